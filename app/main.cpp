@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "headless.h"
+#include "logging.h"
+#include "mainwindow.h"
+#include "options.h"
+
+#include <tessera/plugincatalog.h>
+#include <tessera/version.h>
+
+#include <QApplication>
+#include <QTimer>
+#include <cstdio>
+#include <spdlog/spdlog.h>
+
+using namespace tessera;
+
+namespace {
+
+void printList(const PluginCatalog& catalog) {
+    for (const PluginInfo& p : catalog.plugins()) {
+        if (!p.ok()) continue;
+        for (const Dashboard& d : p.dashboards)
+            std::printf("%-20s %-32s (%s %s)\n", qPrintable(d.id), qPrintable(d.title), qPrintable(p.id),
+                        qPrintable(p.version));
+    }
+    for (const PluginInfo& p : catalog.failures())
+        std::printf("failed: %s: %s\n", qPrintable(p.file), qPrintable(p.error));
+}
+
+/// The dashboard to open: the one asked for, else the gallery, else the first found.
+std::optional<Dashboard> chooseDashboard(const PluginCatalog& catalog, const QString& requested) {
+    if (!requested.isEmpty()) return catalog.find(requested);
+    if (auto gallery = catalog.find(QStringLiteral("gallery"))) return gallery;
+    const auto all = catalog.dashboards();
+    return all.isEmpty() ? std::nullopt : std::optional<Dashboard>(all.first());
+}
+
+/// Applies --set values once the first run has drawn the widgets.
+void applySetsAfterFirstRun(app::MainWindow& window, const app::Options& options) {
+    if (options.sets.isEmpty()) return;
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = QObject::connect(&window.session(), &Session::idle, &window, [&window, options, connection] {
+        QObject::disconnect(*connection);
+        for (const auto& [key, value] : options.sets) {
+            const QString id = window.session().findWidget(key);
+            const QString error = id.isEmpty() ? QStringLiteral("no widget with that key or label")
+                                               : window.session().setWidgetValue(id, value);
+            if (!error.isEmpty()) spdlog::error("--set {}: {}", key.toStdString(), error.toStdString());
+        }
+    });
+}
+
+void saveScreenshotWhenIdle(app::MainWindow& window, const QString& file) {
+    QObject::connect(&window.session(), &Session::idle, &window, [&window, file] {
+        // Give layouts and charts a moment to settle after the last batch.
+        QTimer::singleShot(400, &window, [&window, file] {
+            if (!window.session().isIdle()) return;
+            const bool ok = window.grab().save(file, "PNG");
+            std::fprintf(ok ? stdout : stderr, ok ? "saved %s\n" : "could not save %s\n", qPrintable(file));
+            QCoreApplication::exit(ok ? 0 : 1);
+        });
+    });
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i) arguments << QString::fromLocal8Bit(argv[i]);
+    QString error;
+    bool exitNow = false;
+    const auto options = app::parseOptions(arguments, &error, &exitNow);
+    if (!options) {
+        std::fprintf(stderr, "tessera: %s\nTry 'tessera --help'.\n", qPrintable(error));
+        return 2;
+    }
+    if (exitNow) return 0;
+
+    const bool noDisplay = app::displayMissing();
+    const bool headless = options->headless || options->once || options->list || noDisplay;
+    std::unique_ptr<QCoreApplication> application;
+    if (headless)
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        application = std::make_unique<QApplication>(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Tessera"));
+    QCoreApplication::setApplicationName(QStringLiteral("tessera"));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(kVersion));
+    app::setupLogging(options->logLevel);
+    if (noDisplay && !options->headless && !options->once && !options->list)
+        std::fprintf(stderr, "tessera: no display found, running headless "
+                             "(run under Xvfb or set QT_QPA_PLATFORM to show the window)\n");
+
+    PluginCatalog catalog;
+    catalog.scanDirs(options->pluginDirs + PluginCatalog::defaultDirs());
+    if (options->list) {
+        printList(catalog);
+        return 0;
+    }
+    const auto dashboard = chooseDashboard(catalog, options->dashboard);
+    if (!dashboard) {
+        std::fprintf(stderr, "tessera: %s\n",
+                     options->dashboard.isEmpty()
+                         ? "no dashboards found (see --list and --plugin-dir)"
+                         : qPrintable(QStringLiteral("no dashboard '%1' (see --list)").arg(options->dashboard)));
+        return 2;
+    }
+    if (headless) return app::runHeadless(*dashboard, *options);
+
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    app::MainWindow window(catalog);
+    if (options->dark) window.setDarkTheme(true);
+    applySetsAfterFirstRun(window, *options);
+    if (!options->screenshot.isEmpty()) saveScreenshotWhenIdle(window, options->screenshot);
+    window.openDashboard(dashboard->id);
+    window.show();
+    return application->exec();
+}

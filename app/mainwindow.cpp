@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+
+#include "pluginsdialog.h"
+#include "theme.h"
+
+#include <tessera/caches.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace tessera::app {
+
+MainWindow::MainWindow(const PluginCatalog& catalog, QWidget* parent)
+    : QMainWindow(parent), m_catalog(catalog), m_dashboards(catalog.dashboards()) {
+    setWindowTitle(QStringLiteral("Tessera"));
+    buildActions();
+    buildLayout();
+    m_renderer.attach(&m_session);
+    connect(&m_session, &Session::runStarted, this, &MainWindow::onRunStarted);
+    connect(&m_session, &Session::runFinished, this, &MainWindow::onRunFinished);
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) resize(1280, 860);
+    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    setDarkTheme(settings.value(QStringLiteral("view/dark"), false).toBool());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions() {
+    m_rerun = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Rerun"), this);
+    m_rerun->setShortcut(QKeySequence(Qt::Key_R));
+    m_rerun->setToolTip(tr("Run the dashboard again (R)"));
+    connect(m_rerun, &QAction::triggered, &m_session, &Session::rerun);
+
+    m_stop = new QAction(style()->standardIcon(QStyle::SP_BrowserStop), tr("&Stop"), this);
+    m_stop->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_stop->setEnabled(false);
+    connect(m_stop, &QAction::triggered, &m_session, &Session::stop);
+
+    m_clearCache = new QAction(style()->standardIcon(QStyle::SP_TrashIcon), tr("&Clear cache"), this);
+    m_clearCache->setToolTip(tr("Clear every cached value and resource, then rerun"));
+    connect(m_clearCache, &QAction::triggered, this, [this] {
+        const int caches = clearCaches();
+        statusBar()->showMessage(tr("Cleared %n cache(s)", nullptr, caches), 4000);
+        m_session.rerun();
+    });
+
+    m_dark = new QAction(tr("&Dark theme"), this);
+    m_dark->setCheckable(true);
+    connect(m_dark, &QAction::toggled, this, &MainWindow::setDarkTheme);
+
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_rerun);
+    file->addAction(m_stop);
+    file->addAction(m_clearCache);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_dark);
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Plugins…"), this, &MainWindow::showPlugins);
+
+    QToolBar* bar = addToolBar(tr("Run"));
+    bar->setObjectName(QStringLiteral("runToolbar"));
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(m_rerun);
+    bar->addAction(m_stop);
+    bar->addAction(m_clearCache);
+    auto* spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    m_busyLabel = new QLabel(tr("Running…"), bar);
+    m_busy = new QProgressBar(bar);
+    m_busy->setRange(0, 0);
+    m_busy->setFixedSize(80, 8);
+    m_busy->setTextVisible(false);
+    bar->addWidget(m_busyLabel)->setObjectName(QStringLiteral("busyLabel"));
+    bar->addWidget(m_busy);
+    m_busyLabel->setVisible(false);
+    m_busy->setVisible(false);
+}
+
+void MainWindow::buildLayout() {
+    auto* sidebar = new QWidget(this);
+    sidebar->setObjectName(QStringLiteral("sidebarPanel"));
+    sidebar->setAutoFillBackground(true);
+    auto* sideLayout = new QVBoxLayout(sidebar);
+    sideLayout->setContentsMargins(16, 16, 16, 16);
+    sideLayout->setSpacing(10);
+    auto* pagesTitle = new QLabel(tr("Dashboards"), sidebar);
+    pagesTitle->setForegroundRole(QPalette::PlaceholderText);
+    m_pages = new QListWidget(sidebar);
+    m_pages->setObjectName(QStringLiteral("dashboardList"));
+    m_pages->setFrameShape(QFrame::NoFrame);
+    for (const Dashboard& d : m_dashboards) {
+        auto* item = new QListWidgetItem(d.title.isEmpty() ? d.id : d.title, m_pages);
+        item->setData(Qt::UserRole, d.id);
+        item->setToolTip(d.id);
+        if (!d.icon.isEmpty()) item->setIcon(QIcon::fromTheme(d.icon));
+    }
+    m_pages->setFixedHeight(qMin(260, 8 + m_pages->sizeHintForRow(0) * qMax(1, int(m_dashboards.size()))));
+    connect(m_pages, &QListWidget::itemClicked, this,
+            [this](QListWidgetItem* item) { openDashboard(item->data(Qt::UserRole).toString()); });
+    auto* sideScroll = new QScrollArea(sidebar);
+    sideScroll->setWidgetResizable(true);
+    sideScroll->setFrameShape(QFrame::NoFrame);
+    sideScroll->setWidget(m_renderer.sidebarArea());
+    sideLayout->addWidget(pagesTitle);
+    sideLayout->addWidget(m_pages);
+    sideLayout->addWidget(sideScroll, 1);
+
+    auto* page = new QWidget(this);
+    auto* pageLayout = new QHBoxLayout(page);
+    pageLayout->setContentsMargins(40, 24, 40, 40);
+    pageLayout->addWidget(m_renderer.mainArea());
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("pageScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(page);
+
+    m_splitter = new QSplitter(this);
+    m_splitter->addWidget(sidebar);
+    m_splitter->addWidget(scroll);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({300, 980});
+    setCentralWidget(m_splitter);
+
+    m_statusRun = new QLabel(this);
+    statusBar()->addWidget(m_statusRun, 1);
+    m_pluginProblems = new QToolButton(this);
+    m_pluginProblems->setAutoRaise(true);
+    const int failed = int(m_catalog.failures().size());
+    m_pluginProblems->setText(tr("⚠ %n plugin(s) failed", nullptr, failed));
+    m_pluginProblems->setVisible(failed > 0);
+    connect(m_pluginProblems, &QToolButton::clicked, this, &MainWindow::showPlugins);
+    statusBar()->addPermanentWidget(m_pluginProblems);
+}
+
+bool MainWindow::openDashboard(const QString& requested) {
+    QString id = requested;
+    if (id.isEmpty()) id = QSettings().value(QStringLiteral("session/lastDashboard")).toString();
+    auto it = std::find_if(m_dashboards.begin(), m_dashboards.end(), [&](const Dashboard& d) { return d.id == id; });
+    if (it == m_dashboards.end()) {
+        if (!requested.isEmpty()) return false;
+        if (m_dashboards.isEmpty()) {
+            m_statusRun->setText(tr("No dashboards found. See Help ▸ Plugins."));
+            return true;
+        }
+        it = m_dashboards.begin();
+    }
+    for (int i = 0; i < m_pages->count(); ++i)
+        if (m_pages->item(i)->data(Qt::UserRole).toString() == it->id) m_pages->setCurrentRow(i);
+    setWindowTitle(QStringLiteral("%1 — Tessera").arg(it->title));
+    QSettings().setValue(QStringLiteral("session/lastDashboard"), it->id);
+    m_session.setDashboard(*it);
+    return true;
+}
+
+void MainWindow::setDarkTheme(bool dark) {
+    if (m_dark->isChecked() != dark) m_dark->setChecked(dark);
+    QApplication::setPalette(dark ? darkPalette() : lightPalette());
+    QSettings().setValue(QStringLiteral("view/dark"), dark);
+    QPalette side = palette();
+    side.setColor(QPalette::Window, dark ? QColor(0x26, 0x27, 0x30) : QColor(0xf0, 0xf2, 0xf6));
+    side.setColor(QPalette::Base, side.color(QPalette::Window));
+    findChild<QWidget*>(QStringLiteral("sidebarPanel"))->setPalette(side);
+    // Charts pick their theme from the palette when drawn: redraw the page.
+    m_session.rerun();
+}
+
+void MainWindow::onRunStarted() {
+    m_stop->setEnabled(true);
+    m_busy->setVisible(true);
+    m_busyLabel->setVisible(true);
+}
+
+void MainWindow::onRunFinished(const RunRecord& record) {
+    m_stop->setEnabled(false);
+    m_busy->setVisible(false);
+    m_busyLabel->setVisible(false);
+    const QString status = record.scopes.isEmpty() ? QString() : statusName(record.scopes.first().status);
+    QString text = tr("Run %1 in %2 ms · %3 elements")
+                       .arg(status)
+                       .arg(record.totalMs(), 0, 'f', 1)
+                       .arg(m_session.page().elementCount());
+    if (record.failed()) text += tr(" · %n exception(s)", nullptr, int(record.exceptions.size()));
+    m_statusRun->setText(text);
+}
+
+void MainWindow::showPlugins() { PluginsDialog(m_catalog.plugins(), this).exec(); }
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    m_session.stop();
+    event->accept();
+}
+
+}  // namespace tessera::app

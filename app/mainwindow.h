@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <tessera/plugincatalog.h>
+#include <tessera/session.h>
+#include <tessera/widgets/renderer.h>
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QListWidget;
+class QProgressBar;
+class QSplitter;
+class QToolButton;
+
+namespace tessera::app {
+
+/// The desktop window: dashboard list and the dashboard's sidebar on the left, the page in
+/// the middle, toolbar (rerun, stop, clear cache), running indicator and status bar.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    MainWindow(const PluginCatalog& catalog, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens dashboard `id` (or the last used / first one when empty). False if unknown.
+    bool openDashboard(const QString& id);
+    Session& session() { return m_session; }
+    widgets::Renderer& renderer() { return m_renderer; }
+    void setDarkTheme(bool dark);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildActions();
+    void buildLayout();
+    void onRunStarted();
+    void onRunFinished(const RunRecord& record);
+    void showPlugins();
+
+    const PluginCatalog& m_catalog;
+    Session m_session;
+    widgets::Renderer m_renderer;
+    QVector<Dashboard> m_dashboards;
+    QListWidget* m_pages = nullptr;
+    QSplitter* m_splitter = nullptr;
+    QProgressBar* m_busy = nullptr;
+    QLabel* m_busyLabel = nullptr;
+    QLabel* m_statusRun = nullptr;
+    QToolButton* m_pluginProblems = nullptr;
+    QAction* m_rerun = nullptr;
+    QAction* m_stop = nullptr;
+    QAction* m_clearCache = nullptr;
+    QAction* m_dark = nullptr;
+};
+
+}  // namespace tessera::app

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QPair>
+#include <QStringList>
+#include <optional>
+
+namespace tessera::app {
+
+/// What the command line asked for (see `tessera --help`).
+struct Options {
+    QStringList pluginDirs;
+    bool list = false;
+    bool headless = false;
+    bool once = false;
+    bool json = false;
+    QList<QPair<QString, QString>> sets;  ///< --set KEY=VALUE, in order
+    QString logLevel = QStringLiteral("info");
+    QString dashboard;
+    QString screenshot;  ///< --screenshot FILE: save the window as PNG once idle, then quit
+    bool dark = false;   ///< --dark: start with the dark theme
+};
+
+/// Parses `arguments` (argv as strings). On error returns nullopt with the message in
+/// `error`; on --help/--version prints and sets `exitNow`.
+std::optional<Options> parseOptions(const QStringList& arguments, QString* error, bool* exitNow);
+
+/// True when no display server is reachable, so a window cannot be shown.
+bool displayMissing();
+
+}  // namespace tessera::app

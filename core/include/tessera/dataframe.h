@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <tessera/export.h>
+
+#include <QString>
+#include <QStringList>
+#include <QVector>
+#include <memory>
+#include <vector>
+
+namespace tessera {
+
+/// One named column: either numbers or text. The buffer is immutable and shared, so
+/// handing a column to another thread (or to the screen) moves a pointer, never the data.
+class TESSERA_CORE_EXPORT Column {
+public:
+    Column(QString name, std::vector<double> numbers);
+    Column(QString name, QStringList text);
+    Column(QString name, std::shared_ptr<const std::vector<double>> numbers);
+
+    const QString& name() const { return m_name; }
+    bool isNumeric() const { return m_numbers != nullptr; }
+    qsizetype size() const;
+    double number(qsizetype row) const;        ///< NaN for text columns
+    QString display(qsizetype row) const;      ///< formatted for a table cell
+    const std::vector<double>& numbers() const;  ///< only when isNumeric()
+    const QStringList& text() const;           ///< only when !isNumeric()
+    const void* buffer() const;                ///< identity of the shared buffer
+
+private:
+    QString m_name;
+    std::shared_ptr<const std::vector<double>> m_numbers;
+    std::shared_ptr<const QStringList> m_text;
+};
+
+/// Columnar table, the data behind charts, tables and dataframes. Copies are cheap: the
+/// columns share their buffers.
+class TESSERA_CORE_EXPORT DataFrame {
+public:
+    DataFrame() = default;
+
+    DataFrame& add(QString name, std::vector<double> numbers);
+    DataFrame& add(QString name, QStringList text);
+    DataFrame& add(Column column);
+
+    const QVector<Column>& columns() const { return m_columns; }
+    const Column* column(const QString& name) const;
+    qsizetype rowCount() const;
+    qsizetype columnCount() const { return m_columns.size(); }
+
+    /// Same columns backed by the same buffers (the cheap "unchanged" test the renderer uses).
+    bool sharesBuffersWith(const DataFrame& other) const;
+
+private:
+    QVector<Column> m_columns;
+};
+
+}  // namespace tessera

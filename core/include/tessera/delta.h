@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <tessera/element.h>
+
+namespace tessera {
+
+/// The unit a run produces: put `element` at `path`. A block element (container, columns,
+/// ...) opens a place for children; any other element is a leaf.
+struct Delta {
+    Path path;
+    ElementPtr element;
+    quint64 runId = 0;  ///< the run (generation) that produced it
+    QString scope;      ///< "main" or a fragment id
+};
+
+/// A change the page tree hands to renderers. Paths are valid at the moment the op is applied,
+/// in the order the ops come.
+struct PageOp {
+    enum class Type {
+        Upsert,    ///< show `element` at `path` (same kind there: update in place)
+        Remove,    ///< remove the node at `path` and everything under it
+        SetStale,  ///< fade (stale=true) or unfade the node at `path`
+    };
+    Type type = Type::Upsert;
+    Path path;
+    ElementPtr element;
+    bool stale = false;
+};
+
+}  // namespace tessera

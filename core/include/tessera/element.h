@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <tessera/dataframe.h>
+#include <tessera/export.h>
+
+#include <QByteArray>
+#include <QString>
+#include <QVariantMap>
+#include <memory>
+#include <optional>
+
+namespace tessera {
+
+enum class ElementKind {
+    // text and data
+    Title, Header, Subheader, Text, Markdown, Caption, Code, Divider, Metric,
+    Info, Success, Warning, Error, Exception, Json,
+    LineChart, AreaChart, BarChart, ScatterChart, Table, DataFrame,
+    Progress, Spinner, Skeleton, Image, Empty,
+    // widgets (they carry an id and a value)
+    Button, Checkbox, Toggle, Slider, RangeSlider, Selectbox, Radio, Multiselect,
+    TextInput, TextArea, NumberInput, DateInput, ColorPicker,
+    // blocks (they hold children)
+    Container, Columns, Column, Tabs, Tab, Expander,
+};
+
+TESSERA_CORE_EXPORT QString kindName(ElementKind kind);
+TESSERA_CORE_EXPORT std::optional<ElementKind> kindFromName(const QString& name);
+TESSERA_CORE_EXPORT bool isBlockKind(ElementKind kind);
+TESSERA_CORE_EXPORT bool isWidgetKind(ElementKind kind);
+TESSERA_CORE_EXPORT bool isChartKind(ElementKind kind);
+
+/// What one place on the page shows. Immutable once built; shared between threads by
+/// pointer only.
+struct TESSERA_CORE_EXPORT Element {
+    ElementKind kind = ElementKind::Empty;
+    QString id;  ///< widget identity; empty for non-widgets
+    QVariantMap props;
+    std::shared_ptr<const tessera::DataFrame> frame;  ///< charts, tables
+    QByteArray blob;                                  ///< encoded image bytes
+
+    bool isBlock() const { return isBlockKind(kind); }
+    bool isWidget() const { return isWidgetKind(kind); }
+    /// True when drawing `other` instead of this would change nothing on screen.
+    bool sameContent(const Element& other) const;
+};
+
+using ElementPtr = std::shared_ptr<const Element>;
+
+/// Location of an element: [root, i0, i1, ...], root 0 = main, 1 = sidebar.
+using Path = QVector<int>;
+enum Root : int { MainRoot = 0, SidebarRoot = 1 };
+
+TESSERA_CORE_EXPORT QString pathToString(const Path& path);
+
+}  // namespace tessera

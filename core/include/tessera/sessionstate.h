@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <tessera/export.h>
+
+#include <QStringList>
+#include <QVariant>
+#include <functional>
+#include <mutex>
+
+namespace tessera {
+
+/// Per-session key/value store that survives reruns and is shared by all pages of a
+/// session. Every operation is atomic; update() is a read-modify-write under one lock.
+class TESSERA_CORE_EXPORT SessionState {
+public:
+    QVariant value(const QString& key, const QVariant& fallback = {}) const;
+    template <typename T>
+    T get(const QString& key, const T& fallback = T()) const {
+        const QVariant v = value(key);
+        return v.isValid() && v.canConvert<T>() ? qvariant_cast<T>(v) : fallback;
+    }
+    void set(const QString& key, const QVariant& value);
+    bool contains(const QString& key) const;
+    void remove(const QString& key);
+    QStringList keys() const;
+    void clear();
+    /// Atomically replaces the value with fn(old) and returns the new value. fn runs under
+    /// the state's lock: keep it short and do not touch the state from inside it.
+    QVariant update(const QString& key, const std::function<QVariant(const QVariant&)>& fn);
+
+private:
+    mutable std::mutex m_mutex;
+    QVariantMap m_values;
+};
+
+}  // namespace tessera

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <tessera/dashboard.h>
+#include <tessera/export.h>
+#include <tessera/plugincatalog.h>
+#include <tessera/session.h>
+
+#include <QVector>
+#include <memory>
+
+namespace tessera::testing {
+
+/// A read-only view of one element on the page.
+class TESSERA_CORE_EXPORT ElementView {
+public:
+    ElementView() = default;
+    ElementView(const Element* element, Path path) : m_element(element), m_path(std::move(path)) {}
+
+    bool exists() const { return m_element != nullptr; }
+    ElementKind kind() const;
+    QString kindName() const;
+    QVariant prop(const QString& name) const;
+    QString label() const { return prop(QStringLiteral("label")).toString(); }
+    QString text() const { return prop(QStringLiteral("text")).toString(); }
+    QVariant value() const { return prop(QStringLiteral("value")); }
+    QString id() const;
+    const Path& path() const { return m_path; }
+    const Element* element() const { return m_element; }
+
+private:
+    const Element* m_element = nullptr;
+    Path m_path;
+};
+
+/// Runs a dashboard without a window and inspects what it shows, the way a user would:
+///
+///     AppTest at(myDashboard);
+///     at.run();
+///     at.widget("Threshold").set(5);
+///     at.run();
+///     QCOMPARE(at.elements("metric").first().prop("value"), "5");
+///
+/// Needs a QCoreApplication (QTEST_GUILESS_MAIN provides one).
+class TESSERA_CORE_EXPORT AppTest {
+public:
+    explicit AppTest(std::function<void(Ui&)> fn);
+    explicit AppTest(const Dashboard& dashboard);
+    /// Loads dashboard `dashboardId` from the plugin file at `pluginFile`.
+    static std::unique_ptr<AppTest> fromPlugin(const QString& pluginFile,
+                                               const QString& dashboardId, QString* error);
+    ~AppTest();
+
+    /// Runs the dashboard (first run, or a rerun with the values set since) and waits until
+    /// the session is idle. Returns false on timeout.
+    bool run(int timeoutMs = 10000);
+    /// Waits until the session is idle without requesting a run.
+    bool waitIdle(int timeoutMs = 10000);
+
+    /// Elements in page order (main area, then sidebar); `kind` by name, e.g. "slider".
+    QVector<ElementView> elements(const QString& kind = {}) const;
+    ElementView element(const QString& kind, int index = 0) const;
+    /// First element of `kind` whose label or text equals `labelOrText`.
+    ElementView find(const QString& kind, const QString& labelOrText) const;
+
+    class WidgetHandle {
+    public:
+        WidgetHandle(AppTest* test, ElementView view) : m_test(test), m_view(view) {}
+        bool exists() const { return m_view.exists(); }
+        QVariant value() const;
+        /// Sets the value without rerunning; returns the validation error, empty when fine.
+        QString set(const QVariant& value);
+        /// Clicks a button: sets it and reruns, as the UI does.
+        bool click();
+        const ElementView& view() const { return m_view; }
+
+    private:
+        AppTest* m_test;
+        ElementView m_view;
+    };
+    /// A widget by key, or else by label.
+    WidgetHandle widget(const QString& keyOrLabel);
+
+    Session& session() { return *m_session; }
+    const RunRecord& lastRun() const { return m_session->lastRun(); }
+    QStringList exceptions() const { return lastRun().exceptions; }
+    /// The page as indented text, for failure messages.
+    QString dump() const;
+
+private:
+    std::unique_ptr<PluginCatalog> m_catalog;  // keeps a plugin's code loaded
+    std::unique_ptr<Session> m_session;
+    Dashboard m_dashboard;
+    bool m_started = false;
+};
+
+}  // namespace tessera::testing

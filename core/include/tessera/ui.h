@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <tessera/dataframe.h>
+#include <tessera/element.h>
+#include <tessera/errors.h>
+#include <tessera/export.h>
+#include <tessera/sessionstate.h>
+#include <tessera/value.h>
+
+#include <QDate>
+#include <QJsonValue>
+#include <QStringList>
+#include <chrono>
+#include <exception>
+#include <memory>
+#include <utility>
+
+namespace tessera {
+
+namespace detail {
+class RunContext;
+}
+
+class Spinner;
+
+/// Options every widget takes. Identity is kind + label + key + defining arguments, as in
+/// Streamlit: two widgets that would get the same identity need distinct keys.
+struct WidgetOptions {
+    QString key;
+    QString help;
+    bool disabled = false;
+};
+
+struct ChartOptions {
+    QString x;       ///< column for the x axis; empty = row index
+    QStringList y;   ///< series columns; empty = every other numeric column
+    QString title;
+    QString xLabel;
+    QString yLabel;
+    int height = 280;
+};
+
+/// The dashboard's drawing surface. A dashboard receives one `Ui&` for the main area;
+/// container calls return further Ui values that write into that container. Ui values are
+/// cheap to copy. Every call is an interrupt point: when the run has been superseded it
+/// throws tessera::Interrupted, which the host catches.
+class TESSERA_CORE_EXPORT Ui {
+public:
+    // Text
+    void title(const QString& text);
+    void header(const QString& text);
+    void subheader(const QString& text);
+    void text(const QString& text);
+    void markdown(const QString& markdown);
+    void caption(const QString& text);
+    void code(const QString& code, const QString& language = {});
+    void divider();
+    void metric(const QString& label, const QString& value, const QString& delta = {});
+    void info(const QString& text);
+    void success(const QString& text);
+    void warning(const QString& text);
+    void error(const QString& text);
+    void exception(const std::exception& e);
+    void exception(const QString& type, const QString& message);
+    void json(const QJsonValue& value);
+
+    // Data
+    void lineChart(const DataFrame& data, const ChartOptions& options = {});
+    void areaChart(const DataFrame& data, const ChartOptions& options = {});
+    void barChart(const DataFrame& data, const ChartOptions& options = {});
+    void scatterChart(const DataFrame& data, const ChartOptions& options = {});
+    void table(const DataFrame& data);
+    void dataframe(const DataFrame& data, int height = 320);
+    void image(const QByteArray& encoded, const QString& caption = {}, int width = 0);
+
+    // Status
+    /// Shows a progress bar and returns its slot: call progress() on the result to move it.
+    Ui progress(int percent, const QString& text = {});
+    /// Shows a spinner until the returned object goes out of scope.
+    [[nodiscard]] Spinner spinner(const QString& text = QStringLiteral("Running…"));
+    void skeleton(int height = 120);
+
+    // Widgets
+    Value<bool> button(const QString& label, const WidgetOptions& options = {});
+    Value<bool> checkbox(const QString& label, bool value = false,
+                         const WidgetOptions& options = {});
+    Value<bool> toggle(const QString& label, bool value = false,
+                       const WidgetOptions& options = {});
+    Value<int> slider(const QString& label, int min, int max, int value, int step = 1,
+                      const WidgetOptions& options = {});
+    Value<double> slider(const QString& label, double min, double max, double value,
+                         double step = 0.01, const WidgetOptions& options = {});
+    Value<std::pair<int, int>> rangeSlider(const QString& label, int min, int max,
+                                           std::pair<int, int> value,
+                                           const WidgetOptions& options = {});
+    Value<QString> selectbox(const QString& label, const QStringList& options, int index = 0,
+                             const WidgetOptions& widgetOptions = {});
+    Value<QString> radio(const QString& label, const QStringList& options, int index = 0,
+                         const WidgetOptions& widgetOptions = {});
+    Value<QStringList> multiselect(const QString& label, const QStringList& options,
+                                   const QStringList& value = {},
+                                   const WidgetOptions& widgetOptions = {});
+    Value<QString> textInput(const QString& label, const QString& value = {},
+                             const WidgetOptions& options = {});
+    Value<QString> textArea(const QString& label, const QString& value = {},
+                            const WidgetOptions& options = {});
+    Value<double> numberInput(const QString& label, double value = 0, double min = -1e12,
+                              double max = 1e12, double step = 1,
+                              const WidgetOptions& options = {});
+    Value<QDate> dateInput(const QString& label, const QDate& value = QDate::currentDate(),
+                           const WidgetOptions& options = {});
+    Value<QString> colorPicker(const QString& label,
+                               const QString& value = QStringLiteral("#1f77b4"),
+                               const WidgetOptions& options = {});
+
+    // Layout
+    Ui container();
+    QVector<Ui> columns(int count);
+    QVector<Ui> columns(const QVector<int>& weights);
+    QVector<Ui> tabs(const QStringList& labels);
+    Ui expander(const QString& label, bool expanded = false);
+    Ui sidebar();
+    /// A single-element slot: each write to the returned Ui replaces what it shows.
+    Ui empty();
+
+    // Control
+    /// Throws Interrupted when the run has been superseded; call it in long loops.
+    void checkpoint() const;
+    bool cancelled() const;
+    /// Sleeps, waking early (and throwing Interrupted) when the run is superseded.
+    void sleep(std::chrono::milliseconds duration) const;
+    SessionState& state() const;
+
+    Ui(std::shared_ptr<detail::RunContext> context, Path container, bool slot);
+    ~Ui();
+    Ui(const Ui&);
+    Ui& operator=(const Ui&);
+
+private:
+    Path place(const std::shared_ptr<Element>& element) const;
+    void emitText(ElementKind kind, const QString& text);
+    void emitChart(ElementKind kind, const DataFrame& data, const ChartOptions& options);
+    Ui openBlock(ElementKind kind, QVariantMap props) const;
+    template <typename T>
+    Value<T> widget(ElementKind kind, const QString& label, QVariantMap props,
+                    const QVariant& defaultValue, const WidgetOptions& options, T fallback);
+
+    std::shared_ptr<detail::RunContext> m_ctx;
+    Path m_container;  ///< the block written into, or the slot's own path
+    bool m_slot = false;
+};
+
+/// RAII spinner: shown while alive, cleared when destroyed.
+class TESSERA_CORE_EXPORT Spinner {
+public:
+    explicit Spinner(Ui slot);
+    ~Spinner();
+    Spinner(Spinner&&) noexcept;
+    Spinner(const Spinner&) = delete;
+    Spinner& operator=(const Spinner&) = delete;
+
+private:
+    std::unique_ptr<Ui> m_slot;
+};
+
+}  // namespace tessera

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <tessera/export.h>
+
+#include <QDate>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+#include <memory>
+#include <utility>
+
+namespace tessera {
+
+namespace detail {
+class WidgetStore;
+/// Current value of widget `id` in `store` (invalid QVariant when the widget is unknown).
+TESSERA_CORE_EXPORT QVariant readWidget(const std::shared_ptr<WidgetStore>& store,
+                                        const QString& id);
+
+template <typename T>
+T fromVariant(const QVariant& v, const T& fallback) {
+    return v.canConvert<T>() ? qvariant_cast<T>(v) : fallback;
+}
+
+template <>
+inline std::pair<int, int> fromVariant(const QVariant& v, const std::pair<int, int>& fallback) {
+    const QVariantList list = v.toList();
+    if (list.size() != 2) return fallback;
+    return {list[0].toInt(), list[1].toInt()};
+}
+}  // namespace detail
+
+/// What a widget call returns: a handle to the widget, not a copy of its value. Reading it
+/// (conversion to T, get() or *) returns the session's current value of that widget.
+template <typename T>
+class Value {
+public:
+    Value(std::shared_ptr<detail::WidgetStore> store, QString id, T fallback)
+        : m_store(std::move(store)), m_id(std::move(id)), m_fallback(std::move(fallback)) {}
+    /// A handle not tied to any widget (e.g. after a duplicate-identity error).
+    explicit Value(T fixed) : m_fallback(std::move(fixed)) {}
+
+    T get() const {
+        if (!m_store) return m_fallback;
+        return detail::fromVariant<T>(detail::readWidget(m_store, m_id), m_fallback);
+    }
+    operator T() const { return get(); }
+    T operator*() const { return get(); }
+
+    /// Widget identity (kind + label + key + defining arguments).
+    const QString& id() const { return m_id; }
+
+private:
+    std::shared_ptr<detail::WidgetStore> m_store;
+    QString m_id;
+    T m_fallback;
+};
+
+}  // namespace tessera

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <tessera/dataframe.h>
+
+#include <cmath>
+#include <limits>
+
+namespace tessera {
+
+namespace {
+const std::vector<double> kNoNumbers;
+const QStringList kNoText;
+}  // namespace
+
+Column::Column(QString name, std::vector<double> numbers)
+    : m_name(std::move(name)),
+      m_numbers(std::make_shared<const std::vector<double>>(std::move(numbers))) {}
+
+Column::Column(QString name, QStringList text)
+    : m_name(std::move(name)), m_text(std::make_shared<const QStringList>(std::move(text))) {}
+
+Column::Column(QString name, std::shared_ptr<const std::vector<double>> numbers)
+    : m_name(std::move(name)), m_numbers(std::move(numbers)) {}
+
+qsizetype Column::size() const {
+    if (m_numbers) return qsizetype(m_numbers->size());
+    return m_text ? m_text->size() : 0;
+}
+
+double Column::number(qsizetype row) const {
+    if (!m_numbers || row < 0 || row >= size()) return std::numeric_limits<double>::quiet_NaN();
+    return (*m_numbers)[size_t(row)];
+}
+
+QString Column::display(qsizetype row) const {
+    if (row < 0 || row >= size()) return {};
+    if (m_text) return (*m_text)[row];
+    const double v = (*m_numbers)[size_t(row)];
+    if (std::isnan(v)) return QStringLiteral("—");
+    if (v == std::floor(v) && std::fabs(v) < 1e15) return QString::number(qint64(v));
+    return QString::number(v, 'g', 6);
+}
+
+const std::vector<double>& Column::numbers() const { return m_numbers ? *m_numbers : kNoNumbers; }
+const QStringList& Column::text() const { return m_text ? *m_text : kNoText; }
+const void* Column::buffer() const {
+    return m_numbers ? static_cast<const void*>(m_numbers.get())
+                     : static_cast<const void*>(m_text.get());
+}
+
+DataFrame& DataFrame::add(QString name, std::vector<double> numbers) {
+    return add(Column(std::move(name), std::move(numbers)));
+}
+
+DataFrame& DataFrame::add(QString name, QStringList text) {
+    return add(Column(std::move(name), std::move(text)));
+}
+
+DataFrame& DataFrame::add(Column column) {
+    m_columns.append(std::move(column));
+    return *this;
+}
+
+const Column* DataFrame::column(const QString& name) const {
+    for (const Column& c : m_columns)
+        if (c.name() == name) return &c;
+    return nullptr;
+}
+
+qsizetype DataFrame::rowCount() const {
+    qsizetype rows = 0;
+    for (const Column& c : m_columns) rows = std::max(rows, c.size());
+    return rows;
+}
+
+bool DataFrame::sharesBuffersWith(const DataFrame& other) const {
+    if (m_columns.size() != other.m_columns.size()) return false;
+    for (qsizetype i = 0; i < m_columns.size(); ++i) {
+        if (m_columns[i].name() != other.m_columns[i].name() ||
+            m_columns[i].buffer() != other.m_columns[i].buffer())
+            return false;
+    }
+    return true;
+}
+
+}  // namespace tessera

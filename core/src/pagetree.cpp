@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <tessera/pagetree.h>
+
+#include <QJsonArray>
+#include <functional>
+
+namespace tessera {
+
+namespace {
+
+using Node = PageTree::Node;
+
+ElementPtr rootElement() {
+    auto e = std::make_shared<Element>();
+    e->kind = ElementKind::Container;
+    return e;
+}
+
+QJsonValue toJsonValue(const QVariant& v) {
+    switch (v.typeId()) {
+        case QMetaType::QDate: return v.toDate().toString(Qt::ISODate);
+        case QMetaType::QVariantList: {
+            QJsonArray a;
+            for (const QVariant& item : v.toList()) a.append(toJsonValue(item));
+            return a;
+        }
+        default: return QJsonValue::fromVariant(v);
+    }
+}
+
+QJsonObject nodeJson(const Node& node, const Path& path) {
+    const Element& e = *node.element;
+    QJsonObject props;
+    for (auto it = e.props.cbegin(); it != e.props.cend(); ++it)
+        props.insert(it.key(), toJsonValue(it.value()));
+    QJsonObject o{{QStringLiteral("kind"), kindName(e.kind)},
+                  {QStringLiteral("path"), pathToString(path)},
+                  {QStringLiteral("props"), props}};
+    if (!e.id.isEmpty()) o.insert(QStringLiteral("id"), e.id);
+    if (!node.scope.isEmpty() && node.scope != QLatin1String("main"))
+        o.insert(QStringLiteral("scope"), node.scope);
+    if (e.frame) {
+        QJsonArray columns;
+        for (const Column& c : e.frame->columns()) columns.append(c.name());
+        o.insert(QStringLiteral("data"), QJsonObject{{QStringLiteral("rows"), qint64(e.frame->rowCount())},
+                                                    {QStringLiteral("columns"), columns}});
+    }
+    if (!e.blob.isEmpty()) o.insert(QStringLiteral("bytes"), qint64(e.blob.size()));
+    if (!node.children.empty()) {
+        QJsonArray children;
+        for (size_t i = 0; i < node.children.size(); ++i)
+            children.append(nodeJson(*node.children[i], Path(path) << int(i)));
+        o.insert(QStringLiteral("children"), children);
+    }
+    return o;
+}
+
+}  // namespace
+
+PageTree::PageTree() {
+    for (int i = 0; i < 2; ++i) {
+        auto root = std::make_unique<Node>();
+        root->element = rootElement();
+        m_roots.push_back(std::move(root));
+    }
+}
+
+PageTree::~PageTree() = default;
+
+const Node& PageTree::root(Root which) const { return *m_roots[size_t(which)]; }
+
+const Node* PageTree::node(const Path& path) const {
+    if (path.isEmpty() || path[0] < 0 || path[0] > 1) return nullptr;
+    const Node* n = m_roots[size_t(path[0])].get();
+    for (int i = 1; i < path.size(); ++i) {
+        if (path[i] < 0 || size_t(path[i]) >= n->children.size()) return nullptr;
+        n = n->children[size_t(path[i])].get();
+    }
+    return n;
+}
+
+QVector<PageOp> PageTree::apply(const Delta& delta) {
+    QVector<PageOp> ops;
+    const Path& path = delta.path;
+    if (path.size() < 2 || !delta.element) return ops;
+    Node* parent = const_cast<Node*>(node(path.first(path.size() - 1)));
+    // A parent that does not exist means the delta was for a block we never saw (it came
+    // from a run whose earlier output was dropped): nothing sensible to show.
+    if (!parent || !parent->element->isBlock()) return ops;
+
+    const int index = path.last();
+    if (index < 0) return ops;
+    while (parent->children.size() < size_t(index)) {
+        auto gap = std::make_unique<Node>();
+        auto empty = std::make_shared<Element>();
+        gap->element = empty;
+        gap->scope = delta.scope;
+        gap->runId = delta.runId;
+        Path gapPath = path;
+        gapPath.last() = int(parent->children.size());
+        ops.append(PageOp{PageOp::Type::Upsert, gapPath, gap->element, false});
+        parent->children.push_back(std::move(gap));
+    }
+
+    if (size_t(index) == parent->children.size()) {
+        auto created = std::make_unique<Node>();
+        created->element = delta.element;
+        parent->children.push_back(std::move(created));
+        ops.append(PageOp{PageOp::Type::Upsert, path, delta.element, false});
+    } else {
+        Node& existing = *parent->children[size_t(index)];
+        if (existing.element->kind != delta.element->kind) {
+            existing.children.clear();
+            existing.element = delta.element;
+            ops.append(PageOp{PageOp::Type::Upsert, path, delta.element, false});
+        } else if (!existing.element->sameContent(*delta.element)) {
+            existing.element = delta.element;
+            ops.append(PageOp{PageOp::Type::Upsert, path, delta.element, false});
+        } else if (existing.stale) {
+            ops.append(PageOp{PageOp::Type::SetStale, path, nullptr, false});
+        }
+    }
+    Node& written = *parent->children[size_t(index)];
+    written.scope = delta.scope;
+    written.runId = delta.runId;
+    written.stale = false;
+    return ops;
+}
+
+QVector<PageOp> PageTree::fadeStale(const QString& scope, quint64 runId) {
+    QVector<PageOp> ops;
+    std::function<void(Node&, Path&)> visit = [&](Node& n, Path& path) {
+        for (size_t i = 0; i < n.children.size(); ++i) {
+            Node& child = *n.children[i];
+            path.append(int(i));
+            if (child.scope == scope && child.runId != runId) {
+                if (!child.stale) {
+                    child.stale = true;
+                    ops.append(PageOp{PageOp::Type::SetStale, path, nullptr, true});
+                }
+            } else {
+                visit(child, path);
+            }
+            path.removeLast();
+        }
+    };
+    for (int r = 0; r < 2; ++r) {
+        Path path{r};
+        visit(*m_roots[size_t(r)], path);
+    }
+    return ops;
+}
+
+QVector<PageOp> PageTree::finishScope(const QString& scope, quint64 runId) {
+    QVector<PageOp> ops;
+    std::function<void(Node&, Path&)> visit = [&](Node& n, Path& path) {
+        // Back to front, so that the paths of earlier siblings stay valid for the renderer.
+        for (size_t i = n.children.size(); i-- > 0;) {
+            Node& child = *n.children[i];
+            path.append(int(i));
+            if (child.scope == scope && child.runId != runId) {
+                ops.append(PageOp{PageOp::Type::Remove, path, nullptr, false});
+                n.children.erase(n.children.begin() + std::ptrdiff_t(i));
+            } else {
+                visit(child, path);
+            }
+            path.removeLast();
+        }
+    };
+    for (int r = 0; r < 2; ++r) {
+        Path path{r};
+        visit(*m_roots[size_t(r)], path);
+    }
+    return ops;
+}
+
+QVector<PageOp> PageTree::snapshot() const {
+    QVector<PageOp> ops;
+    std::function<void(const Node&, Path&)> visit = [&](const Node& n, Path& path) {
+        for (size_t i = 0; i < n.children.size(); ++i) {
+            const Node& child = *n.children[i];
+            path.append(int(i));
+            ops.append(PageOp{PageOp::Type::Upsert, path, child.element, false});
+            if (child.stale) ops.append(PageOp{PageOp::Type::SetStale, path, nullptr, true});
+            visit(child, path);
+            path.removeLast();
+        }
+    };
+    for (int r = 0; r < 2; ++r) {
+        Path path{r};
+        visit(*m_roots[size_t(r)], path);
+    }
+    return ops;
+}
+
+QVector<PageOp> PageTree::clear() {
+    QVector<PageOp> ops;
+    for (int r = 0; r < 2; ++r) {
+        auto& children = m_roots[size_t(r)]->children;
+        for (size_t i = children.size(); i-- > 0;)
+            ops.append(PageOp{PageOp::Type::Remove, Path{r, int(i)}, nullptr, false});
+        children.clear();
+    }
+    return ops;
+}
+
+int PageTree::elementCount() const {
+    std::function<int(const Node&)> count = [&](const Node& n) {
+        int total = 0;
+        for (const auto& c : n.children) total += 1 + count(*c);
+        return total;
+    };
+    return count(*m_roots[0]) + count(*m_roots[1]);
+}
+
+QJsonObject PageTree::toJson() const {
+    QJsonObject result;
+    const char* names[] = {"main", "sidebar"};
+    for (int r = 0; r < 2; ++r) {
+        QJsonArray children;
+        const Node& root = *m_roots[size_t(r)];
+        for (size_t i = 0; i < root.children.size(); ++i)
+            children.append(nodeJson(*root.children[i], Path{r, int(i)}));
+        result.insert(QLatin1String(names[r]), children);
+    }
+    return result;
+}
+
+}  // namespace tessera

@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <tessera/plugincatalog.h>
+
+#include "log.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonObject>
+#include <QLibrary>
+#include <QPluginLoader>
+
+namespace tessera {
+
+namespace {
+
+QString failureName(PluginInfo::Failure f) {
+    switch (f) {
+        case PluginInfo::Failure::None: return QStringLiteral("ok");
+        case PluginInfo::Failure::NotAPlugin: return QStringLiteral("not a plugin");
+        case PluginInfo::Failure::WrongInterface: return QStringLiteral("wrong interface");
+        case PluginInfo::Failure::WrongApiVersion: return QStringLiteral("wrong API version");
+        case PluginInfo::Failure::LoadFailed: return QStringLiteral("load failed");
+        case PluginInfo::Failure::InstanceFailed: return QStringLiteral("no instance");
+        case PluginInfo::Failure::Threw: return QStringLiteral("threw");
+        case PluginInfo::Failure::Duplicate: return QStringLiteral("duplicate");
+    }
+    return {};
+}
+
+}  // namespace
+
+PluginCatalog::PluginCatalog() = default;
+PluginCatalog::~PluginCatalog() = default;
+
+QStringList PluginCatalog::defaultDirs() {
+    QStringList dirs;
+    for (const QString& p : qEnvironmentVariable("TESSERA_PLUGIN_PATH").split(QLatin1Char(':'), Qt::SkipEmptyParts))
+        dirs << p;
+    const QString appDir = QCoreApplication::applicationDirPath();
+    // Relative to the executable: the install layout, then the build tree.
+    for (const char* rel : {TESSERA_PLUGIN_RELPATH_INSTALL, TESSERA_PLUGIN_RELPATH_BUILD}) {
+        const QString dir = QDir::cleanPath(appDir + QLatin1Char('/') + QLatin1String(rel));
+        if (QFileInfo(dir).isDir() && !dirs.contains(dir)) dirs << dir;
+    }
+    return dirs;
+}
+
+void PluginCatalog::scanDirs(const QStringList& dirs) {
+    for (const QString& dir : dirs) {
+        const QDir d(dir);
+        if (!d.exists()) {
+            detail::logger("plugins")->warn("plugin folder {} does not exist", dir.toStdString());
+            continue;
+        }
+        for (const QFileInfo& fi : d.entryInfoList(QDir::Files, QDir::Name)) {
+            if (QLibrary::isLibrary(fi.fileName())) loadFile(fi.absoluteFilePath());
+        }
+    }
+}
+
+const PluginInfo& PluginCatalog::loadFile(const QString& file) {
+    const QString canonical = QFileInfo(file).canonicalFilePath();
+    for (const PluginInfo& p : m_plugins)
+        if (!canonical.isEmpty() && p.file == canonical) return p;
+
+    PluginInfo info;
+    info.file = canonical.isEmpty() ? file : canonical;
+    auto fail = [&](PluginInfo::Failure failure, const QString& why) -> const PluginInfo& {
+        info.failure = failure;
+        info.error = why;
+        info.dashboards.clear();
+        detail::logger("plugins")->error("plugin {} not loaded ({}): {}", info.file.toStdString(),
+                                         failureName(failure).toStdString(), why.toStdString());
+        m_plugins.append(info);
+        return m_plugins.last();
+    };
+
+    if (!QFileInfo::exists(file)) return fail(PluginInfo::Failure::LoadFailed, QStringLiteral("file does not exist"));
+    auto loader = std::make_unique<QPluginLoader>(info.file);
+    // Resolve every symbol now: a plugin with a missing symbol fails here with the symbol's
+    // name instead of crashing later when the symbol is first used.
+    loader->setLoadHints(QLibrary::ResolveAllSymbolsHint);
+    const QJsonObject meta = loader->metaData();
+    if (meta.isEmpty())
+        return fail(PluginInfo::Failure::NotAPlugin,
+                    QStringLiteral("not a Qt plugin (no plugin metadata found)"));
+    const QString iid = meta.value(QLatin1String("IID")).toString();
+    if (iid != QLatin1String(TesseraDashboardPlugin_iid))
+        return fail(PluginInfo::Failure::WrongInterface,
+                    QStringLiteral("implements '%1', not '%2'").arg(iid, QLatin1String(TesseraDashboardPlugin_iid)));
+    const QJsonObject data = meta.value(QLatin1String("MetaData")).toObject();
+    info.id = data.value(QLatin1String("id")).toString();
+    info.name = data.value(QLatin1String("name")).toString(info.id);
+    info.version = data.value(QLatin1String("version")).toString();
+    info.apiVersion = data.value(QLatin1String("apiVersion")).toInt(0);
+    if (info.apiVersion != kApiVersion)
+        return fail(PluginInfo::Failure::WrongApiVersion,
+                    QStringLiteral("built for plugin API version %1; this Tessera provides version %2")
+                        .arg(info.apiVersion).arg(kApiVersion));
+    for (const PluginInfo& p : m_plugins)
+        if (p.ok() && !info.id.isEmpty() && p.id == info.id)
+            return fail(PluginInfo::Failure::Duplicate,
+                        QStringLiteral("plugin '%1' is already loaded from %2").arg(info.id, p.file));
+    if (!loader->load()) return fail(PluginInfo::Failure::LoadFailed, loader->errorString());
+
+    QObject* root = nullptr;
+    try {
+        root = loader->instance();
+    } catch (const std::exception& e) {
+        return fail(PluginInfo::Failure::Threw,
+                    QStringLiteral("plugin constructor threw: %1").arg(QString::fromUtf8(e.what())));
+    } catch (...) {
+        return fail(PluginInfo::Failure::Threw, QStringLiteral("plugin constructor threw"));
+    }
+    if (!root) return fail(PluginInfo::Failure::InstanceFailed, loader->errorString());
+    auto* plugin = qobject_cast<DashboardPlugin*>(root);
+    if (!plugin)
+        return fail(PluginInfo::Failure::WrongInterface,
+                    QStringLiteral("root object %1 does not implement tessera::DashboardPlugin")
+                        .arg(QLatin1String(root->metaObject()->className())));
+    try {
+        info.dashboards = plugin->dashboards();
+    } catch (const std::exception& e) {
+        return fail(PluginInfo::Failure::Threw,
+                    QStringLiteral("dashboards() threw: %1").arg(QString::fromUtf8(e.what())));
+    } catch (...) {
+        return fail(PluginInfo::Failure::Threw, QStringLiteral("dashboards() threw"));
+    }
+    for (const Dashboard& d : info.dashboards) {
+        if (d.id.isEmpty() || !d.fn)
+            return fail(PluginInfo::Failure::InstanceFailed,
+                        QStringLiteral("a dashboard has no id or no function"));
+        if (find(d.id))
+            return fail(PluginInfo::Failure::Duplicate,
+                        QStringLiteral("dashboard id '%1' is already provided by another plugin").arg(d.id));
+    }
+    detail::logger("plugins")->info("loaded plugin {} {} ({} dashboards) from {}", info.id.toStdString(),
+                                    info.version.toStdString(), info.dashboards.size(),
+                                    info.file.toStdString());
+    m_loaders.push_back(std::move(loader));
+    m_plugins.append(info);
+    return m_plugins.last();
+}
+
+void PluginCatalog::addBuiltin(const QString& name, const QVector<Dashboard>& dashboards) {
+    PluginInfo info;
+    info.id = name;
+    info.name = name;
+    info.apiVersion = kApiVersion;
+    info.dashboards = dashboards;
+    m_plugins.append(info);
+}
+
+QVector<PluginInfo> PluginCatalog::failures() const {
+    QVector<PluginInfo> result;
+    for (const PluginInfo& p : m_plugins)
+        if (!p.ok()) result.append(p);
+    return result;
+}
+
+QVector<Dashboard> PluginCatalog::dashboards() const {
+    QVector<Dashboard> result;
+    for (const PluginInfo& p : m_plugins)
+        if (p.ok()) result += p.dashboards;
+    return result;
+}
+
+std::optional<Dashboard> PluginCatalog::find(const QString& dashboardId) const {
+    for (const PluginInfo& p : m_plugins)
+        if (p.ok())
+            for (const Dashboard& d : p.dashboards)
+                if (d.id == dashboardId) return d;
+    return std::nullopt;
+}
+
+}  // namespace tessera

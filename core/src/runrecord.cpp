@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <tessera/runrecord.h>
+
+#include <QJsonArray>
+#include <algorithm>
+
+namespace tessera {
+
+QString statusName(RunStatus status) {
+    switch (status) {
+        case RunStatus::Running: return QStringLiteral("running");
+        case RunStatus::Finished: return QStringLiteral("finished");
+        case RunStatus::Failed: return QStringLiteral("failed");
+        case RunStatus::Interrupted: return QStringLiteral("interrupted");
+    }
+    return {};
+}
+
+double RunRecord::totalMs() const {
+    double end = 0;
+    for (const ScopeTiming& s : scopes) end = std::max(end, s.finishedMs);
+    return end;
+}
+
+QJsonObject RunRecord::toJson() const {
+    QJsonArray scopeArray;
+    for (const ScopeTiming& s : scopes) {
+        scopeArray.append(QJsonObject{{QStringLiteral("scope"), s.scope},
+                                      {QStringLiteral("queuedMs"), s.queuedMs},
+                                      {QStringLiteral("startedMs"), s.startedMs},
+                                      {QStringLiteral("finishedMs"), s.finishedMs},
+                                      {QStringLiteral("status"), statusName(s.status)}});
+    }
+    return QJsonObject{{QStringLiteral("runId"), QString::number(runId)},
+                       {QStringLiteral("totalMs"), totalMs()},
+                       {QStringLiteral("scopes"), scopeArray},
+                       {QStringLiteral("exceptions"), QJsonArray::fromStringList(exceptions)}};
+}
+
+}  // namespace tessera

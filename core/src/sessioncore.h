@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "widgetstore.h"
+
+#include <tessera/delta.h>
+#include <tessera/runrecord.h>
+#include <tessera/sessionstate.h>
+
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace tessera {
+class Session;
+}
+
+namespace tessera::detail {
+
+/// What run threads send to their session, in the order they sent it.
+struct Message {
+    enum class Type { Delta, RunEnded };
+    Type type = Type::Delta;
+    Delta delta;
+    quint64 runId = 0;
+    RunStatus status = RunStatus::Finished;
+    QStringList exceptions;
+    double startedMs = 0;   ///< RunEnded: when the run began, ms since it was requested
+    double finishedMs = 0;  ///< RunEnded: when it ended
+};
+
+/// The part of a session that run threads may touch. It outlives the Session object as
+/// long as a run still holds it; once the session is gone, posts go nowhere.
+class SessionCore {
+public:
+    explicit SessionCore(Session* session);
+
+    const std::shared_ptr<WidgetStore> widgets = std::make_shared<WidgetStore>();
+    SessionState state;
+
+    /// Queues a message and, when the inbox was empty, wakes the session once. Many posts
+    /// within one event-loop turn therefore cost one queued call.
+    void post(Message message);
+    std::vector<Message> takeAll();
+    void detach();
+
+private:
+    std::mutex m_mutex;
+    std::vector<Message> m_inbox;
+    Session* m_session;
+};
+
+}  // namespace tessera::detail

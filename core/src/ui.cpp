@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <tessera/ui.h>
+
+#include "runcontext.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <cxxabi.h>
+#include <typeinfo>
+
+namespace tessera {
+
+namespace {
+
+std::shared_ptr<Element> make(ElementKind kind, QVariantMap props = {}) {
+    auto e = std::make_shared<Element>();
+    e->kind = kind;
+    e->props = std::move(props);
+    return e;
+}
+
+QString demangle(const char* name) {
+    int status = 0;
+    char* readable = abi::__cxa_demangle(name, nullptr, nullptr, &status);
+    QString result = QString::fromLatin1(status == 0 && readable ? readable : name);
+    std::free(readable);
+    return result;
+}
+
+/// Checks a chart's columns; returns the error to show, empty when the data is usable.
+QString chartProblem(const DataFrame& data, const ChartOptions& options) {
+    QStringList names;
+    for (const Column& c : data.columns()) names << c.name();
+    auto missing = [&](const QString& name) {
+        return QStringLiteral("column '%1' not found (columns: %2)")
+            .arg(name, names.isEmpty() ? QStringLiteral("none") : names.join(u", "));
+    };
+    if (!options.x.isEmpty()) {
+        const Column* x = data.column(options.x);
+        if (!x) return missing(options.x);
+        if (!x->isNumeric()) return QStringLiteral("x column '%1' is not numeric").arg(options.x);
+    }
+    for (const QString& y : options.y) {
+        const Column* c = data.column(y);
+        if (!c) return missing(y);
+        if (!c->isNumeric()) return QStringLiteral("column '%1' is not numeric").arg(y);
+    }
+    return {};
+}
+
+}  // namespace
+
+Ui::Ui(std::shared_ptr<detail::RunContext> context, Path container, bool slot)
+    : m_ctx(std::move(context)), m_container(std::move(container)), m_slot(slot) {}
+Ui::~Ui() = default;
+Ui::Ui(const Ui&) = default;
+Ui& Ui::operator=(const Ui&) = default;
+
+Path Ui::place(const std::shared_ptr<Element>& element) const {
+    m_ctx->check();
+    const Path path = m_slot ? m_container : m_ctx->nextPath(m_container);
+    m_ctx->post(path, element);
+    return path;
+}
+
+void Ui::emitText(ElementKind kind, const QString& text) {
+    place(make(kind, {{QStringLiteral("text"), text}}));
+}
+
+void Ui::title(const QString& text) { emitText(ElementKind::Title, text); }
+void Ui::header(const QString& text) { emitText(ElementKind::Header, text); }
+void Ui::subheader(const QString& text) { emitText(ElementKind::Subheader, text); }
+void Ui::text(const QString& text) { emitText(ElementKind::Text, text); }
+void Ui::markdown(const QString& markdown) { emitText(ElementKind::Markdown, markdown); }
+void Ui::caption(const QString& text) { emitText(ElementKind::Caption, text); }
+void Ui::info(const QString& text) { emitText(ElementKind::Info, text); }
+void Ui::success(const QString& text) { emitText(ElementKind::Success, text); }
+void Ui::warning(const QString& text) { emitText(ElementKind::Warning, text); }
+void Ui::error(const QString& text) { emitText(ElementKind::Error, text); }
+
+void Ui::code(const QString& code, const QString& language) {
+    place(make(ElementKind::Code,
+               {{QStringLiteral("text"), code}, {QStringLiteral("language"), language}}));
+}
+
+void Ui::divider() { place(make(ElementKind::Divider)); }
+
+void Ui::metric(const QString& label, const QString& value, const QString& delta) {
+    place(make(ElementKind::Metric, {{QStringLiteral("label"), label},
+                                     {QStringLiteral("value"), value},
+                                     {QStringLiteral("delta"), delta}}));
+}
+
+void Ui::exception(const std::exception& e) {
+    exception(demangle(typeid(e).name()), QString::fromUtf8(e.what()));
+}
+
+void Ui::exception(const QString& type, const QString& message) {
+    place(make(ElementKind::Exception,
+               {{QStringLiteral("type"), type}, {QStringLiteral("text"), message}}));
+}
+
+void Ui::json(const QJsonValue& value) {
+    QString text;
+    if (value.isObject())
+        text = QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented));
+    else if (value.isArray())
+        text = QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented));
+    else
+        text = QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact))
+                   .mid(1)
+                   .chopped(1);
+    place(make(ElementKind::Json, {{QStringLiteral("text"), text.trimmed()}}));
+}
+
+void Ui::emitChart(ElementKind kind, const DataFrame& data, const ChartOptions& options) {
+    if (const QString problem = chartProblem(data, options); !problem.isEmpty()) {
+        error(QStringLiteral("%1: %2").arg(kindName(kind), problem));
+        return;
+    }
+    auto e = make(kind, {{QStringLiteral("x"), options.x},
+                         {QStringLiteral("y"), options.y},
+                         {QStringLiteral("title"), options.title},
+                         {QStringLiteral("xLabel"), options.xLabel},
+                         {QStringLiteral("yLabel"), options.yLabel},
+                         {QStringLiteral("height"), options.height},
+                         {QStringLiteral("rows"), qlonglong(data.rowCount())}});
+    e->frame = std::make_shared<const DataFrame>(data);
+    place(e);
+}
+
+void Ui::lineChart(const DataFrame& d, const ChartOptions& o) { emitChart(ElementKind::LineChart, d, o); }
+void Ui::areaChart(const DataFrame& d, const ChartOptions& o) { emitChart(ElementKind::AreaChart, d, o); }
+void Ui::barChart(const DataFrame& d, const ChartOptions& o) { emitChart(ElementKind::BarChart, d, o); }
+void Ui::scatterChart(const DataFrame& d, const ChartOptions& o) {
+    emitChart(ElementKind::ScatterChart, d, o);
+}
+
+void Ui::table(const DataFrame& data) {
+    auto e = make(ElementKind::Table, {{QStringLiteral("rows"), qlonglong(data.rowCount())}});
+    e->frame = std::make_shared<const DataFrame>(data);
+    place(e);
+}
+
+void Ui::dataframe(const DataFrame& data, int height) {
+    auto e = make(ElementKind::DataFrame, {{QStringLiteral("rows"), qlonglong(data.rowCount())},
+                                           {QStringLiteral("height"), height}});
+    e->frame = std::make_shared<const DataFrame>(data);
+    place(e);
+}
+
+void Ui::image(const QByteArray& encoded, const QString& caption, int width) {
+    auto e = make(ElementKind::Image,
+                  {{QStringLiteral("caption"), caption}, {QStringLiteral("width"), width}});
+    e->blob = encoded;
+    place(e);
+}
+
+Ui Ui::progress(int percent, const QString& text) {
+    const Path path = place(make(ElementKind::Progress, {{QStringLiteral("value"), qBound(0, percent, 100)},
+                                                         {QStringLiteral("text"), text}}));
+    return Ui(m_ctx, path, true);
+}
+
+Spinner Ui::spinner(const QString& text) {
+    const Path path = place(make(ElementKind::Spinner, {{QStringLiteral("text"), text}}));
+    return Spinner(Ui(m_ctx, path, true));
+}
+
+void Ui::skeleton(int height) { place(make(ElementKind::Skeleton, {{QStringLiteral("height"), height}})); }
+
+Ui Ui::openBlock(ElementKind kind, QVariantMap props) const {
+    const Path path = place(make(kind, std::move(props)));
+    return Ui(m_ctx, path, false);
+}
+
+Ui Ui::container() { return openBlock(ElementKind::Container, {}); }
+
+QVector<Ui> Ui::columns(int count) { return columns(QVector<int>(qMax(1, count), 1)); }
+
+QVector<Ui> Ui::columns(const QVector<int>& weights) {
+    Ui row = openBlock(ElementKind::Columns, {{QStringLiteral("count"), int(weights.size())}});
+    QVector<Ui> result;
+    for (int w : weights) result.append(row.openBlock(ElementKind::Column, {{QStringLiteral("weight"), qMax(1, w)}}));
+    return result;
+}
+
+QVector<Ui> Ui::tabs(const QStringList& labels) {
+    Ui bar = openBlock(ElementKind::Tabs, {{QStringLiteral("labels"), labels}});
+    QVector<Ui> result;
+    for (const QString& l : labels) result.append(bar.openBlock(ElementKind::Tab, {{QStringLiteral("label"), l}}));
+    return result;
+}
+
+Ui Ui::expander(const QString& label, bool expanded) {
+    return openBlock(ElementKind::Expander,
+                     {{QStringLiteral("label"), label}, {QStringLiteral("expanded"), expanded}});
+}
+
+Ui Ui::sidebar() {
+    m_ctx->check();
+    return Ui(m_ctx, Path{SidebarRoot}, false);
+}
+
+Ui Ui::empty() {
+    const Path path = place(make(ElementKind::Empty));
+    return Ui(m_ctx, path, true);
+}
+
+void Ui::checkpoint() const { m_ctx->check(); }
+bool Ui::cancelled() const { return m_ctx->isInterrupted(); }
+
+void Ui::sleep(std::chrono::milliseconds duration) const {
+    m_ctx->check();
+    if (!m_ctx->sleepFor(duration)) throw Interrupted();
+}
+
+SessionState& Ui::state() const { return m_ctx->core->state; }
+
+Spinner::Spinner(Ui slot) : m_slot(std::make_unique<Ui>(std::move(slot))) {}
+Spinner::Spinner(Spinner&&) noexcept = default;
+
+Spinner::~Spinner() {
+    if (!m_slot) return;
+    try {
+        m_slot->empty();
+    } catch (...) {
+        // The run was superseded or ended: its page is being replaced anyway.
+    }
+}
+
+}  // namespace tessera

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The widget half of Ui: identity, registration with the session's widget store, and
+// argument checks that turn a wrong call into a visible error instead of odd behaviour.
+#include <tessera/ui.h>
+
+#include "runcontext.h"
+
+#include <QCryptographicHash>
+
+namespace tessera {
+
+namespace {
+
+/// Streamlit's rule: kind + label + defining arguments, or kind + key when a key is given.
+QString widgetId(ElementKind kind, const QString& label, const QString& key,
+                 const QVariantMap& props) {
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    hash.addData(kindName(kind).toUtf8());
+    if (!key.isEmpty()) {
+        hash.addData(QByteArrayView("\x1fkey\x1f"));
+        hash.addData(key.toUtf8());
+    } else {
+        hash.addData(QByteArrayView("\x1flabel\x1f"));
+        hash.addData(label.toUtf8());
+        for (const char* name : {"min", "max", "step", "options"}) {
+            const QVariant v = props.value(QLatin1String(name));
+            if (!v.isValid()) continue;
+            hash.addData(QByteArrayView("\x1f"));
+            hash.addData(QByteArrayView(name));
+            hash.addData(QByteArrayView("="));
+            hash.addData(v.toStringList().join(QChar(0x1e)).toUtf8());
+            hash.addData(v.toString().toUtf8());
+        }
+    }
+    return kindName(kind) + QLatin1Char('-') + QString::fromLatin1(hash.result().toHex().left(16));
+}
+
+}  // namespace
+
+template <typename T>
+Value<T> Ui::widget(ElementKind kind, const QString& label, QVariantMap props,
+                    const QVariant& defaultValue, const WidgetOptions& options, T fallback) {
+    m_ctx->check();
+    const QString id = widgetId(kind, label, options.key, props);
+    if (!m_ctx->claimWidgetId(id)) {
+        error(QStringLiteral("Duplicate widget: there is already a %1 labelled '%2' on this page. "
+                             "Give each a distinct key, e.g. WidgetOptions{.key = \"%2-2\"}.")
+                  .arg(kindName(kind), label));
+        return Value<T>(fallback);
+    }
+    detail::WidgetSpec spec{kind, label, options.key, defaultValue, props};
+    const QVariant current = m_ctx->core->widgets->registerWidget(id, spec);
+
+    auto e = std::make_shared<Element>();
+    e->kind = kind;
+    e->id = id;
+    e->props = std::move(props);
+    e->props.insert(QStringLiteral("label"), label);
+    e->props.insert(QStringLiteral("value"), current);
+    if (!options.key.isEmpty()) e->props.insert(QStringLiteral("key"), options.key);
+    if (!options.help.isEmpty()) e->props.insert(QStringLiteral("help"), options.help);
+    if (options.disabled) e->props.insert(QStringLiteral("disabled"), true);
+    place(e);
+    return Value<T>(m_ctx->core->widgets, id, detail::fromVariant<T>(current, fallback));
+}
+
+Value<bool> Ui::button(const QString& label, const WidgetOptions& options) {
+    return widget<bool>(ElementKind::Button, label, {}, false, options, false);
+}
+
+Value<bool> Ui::checkbox(const QString& label, bool value, const WidgetOptions& options) {
+    return widget<bool>(ElementKind::Checkbox, label, {}, value, options, value);
+}
+
+Value<bool> Ui::toggle(const QString& label, bool value, const WidgetOptions& options) {
+    return widget<bool>(ElementKind::Toggle, label, {}, value, options, value);
+}
+
+Value<int> Ui::slider(const QString& label, int min, int max, int value, int step,
+                      const WidgetOptions& options) {
+    if (min > max || step <= 0 || value < min || value > max) {
+        error(QStringLiteral("slider '%1': needs min ≤ value ≤ max and step > 0 (got min %2, "
+                             "value %3, max %4, step %5)")
+                  .arg(label).arg(min).arg(value).arg(max).arg(step));
+        return Value<int>(qBound(min, value, qMax(min, max)));
+    }
+    QVariantMap props{{QStringLiteral("min"), min}, {QStringLiteral("max"), max},
+                      {QStringLiteral("step"), step}, {QStringLiteral("integer"), true}};
+    return widget<int>(ElementKind::Slider, label, props, value, options, value);
+}
+
+Value<double> Ui::slider(const QString& label, double min, double max, double value, double step,
+                         const WidgetOptions& options) {
+    if (!(min <= max) || !(step > 0) || !(value >= min && value <= max)) {
+        error(QStringLiteral("slider '%1': needs min ≤ value ≤ max and step > 0 (got min %2, "
+                             "value %3, max %4, step %5)")
+                  .arg(label).arg(min).arg(value).arg(max).arg(step));
+        return Value<double>(value);
+    }
+    QVariantMap props{{QStringLiteral("min"), min}, {QStringLiteral("max"), max},
+                      {QStringLiteral("step"), step}, {QStringLiteral("integer"), false}};
+    return widget<double>(ElementKind::Slider, label, props, value, options, value);
+}
+
+Value<std::pair<int, int>> Ui::rangeSlider(const QString& label, int min, int max,
+                                           std::pair<int, int> value,
+                                           const WidgetOptions& options) {
+    if (min > max || value.first > value.second || value.first < min || value.second > max) {
+        error(QStringLiteral("range_slider '%1': needs min ≤ low ≤ high ≤ max").arg(label));
+        return Value<std::pair<int, int>>(value);
+    }
+    QVariantMap props{{QStringLiteral("min"), min}, {QStringLiteral("max"), max},
+                      {QStringLiteral("step"), 1}};
+    return widget<std::pair<int, int>>(ElementKind::RangeSlider, label, props,
+                                       QVariantList{value.first, value.second}, options, value);
+}
+
+Value<QString> Ui::selectbox(const QString& label, const QStringList& options, int index,
+                             const WidgetOptions& widgetOptions) {
+    if (options.isEmpty() || index < 0 || index >= options.size()) {
+        error(QStringLiteral("selectbox '%1': index %2 is not a valid option (there are %3)")
+                  .arg(label).arg(index).arg(options.size()));
+        return Value<QString>(QString());
+    }
+    return widget<QString>(ElementKind::Selectbox, label, {{QStringLiteral("options"), options}},
+                           options[index], widgetOptions, options[index]);
+}
+
+Value<QString> Ui::radio(const QString& label, const QStringList& options, int index,
+                         const WidgetOptions& widgetOptions) {
+    if (options.isEmpty() || index < 0 || index >= options.size()) {
+        error(QStringLiteral("radio '%1': index %2 is not a valid option (there are %3)")
+                  .arg(label).arg(index).arg(options.size()));
+        return Value<QString>(QString());
+    }
+    return widget<QString>(ElementKind::Radio, label, {{QStringLiteral("options"), options}},
+                           options[index], widgetOptions, options[index]);
+}
+
+Value<QStringList> Ui::multiselect(const QString& label, const QStringList& options,
+                                   const QStringList& value, const WidgetOptions& widgetOptions) {
+    for (const QString& v : value) {
+        if (!options.contains(v)) {
+            error(QStringLiteral("multiselect '%1': default '%2' is not one of the options")
+                      .arg(label, v));
+            return Value<QStringList>(QStringList());
+        }
+    }
+    return widget<QStringList>(ElementKind::Multiselect, label,
+                               {{QStringLiteral("options"), options}}, value, widgetOptions, value);
+}
+
+Value<QString> Ui::textInput(const QString& label, const QString& value,
+                             const WidgetOptions& options) {
+    return widget<QString>(ElementKind::TextInput, label, {}, value, options, value);
+}
+
+Value<QString> Ui::textArea(const QString& label, const QString& value,
+                            const WidgetOptions& options) {
+    return widget<QString>(ElementKind::TextArea, label, {}, value, options, value);
+}
+
+Value<double> Ui::numberInput(const QString& label, double value, double min, double max,
+                              double step, const WidgetOptions& options) {
+    if (!(min <= max) || !(step > 0) || !(value >= min && value <= max)) {
+        error(QStringLiteral("number_input '%1': needs min ≤ value ≤ max and step > 0").arg(label));
+        return Value<double>(value);
+    }
+    QVariantMap props{{QStringLiteral("min"), min}, {QStringLiteral("max"), max},
+                      {QStringLiteral("step"), step}};
+    return widget<double>(ElementKind::NumberInput, label, props, value, options, value);
+}
+
+Value<QDate> Ui::dateInput(const QString& label, const QDate& value, const WidgetOptions& options) {
+    return widget<QDate>(ElementKind::DateInput, label, {}, value, options, value);
+}
+
+Value<QString> Ui::colorPicker(const QString& label, const QString& value,
+                               const WidgetOptions& options) {
+    return widget<QString>(ElementKind::ColorPicker, label, {}, value.toLower(), options,
+                           value.toLower());
+}
+
+}  // namespace tessera

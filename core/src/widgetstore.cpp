@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "widgetstore.h"
+
+#include <tessera/value.h>
+
+#include <QDate>
+#include <QRegularExpression>
+
+namespace tessera::detail {
+
+QVariant readWidget(const std::shared_ptr<WidgetStore>& store, const QString& id) {
+    return store ? store->value(id) : QVariant();
+}
+
+namespace {
+
+std::optional<bool> toBool(const QVariant& v) {
+    if (v.typeId() == QMetaType::Bool) return v.toBool();
+    const QString s = v.toString().trimmed().toLower();
+    if (s == u"true" || s == u"1" || s == u"yes" || s == u"on") return true;
+    if (s == u"false" || s == u"0" || s == u"no" || s == u"off") return false;
+    return std::nullopt;
+}
+
+std::optional<double> toNumber(const QVariant& v) {
+    bool ok = false;
+    const double d = v.typeId() == QMetaType::QString ? v.toString().trimmed().toDouble(&ok)
+                                                      : v.toDouble(&ok);
+    if (!ok || !std::isfinite(d)) return std::nullopt;
+    return d;
+}
+
+QStringList toList(const QVariant& v) {
+    if (v.typeId() == QMetaType::QString) {
+        QStringList parts = v.toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (QString& p : parts) p = p.trimmed();
+        return parts;
+    }
+    return v.toStringList();
+}
+
+QString outOfRange(double v, double min, double max) {
+    return QStringLiteral("value %1 is outside the range [%2, %3]").arg(v).arg(min).arg(max);
+}
+
+}  // namespace
+
+QVariant coerceWidgetValue(const WidgetSpec& spec, const QVariant& value, QString* error) {
+    const QVariantMap& p = spec.props;
+    auto fail = [&](const QString& why) {
+        if (error) *error = why;
+        return QVariant();
+    };
+    switch (spec.kind) {
+        case ElementKind::Button:
+        case ElementKind::Checkbox:
+        case ElementKind::Toggle: {
+            const auto b = toBool(value);
+            return b ? QVariant(*b) : fail(QStringLiteral("expected true or false"));
+        }
+        case ElementKind::Slider:
+        case ElementKind::NumberInput: {
+            const auto d = toNumber(value);
+            if (!d) return fail(QStringLiteral("expected a number, got '%1'").arg(value.toString()));
+            const double min = p.value(QStringLiteral("min")).toDouble();
+            const double max = p.value(QStringLiteral("max")).toDouble();
+            if (*d < min || *d > max) return fail(outOfRange(*d, min, max));
+            if (p.value(QStringLiteral("integer")).toBool()) {
+                if (*d != std::floor(*d)) return fail(QStringLiteral("expected a whole number"));
+                return QVariant(int(*d));
+            }
+            return QVariant(*d);
+        }
+        case ElementKind::RangeSlider: {
+            const QStringList parts = toList(value.typeId() == QMetaType::QVariantList
+                                                 ? QVariant(value.toStringList())
+                                                 : value);
+            if (parts.size() != 2) return fail(QStringLiteral("expected two numbers 'low,high'"));
+            const auto lo = toNumber(parts[0]);
+            const auto hi = toNumber(parts[1]);
+            if (!lo || !hi) return fail(QStringLiteral("expected two numbers 'low,high'"));
+            const int min = p.value(QStringLiteral("min")).toInt();
+            const int max = p.value(QStringLiteral("max")).toInt();
+            if (*lo < min || *hi > max) return fail(outOfRange(*lo < min ? *lo : *hi, min, max));
+            if (*lo > *hi) return fail(QStringLiteral("low end is above the high end"));
+            return QVariantList{int(*lo), int(*hi)};
+        }
+        case ElementKind::Selectbox:
+        case ElementKind::Radio: {
+            const QStringList options = p.value(QStringLiteral("options")).toStringList();
+            const QString s = value.toString();
+            if (!options.contains(s))
+                return fail(QStringLiteral("'%1' is not one of: %2").arg(s, options.join(u", ")));
+            return s;
+        }
+        case ElementKind::Multiselect: {
+            const QStringList options = p.value(QStringLiteral("options")).toStringList();
+            const QStringList chosen = toList(value);
+            for (const QString& s : chosen)
+                if (!options.contains(s))
+                    return fail(QStringLiteral("'%1' is not one of: %2").arg(s, options.join(u", ")));
+            return chosen;
+        }
+        case ElementKind::TextInput:
+        case ElementKind::TextArea:
+            if (!value.canConvert<QString>()) return fail(QStringLiteral("expected text"));
+            return value.toString();
+        case ElementKind::DateInput: {
+            const QDate d = value.typeId() == QMetaType::QDate
+                                ? value.toDate()
+                                : QDate::fromString(value.toString().trimmed(), Qt::ISODate);
+            return d.isValid() ? QVariant(d) : fail(QStringLiteral("expected a date YYYY-MM-DD"));
+        }
+        case ElementKind::ColorPicker: {
+            static const QRegularExpression hex(QStringLiteral("^#[0-9a-fA-F]{6}$"));
+            const QString s = value.toString().trimmed();
+            return hex.match(s).hasMatch() ? QVariant(s.toLower())
+                                           : fail(QStringLiteral("expected a color #rrggbb"));
+        }
+        default:
+            return fail(QStringLiteral("%1 is not a widget").arg(kindName(spec.kind)));
+    }
+}
+
+QVariant WidgetStore::registerWidget(const QString& id, const WidgetSpec& spec) {
+    std::lock_guard lock(m_mutex);
+    auto it = m_entries.find(id);
+    if (it == m_entries.end()) {
+        m_entries.insert(id, Entry{spec, spec.defaultValue, 0});
+        return spec.defaultValue;
+    }
+    it->spec = spec;
+    // Props (options, bounds) may have changed since the value was set: keep it only if
+    // it is still valid.
+    QString ignored;
+    QVariant kept = coerceWidgetValue(spec, it->value, &ignored);
+    if (!kept.isValid()) kept = spec.defaultValue;
+    it->value = kept;
+    return kept;
+}
+
+QVariant WidgetStore::value(const QString& id) const {
+    std::lock_guard lock(m_mutex);
+    auto it = m_entries.constFind(id);
+    return it == m_entries.cend() ? QVariant() : it->value;
+}
+
+QString WidgetStore::set(const QString& id, const QVariant& value) {
+    std::lock_guard lock(m_mutex);
+    auto it = m_entries.find(id);
+    if (it == m_entries.end()) return QStringLiteral("no widget with id '%1'").arg(id);
+    QString error;
+    const QVariant coerced = coerceWidgetValue(it->spec, value, &error);
+    if (!coerced.isValid())
+        return QStringLiteral("%1 '%2': %3").arg(kindName(it->spec.kind), it->spec.label, error);
+    it->value = coerced;
+    if (it->spec.kind == ElementKind::Button && coerced.toBool()) it->triggerSeq = ++m_triggerSeq;
+    return {};
+}
+
+QString WidgetStore::findByKeyOrLabel(const QString& keyOrLabel) const {
+    std::lock_guard lock(m_mutex);
+    QStringList byLabel;
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
+        if (!it->spec.key.isEmpty() && it->spec.key == keyOrLabel) return it.key();
+        if (it->spec.label == keyOrLabel) byLabel << it.key();
+    }
+    return byLabel.size() == 1 ? byLabel.first() : QString();
+}
+
+bool WidgetStore::contains(const QString& id) const {
+    std::lock_guard lock(m_mutex);
+    return m_entries.contains(id);
+}
+
+quint64 WidgetStore::triggerSequence() const {
+    std::lock_guard lock(m_mutex);
+    return m_triggerSeq;
+}
+
+void WidgetStore::resetTriggers(quint64 upTo) {
+    std::lock_guard lock(m_mutex);
+    for (Entry& e : m_entries) {
+        if (e.spec.kind == ElementKind::Button && e.triggerSeq != 0 && e.triggerSeq <= upTo) {
+            e.value = false;
+            e.triggerSeq = 0;
+        }
+    }
+}
+
+void WidgetStore::retainOnly(const QSet<QString>& ids) {
+    std::lock_guard lock(m_mutex);
+    for (auto it = m_entries.begin(); it != m_entries.end();) {
+        if (ids.contains(it.key()))
+            ++it;
+        else
+            it = m_entries.erase(it);
+    }
+}
+
+}  // namespace tessera::detail

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pages.h"
+
+#include <stdexcept>
+
+namespace gallery {
+
+void layout(tessera::Ui& ui) {
+    ui.title(QStringLiteral("Layout & status"));
+    ui.header(QStringLiteral("Text"));
+    ui.subheader(QStringLiteral("A subheader"));
+    ui.text(QStringLiteral("Fixed-width text: 2026-11-21 12:00:00 UTC  ok"));
+    ui.markdown(QStringLiteral("Markdown with **bold**, *italics*, `code` and a [link](https://www.qt.io)."));
+    ui.caption(QStringLiteral("A caption, for small print."));
+    ui.code(QStringLiteral("void dashboard(tessera::Ui& ui) {\n    const int n = ui.slider(\"n\", 1, 10, 3);\n    ui.text(QString::number(n * n));\n}"),
+            QStringLiteral("cpp"));
+    ui.divider();
+
+    ui.header(QStringLiteral("Containers"));
+    QVector<tessera::Ui> cols = ui.columns({2, 1});
+    cols[0].info(QStringLiteral("Columns take weights: this one is twice as wide."));
+    cols[1].info(QStringLiteral("Narrow column."));
+    QVector<tessera::Ui> tabs = ui.tabs({QStringLiteral("Alerts"), QStringLiteral("Exception"), QStringLiteral("Status")});
+    tabs[0].info(QStringLiteral("Info: the nightly export starts at 02:00."));
+    tabs[0].success(QStringLiteral("Success: 1,204 rows imported."));
+    tabs[0].warning(QStringLiteral("Warning: 3 rows had no region and were skipped."));
+    tabs[0].error(QStringLiteral("Error: the billing service did not answer."));
+    try {
+        throw std::runtime_error("division by zero in the conversion rate");
+    } catch (const std::exception& e) {
+        tabs[1].exception(e);
+    }
+    tabs[2].progress(68, QStringLiteral("Export 68 % done"));
+    tabs[2].skeleton(70);
+    tessera::Ui more = ui.expander(QStringLiteral("More details"), true);
+    more.text(QStringLiteral("Expanders keep their open/closed state across reruns."));
+    tessera::Ui box = ui.container();
+    box.caption(QStringLiteral("A container groups elements and can be filled out of order."));
+
+    ui.header(QStringLiteral("Placeholders"));
+    tessera::Ui slot = ui.empty();
+    {
+        auto spinner = slot.container().spinner(QStringLiteral("Crunching numbers…"));
+        ui.sleep(std::chrono::milliseconds(300));
+    }
+    slot.success(QStringLiteral("Done: the spinner showed while the work ran, then this replaced it."));
+}
+
+}  // namespace gallery

@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <tessera/ui.h>
+
+namespace gallery {
+
+void overview(tessera::Ui& ui);
+void charts(tessera::Ui& ui);
+void widgets(tessera::Ui& ui);
+void layout(tessera::Ui& ui);
+
+}  // namespace gallery

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <tessera/delta.h>
+
+#include <QObject>
+#include <QPointer>
+#include <functional>
+#include <memory>
+#include <vector>
+
+class QWidget;
+
+namespace tessera {
+class Session;
+}
+
+namespace tessera::widgets {
+
+class ElementView;
+
+/// Shows a session's page with Qt Widgets. It applies PageOps: a same-kind element at the
+/// same path is updated in place (the QWidget, and its focus, survive), a removed one is
+/// deleted, a stale one is faded. Lives in the GUI thread.
+class Renderer : public QObject {
+    Q_OBJECT
+public:
+    using WidgetSink = std::function<void(const QString& id, const QVariant& value)>;
+
+    explicit Renderer(QObject* parent = nullptr);
+    ~Renderer() override;
+
+    /// The two roots. The caller places them (e.g. in a scroll area) and then owns them.
+    QWidget* mainArea() const;
+    QWidget* sidebarArea() const;
+
+    /// Shows `session`'s page and sends widget changes back to it.
+    void attach(Session* session);
+    void setWidgetSink(WidgetSink sink) { m_sink = std::move(sink); }
+
+    void apply(const QVector<tessera::PageOp>& ops);
+
+    /// The view at `path`, or nullptr (for tests and screenshots).
+    QWidget* widgetAt(const Path& path) const;
+    bool isStale(const Path& path) const;
+    int viewCount() const;
+
+signals:
+    void applied();
+
+private:
+    struct Node {
+        ElementView* view = nullptr;
+        std::vector<std::unique_ptr<Node>> children;
+    };
+    Node* nodeAt(const Path& path) const;
+    ElementView* makeView(const ElementPtr& element);
+    void upsert(const PageOp& op);
+    void remove(const Path& path);
+    void setStale(const Path& path, bool stale);
+
+    std::unique_ptr<Node> m_roots[2];
+    WidgetSink m_sink;
+    QPointer<Session> m_session;
+    QMetaObject::Connection m_connection;
+};
+
+}  // namespace tessera::widgets

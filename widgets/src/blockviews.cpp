@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Views that hold other views: container (also a column and a tab page), columns, tabs,
+// expander.
+#include "elementview.h"
+
+#include <QHBoxLayout>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace tessera::widgets {
+
+namespace {
+
+class ContainerView : public ElementView {
+public:
+    ContainerView() {
+        m_layout = new QVBoxLayout(this);
+        m_layout->setContentsMargins(0, 0, 0, 0);
+        m_layout->setSpacing(10);
+        m_layout->setAlignment(Qt::AlignTop);
+    }
+    void insertChild(int index, ElementView* child) override { m_layout->insertWidget(index, child); }
+
+protected:
+    void display(const Element&) override {}
+
+private:
+    QVBoxLayout* m_layout;
+};
+
+class ColumnsView : public ElementView {
+public:
+    ColumnsView() {
+        m_layout = new QHBoxLayout(this);
+        m_layout->setContentsMargins(0, 0, 0, 0);
+        m_layout->setSpacing(18);
+    }
+    void insertChild(int index, ElementView* child) override {
+        m_layout->insertWidget(index, child, weight(child), Qt::AlignTop);
+    }
+    void childChanged(int index, ElementView* child) override {
+        m_layout->setStretch(index, weight(child));
+    }
+
+protected:
+    void display(const Element&) override {}
+
+private:
+    static int weight(ElementView* child) {
+        return qMax(1, child->element().props.value(QStringLiteral("weight")).toInt());
+    }
+    QHBoxLayout* m_layout;
+};
+
+class TabsView : public ElementView {
+public:
+    TabsView() {
+        auto* layout = new QVBoxLayout(this);
+        layout->setContentsMargins(0, 0, 0, 0);
+        m_tabs = new QTabWidget(this);
+        m_tabs->setDocumentMode(true);
+        layout->addWidget(m_tabs);
+    }
+    void insertChild(int index, ElementView* child) override {
+        m_tabs->insertTab(index, child, label(child));
+    }
+    void childChanged(int index, ElementView* child) override { m_tabs->setTabText(index, label(child)); }
+
+protected:
+    void display(const Element&) override {}
+
+private:
+    static QString label(ElementView* child) {
+        return child->element().props.value(QStringLiteral("label")).toString();
+    }
+    QTabWidget* m_tabs;
+};
+
+class ExpanderView : public ElementView {
+public:
+    ExpanderView() {
+        auto* layout = new QVBoxLayout(this);
+        layout->setContentsMargins(0, 0, 0, 0);
+        layout->setSpacing(6);
+        m_header = new QToolButton(this);
+        m_header->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        m_header->setAutoRaise(true);
+        m_header->setCheckable(true);
+        m_header->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        m_body = new QWidget(this);
+        m_bodyLayout = new QVBoxLayout(m_body);
+        m_bodyLayout->setContentsMargins(18, 0, 0, 6);
+        m_bodyLayout->setSpacing(10);
+        layout->addWidget(m_header);
+        layout->addWidget(m_body);
+        QObject::connect(m_header, &QToolButton::toggled, this, [this](bool open) { setOpen(open); });
+    }
+    void insertChild(int index, ElementView* child) override { m_bodyLayout->insertWidget(index, child); }
+
+protected:
+    void display(const Element& e) override {
+        m_header->setText(e.props.value(QStringLiteral("label")).toString());
+        // The initial state comes from the code; afterwards the user's choice is kept.
+        if (!m_initialized) {
+            m_initialized = true;
+            const bool open = e.props.value(QStringLiteral("expanded")).toBool();
+            m_header->setChecked(open);
+            setOpen(open);
+        }
+    }
+
+private:
+    void setOpen(bool open) {
+        m_header->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+        m_body->setVisible(open);
+    }
+    QToolButton* m_header;
+    QWidget* m_body;
+    QVBoxLayout* m_bodyLayout;
+    bool m_initialized = false;
+};
+
+}  // namespace
+
+ElementView* createBlockView(ElementKind kind) {
+    switch (kind) {
+        case ElementKind::Columns: return new ColumnsView;
+        case ElementKind::Tabs: return new TabsView;
+        case ElementKind::Expander: return new ExpanderView;
+        default: return new ContainerView;
+    }
+}
+
+}  // namespace tessera::widgets

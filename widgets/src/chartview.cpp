@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Line, area, bar and scatter charts with Qt Charts. Data is decimated to the plot's pixel
+// width before it reaches a series, and series are filled with replace(), never per point.
+#include "decimate.h"
+#include "elementview.h"
+
+#include <QAreaSeries>
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QTimer>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+namespace tessera::widgets {
+
+namespace {
+
+const QColor kPalette[] = {QColor(0x00, 0x68, 0xc9), QColor(0xff, 0x2b, 0x2b), QColor(0x29, 0xb0, 0x9d),
+                           QColor(0xff, 0x87, 0x00), QColor(0x83, 0xc9, 0xff), QColor(0x7d, 0x35, 0x3b),
+                           QColor(0x6d, 0x3f, 0xc0), QColor(0xff, 0xd1, 0x6a)};
+constexpr int kMaxBars = 120;
+
+class ChartView : public ElementView {
+public:
+    ChartView() {
+        auto* layout = new QVBoxLayout(this);
+        layout->setContentsMargins(0, 0, 0, 0);
+        m_chart = new QChart;
+        m_chart->setAnimationOptions(QChart::NoAnimation);
+        m_chart->legend()->setAlignment(Qt::AlignBottom);
+        m_chart->setMargins(QMargins(4, 4, 4, 4));
+        m_chart->setBackgroundRoundness(0);
+        m_view = new QChartView(m_chart, this);
+        m_view->setRenderHint(QPainter::Antialiasing);
+        layout->addWidget(m_view);
+        m_resizeTimer.setSingleShot(true);
+        m_resizeTimer.setInterval(120);
+        QObject::connect(&m_resizeTimer, &QTimer::timeout, this, [this] {
+            if (bucketsForWidth() != m_buckets) rebuild();
+        });
+    }
+
+protected:
+    void display(const Element& e) override {
+        setFixedHeight(qMax(120, e.props.value(QStringLiteral("height")).toInt()));
+        rebuild();
+    }
+    void resizeEvent(QResizeEvent* event) override {
+        ElementView::resizeEvent(event);
+        m_resizeTimer.start();
+    }
+
+private:
+    size_t bucketsForWidth() const { return size_t(qMax(400, width() > 0 ? width() : 800)); }
+
+    QStringList seriesColumns(const Element& e) const {
+        QStringList y = e.props.value(QStringLiteral("y")).toStringList();
+        if (!y.isEmpty()) return y;
+        const QString x = e.props.value(QStringLiteral("x")).toString();
+        for (const Column& c : e.frame->columns())
+            if (c.isNumeric() && c.name() != x) y << c.name();
+        return y;
+    }
+
+    void applyPalette() {
+        const bool dark = palette().color(QPalette::Window).lightness() < 128;
+        m_chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+        m_chart->setBackgroundBrush(palette().color(QPalette::Base));
+    }
+
+    void rebuild() {
+        const Element& e = element();
+        m_buckets = bucketsForWidth();
+        m_chart->removeAllSeries();
+        for (QAbstractAxis* axis : m_chart->axes()) {
+            m_chart->removeAxis(axis);
+            delete axis;
+        }
+        applyPalette();
+        m_chart->setTitle(e.props.value(QStringLiteral("title")).toString());
+        if (!e.frame) return;
+        const QStringList yColumns = seriesColumns(e);
+        const Column* xColumn = e.frame->column(e.props.value(QStringLiteral("x")).toString());
+        if (e.kind == ElementKind::BarChart)
+            buildBars(e, xColumn, yColumns);
+        else
+            buildXY(e, xColumn, yColumns);
+        m_chart->legend()->setVisible(yColumns.size() > 1);
+    }
+
+    void buildXY(const Element& e, const Column* xColumn, const QStringList& yColumns) {
+        Bounds bounds;
+        QList<QAbstractSeries*> added;
+        int colorIndex = 0;
+        for (const QString& name : yColumns) {
+            const Column* column = e.frame->column(name);
+            if (!column || !column->isNumeric()) continue;
+            const auto& ys = column->numbers();
+            const double* xs = xColumn ? xColumn->numbers().data() : nullptr;
+            const size_t n = xColumn ? std::min(ys.size(), xColumn->numbers().size()) : ys.size();
+            const QColor color = kPalette[colorIndex++ % std::size(kPalette)];
+            if (e.kind == ElementKind::ScatterChart) {
+                auto* s = new QScatterSeries;
+                s->setName(name);
+                s->setMarkerSize(7);
+                s->setColor(color);
+                s->setBorderColor(color);
+                std::vector<double> index;
+                if (!xs) {
+                    index.resize(n);
+                    for (size_t i = 0; i < n; ++i) index[i] = double(i);
+                }
+                Bounds own;
+                s->replace(decimateGrid(xs ? xs : index.data(), ys.data(), n, 400, &own));
+                if (own.valid) {
+                    bounds.include(own.minX, own.minY);
+                    bounds.include(own.maxX, own.maxY);
+                }
+                added << s;
+                continue;
+            }
+            auto* line = new QLineSeries;
+            line->setName(name);
+            line->replace(decimateMinMax(xs, ys.data(), n, m_buckets, &bounds));
+            QPen pen(color);
+            pen.setWidthF(2);
+            line->setPen(pen);
+            if (e.kind == ElementKind::AreaChart) {
+                auto* area = new QAreaSeries(line);
+                area->setName(name);
+                QColor fill = color;
+                fill.setAlphaF(0.35);
+                area->setBrush(fill);
+                area->setPen(pen);
+                added << area;
+                bounds.include(bounds.valid ? bounds.minX : 0, 0);  // areas reach down to zero
+            } else {
+                added << line;
+            }
+        }
+        for (QAbstractSeries* s : added) m_chart->addSeries(s);
+        auto* axisX = new QValueAxis;
+        auto* axisY = new QValueAxis;
+        axisX->setTitleText(e.props.value(QStringLiteral("xLabel")).toString());
+        axisY->setTitleText(e.props.value(QStringLiteral("yLabel")).toString());
+        if (bounds.valid) {
+            const double pad = (bounds.maxY - bounds.minY) * 0.05 + 1e-9;
+            axisX->setRange(bounds.minX, bounds.maxX);
+            axisY->setRange(bounds.minY - pad, bounds.maxY + pad);
+        }
+        axisX->setLabelFormat(QStringLiteral("%.4g"));
+        axisY->setLabelFormat(QStringLiteral("%.4g"));
+        axisY->applyNiceNumbers();
+        m_chart->addAxis(axisX, Qt::AlignBottom);
+        m_chart->addAxis(axisY, Qt::AlignLeft);
+        for (QAbstractSeries* s : added) {
+            s->attachAxis(axisX);
+            s->attachAxis(axisY);
+        }
+    }
+
+    /// Bars: one category per row; long data is averaged into at most kMaxBars groups.
+    void buildBars(const Element& e, const Column* xColumn, const QStringList& yColumns) {
+        const qsizetype rows = e.frame->rowCount();
+        const qsizetype groups = std::min<qsizetype>(rows, kMaxBars);
+        QStringList categories;
+        for (qsizetype g = 0; g < groups; ++g) {
+            const qsizetype first = g * rows / groups;
+            categories << (xColumn ? xColumn->display(first) : QString::number(first));
+        }
+        auto* series = new QBarSeries;
+        double minY = 0, maxY = 0;
+        int colorIndex = 0;
+        for (const QString& name : yColumns) {
+            const Column* column = e.frame->column(name);
+            if (!column || !column->isNumeric()) continue;
+            auto* set = new QBarSet(name);
+            set->setColor(kPalette[colorIndex++ % std::size(kPalette)]);
+            set->setBorderColor(Qt::transparent);
+            QList<qreal> values;
+            for (qsizetype g = 0; g < groups; ++g) {
+                const qsizetype first = g * rows / groups, last = (g + 1) * rows / groups;
+                double sum = 0;
+                qsizetype n = 0;
+                for (qsizetype r = first; r < last; ++r) {
+                    const double v = column->number(r);
+                    if (!std::isnan(v)) sum += v, ++n;
+                }
+                const double mean = n ? sum / double(n) : 0;
+                values << mean;
+                minY = std::min(minY, mean);
+                maxY = std::max(maxY, mean);
+            }
+            set->append(values);
+            series->append(set);
+        }
+        m_chart->addSeries(series);
+        auto* axisX = new QBarCategoryAxis;
+        axisX->append(categories);
+        axisX->setTitleText(e.props.value(QStringLiteral("xLabel")).toString());
+        axisX->setLabelsVisible(groups <= 24);
+        auto* axisY = new QValueAxis;
+        axisY->setRange(minY, maxY * 1.05 + 1e-9);
+        axisY->applyNiceNumbers();
+        axisY->setTitleText(e.props.value(QStringLiteral("yLabel")).toString());
+        m_chart->addAxis(axisX, Qt::AlignBottom);
+        m_chart->addAxis(axisY, Qt::AlignLeft);
+        series->attachAxis(axisX);
+        series->attachAxis(axisY);
+    }
+
+    QChart* m_chart;
+    QChartView* m_view;
+    QTimer m_resizeTimer;
+    size_t m_buckets = 0;
+};
+
+}  // namespace
+
+ElementView* createChartView() { return new ChartView; }
+
+}  // namespace tessera::widgets

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Views for status elements: progress, spinner, skeleton, image and the empty slot.
+#include "elementview.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPixmap>
+#include <QProgressBar>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace tessera::widgets {
+
+namespace {
+
+class ProgressView : public ElementView {
+public:
+    ProgressView() {
+        auto* layout = new QVBoxLayout(this);
+        layout->setContentsMargins(0, 0, 0, 0);
+        m_text = new QLabel(this);
+        m_bar = new QProgressBar(this);
+        m_bar->setRange(0, 100);
+        m_bar->setTextVisible(false);
+        m_bar->setFixedHeight(8);
+        layout->addWidget(m_text);
+        layout->addWidget(m_bar);
+    }
+
+protected:
+    void display(const Element& e) override {
+        const QString text = e.props.value(QStringLiteral("text")).toString();
+        m_text->setText(text);
+        m_text->setVisible(!text.isEmpty());
+        m_bar->setValue(e.props.value(QStringLiteral("value")).toInt());
+    }
+
+private:
+    QLabel* m_text;
+    QProgressBar* m_bar;
+};
+
+class SpinnerView : public ElementView {
+public:
+    SpinnerView() {
+        auto* layout = new QHBoxLayout(this);
+        layout->setContentsMargins(0, 0, 0, 0);
+        auto* busy = new QProgressBar(this);
+        busy->setRange(0, 0);  // indeterminate: Qt animates it
+        busy->setFixedSize(60, 8);
+        busy->setTextVisible(false);
+        m_text = new QLabel(this);
+        layout->addWidget(busy);
+        layout->addWidget(m_text, 1);
+    }
+
+protected:
+    void display(const Element& e) override { m_text->setText(e.props.value(QStringLiteral("text")).toString()); }
+
+private:
+    QLabel* m_text;
+};
+
+/// Placeholder bars with a gentle pulse, shown where content is still loading.
+class SkeletonView : public ElementView {
+public:
+    SkeletonView() {
+        m_timer.setInterval(60);
+        QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
+            m_phase = (m_phase + 1) % 40;
+            update();
+        });
+    }
+
+protected:
+    void display(const Element& e) override {
+        setFixedHeight(qMax(24, e.props.value(QStringLiteral("height")).toInt()));
+    }
+    void showEvent(QShowEvent*) override { m_timer.start(); }
+    void hideEvent(QHideEvent*) override { m_timer.stop(); }
+    void paintEvent(QPaintEvent*) override {
+        QPainter p(this);
+        p.setRenderHint(QPainter::Antialiasing);
+        QColor base = palette().color(QPalette::Mid);
+        const double pulse = 0.18 + 0.10 * std::abs(20 - m_phase) / 20.0;
+        base.setAlphaF(pulse);
+        p.setPen(Qt::NoPen);
+        p.setBrush(base);
+        const int line = 14;
+        const int gap = 10;
+        int y = 2;
+        for (int i = 0; y + line <= height(); ++i, y += line + gap) {
+            const int w = i % 3 == 2 ? width() * 3 / 5 : width() - 2;
+            p.drawRoundedRect(QRectF(1, y, w, line), 4, 4);
+        }
+    }
+
+private:
+    QTimer m_timer;
+    int m_phase = 0;
+};
+
+class ImageView : public ElementView {
+public:
+    ImageView() {
+        auto* layout = new QVBoxLayout(this);
+        layout->setContentsMargins(0, 0, 0, 0);
+        m_image = new QLabel(this);
+        m_caption = new QLabel(this);
+        m_caption->setForegroundRole(QPalette::PlaceholderText);
+        layout->addWidget(m_image);
+        layout->addWidget(m_caption);
+    }
+
+protected:
+    void display(const Element& e) override {
+        QPixmap pixmap;
+        if (!pixmap.loadFromData(e.blob)) {
+            m_image->setText(QStringLiteral("⚠ image could not be decoded (%1 bytes)").arg(e.blob.size()));
+        } else {
+            const int width = e.props.value(QStringLiteral("width")).toInt();
+            if (width > 0 && pixmap.width() != width)
+                pixmap = pixmap.scaledToWidth(width, Qt::SmoothTransformation);
+            m_image->setPixmap(pixmap);
+        }
+        const QString caption = e.props.value(QStringLiteral("caption")).toString();
+        m_caption->setText(caption);
+        m_caption->setVisible(!caption.isEmpty());
+    }
+
+private:
+    QLabel* m_image;
+    QLabel* m_caption;
+};
+
+class EmptyView : public ElementView {
+public:
+    EmptyView() { setFixedHeight(0); }
+
+protected:
+    void display(const Element&) override {}
+};
+
+}  // namespace
+
+ElementView* createStatusView(ElementKind kind) {
+    switch (kind) {
+        case ElementKind::Progress: return new ProgressView;
+        case ElementKind::Spinner: return new SpinnerView;
+        case ElementKind::Skeleton: return new SkeletonView;
+        case ElementKind::Image: return new ImageView;
+        default: return new EmptyView;
+    }
+}
+
+}  // namespace tessera::widgets

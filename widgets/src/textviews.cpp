@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Views for text-like elements: headings, text, markdown, code, json, metric, alerts and
+// exceptions.
+#include "elementview.h"
+
+#include <QFontDatabase>
+#include <QFrame>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QVBoxLayout>
+
+namespace tessera::widgets {
+
+namespace {
+
+QString prop(const Element& e, const char* name) { return e.props.value(QLatin1String(name)).toString(); }
+
+/// One QLabel, styled per kind: title, header, subheader, text, markdown, caption.
+class LabelView : public ElementView {
+public:
+    explicit LabelView(ElementKind kind) {
+        auto* layout = new QVBoxLayout(this);
+        layout->setContentsMargins(0, 0, 0, 0);
+        m_label = new QLabel(this);
+        m_label->setWordWrap(true);
+        m_label->setTextInteractionFlags(Qt::TextBrowserInteraction);
+        m_label->setOpenExternalLinks(true);
+        QFont font = m_label->font();
+        switch (kind) {
+            case ElementKind::Title:
+                font.setPointSizeF(font.pointSizeF() * 2.0);
+                font.setWeight(QFont::Bold);
+                layout->setContentsMargins(0, 4, 0, 6);
+                break;
+            case ElementKind::Header:
+                font.setPointSizeF(font.pointSizeF() * 1.6);
+                font.setWeight(QFont::DemiBold);
+                layout->setContentsMargins(0, 8, 0, 2);
+                break;
+            case ElementKind::Subheader:
+                font.setPointSizeF(font.pointSizeF() * 1.3);
+                font.setWeight(QFont::DemiBold);
+                layout->setContentsMargins(0, 4, 0, 0);
+                break;
+            case ElementKind::Text:
+                font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+                break;
+            case ElementKind::Caption:
+                font.setPointSizeF(font.pointSizeF() * 0.88);
+                m_label->setForegroundRole(QPalette::PlaceholderText);
+                break;
+            default:
+                break;
+        }
+        m_label->setFont(font);
+        m_label->setTextFormat(kind == ElementKind::Markdown ? Qt::MarkdownText : Qt::PlainText);
+        layout->addWidget(m_label);
+    }
+
+protected:
+    void display(const Element& e) override { m_label->setText(prop(e, "text")); }
+
+private:
+    QLabel* m_label;
+};
+
+/// Code and JSON: read-only monospace text, as tall as its content (up to a limit).
+class CodeView : public ElementView {
+public:
+    CodeView() {
+        auto* layout = new QVBoxLayout(this);
+        layout->setContentsMargins(0, 0, 0, 0);
+        m_edit = new QPlainTextEdit(this);
+        m_edit->setReadOnly(true);
+        m_edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        m_edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+        m_edit->setObjectName(QStringLiteral("tesseraCode"));
+        layout->addWidget(m_edit);
+    }
+
+protected:
+    void display(const Element& e) override {
+        const QString text = prop(e, "text");
+        m_edit->setPlainText(text);
+        const int lines = qBound(1, int(text.count(QLatin1Char('\n'))) + 1, 24);
+        const int lineHeight = m_edit->fontMetrics().lineSpacing();
+        m_edit->setFixedHeight(lines * lineHeight + 2 * m_edit->frameWidth() + 16);
+    }
+
+private:
+    QPlainTextEdit* m_edit;
+};
+
+class DividerView : public ElementView {
+public:
+    DividerView() {
+        auto* layout = new QVBoxLayout(this);
+        layout->setContentsMargins(0, 6, 0, 6);
+        auto* line = new QFrame(this);
+        line->setFrameShape(QFrame::HLine);
+        line->setFrameShadow(QFrame::Sunken);
+        layout->addWidget(line);
+    }
+
+protected:
+    void display(const Element&) override {}
+};
+
+class MetricView : public ElementView {
+public:
+    MetricView() {
+        auto* layout = new QVBoxLayout(this);
+        layout->setContentsMargins(0, 0, 0, 4);
+        layout->setSpacing(0);
+        m_label = new QLabel(this);
+        m_label->setForegroundRole(QPalette::PlaceholderText);
+        m_value = new QLabel(this);
+        QFont big = m_value->font();
+        big.setPointSizeF(big.pointSizeF() * 2.1);
+        m_value->setFont(big);
+        m_delta = new QLabel(this);
+        layout->addWidget(m_label);
+        layout->addWidget(m_value);
+        layout->addWidget(m_delta);
+    }
+
+protected:
+    void display(const Element& e) override {
+        m_label->setText(prop(e, "label"));
+        m_value->setText(prop(e, "value"));
+        const QString delta = prop(e, "delta");
+        m_delta->setVisible(!delta.isEmpty());
+        const bool down = delta.startsWith(QLatin1Char('-')) || delta.startsWith(QChar(0x2212));
+        m_delta->setText((down ? QStringLiteral("▼ ") : QStringLiteral("▲ ")) + delta);
+        m_delta->setStyleSheet(down ? QStringLiteral("color:#d62728") : QStringLiteral("color:#1a9e4b"));
+    }
+
+private:
+    QLabel* m_label;
+    QLabel* m_value;
+    QLabel* m_delta;
+};
+
+/// Info, success, warning, error and exception: a tinted box with a message.
+class AlertView : public ElementView {
+public:
+    explicit AlertView(ElementKind kind) {
+        struct Style {
+            const char* background;
+            const char* foreground;
+        };
+        Style s{"rgba(28,131,225,0.12)", "#0a4f8f"};
+        if (kind == ElementKind::Success) s = {"rgba(33,195,84,0.13)", "#176b35"};
+        if (kind == ElementKind::Warning) s = {"rgba(255,193,7,0.18)", "#7a5a00"};
+        if (kind == ElementKind::Error || kind == ElementKind::Exception)
+            s = {"rgba(255,43,43,0.11)", "#9b1c1c"};
+        auto* layout = new QVBoxLayout(this);
+        layout->setContentsMargins(0, 0, 0, 0);
+        auto* box = new QFrame(this);
+        box->setObjectName(QStringLiteral("tesseraAlert"));
+        box->setStyleSheet(QStringLiteral("#tesseraAlert{background:%1;border-radius:6px;}"
+                                          "QLabel{color:%2;}")
+                               .arg(QLatin1String(s.background), QLatin1String(s.foreground)));
+        auto* inner = new QVBoxLayout(box);
+        inner->setContentsMargins(14, 10, 14, 10);
+        m_type = new QLabel(box);
+        QFont bold = m_type->font();
+        bold.setWeight(QFont::Bold);
+        m_type->setFont(bold);
+        m_type->setVisible(kind == ElementKind::Exception);
+        m_text = new QLabel(box);
+        m_text->setWordWrap(true);
+        m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        if (kind == ElementKind::Exception) m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        inner->addWidget(m_type);
+        inner->addWidget(m_text);
+        layout->addWidget(box);
+    }
+
+protected:
+    void display(const Element& e) override {
+        m_type->setText(prop(e, "type"));
+        m_text->setText(prop(e, "text"));
+    }
+
+private:
+    QLabel* m_type;
+    QLabel* m_text;
+};
+
+}  // namespace
+
+ElementView* createTextView(ElementKind kind) {
+    switch (kind) {
+        case ElementKind::Code:
+        case ElementKind::Json: return new CodeView;
+        case ElementKind::Divider: return new DividerView;
+        case ElementKind::Metric: return new MetricView;
+        case ElementKind::Info:
+        case ElementKind::Success:
+        case ElementKind::Warning:
+        case ElementKind::Error:
+        case ElementKind::Exception: return new AlertView(kind);
+        default: return new LabelView(kind);
+    }
+}
+
+}  // namespace tessera::widgets
