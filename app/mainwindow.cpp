@@ -86,13 +86,14 @@ void MainWindow::buildActions() {
     auto* spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
-    m_busyLabel = new QLabel(tr("Running…"), bar);
-    m_busy = new QProgressBar(bar);
-    m_busy->setRange(0, 0);
-    m_busy->setFixedSize(80, 8);
-    m_busy->setTextVisible(false);
-    bar->addWidget(m_busyLabel)->setObjectName(QStringLiteral("busyLabel"));
-    bar->addWidget(m_busy);
+    // Widgets in a toolbar are shown and hidden through their actions.
+    auto* busyText = new QLabel(tr("Running…"), bar);
+    auto* busyBar = new QProgressBar(bar);
+    busyBar->setRange(0, 0);
+    busyBar->setFixedSize(80, 8);
+    busyBar->setTextVisible(false);
+    m_busyLabel = bar->addWidget(busyText);
+    m_busy = bar->addWidget(busyBar);
     m_busyLabel->setVisible(false);
     m_busy->setVisible(false);
 }

@@ -46,8 +46,8 @@ private:
     QVector<Dashboard> m_dashboards;
     QListWidget* m_pages = nullptr;
     QSplitter* m_splitter = nullptr;
-    QProgressBar* m_busy = nullptr;
-    QLabel* m_busyLabel = nullptr;
+    QAction* m_busy = nullptr;  // the toolbar's running indicator
+    QAction* m_busyLabel = nullptr;
     QLabel* m_statusRun = nullptr;
     QToolButton* m_pluginProblems = nullptr;
     QAction* m_rerun = nullptr;

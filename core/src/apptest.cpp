@@ -40,13 +40,17 @@ std::unique_ptr<AppTest> AppTest::fromPlugin(const QString& pluginFile, const QS
     return test;
 }
 
-bool AppTest::run(int timeoutMs) {
+void AppTest::start() {
     if (!m_started) {
         m_started = true;
         m_session->setDashboard(m_dashboard);
     } else {
         m_session->rerun();
     }
+}
+
+bool AppTest::run(int timeoutMs) {
+    start();
     return waitIdle(timeoutMs);
 }
 

@@ -54,6 +54,8 @@ public:
     /// Runs the dashboard (first run, or a rerun with the values set since) and waits until
     /// the session is idle. Returns false on timeout.
     bool run(int timeoutMs = 10000);
+    /// Requests a run like run() but returns at once (to act while it is going).
+    void start();
     /// Waits until the session is idle without requesting a run.
     bool waitIdle(int timeoutMs = 10000);
 

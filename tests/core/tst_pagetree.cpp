@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <tessera/pagetree.h>
+
+#include <QTest>
+
+using namespace tessera;
+
+namespace {
+
+ElementPtr text(const QString& s, ElementKind kind = ElementKind::Text) {
+    auto e = std::make_shared<Element>();
+    e->kind = kind;
+    e->props.insert(QStringLiteral("text"), s);
+    return e;
+}
+
+Delta delta(Path path, ElementPtr e, quint64 run) { return Delta{std::move(path), std::move(e), run, QStringLiteral("main")}; }
+
+}  // namespace
+
+class TestPageTree : public QObject {
+    Q_OBJECT
+private slots:
+    void newElementIsUpserted() {
+        PageTree tree;
+        const auto ops = tree.apply(delta({MainRoot, 0}, text(QStringLiteral("a")), 1));
+        QCOMPARE(ops.size(), 1);
+        QCOMPARE(ops[0].type, PageOp::Type::Upsert);
+        QCOMPARE(tree.elementCount(), 1);
+    }
+
+    void unchangedElementCostsNothing() {
+        PageTree tree;
+        tree.apply(delta({MainRoot, 0}, text(QStringLiteral("a")), 1));
+        const auto ops = tree.apply(delta({MainRoot, 0}, text(QStringLiteral("a")), 2));
+        QVERIFY(ops.isEmpty());
+    }
+
+    void changedPropsUpdateInPlace() {
+        PageTree tree;
+        tree.apply(delta({MainRoot, 0}, text(QStringLiteral("a")), 1));
+        const auto ops = tree.apply(delta({MainRoot, 0}, text(QStringLiteral("b")), 2));
+        QCOMPARE(ops.size(), 1);
+        QCOMPARE(ops[0].type, PageOp::Type::Upsert);
+        QCOMPARE(tree.node({MainRoot, 0})->element->props.value("text").toString(), QStringLiteral("b"));
+    }
+
+    void otherKindReplacesSubtree() {
+        PageTree tree;
+        tree.apply(delta({MainRoot, 0}, text({}, ElementKind::Container), 1));
+        tree.apply(delta({MainRoot, 0, 0}, text(QStringLiteral("child")), 1));
+        QCOMPARE(tree.elementCount(), 2);
+        tree.apply(delta({MainRoot, 0}, text(QStringLiteral("leaf")), 2));
+        QCOMPARE(tree.elementCount(), 1);
+    }
+
+    void staleElementsFadeThenGo() {
+        PageTree tree;
+        for (int i = 0; i < 3; ++i) tree.apply(delta({MainRoot, i}, text(QString::number(i)), 1));
+        tree.apply(delta({MainRoot, 0}, text(QStringLiteral("0")), 2));
+        const auto faded = tree.fadeStale(QStringLiteral("main"), 2);
+        QCOMPARE(faded.size(), 2);
+        QVERIFY(faded[0].stale);
+        const auto removed = tree.finishScope(QStringLiteral("main"), 2);
+        QCOMPARE(removed.size(), 2);
+        // Back to front, so each path is still valid when applied in order.
+        QCOMPARE(removed[0].path, Path({MainRoot, 2}));
+        QCOMPARE(removed[1].path, Path({MainRoot, 1}));
+        QCOMPARE(tree.elementCount(), 1);
+    }
+
+    void rewrittenStaleElementIsUnfaded() {
+        PageTree tree;
+        tree.apply(delta({MainRoot, 0}, text(QStringLiteral("a")), 1));
+        tree.fadeStale(QStringLiteral("main"), 2);
+        const auto ops = tree.apply(delta({MainRoot, 0}, text(QStringLiteral("a")), 2));
+        QCOMPARE(ops.size(), 1);
+        QCOMPARE(ops[0].type, PageOp::Type::SetStale);
+        QVERIFY(!ops[0].stale);
+    }
+
+    void deltaForUnknownParentIsIgnored() {
+        PageTree tree;
+        QVERIFY(tree.apply(delta({MainRoot, 4, 0}, text(QStringLiteral("orphan")), 1)).isEmpty());
+        QVERIFY(tree.apply(delta({7, 0}, text(QStringLiteral("bad root")), 1)).isEmpty());
+        QCOMPARE(tree.elementCount(), 0);
+    }
+
+    void gapsAreFilledWithEmptySlots() {
+        PageTree tree;
+        const auto ops = tree.apply(delta({MainRoot, 2}, text(QStringLiteral("late")), 1));
+        QCOMPARE(ops.size(), 3);
+        QCOMPARE(tree.node({MainRoot, 0})->element->kind, ElementKind::Empty);
+    }
+
+    void snapshotRebuildsThePage() {
+        PageTree tree;
+        tree.apply(delta({MainRoot, 0}, text({}, ElementKind::Container), 1));
+        tree.apply(delta({MainRoot, 0, 0}, text(QStringLiteral("x")), 1));
+        tree.apply(delta({SidebarRoot, 0}, text(QStringLiteral("s")), 1));
+        const auto ops = tree.snapshot();
+        QCOMPARE(ops.size(), 3);
+        QCOMPARE(ops[1].path, Path({MainRoot, 0, 0}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPageTree)
+#include "tst_pagetree.moc"
