@@ -29,7 +29,7 @@ QString demangle(const char* name) {
 }
 
 /// Checks a chart's columns; returns the error to show, empty when the data is usable.
-QString chartProblem(const DataFrame& data, const ChartOptions& options) {
+QString chartProblem(ElementKind kind, const DataFrame& data, const ChartOptions& options) {
     QStringList names;
     for (const Column& c : data.columns()) names << c.name();
     auto missing = [&](const QString& name) {
@@ -39,7 +39,9 @@ QString chartProblem(const DataFrame& data, const ChartOptions& options) {
     if (!options.x.isEmpty()) {
         const Column* x = data.column(options.x);
         if (!x) return missing(options.x);
-        if (!x->isNumeric()) return QStringLiteral("x column '%1' is not numeric").arg(options.x);
+        // Bars take categories on x; the other charts need numbers there.
+        if (!x->isNumeric() && kind != ElementKind::BarChart)
+            return QStringLiteral("x column '%1' is not numeric").arg(options.x);
     }
     for (const QString& y : options.y) {
         const Column* c = data.column(y);
@@ -115,7 +117,7 @@ void Ui::json(const QJsonValue& value) {
 }
 
 void Ui::emitChart(ElementKind kind, const DataFrame& data, const ChartOptions& options) {
-    if (const QString problem = chartProblem(data, options); !problem.isEmpty()) {
+    if (const QString problem = chartProblem(kind, data, options); !problem.isEmpty()) {
         error(QStringLiteral("%1: %2").arg(kindName(kind), problem));
         return;
     }

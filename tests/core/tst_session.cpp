@@ -319,6 +319,19 @@ private slots:
         QVERIFY(!at.element("line_chart").exists());
         QVERIFY(at.element("error").text().contains(QStringLiteral("'nope' not found")));
     }
+
+    void barChartsTakeCategories() {
+        AppTest at([](Ui& ui) {
+            DataFrame f;
+            f.add(QStringLiteral("quarter"), QStringList{"Q1", "Q2"}).add(QStringLiteral("k€"), std::vector<double>{3, 4});
+            ui.barChart(f, {.x = QStringLiteral("quarter")});
+            ui.lineChart(f, {.x = QStringLiteral("quarter")});
+        });
+        QVERIFY(at.run());
+        QVERIFY(at.element("bar_chart").exists());
+        QVERIFY(!at.element("line_chart").exists());
+        QVERIFY(at.element("error").text().contains(QStringLiteral("not numeric")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSession)

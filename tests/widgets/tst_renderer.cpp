@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Qt renderer against a live session: every element kind becomes its widget, updates
+// happen in place, removed elements go, stale ones fade, and widgets talk back.
+#include <tessera/session.h>
+#include <tessera/widgets/renderer.h>
+
+#include <QApplication>
+#include <QChartView>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QTest>
+#include <QVBoxLayout>
+#include <functional>
+
+using namespace tessera;
+using namespace std::chrono_literals;
+
+namespace {
+
+/// A window with a session and its renderer, as the app has.
+struct Harness {
+    Session session;
+    widgets::Renderer renderer;
+    QWidget window;
+    explicit Harness(std::function<void(Ui&)> fn) {
+        auto* layout = new QVBoxLayout(&window);
+        layout->addWidget(renderer.mainArea());
+        layout->addWidget(renderer.sidebarArea());
+        window.resize(900, 700);
+        renderer.attach(&session);
+        session.setDashboard(Dashboard{QStringLiteral("t"), {}, {}, std::move(fn)});
+    }
+    bool waitIdle(int ms = 10000) {
+        QElapsedTimer t;
+        t.start();
+        while (!session.isIdle() && t.elapsed() < ms) QTest::qWait(5);
+        return session.isIdle();
+    }
+};
+
+void everything(Ui& ui) {
+    DataFrame f;
+    f.add(QStringLiteral("x"), std::vector<double>{0, 1, 2, 3}).add(QStringLiteral("y"), std::vector<double>{1, 4, 2, 8});
+    f.add(QStringLiteral("label"), QStringList{"a", "b", "c", "d"});
+    ui.title("t");
+    ui.header("h");
+    ui.subheader("s");
+    ui.text("text");
+    ui.markdown("**md**");
+    ui.caption("c");
+    ui.code("int x;", "cpp");
+    ui.divider();
+    ui.metric("m", "1", "+1");
+    ui.info("i");
+    ui.success("s");
+    ui.warning("w");
+    ui.error("e");
+    ui.exception(QStringLiteral("std::runtime_error"), QStringLiteral("boom"));
+    ui.json(QJsonValue(42));
+    ui.lineChart(f, {.x = "x"});
+    ui.areaChart(f, {.x = "x"});
+    ui.barChart(f, {.x = "label"});
+    ui.scatterChart(f, {.x = "x"});
+    ui.table(f);
+    ui.dataframe(f);
+    ui.progress(40, "p");
+    ui.skeleton(40);
+    ui.image(QByteArray("not an image"), "broken bytes show a message");
+    ui.empty();
+    ui.button("b");
+    ui.checkbox("c");
+    ui.toggle("t");
+    ui.slider("si", 0, 10, 1);
+    ui.slider("sd", 0.0, 1.0, 0.5);
+    ui.rangeSlider("r", 0, 10, {2, 3});
+    ui.selectbox("sel", {"a", "b"});
+    ui.radio("rad", {"a", "b"});
+    ui.multiselect("ms", {"a", "b"}, {"a"});
+    ui.textInput("ti", "v");
+    ui.textArea("ta", "v");
+    ui.numberInput("n", 1);
+    ui.dateInput("d", QDate(2026, 1, 1));
+    ui.colorPicker("col");
+    ui.container().text("in container");
+    ui.columns(2)[1].text("in column");
+    ui.tabs({"A", "B"})[0].text("in tab");
+    ui.expander("e", true).text("in expander");
+    ui.sidebar().text("in sidebar");
+    // A spinner shows while its owner is alive; this one stays until the run is stopped.
+    auto spinner = ui.spinner("spin");
+    ui.sleep(60s);
+}
+
+}  // namespace
+
+class TestRenderer : public QObject {
+    Q_OBJECT
+private slots:
+    void everyElementKindHasItsView() {
+        Harness h(everything);
+        QTRY_VERIFY(h.session.page().node({MainRoot, 41}) != nullptr);  // the spinner
+        QSet<QString> seen;
+        std::function<void(const PageTree::Node&, Path&)> visit = [&](const PageTree::Node& n, Path& path) {
+            for (size_t i = 0; i < n.children.size(); ++i) {
+                path.append(int(i));
+                const QString kind = kindName(n.children[i]->element->kind);
+                QWidget* w = h.renderer.widgetAt(path);
+                QVERIFY2(w, qPrintable(QStringLiteral("no view for %1 at %2").arg(kind, pathToString(path))));
+                QCOMPARE(w->property("tesseraKind").toString(), kind);
+                seen.insert(kind);
+                visit(*n.children[i], path);
+                path.removeLast();
+            }
+        };
+        for (Root r : {MainRoot, SidebarRoot}) {
+            Path p{r};
+            visit(h.session.page().root(r), p);
+        }
+        QCOMPARE(h.renderer.viewCount(), h.session.page().elementCount());
+        for (int k = int(ElementKind::Title); k <= int(ElementKind::Expander); ++k)
+            QVERIFY2(seen.contains(kindName(ElementKind(k))), qPrintable(kindName(ElementKind(k))));
+        h.session.stop();
+        QVERIFY(h.waitIdle());
+    }
+
+    void inPlaceUpdateKeepsTheWidgetAndFocus() {
+        Harness h([](Ui& ui) {
+            const int n = ui.slider(QStringLiteral("n"), 0, 100, 1);
+            ui.textInput(QStringLiteral("name"), QStringLiteral("ada"));
+            ui.text(QStringLiteral("n = %1").arg(n));
+        });
+        h.window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&h.window));
+        QVERIFY(h.waitIdle());
+        QWidget* inputView = h.renderer.widgetAt({MainRoot, 1});
+        QWidget* textView = h.renderer.widgetAt({MainRoot, 2});
+        auto* edit = inputView->findChild<QLineEdit*>();
+        QVERIFY(edit);
+        h.window.activateWindow();
+        edit->setFocus();
+        QTRY_VERIFY(edit->hasFocus());
+
+        QVERIFY(h.session.setWidgetValue(h.session.findWidget(QStringLiteral("n")), 42).isEmpty());
+        QVERIFY(h.waitIdle());
+        QCOMPARE(h.renderer.widgetAt({MainRoot, 1}), inputView);
+        QCOMPARE(h.renderer.widgetAt({MainRoot, 2}), textView);
+        QVERIFY(edit->hasFocus());
+        QCOMPARE(h.session.page().node({MainRoot, 2})->element->props.value("text").toString(), QStringLiteral("n = 42"));
+    }
+
+    void unchangedRerunDoesNoWidgetWork() {
+        Harness h([](Ui& ui) {
+            for (int i = 0; i < 50; ++i) ui.text(QString::number(i));
+        });
+        QVERIFY(h.waitIdle());
+        QSignalSpy applied(&h.renderer, &widgets::Renderer::applied);
+        h.session.rerun();
+        QVERIFY(h.waitIdle());
+        QCOMPARE(applied.count(), 0);
+    }
+
+    void removedElementsLeaveTheScreen() {
+        Harness h([](Ui& ui) {
+            const bool all = ui.checkbox(QStringLiteral("all"), true);
+            for (int i = 0; i < (all ? 10 : 2); ++i) ui.text(QString::number(i));
+        });
+        QVERIFY(h.waitIdle());
+        QCOMPARE(h.renderer.viewCount(), 11);
+        h.session.setWidgetValue(h.session.findWidget(QStringLiteral("all")), false);
+        QVERIFY(h.waitIdle());
+        QCOMPARE(h.renderer.viewCount(), 3);
+        QVERIFY(!h.renderer.widgetAt({MainRoot, 3}));
+    }
+
+    void staleElementsFadeDuringASlowRun() {
+        std::atomic<bool> slow{false};
+        Harness h([&](Ui& ui) {
+            if (slow) ui.sleep(500ms);
+            ui.text(QStringLiteral("a"));
+        });
+        h.session.setStaleDelay(20);
+        QVERIFY(h.waitIdle());
+        slow = true;
+        h.session.rerun();
+        QTRY_VERIFY_WITH_TIMEOUT(h.renderer.isStale({MainRoot, 0}), 2000);
+        QVERIFY(h.waitIdle());
+        QVERIFY(!h.renderer.isStale({MainRoot, 0}));
+    }
+
+    void widgetChangesGoBackToTheSession() {
+        Harness h([](Ui& ui) {
+            const int n = ui.slider(QStringLiteral("n"), 0, 10, 1);
+            ui.text(QStringLiteral("n = %1").arg(n));
+        });
+        QVERIFY(h.waitIdle());
+        auto* slider = h.renderer.widgetAt({MainRoot, 0})->findChild<QSlider*>();
+        QVERIFY(slider);
+        slider->setValue(7);  // as the user dragging it
+        QTRY_COMPARE(h.session.page().node({MainRoot, 1})->element->props.value("text").toString(), QStringLiteral("n = 7"));
+    }
+
+    void largeLineChartIsDecimated() {
+        Harness h([](Ui& ui) {
+            std::vector<double> y(1'000'000);
+            for (size_t i = 0; i < y.size(); ++i) y[i] = double(i % 1000);
+            ui.lineChart(DataFrame().add(QStringLiteral("y"), std::move(y)));
+        });
+        h.window.show();
+        QVERIFY(h.waitIdle());
+        auto* view = h.renderer.widgetAt({MainRoot, 0})->findChild<QChartView*>();
+        QVERIFY(view);
+        auto* series = qobject_cast<QLineSeries*>(view->chart()->series().value(0));
+        QVERIFY(series);
+        QVERIFY2(series->count() <= 2 * qMax(400, view->width() + 400), qPrintable(QString::number(series->count())));
+        QVERIFY(series->count() > 100);
+    }
+};
+
+QTEST_MAIN(TestRenderer)
+#include "tst_renderer.moc"
