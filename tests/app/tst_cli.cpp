@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The `tessera` command line, run as a user would run it.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+namespace {
+
+struct Result {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Result tessera(const QStringList& args) {
+    QProcess p;
+    p.start(QStringLiteral(TESSERA_BIN), args);
+    p.waitForFinished(120000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+const QStringList kFixtures{QStringLiteral("--plugin-dir"), QStringLiteral(FIXTURE_DIR)};
+
+}  // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private slots:
+    void onceJsonPrintsTreeTimingsAndExceptions() {
+        const Result r = tessera({"--headless", "--once", "--json", "gallery"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QJsonParseError error;
+        const QJsonObject doc = QJsonDocument::fromJson(r.out, &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        QCOMPARE(doc.value("dashboard").toString(), QStringLiteral("gallery"));
+        QVERIFY(doc.value("page").toObject().value("main").toArray().size() > 5);
+        QVERIFY(doc.value("page").toObject().value("sidebar").toArray().size() > 0);
+        const QJsonArray scopes = doc.value("run").toObject().value("scopes").toArray();
+        QCOMPARE(scopes.size(), 1);
+        QCOMPARE(scopes[0].toObject().value("scope").toString(), QStringLiteral("main"));
+        QCOMPARE(scopes[0].toObject().value("status").toString(), QStringLiteral("finished"));
+        QVERIFY(scopes[0].toObject().value("finishedMs").toDouble() > 0);
+        QVERIFY(doc.value("exceptions").toArray().isEmpty());
+    }
+
+    void throwingDashboardExitsNonZero() {
+        const Result r = tessera(kFixtures + QStringList{"--headless", "--once", "--json", "fixture-fails"});
+        QCOMPARE(r.exitCode, 1);
+        const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(doc.value("exceptions").toArray().size(), 1);
+        QVERIFY(doc.value("exceptions").toArray()[0].toString().contains(QStringLiteral("fixture failure")));
+    }
+
+    void setChangesAWidgetBeforeTheRun() {
+        const Result r = tessera(kFixtures + QStringList{"--once", "--json", "--set", "n=7", "fixture-hello"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("\"value\": \"49\""));
+    }
+
+    void badSetValueIsRefused() {
+        const Result r = tessera(kFixtures + QStringList{"--once", "--set", "n=99", "fixture-hello"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("outside the range"), r.err.constData());
+        const Result unknown = tessera(kFixtures + QStringList{"--once", "--set", "nope=1", "fixture-hello"});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY(unknown.err.contains("no widget"));
+    }
+
+    void listShowsDashboardsAndFailures() {
+        const Result r = tessera(kFixtures + QStringList{"--list"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("gallery-widgets"));
+        QVERIFY(r.out.contains("fixture-hello"));
+        QVERIFY(r.out.contains("failed:"));
+        QVERIFY(r.out.contains("no licence file found"));
+    }
+
+    void usageErrors() {
+        QCOMPARE(tessera({"--once", "no-such-dashboard"}).exitCode, 2);
+        QCOMPARE(tessera({"--json"}).exitCode, 2);
+        QCOMPARE(tessera({"--log-level", "loud", "--once"}).exitCode, 2);
+        QCOMPARE(tessera({"--set", "novalue", "--once"}).exitCode, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
