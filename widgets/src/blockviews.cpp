@@ -12,20 +12,64 @@ namespace tessera::widgets {
 
 namespace {
 
+/// A vertical stack. Children live in chunks of at most kChunk widgets, so that a page of
+/// 10,000 elements is not one parent with 10,000 children: Qt's repaint and geometry code
+/// walks a widget's siblings, which would make every update cost O(n).
 class ContainerView : public ElementView {
 public:
     ContainerView() {
         m_layout = new QVBoxLayout(this);
         m_layout->setContentsMargins(0, 0, 0, 0);
-        m_layout->setSpacing(10);
+        m_layout->setSpacing(kSpacing);
         m_layout->setAlignment(Qt::AlignTop);
     }
-    void insertChild(int index, ElementView* child) override { m_layout->insertWidget(index, child); }
+
+    void insertChild(int index, ElementView* child) override {
+        int before = 0;
+        for (int c = 0; c < m_layout->count(); ++c) {
+            QWidget* chunk = m_layout->itemAt(c)->widget();
+            const int size = chunk->layout()->count();
+            const bool last = c == m_layout->count() - 1;
+            if (index < before + size || (last && index == before + size && size < kChunk)) {
+                insertInto(c, index - before, child);
+                return;
+            }
+            before += size;
+        }
+        insertInto(addChunk(m_layout->count()), 0, child);
+    }
 
 protected:
     void display(const Element&) override {}
 
 private:
+    static constexpr int kChunk = 64;
+    static constexpr int kSpacing = 10;
+
+    int addChunk(int position) {
+        auto* chunk = new QWidget(this);
+        auto* layout = new QVBoxLayout(chunk);
+        layout->setContentsMargins(0, 0, 0, 0);
+        layout->setSpacing(kSpacing);
+        m_layout->insertWidget(position, chunk);
+        return position;
+    }
+
+    void insertInto(int chunkIndex, int local, ElementView* child) {
+        QWidget* chunk = m_layout->itemAt(chunkIndex)->widget();
+        auto* layout = static_cast<QVBoxLayout*>(chunk->layout());
+        layout->insertWidget(local, child);
+        if (layout->count() <= 2 * kChunk) return;
+        // Split a chunk that grew through inserts in the middle: move its tail to a new one.
+        const int next = addChunk(chunkIndex + 1);
+        auto* tail = static_cast<QVBoxLayout*>(m_layout->itemAt(next)->widget()->layout());
+        while (layout->count() > kChunk) {
+            QWidget* moved = layout->itemAt(kChunk)->widget();
+            tail->addWidget(moved);
+            moved->show();
+        }
+    }
+
     QVBoxLayout* m_layout;
 };
 

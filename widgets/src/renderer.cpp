@@ -59,12 +59,19 @@ Renderer::Node* Renderer::nodeAt(const Path& path) const {
 }
 
 void Renderer::apply(const QVector<PageOp>& ops) {
+    // Lay out once for the whole batch, with painting off: otherwise every element that
+    // changes size moves all the ones below it, each move repainting its siblings.
+    for (auto& root : m_roots) root->view->setUpdatesEnabled(false);
     for (const PageOp& op : ops) {
         switch (op.type) {
             case PageOp::Type::Upsert: upsert(op); break;
             case PageOp::Type::Remove: remove(op.path); break;
             case PageOp::Type::SetStale: setStale(op.path, op.stale); break;
         }
+    }
+    for (auto& root : m_roots) {
+        if (QLayout* layout = root->view->layout()) layout->activate();
+        root->view->setUpdatesEnabled(true);
     }
     emit applied();
 }

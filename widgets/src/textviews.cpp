@@ -43,7 +43,10 @@ public:
                 layout->setContentsMargins(0, 4, 0, 0);
                 break;
             case ElementKind::Text:
+                // Preformatted, as Streamlit's st.text: no wrapping (and no costly
+                // height-for-width layout).
                 font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+                m_label->setWordWrap(false);
                 break;
             case ElementKind::Caption:
                 font.setPointSizeF(font.pointSizeF() * 0.88);
