@@ -5,6 +5,7 @@
 
 #include <QFontDatabase>
 #include <QFrame>
+#include <QEvent>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QVBoxLayout>
@@ -144,40 +145,30 @@ private:
     QLabel* m_delta;
 };
 
-/// Info, success, warning, error and exception: a tinted box with a message.
+/// Info, success, warning, error and exception: a tinted box with a message, in colours
+/// that follow the light or dark palette.
 class AlertView : public ElementView {
 public:
-    explicit AlertView(ElementKind kind) {
-        struct Style {
-            const char* background;
-            const char* foreground;
-        };
-        Style s{"rgba(28,131,225,0.12)", "#0a4f8f"};
-        if (kind == ElementKind::Success) s = {"rgba(33,195,84,0.13)", "#176b35"};
-        if (kind == ElementKind::Warning) s = {"rgba(255,193,7,0.18)", "#7a5a00"};
-        if (kind == ElementKind::Error || kind == ElementKind::Exception)
-            s = {"rgba(255,43,43,0.11)", "#9b1c1c"};
+    explicit AlertView(ElementKind kind) : m_kind(kind) {
         auto* layout = new QVBoxLayout(this);
         layout->setContentsMargins(0, 0, 0, 0);
-        auto* box = new QFrame(this);
-        box->setObjectName(QStringLiteral("tesseraAlert"));
-        box->setStyleSheet(QStringLiteral("#tesseraAlert{background:%1;border-radius:6px;}"
-                                          "QLabel{color:%2;}")
-                               .arg(QLatin1String(s.background), QLatin1String(s.foreground)));
-        auto* inner = new QVBoxLayout(box);
+        m_box = new QFrame(this);
+        m_box->setObjectName(QStringLiteral("tesseraAlert"));
+        auto* inner = new QVBoxLayout(m_box);
         inner->setContentsMargins(14, 10, 14, 10);
-        m_type = new QLabel(box);
+        m_type = new QLabel(m_box);
         QFont bold = m_type->font();
         bold.setWeight(QFont::Bold);
         m_type->setFont(bold);
         m_type->setVisible(kind == ElementKind::Exception);
-        m_text = new QLabel(box);
+        m_text = new QLabel(m_box);
         m_text->setWordWrap(true);
         m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
         if (kind == ElementKind::Exception) m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
         inner->addWidget(m_type);
         inner->addWidget(m_text);
-        layout->addWidget(box);
+        layout->addWidget(m_box);
+        restyle();
     }
 
 protected:
@@ -185,8 +176,30 @@ protected:
         m_type->setText(prop(e, "type"));
         m_text->setText(prop(e, "text"));
     }
+    void changeEvent(QEvent* event) override {
+        ElementView::changeEvent(event);
+        if (event->type() == QEvent::PaletteChange) restyle();
+    }
 
 private:
+    void restyle() {
+        const bool dark = palette().color(QPalette::Window).lightness() < 128;
+        QColor tint(0x1c, 0x83, 0xe1), text = dark ? QColor(0xc7, 0xe3, 0xff) : QColor(0x0a, 0x4f, 0x8f);
+        if (m_kind == ElementKind::Success)
+            tint = QColor(0x21, 0xc3, 0x54), text = dark ? QColor(0xc4, 0xf5, 0xd3) : QColor(0x17, 0x6b, 0x35);
+        if (m_kind == ElementKind::Warning)
+            tint = QColor(0xff, 0xc1, 0x07), text = dark ? QColor(0xff, 0xec, 0xb3) : QColor(0x7a, 0x5a, 0x00);
+        if (m_kind == ElementKind::Error || m_kind == ElementKind::Exception)
+            tint = QColor(0xff, 0x2b, 0x2b), text = dark ? QColor(0xff, 0xd0, 0xd0) : QColor(0x9b, 0x1c, 0x1c);
+        tint.setAlphaF(dark ? 0.22 : 0.13);
+        const QString background = QStringLiteral("rgba(%1,%2,%3,%4)")
+                                       .arg(tint.red()).arg(tint.green()).arg(tint.blue()).arg(tint.alphaF());
+        m_box->setStyleSheet(QStringLiteral("#tesseraAlert{background:%1;border-radius:6px;}QLabel{color:%2;}")
+                                 .arg(background, text.name()));
+    }
+
+    ElementKind m_kind;
+    QFrame* m_box;
     QLabel* m_type;
     QLabel* m_text;
 };

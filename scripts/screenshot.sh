@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Renders the README screenshots with the app itself (offscreen, clean settings).
+# usage: scripts/screenshot.sh [build dir]   (default build/dev)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build/dev}
+settings=$(mktemp -d)
+trap 'rm -rf "$settings"' EXIT
+shoot() {
+    local out=$1; shift
+    XDG_CONFIG_HOME=$settings XDG_STATE_HOME=$settings QT_QPA_PLATFORM=offscreen \
+        "$build/app/tessera" --log-level warn --screenshot "$out" "$@"
+}
+shoot docs/screenshot-gallery.png gallery
+shoot docs/screenshot-layout-dark.png --dark gallery-layout
