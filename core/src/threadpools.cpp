@@ -3,13 +3,33 @@
 
 namespace tessera::detail {
 
-QThreadPool& scriptPool() {
-    static QThreadPool* pool = [] {
-        auto* p = new QThreadPool;
-        p->setObjectName(QStringLiteral("tessera-script-pool"));
-        p->setMaxThreadCount(16);
-        return p;
-    }();
+WorkerPool::WorkerPool(const QString& name, int maxThreads) {
+    m_threads.setObjectName(name);
+    m_threads.setMaxThreadCount(maxThreads);
+}
+
+void WorkerPool::start(std::function<void()> task) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_tasks.push_back(std::move(task));
+    }
+    // One pool slot per queued task; whichever worker gets it takes the oldest task.
+    m_threads.start([this] { runNext(); });
+}
+
+void WorkerPool::runNext() {
+    std::function<void()> task;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_tasks.empty()) return;
+        task = std::move(m_tasks.front());
+        m_tasks.pop_front();
+    }
+    task();
+}
+
+WorkerPool& scriptPool() {
+    static auto* pool = new WorkerPool(QStringLiteral("tessera-script-pool"), 16);
     return *pool;
 }
 
