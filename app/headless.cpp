@@ -17,7 +17,8 @@ constexpr int kRunTimeoutMs = 10 * 60 * 1000;
 int runHeadless(const Dashboard& dashboard, const Options& options) {
     testing::AppTest test(dashboard);
     if (!test.run(kRunTimeoutMs)) {
-        std::fprintf(stderr, "tessera: the dashboard did not finish within %d s\n", kRunTimeoutMs / 1000);
+        std::fprintf(stderr, "tessera: the dashboard did not finish within %d s\n",
+                     kRunTimeoutMs / 1000);
         return 3;
     }
     if (!options.sets.isEmpty()) {
@@ -25,7 +26,8 @@ int runHeadless(const Dashboard& dashboard, const Options& options) {
         for (const auto& [key, value] : options.sets) {
             const QString id = test.session().findWidget(key);
             if (id.isEmpty()) {
-                std::fprintf(stderr, "tessera: --set %s: no widget with that key or label\n", qPrintable(key));
+                std::fprintf(stderr, "tessera: --set %s: no widget with that key or label\n",
+                             qPrintable(key));
                 return 2;
             }
             const QString error = test.session().setWidgetValue(id, value, false);
@@ -46,8 +48,10 @@ int runHeadless(const Dashboard& dashboard, const Options& options) {
                         {QStringLiteral("exceptions"), QJsonArray::fromStringList(run.exceptions)}};
         std::fputs(QJsonDocument(out).toJson(QJsonDocument::Indented).constData(), stdout);
     } else {
-        std::printf("%s — %s\n%s", qPrintable(dashboard.id), qPrintable(dashboard.title), qPrintable(test.dump()));
-        std::printf("ran in %.1f ms, %d elements\n", run.totalMs(), test.session().page().elementCount());
+        std::printf("%s — %s\n%s", qPrintable(dashboard.id), qPrintable(dashboard.title),
+                    qPrintable(test.dump()));
+        std::printf("ran in %.1f ms, %d elements\n", run.totalMs(),
+                    test.session().page().elementCount());
         for (const QString& e : run.exceptions) std::printf("exception: %s\n", qPrintable(e));
     }
     std::fflush(stdout);

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "logging.h"
 
-#include <QDir>
-#include <QStandardPaths>
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <QDir>
+#include <QStandardPaths>
 
 namespace tessera::app {
 
@@ -19,11 +19,22 @@ void qtMessageHandler(QtMsgType type, const QMessageLogContext&, const QString& 
     }();
     const std::string text = message.toStdString();
     switch (type) {
-        case QtDebugMsg: logger->debug(text); break;
-        case QtInfoMsg: logger->info(text); break;
-        case QtWarningMsg: logger->warn(text); break;
-        case QtCriticalMsg: logger->error(text); break;
-        case QtFatalMsg: logger->critical(text); logger->flush(); std::abort();
+        case QtDebugMsg:
+            logger->debug(text);
+            break;
+        case QtInfoMsg:
+            logger->info(text);
+            break;
+        case QtWarningMsg:
+            logger->warn(text);
+            break;
+        case QtCriticalMsg:
+            logger->error(text);
+            break;
+        case QtFatalMsg:
+            logger->critical(text);
+            logger->flush();
+            std::abort();
     }
 }
 

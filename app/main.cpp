@@ -7,10 +7,10 @@
 #include <tessera/plugincatalog.h>
 #include <tessera/version.h>
 
+#include <spdlog/spdlog.h>
 #include <QApplication>
 #include <QTimer>
 #include <cstdio>
-#include <spdlog/spdlog.h>
 
 using namespace tessera;
 
@@ -20,8 +20,8 @@ void printList(const PluginCatalog& catalog) {
     for (const PluginInfo& p : catalog.plugins()) {
         if (!p.ok()) continue;
         for (const Dashboard& d : p.dashboards)
-            std::printf("%-20s %-32s (%s %s)\n", qPrintable(d.id), qPrintable(d.title), qPrintable(p.id),
-                        qPrintable(p.version));
+            std::printf("%-20s %-32s (%s %s)\n", qPrintable(d.id), qPrintable(d.title),
+                        qPrintable(p.id), qPrintable(p.version));
     }
     for (const PluginInfo& p : catalog.failures())
         std::printf("failed: %s: %s\n", qPrintable(p.file), qPrintable(p.error));
@@ -39,15 +39,18 @@ std::optional<Dashboard> chooseDashboard(const PluginCatalog& catalog, const QSt
 void applySetsAfterFirstRun(app::MainWindow& window, const app::Options& options) {
     if (options.sets.isEmpty()) return;
     auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = QObject::connect(&window.session(), &Session::idle, &window, [&window, options, connection] {
-        QObject::disconnect(*connection);
-        for (const auto& [key, value] : options.sets) {
-            const QString id = window.session().findWidget(key);
-            const QString error = id.isEmpty() ? QStringLiteral("no widget with that key or label")
-                                               : window.session().setWidgetValue(id, value);
-            if (!error.isEmpty()) spdlog::error("--set {}: {}", key.toStdString(), error.toStdString());
-        }
-    });
+    *connection = QObject::connect(
+        &window.session(), &Session::idle, &window, [&window, options, connection] {
+            QObject::disconnect(*connection);
+            for (const auto& [key, value] : options.sets) {
+                const QString id = window.session().findWidget(key);
+                const QString error = id.isEmpty()
+                                          ? QStringLiteral("no widget with that key or label")
+                                          : window.session().setWidgetValue(id, value);
+                if (!error.isEmpty())
+                    spdlog::error("--set {}: {}", key.toStdString(), error.toStdString());
+            }
+        });
 }
 
 void saveScreenshotWhenIdle(app::MainWindow& window, const QString& file) {
@@ -56,7 +59,8 @@ void saveScreenshotWhenIdle(app::MainWindow& window, const QString& file) {
         QTimer::singleShot(400, &window, [&window, file] {
             if (!window.session().isIdle()) return;
             const bool ok = window.grab().save(file, "PNG");
-            std::fprintf(ok ? stdout : stderr, ok ? "saved %s\n" : "could not save %s\n", qPrintable(file));
+            std::fprintf(ok ? stdout : stderr, ok ? "saved %s\n" : "could not save %s\n",
+                         qPrintable(file));
             QCoreApplication::exit(ok ? 0 : 1);
         });
     });
@@ -88,8 +92,9 @@ int main(int argc, char** argv) {
     QCoreApplication::setApplicationVersion(QString::fromLatin1(kVersion));
     app::setupLogging(options->logLevel);
     if (noDisplay && !options->headless && !options->once && !options->list)
-        std::fprintf(stderr, "tessera: no display found, running headless "
-                             "(run under Xvfb or set QT_QPA_PLATFORM to show the window)\n");
+        std::fprintf(stderr,
+                     "tessera: no display found, running headless "
+                     "(run under Xvfb or set QT_QPA_PLATFORM to show the window)\n");
 
     PluginCatalog catalog;
     catalog.scanDirs(options->pluginDirs + PluginCatalog::defaultDirs());
@@ -99,10 +104,12 @@ int main(int argc, char** argv) {
     }
     const auto dashboard = chooseDashboard(catalog, options->dashboard);
     if (!dashboard) {
-        std::fprintf(stderr, "tessera: %s\n",
-                     options->dashboard.isEmpty()
-                         ? "no dashboards found (see --list and --plugin-dir)"
-                         : qPrintable(QStringLiteral("no dashboard '%1' (see --list)").arg(options->dashboard)));
+        std::fprintf(
+            stderr, "tessera: %s\n",
+            options->dashboard.isEmpty()
+                ? "no dashboards found (see --list and --plugin-dir)"
+                : qPrintable(
+                      QStringLiteral("no dashboard '%1' (see --list)").arg(options->dashboard)));
         return 2;
     }
     if (headless) return app::runHeadless(*dashboard, *options);

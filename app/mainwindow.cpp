@@ -34,7 +34,8 @@ MainWindow::MainWindow(const PluginCatalog& catalog, QWidget* parent)
     connect(&m_session, &Session::runFinished, this, &MainWindow::onRunFinished);
 
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) resize(1280, 860);
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1280, 860);
     m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
     setDarkTheme(settings.value(QStringLiteral("view/dark"), false).toBool());
 }
@@ -52,7 +53,8 @@ void MainWindow::buildActions() {
     m_stop->setEnabled(false);
     connect(m_stop, &QAction::triggered, &m_session, &Session::stop);
 
-    m_clearCache = new QAction(style()->standardIcon(QStyle::SP_TrashIcon), tr("&Clear cache"), this);
+    m_clearCache =
+        new QAction(style()->standardIcon(QStyle::SP_TrashIcon), tr("&Clear cache"), this);
     m_clearCache->setToolTip(tr("Clear every cached value and resource, then rerun"));
     connect(m_clearCache, &QAction::triggered, this, [this] {
         const int caches = clearCaches();
@@ -116,7 +118,8 @@ void MainWindow::buildLayout() {
         item->setToolTip(d.id);
         if (!d.icon.isEmpty()) item->setIcon(QIcon::fromTheme(d.icon));
     }
-    m_pages->setFixedHeight(qMin(260, 8 + m_pages->sizeHintForRow(0) * qMax(1, int(m_dashboards.size()))));
+    m_pages->setFixedHeight(
+        qMin(260, 8 + m_pages->sizeHintForRow(0) * qMax(1, int(m_dashboards.size()))));
     connect(m_pages, &QListWidget::itemClicked, this,
             [this](QListWidgetItem* item) { openDashboard(item->data(Qt::UserRole).toString()); });
     auto* sideScroll = new QScrollArea(sidebar);
@@ -158,7 +161,8 @@ void MainWindow::buildLayout() {
 bool MainWindow::openDashboard(const QString& requested) {
     QString id = requested;
     if (id.isEmpty()) id = QSettings().value(QStringLiteral("session/lastDashboard")).toString();
-    auto it = std::find_if(m_dashboards.begin(), m_dashboards.end(), [&](const Dashboard& d) { return d.id == id; });
+    auto it = std::find_if(m_dashboards.begin(), m_dashboards.end(),
+                           [&](const Dashboard& d) { return d.id == id; });
     if (it == m_dashboards.end()) {
         if (!requested.isEmpty()) return false;
         if (m_dashboards.isEmpty()) {
@@ -197,7 +201,8 @@ void MainWindow::onRunFinished(const RunRecord& record) {
     m_stop->setEnabled(false);
     m_busy->setVisible(false);
     m_busyLabel->setVisible(false);
-    const QString status = record.scopes.isEmpty() ? QString() : statusName(record.scopes.first().status);
+    const QString status =
+        record.scopes.isEmpty() ? QString() : statusName(record.scopes.first().status);
     QString text = tr("Run %1 in %2 ms · %3 elements")
                        .arg(status)
                        .arg(record.totalMs(), 0, 'f', 1)
@@ -206,7 +211,9 @@ void MainWindow::onRunFinished(const RunRecord& record) {
     m_statusRun->setText(text);
 }
 
-void MainWindow::showPlugins() { PluginsDialog(m_catalog.plugins(), this).exec(); }
+void MainWindow::showPlugins() {
+    PluginsDialog(m_catalog.plugins(), this).exec();
+}
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings settings;

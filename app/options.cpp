@@ -10,29 +10,40 @@ namespace tessera::app {
 
 std::optional<Options> parseOptions(const QStringList& arguments, QString* error, bool* exitNow) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Tessera: a native host for dashboards written in C++."));
+    parser.setApplicationDescription(
+        QStringLiteral("Tessera: a native host for dashboards written in C++."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
-    const QCommandLineOption pluginDir(QStringLiteral("plugin-dir"),
-                                       QStringLiteral("Also load dashboard plugins from <dir> (repeatable)."),
-                                       QStringLiteral("dir"));
-    const QCommandLineOption list(QStringLiteral("list"), QStringLiteral("List dashboards and plugin problems, then exit."));
-    const QCommandLineOption headless(QStringLiteral("headless"), QStringLiteral("Run without a window."));
-    const QCommandLineOption once(QStringLiteral("once"), QStringLiteral("Run the dashboard once, print the result and exit."));
-    const QCommandLineOption json(QStringLiteral("json"),
-                                  QStringLiteral("With --once: print the element tree, timings and exceptions as JSON."));
-    const QCommandLineOption set(QStringLiteral("set"),
-                                 QStringLiteral("Set a widget (by key or label) before the run (repeatable)."),
-                                 QStringLiteral("key=value"));
-    const QCommandLineOption logLevel(QStringLiteral("log-level"),
-                                      QStringLiteral("trace, debug, info, warn, error or off (default info)."),
-                                      QStringLiteral("level"), QStringLiteral("info"));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Save the window as a PNG once the run is done, then exit."),
-                                        QStringLiteral("file"));
+    const QCommandLineOption pluginDir(
+        QStringLiteral("plugin-dir"),
+        QStringLiteral("Also load dashboard plugins from <dir> (repeatable)."),
+        QStringLiteral("dir"));
+    const QCommandLineOption list(
+        QStringLiteral("list"), QStringLiteral("List dashboards and plugin problems, then exit."));
+    const QCommandLineOption headless(QStringLiteral("headless"),
+                                      QStringLiteral("Run without a window."));
+    const QCommandLineOption once(
+        QStringLiteral("once"),
+        QStringLiteral("Run the dashboard once, print the result and exit."));
+    const QCommandLineOption json(
+        QStringLiteral("json"),
+        QStringLiteral("With --once: print the element tree, timings and exceptions as JSON."));
+    const QCommandLineOption set(
+        QStringLiteral("set"),
+        QStringLiteral("Set a widget (by key or label) before the run (repeatable)."),
+        QStringLiteral("key=value"));
+    const QCommandLineOption logLevel(
+        QStringLiteral("log-level"),
+        QStringLiteral("trace, debug, info, warn, error or off (default info)."),
+        QStringLiteral("level"), QStringLiteral("info"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Save the window as a PNG once the run is done, then exit."),
+        QStringLiteral("file"));
     const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use the dark theme."));
     parser.addOptions({pluginDir, list, headless, once, json, set, logLevel, screenshot, dark});
-    parser.addPositionalArgument(QStringLiteral("dashboard"), QStringLiteral("Dashboard id to open (see --list)."));
+    parser.addPositionalArgument(QStringLiteral("dashboard"),
+                                 QStringLiteral("Dashboard id to open (see --list)."));
 
     *exitNow = false;
     if (!parser.parse(arguments)) {
@@ -59,10 +70,12 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
     o.logLevel = parser.value(logLevel);
     o.screenshot = parser.value(screenshot);
     o.dark = parser.isSet(dark);
-    static const QStringList levels{QStringLiteral("trace"), QStringLiteral("debug"), QStringLiteral("info"),
-                                    QStringLiteral("warn"), QStringLiteral("error"), QStringLiteral("off")};
+    static const QStringList levels{QStringLiteral("trace"), QStringLiteral("debug"),
+                                    QStringLiteral("info"),  QStringLiteral("warn"),
+                                    QStringLiteral("error"), QStringLiteral("off")};
     if (!levels.contains(o.logLevel)) {
-        *error = QStringLiteral("unknown log level '%1' (use %2)").arg(o.logLevel, levels.join(u", "));
+        *error =
+            QStringLiteral("unknown log level '%1' (use %2)").arg(o.logLevel, levels.join(u", "));
         return std::nullopt;
     }
     for (const QString& s : parser.values(set)) {
@@ -79,7 +92,8 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1) {
-        *error = QStringLiteral("expected at most one dashboard, got: %1").arg(positional.join(u' '));
+        *error =
+            QStringLiteral("expected at most one dashboard, got: %1").arg(positional.join(u' '));
         return std::nullopt;
     }
     o.dashboard = positional.value(0);

@@ -9,17 +9,20 @@
 
 namespace tessera::app {
 
-PluginsDialog::PluginsDialog(const QVector<PluginInfo>& plugins, QWidget* parent) : QDialog(parent) {
+PluginsDialog::PluginsDialog(const QVector<PluginInfo>& plugins, QWidget* parent)
+    : QDialog(parent) {
     setWindowTitle(tr("Plugins"));
     resize(860, 380);
     auto* layout = new QVBoxLayout(this);
     int failed = 0;
     for (const PluginInfo& p : plugins) failed += p.ok() ? 0 : 1;
-    layout->addWidget(new QLabel(tr("%n plugin(s) loaded, ", nullptr, int(plugins.size()) - failed) +
-                                 tr("%n failed.", nullptr, failed)));
+    layout->addWidget(
+        new QLabel(tr("%n plugin(s) loaded, ", nullptr, int(plugins.size()) - failed) +
+                   tr("%n failed.", nullptr, failed)));
     auto* tree = new QTreeWidget(this);
     tree->setObjectName(QStringLiteral("pluginTree"));
-    tree->setHeaderLabels({tr("Plugin"), tr("Version"), tr("Status"), tr("Dashboards / reason"), tr("File")});
+    tree->setHeaderLabels(
+        {tr("Plugin"), tr("Version"), tr("Status"), tr("Dashboards / reason"), tr("File")});
     tree->setRootIsDecorated(false);
     tree->setWordWrap(true);
     for (const PluginInfo& p : plugins) {

@@ -7,12 +7,18 @@
 
 namespace tessera::testing {
 
-ElementKind ElementView::kind() const { return m_element ? m_element->kind : ElementKind::Empty; }
-QString ElementView::kindName() const { return tessera::kindName(kind()); }
+ElementKind ElementView::kind() const {
+    return m_element ? m_element->kind : ElementKind::Empty;
+}
+QString ElementView::kindName() const {
+    return tessera::kindName(kind());
+}
 QVariant ElementView::prop(const QString& name) const {
     return m_element ? m_element->props.value(name) : QVariant();
 }
-QString ElementView::id() const { return m_element ? m_element->id : QString(); }
+QString ElementView::id() const {
+    return m_element ? m_element->id : QString();
+}
 
 AppTest::AppTest(std::function<void(Ui&)> fn)
     : AppTest(Dashboard{QStringLiteral("test"), QStringLiteral("Test"), {}, std::move(fn)}) {}
@@ -65,7 +71,8 @@ bool AppTest::waitIdle(int timeoutMs) {
 
 QVector<ElementView> AppTest::elements(const QString& kind) const {
     QVector<ElementView> result;
-    std::function<void(const PageTree::Node&, Path&)> visit = [&](const PageTree::Node& n, Path& path) {
+    std::function<void(const PageTree::Node&, Path&)> visit = [&](const PageTree::Node& n,
+                                                                  Path& path) {
         for (size_t i = 0; i < n.children.size(); ++i) {
             const PageTree::Node& child = *n.children[i];
             path.append(int(i));
@@ -101,7 +108,9 @@ AppTest::WidgetHandle AppTest::widget(const QString& keyOrLabel) {
     return WidgetHandle(this, ElementView());
 }
 
-QVariant AppTest::WidgetHandle::value() const { return m_view.value(); }
+QVariant AppTest::WidgetHandle::value() const {
+    return m_view.value();
+}
 
 QString AppTest::WidgetHandle::set(const QVariant& value) {
     if (!m_view.exists()) return QStringLiteral("no such widget");

@@ -40,8 +40,12 @@ QString Column::display(qsizetype row) const {
     return QString::number(v, 'g', 6);
 }
 
-const std::vector<double>& Column::numbers() const { return m_numbers ? *m_numbers : kNoNumbers; }
-const QStringList& Column::text() const { return m_text ? *m_text : kNoText; }
+const std::vector<double>& Column::numbers() const {
+    return m_numbers ? *m_numbers : kNoNumbers;
+}
+const QStringList& Column::text() const {
+    return m_text ? *m_text : kNoText;
+}
 const void* Column::buffer() const {
     return m_numbers ? static_cast<const void*>(m_numbers.get())
                      : static_cast<const void*>(m_text.get());

@@ -72,7 +72,9 @@ std::optional<ElementKind> kindFromName(const QString& name) {
     return std::nullopt;
 }
 
-bool isBlockKind(ElementKind kind) { return kind >= ElementKind::Container; }
+bool isBlockKind(ElementKind kind) {
+    return kind >= ElementKind::Container;
+}
 
 bool isWidgetKind(ElementKind kind) {
     return kind >= ElementKind::Button && kind <= ElementKind::ColorPicker;

@@ -18,13 +18,15 @@ ElementPtr rootElement() {
 
 QJsonValue toJsonValue(const QVariant& v) {
     switch (v.typeId()) {
-        case QMetaType::QDate: return v.toDate().toString(Qt::ISODate);
+        case QMetaType::QDate:
+            return v.toDate().toString(Qt::ISODate);
         case QMetaType::QVariantList: {
             QJsonArray a;
             for (const QVariant& item : v.toList()) a.append(toJsonValue(item));
             return a;
         }
-        default: return QJsonValue::fromVariant(v);
+        default:
+            return QJsonValue::fromVariant(v);
     }
 }
 
@@ -42,8 +44,9 @@ QJsonObject nodeJson(const Node& node, const Path& path) {
     if (e.frame) {
         QJsonArray columns;
         for (const Column& c : e.frame->columns()) columns.append(c.name());
-        o.insert(QStringLiteral("data"), QJsonObject{{QStringLiteral("rows"), qint64(e.frame->rowCount())},
-                                                    {QStringLiteral("columns"), columns}});
+        o.insert(QStringLiteral("data"),
+                 QJsonObject{{QStringLiteral("rows"), qint64(e.frame->rowCount())},
+                             {QStringLiteral("columns"), columns}});
     }
     if (!e.blob.isEmpty()) o.insert(QStringLiteral("bytes"), qint64(e.blob.size()));
     if (!node.children.empty()) {
@@ -67,7 +70,9 @@ PageTree::PageTree() {
 
 PageTree::~PageTree() = default;
 
-const Node& PageTree::root(Root which) const { return *m_roots[size_t(which)]; }
+const Node& PageTree::root(Root which) const {
+    return *m_roots[size_t(which)];
+}
 
 const Node* PageTree::node(const Path& path) const {
     if (path.isEmpty() || path[0] < 0 || path[0] > 1) return nullptr;
@@ -141,6 +146,27 @@ QVector<PageOp> PageTree::fadeStale(const QString& scope, quint64 runId) {
             } else {
                 visit(child, path);
             }
+            path.removeLast();
+        }
+    };
+    for (int r = 0; r < 2; ++r) {
+        Path path{r};
+        visit(*m_roots[size_t(r)], path);
+    }
+    return ops;
+}
+
+QVector<PageOp> PageTree::unfade(const QString& scope) {
+    QVector<PageOp> ops;
+    std::function<void(Node&, Path&)> visit = [&](Node& n, Path& path) {
+        for (size_t i = 0; i < n.children.size(); ++i) {
+            Node& child = *n.children[i];
+            path.append(int(i));
+            if (child.scope == scope && child.stale) {
+                child.stale = false;
+                ops.append(PageOp{PageOp::Type::SetStale, path, nullptr, false});
+            }
+            visit(child, path);
             path.removeLast();
         }
     };

@@ -16,14 +16,22 @@ namespace {
 
 QString failureName(PluginInfo::Failure f) {
     switch (f) {
-        case PluginInfo::Failure::None: return QStringLiteral("ok");
-        case PluginInfo::Failure::NotAPlugin: return QStringLiteral("not a plugin");
-        case PluginInfo::Failure::WrongInterface: return QStringLiteral("wrong interface");
-        case PluginInfo::Failure::WrongApiVersion: return QStringLiteral("wrong API version");
-        case PluginInfo::Failure::LoadFailed: return QStringLiteral("load failed");
-        case PluginInfo::Failure::InstanceFailed: return QStringLiteral("no instance");
-        case PluginInfo::Failure::Threw: return QStringLiteral("threw");
-        case PluginInfo::Failure::Duplicate: return QStringLiteral("duplicate");
+        case PluginInfo::Failure::None:
+            return QStringLiteral("ok");
+        case PluginInfo::Failure::NotAPlugin:
+            return QStringLiteral("not a plugin");
+        case PluginInfo::Failure::WrongInterface:
+            return QStringLiteral("wrong interface");
+        case PluginInfo::Failure::WrongApiVersion:
+            return QStringLiteral("wrong API version");
+        case PluginInfo::Failure::LoadFailed:
+            return QStringLiteral("load failed");
+        case PluginInfo::Failure::InstanceFailed:
+            return QStringLiteral("no instance");
+        case PluginInfo::Failure::Threw:
+            return QStringLiteral("threw");
+        case PluginInfo::Failure::Duplicate:
+            return QStringLiteral("duplicate");
     }
     return {};
 }
@@ -35,7 +43,8 @@ PluginCatalog::~PluginCatalog() = default;
 
 QStringList PluginCatalog::defaultDirs() {
     QStringList dirs;
-    for (const QString& p : qEnvironmentVariable("TESSERA_PLUGIN_PATH").split(QLatin1Char(':'), Qt::SkipEmptyParts))
+    for (const QString& p :
+         qEnvironmentVariable("TESSERA_PLUGIN_PATH").split(QLatin1Char(':'), Qt::SkipEmptyParts))
         dirs << p;
     const QString appDir = QCoreApplication::applicationDirPath();
     // Relative to the executable: the install layout, then the build tree.
@@ -76,7 +85,8 @@ const PluginInfo& PluginCatalog::loadFile(const QString& file) {
         return m_plugins.last();
     };
 
-    if (!QFileInfo::exists(file)) return fail(PluginInfo::Failure::LoadFailed, QStringLiteral("file does not exist"));
+    if (!QFileInfo::exists(file))
+        return fail(PluginInfo::Failure::LoadFailed, QStringLiteral("file does not exist"));
     auto loader = std::make_unique<QPluginLoader>(info.file);
     // Resolve every symbol now: a plugin with a missing symbol fails here with the symbol's
     // name instead of crashing later when the symbol is first used.
@@ -88,28 +98,33 @@ const PluginInfo& PluginCatalog::loadFile(const QString& file) {
     const QString iid = meta.value(QLatin1String("IID")).toString();
     if (iid != QLatin1String(TesseraDashboardPlugin_iid))
         return fail(PluginInfo::Failure::WrongInterface,
-                    QStringLiteral("implements '%1', not '%2'").arg(iid, QLatin1String(TesseraDashboardPlugin_iid)));
+                    QStringLiteral("implements '%1', not '%2'")
+                        .arg(iid, QLatin1String(TesseraDashboardPlugin_iid)));
     const QJsonObject data = meta.value(QLatin1String("MetaData")).toObject();
     info.id = data.value(QLatin1String("id")).toString();
     info.name = data.value(QLatin1String("name")).toString(info.id);
     info.version = data.value(QLatin1String("version")).toString();
     info.apiVersion = data.value(QLatin1String("apiVersion")).toInt(0);
     if (info.apiVersion != kApiVersion)
-        return fail(PluginInfo::Failure::WrongApiVersion,
-                    QStringLiteral("built for plugin API version %1; this Tessera provides version %2")
-                        .arg(info.apiVersion).arg(kApiVersion));
+        return fail(
+            PluginInfo::Failure::WrongApiVersion,
+            QStringLiteral("built for plugin API version %1; this Tessera provides version %2")
+                .arg(info.apiVersion)
+                .arg(kApiVersion));
     for (const PluginInfo& p : m_plugins)
         if (p.ok() && !info.id.isEmpty() && p.id == info.id)
-            return fail(PluginInfo::Failure::Duplicate,
-                        QStringLiteral("plugin '%1' is already loaded from %2").arg(info.id, p.file));
+            return fail(
+                PluginInfo::Failure::Duplicate,
+                QStringLiteral("plugin '%1' is already loaded from %2").arg(info.id, p.file));
     if (!loader->load()) return fail(PluginInfo::Failure::LoadFailed, loader->errorString());
 
     QObject* root = nullptr;
     try {
         root = loader->instance();
     } catch (const std::exception& e) {
-        return fail(PluginInfo::Failure::Threw,
-                    QStringLiteral("plugin constructor threw: %1").arg(QString::fromUtf8(e.what())));
+        return fail(
+            PluginInfo::Failure::Threw,
+            QStringLiteral("plugin constructor threw: %1").arg(QString::fromUtf8(e.what())));
     } catch (...) {
         return fail(PluginInfo::Failure::Threw, QStringLiteral("plugin constructor threw"));
     }
@@ -133,11 +148,12 @@ const PluginInfo& PluginCatalog::loadFile(const QString& file) {
                         QStringLiteral("a dashboard has no id or no function"));
         if (find(d.id))
             return fail(PluginInfo::Failure::Duplicate,
-                        QStringLiteral("dashboard id '%1' is already provided by another plugin").arg(d.id));
+                        QStringLiteral("dashboard id '%1' is already provided by another plugin")
+                            .arg(d.id));
     }
-    detail::logger("plugins")->info("loaded plugin {} {} ({} dashboards) from {}", info.id.toStdString(),
-                                    info.version.toStdString(), info.dashboards.size(),
-                                    info.file.toStdString());
+    detail::logger("plugins")->info("loaded plugin {} {} ({} dashboards) from {}",
+                                    info.id.toStdString(), info.version.toStdString(),
+                                    info.dashboards.size(), info.file.toStdString());
     m_loaders.push_back(std::move(loader));
     m_plugins.append(info);
     return m_plugins.last();

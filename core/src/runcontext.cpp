@@ -10,8 +10,9 @@ RunContext::RunContext(std::shared_ptr<SessionCore> core, quint64 runId, QString
 
 void RunContext::check() const {
     if (m_ended.load(std::memory_order_acquire))
-        throw ContextExpired("this Ui belongs to a run that has already ended; "
-                             "use the Ui passed to the current run instead");
+        throw ContextExpired(
+            "this Ui belongs to a run that has already ended; "
+            "use the Ui passed to the current run instead");
     if (m_interrupted.load(std::memory_order_acquire)) throw Interrupted();
 }
 

@@ -8,10 +8,14 @@ namespace tessera {
 
 QString statusName(RunStatus status) {
     switch (status) {
-        case RunStatus::Running: return QStringLiteral("running");
-        case RunStatus::Finished: return QStringLiteral("finished");
-        case RunStatus::Failed: return QStringLiteral("failed");
-        case RunStatus::Interrupted: return QStringLiteral("interrupted");
+        case RunStatus::Running:
+            return QStringLiteral("running");
+        case RunStatus::Finished:
+            return QStringLiteral("finished");
+        case RunStatus::Failed:
+            return QStringLiteral("failed");
+        case RunStatus::Interrupted:
+            return QStringLiteral("interrupted");
     }
     return {};
 }

@@ -5,8 +5,8 @@
 #include "runcontext.h"
 #include "threadpools.h"
 
-#include <atomic>
 #include <cxxabi.h>
+#include <atomic>
 #include <typeinfo>
 
 namespace tessera {
@@ -28,12 +28,14 @@ QString exceptionType(const std::exception& e) {
     return result;
 }
 
-double msSince(const QElapsedTimer& clock) { return double(clock.nsecsElapsed()) / 1e6; }
+double msSince(const QElapsedTimer& clock) {
+    return double(clock.nsecsElapsed()) / 1e6;
+}
 
 /// Body of a full run, on a script-pool thread. Everything it produces goes through the
 /// session core's inbox; it never touches the Session object.
-void executeRun(const std::shared_ptr<detail::RunContext>& ctx,
-                const std::function<void(Ui&)>& fn, QElapsedTimer clock) {
+void executeRun(const std::shared_ptr<detail::RunContext>& ctx, const std::function<void(Ui&)>& fn,
+                QElapsedTimer clock) {
     detail::Message end;
     end.type = detail::Message::Type::RunEnded;
     end.runId = ctx->runId;
@@ -58,7 +60,8 @@ void executeRun(const std::shared_ptr<detail::RunContext>& ctx,
         end.exceptions << QStringLiteral("unknown exception");
         detail::logger("session")->error("dashboard raised an exception of unknown type");
         try {
-            ui.exception(QStringLiteral("unknown"), QStringLiteral("a non-standard exception was thrown"));
+            ui.exception(QStringLiteral("unknown"),
+                         QStringLiteral("a non-standard exception was thrown"));
         } catch (...) {
         }
     }
@@ -131,7 +134,9 @@ QString Session::findWidget(const QString& keyOrLabel) const {
     return m_core->widgets->findByKeyOrLabel(keyOrLabel);
 }
 
-SessionState& Session::state() { return m_core->state; }
+SessionState& Session::state() {
+    return m_core->state;
+}
 
 void Session::startRun() {
     m_startTimer.stop();
@@ -178,6 +183,8 @@ void Session::finishRun(quint64 runId, RunStatus status, const QStringList& exce
         publish(m_page.finishScope(kMainScope, runId));
         m_core->widgets->retainOnly(m_active->widgetIds());
         m_core->widgets->resetTriggers(m_triggerSeqAtStart);
+    } else if (!m_rerunPending) {
+        publish(m_page.unfade(kMainScope));  // stopped: the page stays as it is, not faded
     }
     ScopeTiming& main = m_current.scopes.first();
     main.startedMs = startedMs;

@@ -3,10 +3,10 @@
 
 #include "runcontext.h"
 
+#include <cxxabi.h>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <cxxabi.h>
 #include <typeinfo>
 
 namespace tessera {
@@ -70,23 +70,45 @@ void Ui::emitText(ElementKind kind, const QString& text) {
     place(make(kind, {{QStringLiteral("text"), text}}));
 }
 
-void Ui::title(const QString& text) { emitText(ElementKind::Title, text); }
-void Ui::header(const QString& text) { emitText(ElementKind::Header, text); }
-void Ui::subheader(const QString& text) { emitText(ElementKind::Subheader, text); }
-void Ui::text(const QString& text) { emitText(ElementKind::Text, text); }
-void Ui::markdown(const QString& markdown) { emitText(ElementKind::Markdown, markdown); }
-void Ui::caption(const QString& text) { emitText(ElementKind::Caption, text); }
-void Ui::info(const QString& text) { emitText(ElementKind::Info, text); }
-void Ui::success(const QString& text) { emitText(ElementKind::Success, text); }
-void Ui::warning(const QString& text) { emitText(ElementKind::Warning, text); }
-void Ui::error(const QString& text) { emitText(ElementKind::Error, text); }
+void Ui::title(const QString& text) {
+    emitText(ElementKind::Title, text);
+}
+void Ui::header(const QString& text) {
+    emitText(ElementKind::Header, text);
+}
+void Ui::subheader(const QString& text) {
+    emitText(ElementKind::Subheader, text);
+}
+void Ui::text(const QString& text) {
+    emitText(ElementKind::Text, text);
+}
+void Ui::markdown(const QString& markdown) {
+    emitText(ElementKind::Markdown, markdown);
+}
+void Ui::caption(const QString& text) {
+    emitText(ElementKind::Caption, text);
+}
+void Ui::info(const QString& text) {
+    emitText(ElementKind::Info, text);
+}
+void Ui::success(const QString& text) {
+    emitText(ElementKind::Success, text);
+}
+void Ui::warning(const QString& text) {
+    emitText(ElementKind::Warning, text);
+}
+void Ui::error(const QString& text) {
+    emitText(ElementKind::Error, text);
+}
 
 void Ui::code(const QString& code, const QString& language) {
     place(make(ElementKind::Code,
                {{QStringLiteral("text"), code}, {QStringLiteral("language"), language}}));
 }
 
-void Ui::divider() { place(make(ElementKind::Divider)); }
+void Ui::divider() {
+    place(make(ElementKind::Divider));
+}
 
 void Ui::metric(const QString& label, const QString& value, const QString& delta) {
     place(make(ElementKind::Metric, {{QStringLiteral("label"), label},
@@ -132,9 +154,15 @@ void Ui::emitChart(ElementKind kind, const DataFrame& data, const ChartOptions& 
     place(e);
 }
 
-void Ui::lineChart(const DataFrame& d, const ChartOptions& o) { emitChart(ElementKind::LineChart, d, o); }
-void Ui::areaChart(const DataFrame& d, const ChartOptions& o) { emitChart(ElementKind::AreaChart, d, o); }
-void Ui::barChart(const DataFrame& d, const ChartOptions& o) { emitChart(ElementKind::BarChart, d, o); }
+void Ui::lineChart(const DataFrame& d, const ChartOptions& o) {
+    emitChart(ElementKind::LineChart, d, o);
+}
+void Ui::areaChart(const DataFrame& d, const ChartOptions& o) {
+    emitChart(ElementKind::AreaChart, d, o);
+}
+void Ui::barChart(const DataFrame& d, const ChartOptions& o) {
+    emitChart(ElementKind::BarChart, d, o);
+}
 void Ui::scatterChart(const DataFrame& d, const ChartOptions& o) {
     emitChart(ElementKind::ScatterChart, d, o);
 }
@@ -160,8 +188,9 @@ void Ui::image(const QByteArray& encoded, const QString& caption, int width) {
 }
 
 Ui Ui::progress(int percent, const QString& text) {
-    const Path path = place(make(ElementKind::Progress, {{QStringLiteral("value"), qBound(0, percent, 100)},
-                                                         {QStringLiteral("text"), text}}));
+    const Path path =
+        place(make(ElementKind::Progress, {{QStringLiteral("value"), qBound(0, percent, 100)},
+                                           {QStringLiteral("text"), text}}));
     return Ui(m_ctx, path, true);
 }
 
@@ -170,28 +199,36 @@ Spinner Ui::spinner(const QString& text) {
     return Spinner(Ui(m_ctx, path, true));
 }
 
-void Ui::skeleton(int height) { place(make(ElementKind::Skeleton, {{QStringLiteral("height"), height}})); }
+void Ui::skeleton(int height) {
+    place(make(ElementKind::Skeleton, {{QStringLiteral("height"), height}}));
+}
 
 Ui Ui::openBlock(ElementKind kind, QVariantMap props) const {
     const Path path = place(make(kind, std::move(props)));
     return Ui(m_ctx, path, false);
 }
 
-Ui Ui::container() { return openBlock(ElementKind::Container, {}); }
+Ui Ui::container() {
+    return openBlock(ElementKind::Container, {});
+}
 
-QVector<Ui> Ui::columns(int count) { return columns(QVector<int>(qMax(1, count), 1)); }
+QVector<Ui> Ui::columns(int count) {
+    return columns(QVector<int>(qMax(1, count), 1));
+}
 
 QVector<Ui> Ui::columns(const QVector<int>& weights) {
     Ui row = openBlock(ElementKind::Columns, {{QStringLiteral("count"), int(weights.size())}});
     QVector<Ui> result;
-    for (int w : weights) result.append(row.openBlock(ElementKind::Column, {{QStringLiteral("weight"), qMax(1, w)}}));
+    for (int w : weights)
+        result.append(row.openBlock(ElementKind::Column, {{QStringLiteral("weight"), qMax(1, w)}}));
     return result;
 }
 
 QVector<Ui> Ui::tabs(const QStringList& labels) {
     Ui bar = openBlock(ElementKind::Tabs, {{QStringLiteral("labels"), labels}});
     QVector<Ui> result;
-    for (const QString& l : labels) result.append(bar.openBlock(ElementKind::Tab, {{QStringLiteral("label"), l}}));
+    for (const QString& l : labels)
+        result.append(bar.openBlock(ElementKind::Tab, {{QStringLiteral("label"), l}}));
     return result;
 }
 
@@ -210,15 +247,21 @@ Ui Ui::empty() {
     return Ui(m_ctx, path, true);
 }
 
-void Ui::checkpoint() const { m_ctx->check(); }
-bool Ui::cancelled() const { return m_ctx->isInterrupted(); }
+void Ui::checkpoint() const {
+    m_ctx->check();
+}
+bool Ui::cancelled() const {
+    return m_ctx->isInterrupted();
+}
 
 void Ui::sleep(std::chrono::milliseconds duration) const {
     m_ctx->check();
     if (!m_ctx->sleepFor(duration)) throw Interrupted();
 }
 
-SessionState& Ui::state() const { return m_ctx->core->state; }
+SessionState& Ui::state() const {
+    return m_ctx->core->state;
+}
 
 Spinner::Spinner(Ui slot) : m_slot(std::make_unique<Ui>(std::move(slot))) {}
 Spinner::Spinner(Spinner&&) noexcept = default;

@@ -81,11 +81,17 @@ Value<int> Ui::slider(const QString& label, int min, int max, int value, int ste
     if (min > max || step <= 0 || value < min || value > max) {
         error(QStringLiteral("slider '%1': needs min ≤ value ≤ max and step > 0 (got min %2, "
                              "value %3, max %4, step %5)")
-                  .arg(label).arg(min).arg(value).arg(max).arg(step));
+                  .arg(label)
+                  .arg(min)
+                  .arg(value)
+                  .arg(max)
+                  .arg(step));
         return Value<int>(qBound(min, value, qMax(min, max)));
     }
-    QVariantMap props{{QStringLiteral("min"), min}, {QStringLiteral("max"), max},
-                      {QStringLiteral("step"), step}, {QStringLiteral("integer"), true}};
+    QVariantMap props{{QStringLiteral("min"), min},
+                      {QStringLiteral("max"), max},
+                      {QStringLiteral("step"), step},
+                      {QStringLiteral("integer"), true}};
     return widget<int>(ElementKind::Slider, label, props, value, options, value);
 }
 
@@ -94,11 +100,17 @@ Value<double> Ui::slider(const QString& label, double min, double max, double va
     if (!(min <= max) || !(step > 0) || !(value >= min && value <= max)) {
         error(QStringLiteral("slider '%1': needs min ≤ value ≤ max and step > 0 (got min %2, "
                              "value %3, max %4, step %5)")
-                  .arg(label).arg(min).arg(value).arg(max).arg(step));
+                  .arg(label)
+                  .arg(min)
+                  .arg(value)
+                  .arg(max)
+                  .arg(step));
         return Value<double>(value);
     }
-    QVariantMap props{{QStringLiteral("min"), min}, {QStringLiteral("max"), max},
-                      {QStringLiteral("step"), step}, {QStringLiteral("integer"), false}};
+    QVariantMap props{{QStringLiteral("min"), min},
+                      {QStringLiteral("max"), max},
+                      {QStringLiteral("step"), step},
+                      {QStringLiteral("integer"), false}};
     return widget<double>(ElementKind::Slider, label, props, value, options, value);
 }
 
@@ -109,8 +121,8 @@ Value<std::pair<int, int>> Ui::rangeSlider(const QString& label, int min, int ma
         error(QStringLiteral("range_slider '%1': needs min ≤ low ≤ high ≤ max").arg(label));
         return Value<std::pair<int, int>>(value);
     }
-    QVariantMap props{{QStringLiteral("min"), min}, {QStringLiteral("max"), max},
-                      {QStringLiteral("step"), 1}};
+    QVariantMap props{
+        {QStringLiteral("min"), min}, {QStringLiteral("max"), max}, {QStringLiteral("step"), 1}};
     return widget<std::pair<int, int>>(ElementKind::RangeSlider, label, props,
                                        QVariantList{value.first, value.second}, options, value);
 }
@@ -119,7 +131,9 @@ Value<QString> Ui::selectbox(const QString& label, const QStringList& options, i
                              const WidgetOptions& widgetOptions) {
     if (options.isEmpty() || index < 0 || index >= options.size()) {
         error(QStringLiteral("selectbox '%1': index %2 is not a valid option (there are %3)")
-                  .arg(label).arg(index).arg(options.size()));
+                  .arg(label)
+                  .arg(index)
+                  .arg(options.size()));
         return Value<QString>(QString());
     }
     return widget<QString>(ElementKind::Selectbox, label, {{QStringLiteral("options"), options}},
@@ -130,7 +144,9 @@ Value<QString> Ui::radio(const QString& label, const QStringList& options, int i
                          const WidgetOptions& widgetOptions) {
     if (options.isEmpty() || index < 0 || index >= options.size()) {
         error(QStringLiteral("radio '%1': index %2 is not a valid option (there are %3)")
-                  .arg(label).arg(index).arg(options.size()));
+                  .arg(label)
+                  .arg(index)
+                  .arg(options.size()));
         return Value<QString>(QString());
     }
     return widget<QString>(ElementKind::Radio, label, {{QStringLiteral("options"), options}},
@@ -166,8 +182,8 @@ Value<double> Ui::numberInput(const QString& label, double value, double min, do
         error(QStringLiteral("number_input '%1': needs min ≤ value ≤ max and step > 0").arg(label));
         return Value<double>(value);
     }
-    QVariantMap props{{QStringLiteral("min"), min}, {QStringLiteral("max"), max},
-                      {QStringLiteral("step"), step}};
+    QVariantMap props{
+        {QStringLiteral("min"), min}, {QStringLiteral("max"), max}, {QStringLiteral("step"), step}};
     return widget<double>(ElementKind::NumberInput, label, props, value, options, value);
 }
 

@@ -24,8 +24,8 @@ std::optional<bool> toBool(const QVariant& v) {
 
 std::optional<double> toNumber(const QVariant& v) {
     bool ok = false;
-    const double d = v.typeId() == QMetaType::QString ? v.toString().trimmed().toDouble(&ok)
-                                                      : v.toDouble(&ok);
+    const double d =
+        v.typeId() == QMetaType::QString ? v.toString().trimmed().toDouble(&ok) : v.toDouble(&ok);
     if (!ok || !std::isfinite(d)) return std::nullopt;
     return d;
 }
@@ -61,7 +61,8 @@ QVariant coerceWidgetValue(const WidgetSpec& spec, const QVariant& value, QStrin
         case ElementKind::Slider:
         case ElementKind::NumberInput: {
             const auto d = toNumber(value);
-            if (!d) return fail(QStringLiteral("expected a number, got '%1'").arg(value.toString()));
+            if (!d)
+                return fail(QStringLiteral("expected a number, got '%1'").arg(value.toString()));
             const double min = p.value(QStringLiteral("min")).toDouble();
             const double max = p.value(QStringLiteral("max")).toDouble();
             if (*d < min || *d > max) return fail(outOfRange(*d, min, max));
@@ -72,9 +73,8 @@ QVariant coerceWidgetValue(const WidgetSpec& spec, const QVariant& value, QStrin
             return QVariant(*d);
         }
         case ElementKind::RangeSlider: {
-            const QStringList parts = toList(value.typeId() == QMetaType::QVariantList
-                                                 ? QVariant(value.toStringList())
-                                                 : value);
+            const QStringList parts = toList(
+                value.typeId() == QMetaType::QVariantList ? QVariant(value.toStringList()) : value);
             if (parts.size() != 2) return fail(QStringLiteral("expected two numbers 'low,high'"));
             const auto lo = toNumber(parts[0]);
             const auto hi = toNumber(parts[1]);
@@ -98,7 +98,8 @@ QVariant coerceWidgetValue(const WidgetSpec& spec, const QVariant& value, QStrin
             const QStringList chosen = toList(value);
             for (const QString& s : chosen)
                 if (!options.contains(s))
-                    return fail(QStringLiteral("'%1' is not one of: %2").arg(s, options.join(u", ")));
+                    return fail(
+                        QStringLiteral("'%1' is not one of: %2").arg(s, options.join(u", ")));
             return chosen;
         }
         case ElementKind::TextInput:

@@ -5,9 +5,13 @@
 
 QVector<tessera::Dashboard> GalleryPlugin::dashboards() const {
     return {
-        {QStringLiteral("gallery"), QStringLiteral("Gallery: overview"), QStringLiteral("go-home"), gallery::overview},
-        {QStringLiteral("gallery-charts"), QStringLiteral("Gallery: charts & data"), QString(), gallery::charts},
-        {QStringLiteral("gallery-widgets"), QStringLiteral("Gallery: widgets"), QString(), gallery::widgets},
-        {QStringLiteral("gallery-layout"), QStringLiteral("Gallery: layout & status"), QString(), gallery::layout},
+        {QStringLiteral("gallery"), QStringLiteral("Gallery: overview"), QStringLiteral("go-home"),
+         gallery::overview},
+        {QStringLiteral("gallery-charts"), QStringLiteral("Gallery: charts & data"), QString(),
+         gallery::charts},
+        {QStringLiteral("gallery-widgets"), QStringLiteral("Gallery: widgets"), QString(),
+         gallery::widgets},
+        {QStringLiteral("gallery-layout"), QStringLiteral("Gallery: layout & status"), QString(),
+         gallery::layout},
     };
 }

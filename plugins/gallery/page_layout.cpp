@@ -10,9 +10,11 @@ void layout(tessera::Ui& ui) {
     ui.header(QStringLiteral("Text"));
     ui.subheader(QStringLiteral("A subheader"));
     ui.text(QStringLiteral("Fixed-width text: 2026-11-21 12:00:00 UTC  ok"));
-    ui.markdown(QStringLiteral("Markdown with **bold**, *italics*, `code` and a [link](https://www.qt.io)."));
+    ui.markdown(QStringLiteral(
+        "Markdown with **bold**, *italics*, `code` and a [link](https://www.qt.io)."));
     ui.caption(QStringLiteral("A caption, for small print."));
-    ui.code(QStringLiteral("void dashboard(tessera::Ui& ui) {\n    const int n = ui.slider(\"n\", 1, 10, 3);\n    ui.text(QString::number(n * n));\n}"),
+    ui.code(QStringLiteral("void dashboard(tessera::Ui& ui) {\n    const int n = ui.slider(\"n\", "
+                           "1, 10, 3);\n    ui.text(QString::number(n * n));\n}"),
             QStringLiteral("cpp"));
     ui.divider();
 
@@ -20,7 +22,8 @@ void layout(tessera::Ui& ui) {
     QVector<tessera::Ui> cols = ui.columns({2, 1});
     cols[0].info(QStringLiteral("Columns take weights: this one is twice as wide."));
     cols[1].info(QStringLiteral("Narrow column."));
-    QVector<tessera::Ui> tabs = ui.tabs({QStringLiteral("Alerts"), QStringLiteral("Exception"), QStringLiteral("Status")});
+    QVector<tessera::Ui> tabs =
+        ui.tabs({QStringLiteral("Alerts"), QStringLiteral("Exception"), QStringLiteral("Status")});
     tabs[0].info(QStringLiteral("Info: the nightly export starts at 02:00."));
     tabs[0].success(QStringLiteral("Success: 1,204 rows imported."));
     tabs[0].warning(QStringLiteral("Warning: 3 rows had no region and were skipped."));
@@ -43,7 +46,8 @@ void layout(tessera::Ui& ui) {
         auto spinner = slot.container().spinner(QStringLiteral("Crunching numbers…"));
         ui.sleep(std::chrono::milliseconds(300));
     }
-    slot.success(QStringLiteral("Done: the spinner showed while the work ran, then this replaced it."));
+    slot.success(
+        QStringLiteral("Done: the spinner showed while the work ran, then this replaced it."));
 }
 
 }  // namespace gallery

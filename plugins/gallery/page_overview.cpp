@@ -30,21 +30,25 @@ QString compact(double v) {
 void overview(tessera::Ui& ui) {
     tessera::Ui side = ui.sidebar();
     side.subheader(QStringLiteral("Filters"));
-    const QString metric = side.selectbox(QStringLiteral("Metric"),
-                                          {QStringLiteral("active users"), QStringLiteral("sessions"), QStringLiteral("sign-ups")});
+    const QString metric = side.selectbox(
+        QStringLiteral("Metric"),
+        {QStringLiteral("active users"), QStringLiteral("sessions"), QStringLiteral("sign-ups")});
     const int smoothing = side.slider(QStringLiteral("Smoothing (days)"), 1, 30, 7);
     const int days = side.slider(QStringLiteral("Period (days)"), 30, 365, 180, 5);
-    side.caption(QStringLiteral("Every change reruns this page's function; unchanged elements are not redrawn."));
+    side.caption(QStringLiteral(
+        "Every change reruns this page's function; unchanged elements are not redrawn."));
 
     ui.title(QStringLiteral("Product analytics"));
-    ui.caption(QStringLiteral("The overview page of the gallery — a dashboard written as one C++ function."));
+    ui.caption(QStringLiteral(
+        "The overview page of the gallery — a dashboard written as one C++ function."));
 
     const tessera::DataFrame usage = dailyUsage();
     const auto& series = usage.column(metric)->numbers();
     const size_t n = series.size();
     const size_t first = n - size_t(days);
     auto sumRange = [&](const std::vector<double>& v, size_t from, size_t to) {
-        return std::accumulate(v.begin() + std::ptrdiff_t(from), v.begin() + std::ptrdiff_t(to), 0.0);
+        return std::accumulate(v.begin() + std::ptrdiff_t(from), v.begin() + std::ptrdiff_t(to),
+                               0.0);
     };
 
     QVector<tessera::Ui> cols = ui.columns(4);
@@ -63,11 +67,13 @@ void overview(tessera::Ui& ui) {
         cols[i].metric(QString::fromUtf8(kpis[i].label), compact(shown),
                        QStringLiteral("%1%2 %").arg(delta >= 0 ? "+" : "").arg(delta, 0, 'f', 1));
     }
-    cols[3].metric(QStringLiteral("Conversion"),
-                   QStringLiteral("%1 %").arg(100.0 * sumRange(usage.column(QStringLiteral("sign-ups"))->numbers(), n - 7, n) /
-                                                  sumRange(usage.column(QStringLiteral("active users"))->numbers(), n - 7, n),
-                                              0, 'f', 2),
-                   QStringLiteral("-0.1 pt"));
+    cols[3].metric(
+        QStringLiteral("Conversion"),
+        QStringLiteral("%1 %").arg(
+            100.0 * sumRange(usage.column(QStringLiteral("sign-ups"))->numbers(), n - 7, n) /
+                sumRange(usage.column(QStringLiteral("active users"))->numbers(), n - 7, n),
+            0, 'f', 2),
+        QStringLiteral("-0.1 pt"));
 
     std::vector<double> day(series.begin() + std::ptrdiff_t(first), series.end());
     std::iota(day.begin(), day.end(), double(first));
@@ -77,13 +83,21 @@ void overview(tessera::Ui& ui) {
         .add(metric, values)
         .add(QStringLiteral("%1-day mean").arg(smoothing), rollingMean(values, smoothing));
     ui.subheader(QStringLiteral("Daily %1").arg(metric));
-    ui.lineChart(chart, {.x = QStringLiteral("day"), .xLabel = QStringLiteral("day of year"), .height = 300});
+    ui.lineChart(
+        chart,
+        {.x = QStringLiteral("day"), .xLabel = QStringLiteral("day of year"), .height = 300});
 
     const double growth = 100.0 * (values.back() / values.front() - 1.0);
     if (growth >= 0)
-        ui.success(QStringLiteral("%1 grew by %2 % over the last %3 days.").arg(metric).arg(growth, 0, 'f', 1).arg(days));
+        ui.success(QStringLiteral("%1 grew by %2 % over the last %3 days.")
+                       .arg(metric)
+                       .arg(growth, 0, 'f', 1)
+                       .arg(days));
     else
-        ui.warning(QStringLiteral("%1 fell by %2 % over the last %3 days.").arg(metric).arg(-growth, 0, 'f', 1).arg(days));
+        ui.warning(QStringLiteral("%1 fell by %2 % over the last %3 days.")
+                       .arg(metric)
+                       .arg(-growth, 0, 'f', 1)
+                       .arg(days));
 
     ui.subheader(QStringLiteral("Latest orders"));
     ui.dataframe(orders(5000), 240);

@@ -8,7 +8,8 @@ namespace gallery {
 
 void widgets(tessera::Ui& ui) {
     ui.title(QStringLiteral("Widgets"));
-    ui.caption(QStringLiteral("Each widget returns a handle to its value; changing one reruns the page."));
+    ui.caption(
+        QStringLiteral("Each widget returns a handle to its value; changing one reruns the page."));
 
     QVector<tessera::Ui> cols = ui.columns(2);
     tessera::Ui& left = cols[0];
@@ -19,19 +20,28 @@ void widgets(tessera::Ui& ui) {
     const bool live = left.toggle(QStringLiteral("Live updates"));
     const int count = left.slider(QStringLiteral("Replicas"), 1, 16, 3);
     const double ratio = left.slider(QStringLiteral("Sampling ratio"), 0.0, 1.0, 0.25, 0.05);
-    const auto [low, high] = left.rangeSlider(QStringLiteral("Price range (€)"), 0, 500, {50, 300}).get();
-    const QString region = left.selectbox(QStringLiteral("Region"),
-                                          {QStringLiteral("Europe"), QStringLiteral("Americas"), QStringLiteral("Asia-Pacific")});
+    const auto [low, high] =
+        left.rangeSlider(QStringLiteral("Price range (€)"), 0, 500, {50, 300}).get();
+    const QString region = left.selectbox(
+        QStringLiteral("Region"),
+        {QStringLiteral("Europe"), QStringLiteral("Americas"), QStringLiteral("Asia-Pacific")});
 
-    const QString plan = right.radio(QStringLiteral("Plan"), {QStringLiteral("Free"), QStringLiteral("Team"), QStringLiteral("Enterprise")}, 1);
-    const QStringList channels = right.multiselect(QStringLiteral("Channels"),
-                                                   {QStringLiteral("email"), QStringLiteral("sms"), QStringLiteral("push"), QStringLiteral("webhook")},
-                                                   {QStringLiteral("email"), QStringLiteral("push")});
-    const QString name = right.textInput(QStringLiteral("Project name"), QStringLiteral("tessera-demo"));
-    const QString notes = right.textArea(QStringLiteral("Notes"), QStringLiteral("Ctrl+Enter or leaving the field sends the text."));
+    const QString plan = right.radio(
+        QStringLiteral("Plan"),
+        {QStringLiteral("Free"), QStringLiteral("Team"), QStringLiteral("Enterprise")}, 1);
+    const QStringList channels =
+        right.multiselect(QStringLiteral("Channels"),
+                          {QStringLiteral("email"), QStringLiteral("sms"), QStringLiteral("push"),
+                           QStringLiteral("webhook")},
+                          {QStringLiteral("email"), QStringLiteral("push")});
+    const QString name =
+        right.textInput(QStringLiteral("Project name"), QStringLiteral("tessera-demo"));
+    const QString notes = right.textArea(
+        QStringLiteral("Notes"), QStringLiteral("Ctrl+Enter or leaving the field sends the text."));
     const double budget = right.numberInput(QStringLiteral("Budget (k€)"), 12.5, 0, 1000, 0.5);
     const QDate start = right.dateInput(QStringLiteral("Start date"), QDate(2026, 12, 1));
-    const QString color = right.colorPicker(QStringLiteral("Accent colour"), QStringLiteral("#ff4b4b"));
+    const QString color =
+        right.colorPicker(QStringLiteral("Accent colour"), QStringLiteral("#ff4b4b"));
 
     if (clicked) ui.success(QStringLiteral("Hello, %1!").arg(name));
     ui.subheader(QStringLiteral("Current values"));
@@ -48,8 +58,13 @@ void widgets(tessera::Ui& ui) {
                         {QStringLiteral("budget"), budget},
                         {QStringLiteral("start"), start.toString(Qt::ISODate)},
                         {QStringLiteral("accent"), color}});
-    const int visits = ui.state().update(QStringLiteral("gallery.visits"), [](const QVariant& v) { return v.toInt() + 1; }).toInt();
-    ui.caption(QStringLiteral("This session has run the widgets page %1 time(s) — kept in session state.").arg(visits));
+    const int visits = ui.state()
+                           .update(QStringLiteral("gallery.visits"),
+                                   [](const QVariant& v) { return v.toInt() + 1; })
+                           .toInt();
+    ui.caption(
+        QStringLiteral("This session has run the widgets page %1 time(s) — kept in session state.")
+            .arg(visits));
 }
 
 }  // namespace gallery

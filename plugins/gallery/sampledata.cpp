@@ -13,7 +13,8 @@ namespace gallery {
 tessera::DataFrame dailyUsage(int days, unsigned seed) {
     std::mt19937 rng(seed);
     std::normal_distribution<double> noise(0.0, 1.0);
-    std::vector<double> day(static_cast<size_t>(days)), users(static_cast<size_t>(days)), sessions(static_cast<size_t>(days)), signups(static_cast<size_t>(days));
+    std::vector<double> day(static_cast<size_t>(days)), users(static_cast<size_t>(days)),
+        sessions(static_cast<size_t>(days)), signups(static_cast<size_t>(days));
     double level = 1200;
     for (int d = 0; d < days; ++d) {
         level *= 1.0 + 0.004 + 0.01 * noise(rng);
@@ -33,7 +34,8 @@ tessera::DataFrame dailyUsage(int days, unsigned seed) {
 
 tessera::DataFrame revenueByQuarter() {
     tessera::DataFrame f;
-    f.add(QStringLiteral("quarter"), QStringList{QStringLiteral("Q1"), QStringLiteral("Q2"), QStringLiteral("Q3"), QStringLiteral("Q4")})
+    f.add(QStringLiteral("quarter"), QStringList{QStringLiteral("Q1"), QStringLiteral("Q2"),
+                                                 QStringLiteral("Q3"), QStringLiteral("Q4")})
         .add(QStringLiteral("Europe"), std::vector<double>{412, 468, 455, 530})
         .add(QStringLiteral("Americas"), std::vector<double>{388, 402, 471, 512})
         .add(QStringLiteral("Asia-Pacific"), std::vector<double>{205, 248, 301, 342});
@@ -44,7 +46,8 @@ tessera::DataFrame latencySamples(int count) {
     std::mt19937 rng(11);
     std::lognormal_distribution<double> size(3.0, 0.9);
     std::normal_distribution<double> jitter(0.0, 1.0);
-    std::vector<double> kb(static_cast<size_t>(count)), api(static_cast<size_t>(count)), search(static_cast<size_t>(count));
+    std::vector<double> kb(static_cast<size_t>(count)), api(static_cast<size_t>(count)),
+        search(static_cast<size_t>(count));
     for (int i = 0; i < count; ++i) {
         kb[size_t(i)] = size(rng);
         api[size_t(i)] = 12 + 0.35 * kb[size_t(i)] + 4 * jitter(rng);
@@ -58,12 +61,18 @@ tessera::DataFrame latencySamples(int count) {
 }
 
 tessera::DataFrame orders(int rows) {
-    static const QStringList customers{QStringLiteral("Acme Corp"), QStringLiteral("Globex"), QStringLiteral("Initech"),
-                                       QStringLiteral("Umbrella"), QStringLiteral("Hooli"), QStringLiteral("Vandelay"),
-                                       QStringLiteral("Stark Industries"), QStringLiteral("Wayne Enterprises")};
-    static const QStringList regions{QStringLiteral("Europe"), QStringLiteral("Americas"), QStringLiteral("Asia-Pacific")};
-    static const QStringList statuses{QStringLiteral("paid"), QStringLiteral("shipped"), QStringLiteral("pending"),
-                                      QStringLiteral("refunded")};
+    static const QStringList customers{QStringLiteral("Acme Corp"),
+                                       QStringLiteral("Globex"),
+                                       QStringLiteral("Initech"),
+                                       QStringLiteral("Umbrella"),
+                                       QStringLiteral("Hooli"),
+                                       QStringLiteral("Vandelay"),
+                                       QStringLiteral("Stark Industries"),
+                                       QStringLiteral("Wayne Enterprises")};
+    static const QStringList regions{QStringLiteral("Europe"), QStringLiteral("Americas"),
+                                     QStringLiteral("Asia-Pacific")};
+    static const QStringList statuses{QStringLiteral("paid"), QStringLiteral("shipped"),
+                                      QStringLiteral("pending"), QStringLiteral("refunded")};
     std::mt19937 rng(3);
     std::vector<double> id(static_cast<size_t>(rows)), amount(static_cast<size_t>(rows));
     QStringList customer, region, status;
@@ -100,7 +109,8 @@ QByteArray bannerPng(int width, int height) {
     for (int row = 0; row < 4; ++row)
         for (int col = 0; col < width / tile; ++col)
             if ((row * 7 + col * 3) % 5 == 0)
-                p.fillRect(QRect(col * tile + 3, row * tile + 3, tile - 6, tile - 6), QColor(255, 255, 255, 40));
+                p.fillRect(QRect(col * tile + 3, row * tile + 3, tile - 6, tile - 6),
+                           QColor(255, 255, 255, 40));
     p.setPen(Qt::white);
     QFont font = p.font();
     font.setPixelSize(height / 3);

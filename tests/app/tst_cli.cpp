@@ -47,24 +47,31 @@ private slots:
     }
 
     void throwingDashboardExitsNonZero() {
-        const Result r = tessera(kFixtures + QStringList{"--headless", "--once", "--json", "fixture-fails"});
+        const Result r =
+            tessera(kFixtures + QStringList{"--headless", "--once", "--json", "fixture-fails"});
         QCOMPARE(r.exitCode, 1);
         const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(doc.value("exceptions").toArray().size(), 1);
-        QVERIFY(doc.value("exceptions").toArray()[0].toString().contains(QStringLiteral("fixture failure")));
+        QVERIFY(doc.value("exceptions")
+                    .toArray()[0]
+                    .toString()
+                    .contains(QStringLiteral("fixture failure")));
     }
 
     void setChangesAWidgetBeforeTheRun() {
-        const Result r = tessera(kFixtures + QStringList{"--once", "--json", "--set", "n=7", "fixture-hello"});
+        const Result r =
+            tessera(kFixtures + QStringList{"--once", "--json", "--set", "n=7", "fixture-hello"});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.out.contains("\"value\": \"49\""));
     }
 
     void badSetValueIsRefused() {
-        const Result r = tessera(kFixtures + QStringList{"--once", "--set", "n=99", "fixture-hello"});
+        const Result r =
+            tessera(kFixtures + QStringList{"--once", "--set", "n=99", "fixture-hello"});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("outside the range"), r.err.constData());
-        const Result unknown = tessera(kFixtures + QStringList{"--once", "--set", "nope=1", "fixture-hello"});
+        const Result unknown =
+            tessera(kFixtures + QStringList{"--once", "--set", "nope=1", "fixture-hello"});
         QCOMPARE(unknown.exitCode, 2);
         QVERIFY(unknown.err.contains("no widget"));
     }

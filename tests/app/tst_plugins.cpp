@@ -15,7 +15,9 @@ using Failure = PluginInfo::Failure;
 Q_DECLARE_METATYPE(tessera::PluginInfo::Failure)
 
 namespace {
-QString fixture(const QString& name) { return QStringLiteral(FIXTURE_DIR "/") + name; }
+QString fixture(const QString& name) {
+    return QStringLiteral(FIXTURE_DIR "/") + name;
+}
 }  // namespace
 
 class TestPlugins : public QObject {
@@ -25,15 +27,22 @@ private slots:
         QTest::addColumn<QString>("file");
         QTest::addColumn<Failure>("failure");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("not a plugin (library)") << "fixture_not_a_plugin.so" << Failure::NotAPlugin << "not a Qt plugin";
-        QTest::newRow("not a plugin (garbage)") << "garbage.so" << Failure::NotAPlugin << "not a Qt plugin";
-        QTest::newRow("wrong IID") << "fixture_wrong_iid.so" << Failure::WrongInterface << "org.example.OtherInterface/1";
-        QTest::newRow("wrong API version") << "fixture_wrong_api.so" << Failure::WrongApiVersion << "version 999";
+        QTest::newRow("not a plugin (library)")
+            << "fixture_not_a_plugin.so" << Failure::NotAPlugin << "not a Qt plugin";
+        QTest::newRow("not a plugin (garbage)")
+            << "garbage.so" << Failure::NotAPlugin << "not a Qt plugin";
+        QTest::newRow("wrong IID")
+            << "fixture_wrong_iid.so" << Failure::WrongInterface << "org.example.OtherInterface/1";
+        QTest::newRow("wrong API version")
+            << "fixture_wrong_api.so" << Failure::WrongApiVersion << "version 999";
         QTest::newRow("missing symbol") << "fixture_missing_symbol.so" << Failure::LoadFailed
                                         << "tessera_fixture_symbol_that_does_not_exist";
-        QTest::newRow("constructor throws") << "fixture_throwing_ctor.so" << Failure::Threw << "no licence file found";
-        QTest::newRow("dashboards() throws") << "fixture_throwing_dashboards.so" << Failure::Threw << "config missing";
-        QTest::newRow("missing file") << "no_such_plugin.so" << Failure::LoadFailed << "does not exist";
+        QTest::newRow("constructor throws")
+            << "fixture_throwing_ctor.so" << Failure::Threw << "no licence file found";
+        QTest::newRow("dashboards() throws")
+            << "fixture_throwing_dashboards.so" << Failure::Threw << "config missing";
+        QTest::newRow("missing file")
+            << "no_such_plugin.so" << Failure::LoadFailed << "does not exist";
     }
 
     void failureKinds() {
@@ -78,7 +87,8 @@ private slots:
 
     void goodPluginRunsThroughAppTest() {
         QString error;
-        auto at = testing::AppTest::fromPlugin(fixture(QStringLiteral("fixture_good.so")), QStringLiteral("fixture-hello"), &error);
+        auto at = testing::AppTest::fromPlugin(fixture(QStringLiteral("fixture_good.so")),
+                                               QStringLiteral("fixture-hello"), &error);
         QVERIFY2(at, qPrintable(error));
         QVERIFY(at->run());
         QCOMPARE(at->element("metric").value().toString(), QStringLiteral("4"));

@@ -51,10 +51,12 @@ void benchElements(int count) {
     std::atomic<int> generation{0};
     std::atomic<bool> changeAll{false};
     Page page;
-    page.session.setDashboard(Dashboard{QStringLiteral("bench"), {}, {}, [&, count](Ui& ui) {
-        const int g = changeAll ? generation.load() : 0;
-        for (int i = 0; i < count; ++i) ui.text(QStringLiteral("element %1 · %2").arg(i).arg(g));
-    }});
+    page.session.setDashboard(
+        Dashboard{QStringLiteral("bench"), {}, {}, [&, count](Ui& ui) {
+                      const int g = changeAll ? generation.load() : 0;
+                      for (int i = 0; i < count; ++i)
+                          ui.text(QStringLiteral("element %1 · %2").arg(i).arg(g));
+                  }});
     QEventLoop first;
     QObject::connect(&page.session, &Session::idle, &first, &QEventLoop::quit);
     QElapsedTimer clock;
@@ -69,13 +71,16 @@ void benchElements(int count) {
         ++generation;
         changed.push_back(timedRerun(page.session));
     }
-    std::printf("%6d elements | first run %8.1f ms | rerun, nothing changed %7.2f ms | rerun, all changed %8.1f ms\n",
-                count, firstRun, median(unchanged), median(changed));
+    std::printf(
+        "%6d elements | first run %8.1f ms | rerun, nothing changed %7.2f ms | rerun, all changed "
+        "%8.1f ms\n",
+        count, firstRun, median(unchanged), median(changed));
 }
 
 void benchMillionPointChart() {
     std::vector<double> y(1'000'000);
-    for (size_t i = 0; i < y.size(); ++i) y[i] = std::sin(double(i) / 3000.0) + 0.001 * double(i % 97);
+    for (size_t i = 0; i < y.size(); ++i)
+        y[i] = std::sin(double(i) / 3000.0) + 0.001 * double(i % 97);
     DataFrame frame;
     frame.add(QStringLiteral("signal"), std::move(y));
 
@@ -103,13 +108,16 @@ void benchMillionPointChart() {
         QEventLoop loop;
         QObject::connect(&page.session, &Session::idle, &loop, &QEventLoop::quit);
         clock.restart();
-        page.session.setDashboard(Dashboard{QStringLiteral("chart"), {}, {}, [&](Ui& ui) { ui.lineChart(frame); }});
+        page.session.setDashboard(
+            Dashboard{QStringLiteral("chart"), {}, {}, [&](Ui& ui) { ui.lineChart(frame); }});
         loop.exec();
         page.window.grab();
         endToEnd.push_back(double(clock.nsecsElapsed()) / 1e6);
     }
-    std::printf("1,000,000-point line chart | element to painted %7.1f ms | dashboard call to painted %7.1f ms\n",
-                median(toScreen), median(endToEnd));
+    std::printf(
+        "1,000,000-point line chart | element to painted %7.1f ms | dashboard call to painted "
+        "%7.1f ms\n",
+        median(toScreen), median(endToEnd));
 }
 
 }  // namespace
@@ -117,7 +125,8 @@ void benchMillionPointChart() {
 int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    std::printf("Tessera rerun benchmark (medians; QPA platform: %s)\n", qPrintable(QApplication::platformName()));
+    std::printf("Tessera rerun benchmark (medians; QPA platform: %s)\n",
+                qPrintable(QApplication::platformName()));
     benchElements(1000);
     benchElements(10000);
     benchMillionPointChart();

@@ -14,7 +14,9 @@ ElementPtr text(const QString& s, ElementKind kind = ElementKind::Text) {
     return e;
 }
 
-Delta delta(Path path, ElementPtr e, quint64 run) { return Delta{std::move(path), std::move(e), run, QStringLiteral("main")}; }
+Delta delta(Path path, ElementPtr e, quint64 run) {
+    return Delta{std::move(path), std::move(e), run, QStringLiteral("main")};
+}
 
 }  // namespace
 
@@ -42,7 +44,8 @@ private slots:
         const auto ops = tree.apply(delta({MainRoot, 0}, text(QStringLiteral("b")), 2));
         QCOMPARE(ops.size(), 1);
         QCOMPARE(ops[0].type, PageOp::Type::Upsert);
-        QCOMPARE(tree.node({MainRoot, 0})->element->props.value("text").toString(), QStringLiteral("b"));
+        QCOMPARE(tree.node({MainRoot, 0})->element->props.value("text").toString(),
+                 QStringLiteral("b"));
     }
 
     void otherKindReplacesSubtree() {
@@ -77,6 +80,17 @@ private slots:
         QCOMPARE(ops.size(), 1);
         QCOMPARE(ops[0].type, PageOp::Type::SetStale);
         QVERIFY(!ops[0].stale);
+    }
+
+    void unfadeAfterAStop() {
+        PageTree tree;
+        tree.apply(delta({MainRoot, 0}, text(QStringLiteral("a")), 1));
+        tree.fadeStale(QStringLiteral("main"), 2);
+        const auto ops = tree.unfade(QStringLiteral("main"));
+        QCOMPARE(ops.size(), 1);
+        QVERIFY(!ops[0].stale);
+        QVERIFY(!tree.node({MainRoot, 0})->stale);
+        QCOMPARE(tree.elementCount(), 1);
     }
 
     void deltaForUnknownParentIsIgnored() {

@@ -89,7 +89,8 @@ private slots:
         QCOMPARE(at.elements("slider").size(), 1);
         const auto error = at.element("error");
         QVERIFY(error.exists());
-        QVERIFY2(error.text().contains(QStringLiteral("Duplicate widget")), qPrintable(error.text()));
+        QVERIFY2(error.text().contains(QStringLiteral("Duplicate widget")),
+                 qPrintable(error.text()));
         QVERIFY(error.text().contains(QStringLiteral("key")));
         // The run went on; the duplicate kept its default.
         QCOMPARE(at.element("text").text(), QStringLiteral("2 5"));
@@ -127,12 +128,15 @@ private slots:
         QSignalSpy changes(&at.session(), &Session::pageChanged);
         at.session().rerun();
         bool sawFade = false;
-        QTRY_VERIFY_WITH_TIMEOUT((sawFade = [&] {
-            for (const auto& args : changes)
-                for (const PageOp& op : args.at(0).value<QVector<PageOp>>())
-                    if (op.type == PageOp::Type::SetStale && op.stale) return true;
-            return false;
-        }()), 2000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (sawFade =
+                 [&] {
+                     for (const auto& args : changes)
+                         for (const PageOp& op : args.at(0).value<QVector<PageOp>>())
+                             if (op.type == PageOp::Type::SetStale && op.stale) return true;
+                     return false;
+                 }()),
+            2000);
         QVERIFY(sawFade);
         QVERIFY(at.waitIdle());
         QCOMPARE(at.elements("text").size(), 2);
@@ -154,11 +158,13 @@ private slots:
         // make at most one run, and each newer burst cuts the running one short.
         constexpr int kBursts = 100;
         for (int burst = 0; burst < kBursts; ++burst) {
-            for (int i = 1; i <= 5; ++i) QVERIFY(at.session().setWidgetValue(id, burst * 5 + i).isEmpty());
+            for (int i = 1; i <= 5; ++i)
+                QVERIFY(at.session().setWidgetValue(id, burst * 5 + i).isEmpty());
             QTest::qWait(10);
         }
         QVERIFY(at.waitIdle(20000));
-        QVERIFY2(runs <= kBursts + 1, qPrintable(QStringLiteral("%1 runs for 500 changes").arg(runs.load())));
+        QVERIFY2(runs <= kBursts + 1,
+                 qPrintable(QStringLiteral("%1 runs for 500 changes").arg(runs.load())));
         QVERIFY(at.session().runsStarted() <= kBursts + 2);
         QCOMPARE(at.element("metric").value().toString(), QStringLiteral("500"));
         QCOMPARE(at.lastRun().scopes.first().status, RunStatus::Finished);
@@ -296,7 +302,8 @@ private slots:
         for (int t = 0; t < 8; ++t)
             threads.emplace_back([&] {
                 for (int i = 0; i < 1000; ++i)
-                    state.update(QStringLiteral("n"), [](const QVariant& v) { return v.toInt() + 1; });
+                    state.update(QStringLiteral("n"),
+                                 [](const QVariant& v) { return v.toInt() + 1; });
             });
         for (auto& t : threads) t.join();
         QCOMPARE(state.get<int>(QStringLiteral("n")), 8000);
@@ -304,7 +311,10 @@ private slots:
 
     void sessionStateSurvivesReruns() {
         AppTest at([](Ui& ui) {
-            const int n = ui.state().update(QStringLiteral("runs"), [](const QVariant& v) { return v.toInt() + 1; }).toInt();
+            const int n =
+                ui.state()
+                    .update(QStringLiteral("runs"), [](const QVariant& v) { return v.toInt() + 1; })
+                    .toInt();
             ui.text(QString::number(n));
         });
         QVERIFY(at.run());
@@ -327,7 +337,8 @@ private slots:
     void barChartsTakeCategories() {
         AppTest at([](Ui& ui) {
             DataFrame f;
-            f.add(QStringLiteral("quarter"), QStringList{"Q1", "Q2"}).add(QStringLiteral("k€"), std::vector<double>{3, 4});
+            f.add(QStringLiteral("quarter"), QStringList{"Q1", "Q2"})
+                .add(QStringLiteral("k€"), std::vector<double>{3, 4});
             ui.barChart(f, {.x = QStringLiteral("quarter")});
             ui.lineChart(f, {.x = QStringLiteral("quarter")});
         });

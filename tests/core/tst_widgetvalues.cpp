@@ -23,26 +23,46 @@ private slots:
         const QVariantMap dblSlider{{"min", 0.0}, {"max", 1.0}, {"integer", false}};
         const QVariantMap choice{{"options", QStringList{"a", "b"}}};
         const QVariantMap range{{"min", 0}, {"max", 100}};
-        QTest::newRow("int in range") << ElementKind::Slider << intSlider << QVariant("7") << QVariant(7);
-        QTest::newRow("int above max") << ElementKind::Slider << intSlider << QVariant(11) << QVariant();
-        QTest::newRow("int not whole") << ElementKind::Slider << intSlider << QVariant(2.5) << QVariant();
-        QTest::newRow("int not a number") << ElementKind::Slider << intSlider << QVariant("seven") << QVariant();
-        QTest::newRow("double") << ElementKind::Slider << dblSlider << QVariant("0.25") << QVariant(0.25);
+        QTest::newRow("int in range")
+            << ElementKind::Slider << intSlider << QVariant("7") << QVariant(7);
+        QTest::newRow("int above max")
+            << ElementKind::Slider << intSlider << QVariant(11) << QVariant();
+        QTest::newRow("int not whole")
+            << ElementKind::Slider << intSlider << QVariant(2.5) << QVariant();
+        QTest::newRow("int not a number")
+            << ElementKind::Slider << intSlider << QVariant("seven") << QVariant();
+        QTest::newRow("double") << ElementKind::Slider << dblSlider << QVariant("0.25")
+                                << QVariant(0.25);
         QTest::newRow("nan") << ElementKind::Slider << dblSlider << QVariant("nan") << QVariant();
-        QTest::newRow("bool text") << ElementKind::Checkbox << QVariantMap() << QVariant("true") << QVariant(true);
-        QTest::newRow("bool junk") << ElementKind::Toggle << QVariantMap() << QVariant("maybe") << QVariant();
-        QTest::newRow("option") << ElementKind::Selectbox << choice << QVariant("b") << QVariant("b");
-        QTest::newRow("not an option") << ElementKind::Radio << choice << QVariant("c") << QVariant();
-        QTest::newRow("multi") << ElementKind::Multiselect << choice << QVariant("a,b") << QVariant(QStringList{"a", "b"});
-        QTest::newRow("multi bad") << ElementKind::Multiselect << choice << QVariant("a,z") << QVariant();
-        QTest::newRow("range") << ElementKind::RangeSlider << range << QVariant("10,20") << QVariant(QVariantList{10, 20});
-        QTest::newRow("range reversed") << ElementKind::RangeSlider << range << QVariant("20,10") << QVariant();
-        QTest::newRow("range outside") << ElementKind::RangeSlider << range << QVariant("-5,10") << QVariant();
-        QTest::newRow("date") << ElementKind::DateInput << QVariantMap() << QVariant("2026-02-03") << QVariant(QDate(2026, 2, 3));
-        QTest::newRow("date bad") << ElementKind::DateInput << QVariantMap() << QVariant("2026-13-40") << QVariant();
-        QTest::newRow("color") << ElementKind::ColorPicker << QVariantMap() << QVariant("#A0B0C0") << QVariant("#a0b0c0");
-        QTest::newRow("color bad") << ElementKind::ColorPicker << QVariantMap() << QVariant("red") << QVariant();
-        QTest::newRow("number") << ElementKind::NumberInput << QVariantMap{{"min", -1.0}, {"max", 1.0}} << QVariant("-0.5") << QVariant(-0.5);
+        QTest::newRow("bool text")
+            << ElementKind::Checkbox << QVariantMap() << QVariant("true") << QVariant(true);
+        QTest::newRow("bool junk")
+            << ElementKind::Toggle << QVariantMap() << QVariant("maybe") << QVariant();
+        QTest::newRow("option") << ElementKind::Selectbox << choice << QVariant("b")
+                                << QVariant("b");
+        QTest::newRow("not an option")
+            << ElementKind::Radio << choice << QVariant("c") << QVariant();
+        QTest::newRow("multi") << ElementKind::Multiselect << choice << QVariant("a,b")
+                               << QVariant(QStringList{"a", "b"});
+        QTest::newRow("multi bad")
+            << ElementKind::Multiselect << choice << QVariant("a,z") << QVariant();
+        QTest::newRow("range") << ElementKind::RangeSlider << range << QVariant("10,20")
+                               << QVariant(QVariantList{10, 20});
+        QTest::newRow("range reversed")
+            << ElementKind::RangeSlider << range << QVariant("20,10") << QVariant();
+        QTest::newRow("range outside")
+            << ElementKind::RangeSlider << range << QVariant("-5,10") << QVariant();
+        QTest::newRow("date") << ElementKind::DateInput << QVariantMap() << QVariant("2026-02-03")
+                              << QVariant(QDate(2026, 2, 3));
+        QTest::newRow("date bad") << ElementKind::DateInput << QVariantMap()
+                                  << QVariant("2026-13-40") << QVariant();
+        QTest::newRow("color") << ElementKind::ColorPicker << QVariantMap() << QVariant("#A0B0C0")
+                               << QVariant("#a0b0c0");
+        QTest::newRow("color bad")
+            << ElementKind::ColorPicker << QVariantMap() << QVariant("red") << QVariant();
+        QTest::newRow("number") << ElementKind::NumberInput
+                                << QVariantMap{{"min", -1.0}, {"max", 1.0}} << QVariant("-0.5")
+                                << QVariant(-0.5);
     }
 
     void coerce() {
@@ -63,7 +83,11 @@ private slots:
 
     void refusedValueChangesNothing() {
         detail::WidgetStore store;
-        WidgetSpec spec{ElementKind::Slider, QStringLiteral("n"), {}, 5, {{"min", 0}, {"max", 10}, {"integer", true}}};
+        WidgetSpec spec{ElementKind::Slider,
+                        QStringLiteral("n"),
+                        {},
+                        5,
+                        {{"min", 0}, {"max", 10}, {"integer", true}}};
         store.registerWidget(QStringLiteral("id"), spec);
         QVERIFY(!store.set(QStringLiteral("id"), 99).isEmpty());
         QCOMPARE(store.value(QStringLiteral("id")).toInt(), 5);
@@ -72,7 +96,11 @@ private slots:
 
     void keptValueResetWhenNoLongerValid() {
         detail::WidgetStore store;
-        WidgetSpec spec{ElementKind::Selectbox, QStringLiteral("s"), {}, "a", {{"options", QStringList{"a", "b"}}}};
+        WidgetSpec spec{ElementKind::Selectbox,
+                        QStringLiteral("s"),
+                        {},
+                        "a",
+                        {{"options", QStringList{"a", "b"}}}};
         store.registerWidget(QStringLiteral("id"), spec);
         QVERIFY(store.set(QStringLiteral("id"), "b").isEmpty());
         spec.props["options"] = QStringList{"a", "c"};

@@ -42,7 +42,8 @@ struct Harness {
 
 void everything(Ui& ui) {
     DataFrame f;
-    f.add(QStringLiteral("x"), std::vector<double>{0, 1, 2, 3}).add(QStringLiteral("y"), std::vector<double>{1, 4, 2, 8});
+    f.add(QStringLiteral("x"), std::vector<double>{0, 1, 2, 3})
+        .add(QStringLiteral("y"), std::vector<double>{1, 4, 2, 8});
     f.add(QStringLiteral("label"), QStringList{"a", "b", "c", "d"});
     ui.title("t");
     ui.header("h");
@@ -108,12 +109,15 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(spinnerShown(), 10000);
         QTRY_COMPARE(h.renderer.viewCount(), h.session.page().elementCount());
         QSet<QString> seen;
-        std::function<void(const PageTree::Node&, Path&)> visit = [&](const PageTree::Node& n, Path& path) {
+        std::function<void(const PageTree::Node&, Path&)> visit = [&](const PageTree::Node& n,
+                                                                      Path& path) {
             for (size_t i = 0; i < n.children.size(); ++i) {
                 path.append(int(i));
                 const QString kind = kindName(n.children[i]->element->kind);
                 QWidget* w = h.renderer.widgetAt(path);
-                QVERIFY2(w, qPrintable(QStringLiteral("no view for %1 at %2").arg(kind, pathToString(path))));
+                QVERIFY2(w,
+                         qPrintable(
+                             QStringLiteral("no view for %1 at %2").arg(kind, pathToString(path))));
                 QCOMPARE(w->property("tesseraKind").toString(), kind);
                 seen.insert(kind);
                 visit(*n.children[i], path);
@@ -153,7 +157,8 @@ private slots:
         QCOMPARE(h.renderer.widgetAt({MainRoot, 1}), inputView);
         QCOMPARE(h.renderer.widgetAt({MainRoot, 2}), textView);
         QVERIFY(edit->hasFocus());
-        QCOMPARE(h.session.page().node({MainRoot, 2})->element->props.value("text").toString(), QStringLiteral("n = 42"));
+        QCOMPARE(h.session.page().node({MainRoot, 2})->element->props.value("text").toString(),
+                 QStringLiteral("n = 42"));
     }
 
     void unchangedRerunDoesNoWidgetWork() {
@@ -204,7 +209,8 @@ private slots:
         auto* slider = h.renderer.widgetAt({MainRoot, 0})->findChild<QSlider*>();
         QVERIFY(slider);
         slider->setValue(7);  // as the user dragging it
-        QTRY_COMPARE(h.session.page().node({MainRoot, 1})->element->props.value("text").toString(), QStringLiteral("n = 7"));
+        QTRY_COMPARE(h.session.page().node({MainRoot, 1})->element->props.value("text").toString(),
+                     QStringLiteral("n = 7"));
     }
 
     void largeLineChartIsDecimated() {

@@ -109,7 +109,9 @@ public:
     void insertChild(int index, ElementView* child) override {
         m_tabs->insertTab(index, child, label(child));
     }
-    void childChanged(int index, ElementView* child) override { m_tabs->setTabText(index, label(child)); }
+    void childChanged(int index, ElementView* child) override {
+        m_tabs->setTabText(index, label(child));
+    }
 
 protected:
     void display(const Element&) override {}
@@ -138,9 +140,12 @@ public:
         m_bodyLayout->setSpacing(10);
         layout->addWidget(m_header);
         layout->addWidget(m_body);
-        QObject::connect(m_header, &QToolButton::toggled, this, [this](bool open) { setOpen(open); });
+        QObject::connect(m_header, &QToolButton::toggled, this,
+                         [this](bool open) { setOpen(open); });
     }
-    void insertChild(int index, ElementView* child) override { m_bodyLayout->insertWidget(index, child); }
+    void insertChild(int index, ElementView* child) override {
+        m_bodyLayout->insertWidget(index, child);
+    }
 
 protected:
     void display(const Element& e) override {
@@ -169,10 +174,14 @@ private:
 
 ElementView* createBlockView(ElementKind kind) {
     switch (kind) {
-        case ElementKind::Columns: return new ColumnsView;
-        case ElementKind::Tabs: return new TabsView;
-        case ElementKind::Expander: return new ExpanderView;
-        default: return new ContainerView;
+        case ElementKind::Columns:
+            return new ColumnsView;
+        case ElementKind::Tabs:
+            return new TabsView;
+        case ElementKind::Expander:
+            return new ExpanderView;
+        default:
+            return new ContainerView;
     }
 }
 

@@ -13,15 +13,16 @@
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QTimer>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace tessera::widgets {
 
 namespace {
 
-const QColor kPalette[] = {QColor(0x00, 0x68, 0xc9), QColor(0xff, 0x2b, 0x2b), QColor(0x29, 0xb0, 0x9d),
-                           QColor(0xff, 0x87, 0x00), QColor(0x83, 0xc9, 0xff), QColor(0x7d, 0x35, 0x3b),
+const QColor kPalette[] = {QColor(0x00, 0x68, 0xc9), QColor(0xff, 0x2b, 0x2b),
+                           QColor(0x29, 0xb0, 0x9d), QColor(0xff, 0x87, 0x00),
+                           QColor(0x83, 0xc9, 0xff), QColor(0x7d, 0x35, 0x3b),
                            QColor(0x6d, 0x3f, 0xc0), QColor(0xff, 0xd1, 0x6a)};
 constexpr int kMaxBars = 120;
 
@@ -222,6 +223,8 @@ private:
 
 }  // namespace
 
-ElementView* createChartView() { return new ChartView; }
+ElementView* createChartView() {
+    return new ChartView;
+}
 
 }  // namespace tessera::widgets

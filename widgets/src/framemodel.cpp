@@ -28,7 +28,8 @@ QVariant FrameModel::data(const QModelIndex& index, int role) const {
 
 QVariant FrameModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (role != Qt::DisplayRole || !m_frame) return {};
-    if (orientation == Qt::Horizontal) return m_frame->columns().value(section, Column(QString(), QStringList())).name();
+    if (orientation == Qt::Horizontal)
+        return m_frame->columns().value(section, Column(QString(), QStringList())).name();
     return section;
 }
 

@@ -28,7 +28,9 @@ namespace tessera::widgets {
 
 namespace {
 
-QVariant prop(const Element& e, const char* name) { return e.props.value(QLatin1String(name)); }
+QVariant prop(const Element& e, const char* name) {
+    return e.props.value(QLatin1String(name));
+}
 
 /// Base for widgets with a label above the control.
 class LabelledView : public ElementView {
@@ -92,11 +94,13 @@ protected:
         const int h = height() - 2;
         const QRectF track(1, 1, 2 * h, h);
         p.setPen(Qt::NoPen);
-        p.setBrush(isChecked() ? palette().color(QPalette::Highlight) : palette().color(QPalette::Mid));
+        p.setBrush(isChecked() ? palette().color(QPalette::Highlight)
+                               : palette().color(QPalette::Mid));
         p.drawRoundedRect(track, h / 2.0, h / 2.0);
         p.setBrush(Qt::white);
         const double knob = h - 4;
-        p.drawEllipse(QRectF(isChecked() ? track.right() - knob - 2 : track.left() + 2, 3, knob, knob));
+        p.drawEllipse(
+            QRectF(isChecked() ? track.right() - knob - 2 : track.left() + 2, 3, knob, knob));
         p.setPen(palette().color(isEnabled() ? QPalette::WindowText : QPalette::PlaceholderText));
         p.drawText(QRectF(track.right() + 8, 0, width(), height()), Qt::AlignVCenter, text());
     }
@@ -113,7 +117,8 @@ public:
             m_box = new QCheckBox(this);
         layout->addWidget(m_box);
         layout->addStretch();
-        QObject::connect(m_box, &QAbstractButton::toggled, this, [this](bool on) { sendValue(on); });
+        QObject::connect(m_box, &QAbstractButton::toggled, this,
+                         [this](bool on) { sendValue(on); });
     }
 
 protected:
@@ -137,7 +142,8 @@ public:
         auto* row = new QHBoxLayout;
         m_slider = new QSlider(Qt::Horizontal, this);
         m_value = new QLabel(this);
-        m_value->setMinimumWidth(m_value->fontMetrics().horizontalAdvance(QStringLiteral("000000.00")));
+        m_value->setMinimumWidth(
+            m_value->fontMetrics().horizontalAdvance(QStringLiteral("000000.00")));
         m_value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
         row->addWidget(m_slider, 1);
         row->addWidget(m_value);
@@ -313,7 +319,8 @@ protected:
             m_options = options;
         }
         for (int i = 0; i < m_list->count(); ++i)
-            m_list->item(i)->setCheckState(chosen.contains(m_list->item(i)->text()) ? Qt::Checked : Qt::Unchecked);
+            m_list->item(i)->setCheckState(
+                chosen.contains(m_list->item(i)->text()) ? Qt::Checked : Qt::Unchecked);
         m_list->setFixedHeight(m_list->fontMetrics().height() * (1 + int(options.size()) / 4) + 24);
     }
 
@@ -389,7 +396,8 @@ public:
         m_spin = new QDoubleSpinBox(this);
         m_spin->setKeyboardTracking(false);
         m_layout->addWidget(m_spin);
-        QObject::connect(m_spin, &QDoubleSpinBox::valueChanged, this, [this](double v) { sendValue(v); });
+        QObject::connect(m_spin, &QDoubleSpinBox::valueChanged, this,
+                         [this](double v) { sendValue(v); });
     }
 
 protected:
@@ -414,7 +422,8 @@ public:
         m_edit->setCalendarPopup(true);
         m_edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
         m_layout->addWidget(m_edit);
-        QObject::connect(m_edit, &QDateEdit::dateChanged, this, [this](const QDate& d) { sendValue(d); });
+        QObject::connect(m_edit, &QDateEdit::dateChanged, this,
+                         [this](const QDate& d) { sendValue(d); });
     }
 
 protected:
@@ -450,7 +459,9 @@ protected:
         showLabel(e, m_button);
         m_color = prop(e, "value").toString();
         m_name->setText(m_color);
-        m_button->setStyleSheet(QStringLiteral("background:%1;border:1px solid palette(mid);border-radius:4px;").arg(m_color));
+        m_button->setStyleSheet(
+            QStringLiteral("background:%1;border:1px solid palette(mid);border-radius:4px;")
+                .arg(m_color));
     }
 
 private:
@@ -463,19 +474,32 @@ private:
 
 ElementView* createInputView(ElementKind kind) {
     switch (kind) {
-        case ElementKind::Button: return new ButtonView;
-        case ElementKind::Checkbox: return new CheckView(false);
-        case ElementKind::Toggle: return new CheckView(true);
-        case ElementKind::Slider: return new SliderView;
-        case ElementKind::RangeSlider: return new RangeSliderView;
-        case ElementKind::Selectbox: return new SelectboxView;
-        case ElementKind::Radio: return new RadioView;
-        case ElementKind::Multiselect: return new MultiselectView;
-        case ElementKind::TextInput: return new TextInputView;
-        case ElementKind::TextArea: return new TextAreaView;
-        case ElementKind::NumberInput: return new NumberInputView;
-        case ElementKind::DateInput: return new DateInputView;
-        default: return new ColorPickerView;
+        case ElementKind::Button:
+            return new ButtonView;
+        case ElementKind::Checkbox:
+            return new CheckView(false);
+        case ElementKind::Toggle:
+            return new CheckView(true);
+        case ElementKind::Slider:
+            return new SliderView;
+        case ElementKind::RangeSlider:
+            return new RangeSliderView;
+        case ElementKind::Selectbox:
+            return new SelectboxView;
+        case ElementKind::Radio:
+            return new RadioView;
+        case ElementKind::Multiselect:
+            return new MultiselectView;
+        case ElementKind::TextInput:
+            return new TextInputView;
+        case ElementKind::TextArea:
+            return new TextAreaView;
+        case ElementKind::NumberInput:
+            return new NumberInputView;
+        case ElementKind::DateInput:
+            return new DateInputView;
+        default:
+            return new ColorPickerView;
     }
 }
 

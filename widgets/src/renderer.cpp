@@ -34,8 +34,12 @@ Renderer::Renderer(QObject* parent) : QObject(parent) {
 
 Renderer::~Renderer() = default;
 
-QWidget* Renderer::mainArea() const { return m_roots[MainRoot]->view; }
-QWidget* Renderer::sidebarArea() const { return m_roots[SidebarRoot]->view; }
+QWidget* Renderer::mainArea() const {
+    return m_roots[MainRoot]->view;
+}
+QWidget* Renderer::sidebarArea() const {
+    return m_roots[SidebarRoot]->view;
+}
 
 void Renderer::attach(Session* session) {
     disconnect(m_connection);
@@ -64,9 +68,15 @@ void Renderer::apply(const QVector<PageOp>& ops) {
     for (auto& root : m_roots) root->view->setUpdatesEnabled(false);
     for (const PageOp& op : ops) {
         switch (op.type) {
-            case PageOp::Type::Upsert: upsert(op); break;
-            case PageOp::Type::Remove: remove(op.path); break;
-            case PageOp::Type::SetStale: setStale(op.path, op.stale); break;
+            case PageOp::Type::Upsert:
+                upsert(op);
+                break;
+            case PageOp::Type::Remove:
+                remove(op.path);
+                break;
+            case PageOp::Type::SetStale:
+                setStale(op.path, op.stale);
+                break;
         }
     }
     for (auto& root : m_roots) {

@@ -57,7 +57,9 @@ public:
     }
 
 protected:
-    void display(const Element& e) override { m_text->setText(e.props.value(QStringLiteral("text")).toString()); }
+    void display(const Element& e) override {
+        m_text->setText(e.props.value(QStringLiteral("text")).toString());
+    }
 
 private:
     QLabel* m_text;
@@ -118,7 +120,8 @@ protected:
     void display(const Element& e) override {
         QPixmap pixmap;
         if (!pixmap.loadFromData(e.blob)) {
-            m_image->setText(QStringLiteral("⚠ image could not be decoded (%1 bytes)").arg(e.blob.size()));
+            m_image->setText(
+                QStringLiteral("⚠ image could not be decoded (%1 bytes)").arg(e.blob.size()));
         } else {
             const int width = e.props.value(QStringLiteral("width")).toInt();
             if (width > 0 && pixmap.width() != width)
@@ -147,11 +150,16 @@ protected:
 
 ElementView* createStatusView(ElementKind kind) {
     switch (kind) {
-        case ElementKind::Progress: return new ProgressView;
-        case ElementKind::Spinner: return new SpinnerView;
-        case ElementKind::Skeleton: return new SkeletonView;
-        case ElementKind::Image: return new ImageView;
-        default: return new EmptyView;
+        case ElementKind::Progress:
+            return new ProgressView;
+        case ElementKind::Spinner:
+            return new SpinnerView;
+        case ElementKind::Skeleton:
+            return new SkeletonView;
+        case ElementKind::Image:
+            return new ImageView;
+        default:
+            return new EmptyView;
     }
 }
 

@@ -36,7 +36,8 @@ protected:
     void display(const Element& e) override {
         m_model->setFrame(e.frame);
         const int rowHeight = m_table->verticalHeader()->defaultSectionSize();
-        const int chrome = m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth() + 2;
+        const int chrome =
+            m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth() + 2;
         if (m_fitRows) {
             m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
             setFixedHeight(chrome + rowHeight * m_model->rowCount());
@@ -53,6 +54,8 @@ private:
 
 }  // namespace
 
-ElementView* createTableView(ElementKind kind) { return new FrameView(kind); }
+ElementView* createTableView(ElementKind kind) {
+    return new FrameView(kind);
+}
 
 }  // namespace tessera::widgets

@@ -3,9 +3,9 @@
 // exceptions.
 #include "elementview.h"
 
+#include <QEvent>
 #include <QFontDatabase>
 #include <QFrame>
-#include <QEvent>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QVBoxLayout>
@@ -14,7 +14,9 @@ namespace tessera::widgets {
 
 namespace {
 
-QString prop(const Element& e, const char* name) { return e.props.value(QLatin1String(name)).toString(); }
+QString prop(const Element& e, const char* name) {
+    return e.props.value(QLatin1String(name)).toString();
+}
 
 /// One QLabel, styled per kind: title, header, subheader, text, markdown, caption.
 class LabelView : public ElementView {
@@ -136,7 +138,8 @@ protected:
         m_delta->setVisible(!delta.isEmpty());
         const bool down = delta.startsWith(QLatin1Char('-')) || delta.startsWith(QChar(0x2212));
         m_delta->setText((down ? QStringLiteral("▼ ") : QStringLiteral("▲ ")) + delta);
-        m_delta->setStyleSheet(down ? QStringLiteral("color:#d62728") : QStringLiteral("color:#1a9e4b"));
+        m_delta->setStyleSheet(down ? QStringLiteral("color:#d62728")
+                                    : QStringLiteral("color:#1a9e4b"));
     }
 
 private:
@@ -164,7 +167,8 @@ public:
         m_text = new QLabel(m_box);
         m_text->setWordWrap(true);
         m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        if (kind == ElementKind::Exception) m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        if (kind == ElementKind::Exception)
+            m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
         inner->addWidget(m_type);
         inner->addWidget(m_text);
         layout->addWidget(m_box);
@@ -184,18 +188,26 @@ protected:
 private:
     void restyle() {
         const bool dark = palette().color(QPalette::Window).lightness() < 128;
-        QColor tint(0x1c, 0x83, 0xe1), text = dark ? QColor(0xc7, 0xe3, 0xff) : QColor(0x0a, 0x4f, 0x8f);
+        QColor tint(0x1c, 0x83, 0xe1),
+            text = dark ? QColor(0xc7, 0xe3, 0xff) : QColor(0x0a, 0x4f, 0x8f);
         if (m_kind == ElementKind::Success)
-            tint = QColor(0x21, 0xc3, 0x54), text = dark ? QColor(0xc4, 0xf5, 0xd3) : QColor(0x17, 0x6b, 0x35);
+            tint = QColor(0x21, 0xc3, 0x54),
+            text = dark ? QColor(0xc4, 0xf5, 0xd3) : QColor(0x17, 0x6b, 0x35);
         if (m_kind == ElementKind::Warning)
-            tint = QColor(0xff, 0xc1, 0x07), text = dark ? QColor(0xff, 0xec, 0xb3) : QColor(0x7a, 0x5a, 0x00);
+            tint = QColor(0xff, 0xc1, 0x07),
+            text = dark ? QColor(0xff, 0xec, 0xb3) : QColor(0x7a, 0x5a, 0x00);
         if (m_kind == ElementKind::Error || m_kind == ElementKind::Exception)
-            tint = QColor(0xff, 0x2b, 0x2b), text = dark ? QColor(0xff, 0xd0, 0xd0) : QColor(0x9b, 0x1c, 0x1c);
+            tint = QColor(0xff, 0x2b, 0x2b),
+            text = dark ? QColor(0xff, 0xd0, 0xd0) : QColor(0x9b, 0x1c, 0x1c);
         tint.setAlphaF(dark ? 0.22 : 0.13);
         const QString background = QStringLiteral("rgba(%1,%2,%3,%4)")
-                                       .arg(tint.red()).arg(tint.green()).arg(tint.blue()).arg(tint.alphaF());
-        m_box->setStyleSheet(QStringLiteral("#tesseraAlert{background:%1;border-radius:6px;}QLabel{color:%2;}")
-                                 .arg(background, text.name()));
+                                       .arg(tint.red())
+                                       .arg(tint.green())
+                                       .arg(tint.blue())
+                                       .arg(tint.alphaF());
+        m_box->setStyleSheet(
+            QStringLiteral("#tesseraAlert{background:%1;border-radius:6px;}QLabel{color:%2;}")
+                .arg(background, text.name()));
     }
 
     ElementKind m_kind;
@@ -209,15 +221,20 @@ private:
 ElementView* createTextView(ElementKind kind) {
     switch (kind) {
         case ElementKind::Code:
-        case ElementKind::Json: return new CodeView;
-        case ElementKind::Divider: return new DividerView;
-        case ElementKind::Metric: return new MetricView;
+        case ElementKind::Json:
+            return new CodeView;
+        case ElementKind::Divider:
+            return new DividerView;
+        case ElementKind::Metric:
+            return new MetricView;
         case ElementKind::Info:
         case ElementKind::Success:
         case ElementKind::Warning:
         case ElementKind::Error:
-        case ElementKind::Exception: return new AlertView(kind);
-        default: return new LabelView(kind);
+        case ElementKind::Exception:
+            return new AlertView(kind);
+        default:
+            return new LabelView(kind);
     }
 }
 

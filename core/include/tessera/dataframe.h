@@ -22,11 +22,11 @@ public:
     const QString& name() const { return m_name; }
     bool isNumeric() const { return m_numbers != nullptr; }
     qsizetype size() const;
-    double number(qsizetype row) const;        ///< NaN for text columns
-    QString display(qsizetype row) const;      ///< formatted for a table cell
+    double number(qsizetype row) const;          ///< NaN for text columns
+    QString display(qsizetype row) const;        ///< formatted for a table cell
     const std::vector<double>& numbers() const;  ///< only when isNumeric()
-    const QStringList& text() const;           ///< only when !isNumeric()
-    const void* buffer() const;                ///< identity of the shared buffer
+    const QStringList& text() const;             ///< only when !isNumeric()
+    const void* buffer() const;                  ///< identity of the shared buffer
 
 private:
     QString m_name;

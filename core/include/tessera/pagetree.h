@@ -30,6 +30,8 @@ public:
     QVector<PageOp> apply(const Delta& delta);
     /// Fades every node of `scope` not yet written by run `runId`.
     QVector<PageOp> fadeStale(const QString& scope, quint64 runId);
+    /// Shows every faded node of `scope` normally again (a run was stopped).
+    QVector<PageOp> unfade(const QString& scope);
     /// Removes every node of `scope` that run `runId` did not write.
     QVector<PageOp> finishScope(const QString& scope, quint64 runId);
     /// Ops that rebuild the whole page from nothing (for a renderer attached late).

@@ -15,8 +15,16 @@ namespace tessera {
 
 /// A plugin file the host looked at, loaded or not. A failed plugin keeps its reason.
 struct PluginInfo {
-    enum class Failure { None, NotAPlugin, WrongInterface, WrongApiVersion, LoadFailed,
-                         InstanceFailed, Threw, Duplicate };
+    enum class Failure {
+        None,
+        NotAPlugin,
+        WrongInterface,
+        WrongApiVersion,
+        LoadFailed,
+        InstanceFailed,
+        Threw,
+        Duplicate
+    };
     QString file;
     QString id;
     QString name;

@@ -63,8 +63,8 @@ signals:
 private:
     Q_INVOKABLE void drainInbox();
     void startRun();
-    void finishRun(quint64 runId, RunStatus status, const QStringList& exceptions,
-                   double startedMs, double finishedMs);
+    void finishRun(quint64 runId, RunStatus status, const QStringList& exceptions, double startedMs,
+                   double finishedMs);
     void abandonRun();
     void publish(QVector<PageOp> ops);
 

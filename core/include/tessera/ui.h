@@ -33,8 +33,8 @@ struct WidgetOptions {
 };
 
 struct ChartOptions {
-    QString x;       ///< column for the x axis; empty = row index
-    QStringList y;   ///< series columns; empty = every other numeric column
+    QString x;      ///< column for the x axis; empty = row index
+    QStringList y;  ///< series columns; empty = every other numeric column
     QString title;
     QString xLabel;
     QString yLabel;
@@ -85,8 +85,7 @@ public:
     Value<bool> button(const QString& label, const WidgetOptions& options = {});
     Value<bool> checkbox(const QString& label, bool value = false,
                          const WidgetOptions& options = {});
-    Value<bool> toggle(const QString& label, bool value = false,
-                       const WidgetOptions& options = {});
+    Value<bool> toggle(const QString& label, bool value = false, const WidgetOptions& options = {});
     Value<int> slider(const QString& label, int min, int max, int value, int step = 1,
                       const WidgetOptions& options = {});
     Value<double> slider(const QString& label, double min, double max, double value,

@@ -9,8 +9,12 @@ class HelloSdk : public QObject, public tessera::DashboardPlugin {
     Q_INTERFACES(tessera::DashboardPlugin)
 public:
     QVector<tessera::Dashboard> dashboards() const override {
-        return {{QStringLiteral("sdk-hello"), QStringLiteral("Hello from the SDK"), {}, [](tessera::Ui& ui) {
-                     const QString name = ui.textInput(QStringLiteral("Name"), QStringLiteral("world"));
+        return {{QStringLiteral("sdk-hello"),
+                 QStringLiteral("Hello from the SDK"),
+                 {},
+                 [](tessera::Ui& ui) {
+                     const QString name =
+                         ui.textInput(QStringLiteral("Name"), QStringLiteral("world"));
                      ui.header(QStringLiteral("Hello, %1!").arg(name));
                  }}};
     }
