@@ -57,6 +57,7 @@ constexpr KindName kKindNames[] = {
     {ElementKind::Tabs, "tabs"},
     {ElementKind::Tab, "tab"},
     {ElementKind::Expander, "expander"},
+    {ElementKind::Fragment, "fragment"},
 };
 }  // namespace
 

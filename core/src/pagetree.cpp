@@ -93,8 +93,13 @@ QVector<PageOp> PageTree::apply(const Delta& delta) {
     // from a run whose earlier output was dropped): nothing sensible to show.
     if (!parent || !parent->element->isBlock()) return ops;
 
-    const int index = path.last();
+    const int index = path.last() == kAppend ? int(parent->children.size()) : path.last();
     if (index < 0) return ops;
+    if (path.last() == kAppend) {
+        Path resolved = path;
+        resolved.last() = index;
+        return apply(Delta{resolved, delta.element, delta.runId, delta.scope});
+    }
     while (parent->children.size() < size_t(index)) {
         auto gap = std::make_unique<Node>();
         auto empty = std::make_shared<Element>();
@@ -132,71 +137,87 @@ QVector<PageOp> PageTree::apply(const Delta& delta) {
     return ops;
 }
 
-QVector<PageOp> PageTree::fadeStale(const QString& scope, quint64 runId) {
-    QVector<PageOp> ops;
-    std::function<void(Node&, Path&)> visit = [&](Node& n, Path& path) {
-        for (size_t i = 0; i < n.children.size(); ++i) {
+namespace {
+
+/// Visits the nodes of a territory: the children of `territory` (the whole page when
+/// empty). `visit(node, path)` returns true to go down into the node. In the whole page,
+/// the inside of fragment containers is not part of the territory.
+template <typename Visit>
+void walkTerritory(std::vector<std::unique_ptr<Node>>& roots, const Path& territory, Visit visit,
+                   bool backwards) {
+    std::function<void(Node&, Path&, bool)> walk = [&](Node& n, Path& path, bool skipFragments) {
+        const size_t count = n.children.size();
+        for (size_t k = 0; k < count; ++k) {
+            const size_t i = backwards ? count - 1 - k : k;
+            if (i >= n.children.size()) continue;
             Node& child = *n.children[i];
             path.append(int(i));
-            if (child.scope == scope && child.runId != runId) {
-                if (!child.stale) {
-                    child.stale = true;
-                    ops.append(PageOp{PageOp::Type::SetStale, path, nullptr, true});
-                }
-            } else {
-                visit(child, path);
-            }
+            const bool fragment = child.element->kind == ElementKind::Fragment;
+            if (visit(n, i, path) && !(fragment && skipFragments)) walk(child, path, skipFragments);
             path.removeLast();
         }
     };
-    for (int r = 0; r < 2; ++r) {
-        Path path{r};
-        visit(*m_roots[size_t(r)], path);
+    if (territory.isEmpty()) {
+        for (int r = 0; r < 2; ++r) {
+            Path path{r};
+            walk(*roots[size_t(r)], path, true);
+        }
+        return;
     }
+    Node* n = roots[size_t(territory[0])].get();
+    for (int i = 1; i < territory.size(); ++i) {
+        if (territory[i] < 0 || size_t(territory[i]) >= n->children.size()) return;
+        n = n->children[size_t(territory[i])].get();
+    }
+    Path path = territory;
+    walk(*n, path, false);
+}
+
+bool validTerritory(const Path& territory) {
+    return territory.isEmpty() || (territory[0] >= 0 && territory[0] <= 1);
+}
+
+}  // namespace
+
+QVector<PageOp> PageTree::fadeStale(const Path& territory, const QSet<quint64>& keep) {
+    QVector<PageOp> ops;
+    if (!validTerritory(territory)) return ops;
+    walkTerritory(m_roots, territory, [&](Node& parent, size_t i, const Path& path) {
+        Node& child = *parent.children[i];
+        if (keep.contains(child.runId)) return true;
+        if (!child.stale) {
+            child.stale = true;
+            ops.append(PageOp{PageOp::Type::SetStale, path, nullptr, true});
+        }
+        return false;
+    }, false);
     return ops;
 }
 
-QVector<PageOp> PageTree::unfade(const QString& scope) {
+QVector<PageOp> PageTree::removeStale(const Path& territory, const QSet<quint64>& keep) {
     QVector<PageOp> ops;
-    std::function<void(Node&, Path&)> visit = [&](Node& n, Path& path) {
-        for (size_t i = 0; i < n.children.size(); ++i) {
-            Node& child = *n.children[i];
-            path.append(int(i));
-            if (child.scope == scope && child.stale) {
-                child.stale = false;
-                ops.append(PageOp{PageOp::Type::SetStale, path, nullptr, false});
-            }
-            visit(child, path);
-            path.removeLast();
-        }
-    };
-    for (int r = 0; r < 2; ++r) {
-        Path path{r};
-        visit(*m_roots[size_t(r)], path);
-    }
+    if (!validTerritory(territory)) return ops;
+    // Back to front, so that the paths of earlier siblings stay valid for the renderer.
+    walkTerritory(m_roots, territory, [&](Node& parent, size_t i, const Path& path) {
+        if (keep.contains(parent.children[i]->runId)) return true;
+        ops.append(PageOp{PageOp::Type::Remove, path, nullptr, false});
+        parent.children.erase(parent.children.begin() + std::ptrdiff_t(i));
+        return false;
+    }, true);
     return ops;
 }
 
-QVector<PageOp> PageTree::finishScope(const QString& scope, quint64 runId) {
+QVector<PageOp> PageTree::unfade(const Path& territory) {
     QVector<PageOp> ops;
-    std::function<void(Node&, Path&)> visit = [&](Node& n, Path& path) {
-        // Back to front, so that the paths of earlier siblings stay valid for the renderer.
-        for (size_t i = n.children.size(); i-- > 0;) {
-            Node& child = *n.children[i];
-            path.append(int(i));
-            if (child.scope == scope && child.runId != runId) {
-                ops.append(PageOp{PageOp::Type::Remove, path, nullptr, false});
-                n.children.erase(n.children.begin() + std::ptrdiff_t(i));
-            } else {
-                visit(child, path);
-            }
-            path.removeLast();
+    if (!validTerritory(territory)) return ops;
+    walkTerritory(m_roots, territory, [&](Node& parent, size_t i, const Path& path) {
+        Node& child = *parent.children[i];
+        if (child.stale) {
+            child.stale = false;
+            ops.append(PageOp{PageOp::Type::SetStale, path, nullptr, false});
         }
-    };
-    for (int r = 0; r < 2; ++r) {
-        Path path{r};
-        visit(*m_roots[size_t(r)], path);
-    }
+        return true;
+    }, false);
     return ops;
 }
 

@@ -2,18 +2,55 @@
 #include "runcontext.h"
 
 #include <tessera/errors.h>
+#include <tessera/pagetree.h>
+#include <tessera/ui.h>
 
 namespace tessera::detail {
 
-RunContext::RunContext(std::shared_ptr<SessionCore> core, quint64 runId, QString scope)
-    : core(std::move(core)), runId(runId), scope(std::move(scope)) {}
+const QString RunContext::kMainScope = QStringLiteral("main");
+
+namespace {
+thread_local std::shared_ptr<RunContext> t_current;
+}
+
+bool WidgetClaims::claim(const QString& id) {
+    std::lock_guard lock(m_mutex);
+    if (m_ids.contains(id)) return false;
+    m_ids.insert(id);
+    return true;
+}
+
+QSet<QString> WidgetClaims::ids() const {
+    std::lock_guard lock(m_mutex);
+    return m_ids;
+}
+
+RunContext::RunContext(std::shared_ptr<SessionCore> core, quint64 runId, QString scope,
+                       Path territory, std::shared_ptr<RunContext> parent,
+                       std::shared_ptr<WidgetClaims> claims, QElapsedTimer clock)
+    : core(std::move(core)),
+      runId(runId),
+      scope(std::move(scope)),
+      territory(std::move(territory)),
+      parent(std::move(parent)),
+      claims(std::move(claims)),
+      clock(clock) {}
+
+bool RunContext::owns(const Path& container) const {
+    if (territory.isEmpty()) return true;
+    return container.size() >= territory.size() && container.first(territory.size()) == territory;
+}
 
 void RunContext::check() const {
     if (m_ended.load(std::memory_order_acquire))
         throw ContextExpired(
-            "this Ui belongs to a run that has already ended; "
-            "use the Ui passed to the current run instead");
-    if (m_interrupted.load(std::memory_order_acquire)) throw Interrupted();
+            "this Ui belongs to a run that has already ended; use the Ui passed to the current "
+            "run (a thread started with ui.bind() must finish before its run does)");
+    if (isInterrupted()) throw Interrupted();
+}
+
+bool RunContext::isInterrupted() const {
+    return m_interrupted.load(std::memory_order_acquire) || (parent && parent->isInterrupted());
 }
 
 void RunContext::interrupt() {
@@ -25,22 +62,16 @@ void RunContext::interrupt() {
 }
 
 Path RunContext::nextPath(const Path& container) {
+    if (!owns(container)) {
+        if (parent) return parent->nextPath(container);
+        Path path = container;
+        path.append(PageTree::kAppend);
+        return path;
+    }
     std::lock_guard lock(m_mutex);
     Path path = container;
     path.append(m_cursors[container]++);
     return path;
-}
-
-bool RunContext::claimWidgetId(const QString& id) {
-    std::lock_guard lock(m_mutex);
-    if (m_widgetIds.contains(id)) return false;
-    m_widgetIds.insert(id);
-    return true;
-}
-
-QSet<QString> RunContext::widgetIds() const {
-    std::lock_guard lock(m_mutex);
-    return m_widgetIds;
 }
 
 void RunContext::post(const Path& path, ElementPtr element) {
@@ -52,7 +83,24 @@ void RunContext::post(const Path& path, ElementPtr element) {
 
 bool RunContext::sleepFor(std::chrono::milliseconds duration) {
     std::unique_lock lock(m_mutex);
-    return !m_wake.wait_for(lock, duration, [this] { return isInterrupted(); });
+    const auto deadline = std::chrono::steady_clock::now() + duration;
+    while (!isInterrupted()) {
+        // Wake regularly: an inlined fragment is interrupted through its parent.
+        const auto step = std::min(deadline, std::chrono::steady_clock::now() + std::chrono::milliseconds(20));
+        m_wake.wait_until(lock, step);
+        if (std::chrono::steady_clock::now() >= deadline) return !isInterrupted();
+    }
+    return false;
 }
+
+const std::shared_ptr<RunContext>& RunContext::current() { return t_current; }
+void RunContext::setCurrent(std::shared_ptr<RunContext> context) { t_current = std::move(context); }
+
+ContextScope::ContextScope(std::shared_ptr<RunContext> context)
+    : m_previous(RunContext::current()) {
+    RunContext::setCurrent(std::move(context));
+}
+
+ContextScope::~ContextScope() { RunContext::setCurrent(std::move(m_previous)); }
 
 }  // namespace tessera::detail

@@ -5,6 +5,7 @@
 
 #include <tessera/element.h>
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QSet>
 #include <atomic>
@@ -15,36 +16,65 @@
 
 namespace tessera::detail {
 
-/// One run of one scope: where its Ui calls write, whether it has been superseded, which
-/// widget identities it has used. Shared by the run thread and any thread the run binds.
+/// Widget identities used by one full run (its body and the fragments it calls), to find
+/// duplicates and to know which widgets the page still has when the run ends.
+class WidgetClaims {
+public:
+    bool claim(const QString& id);
+    QSet<QString> ids() const;
+
+private:
+    mutable std::mutex m_mutex;
+    QSet<QString> m_ids;
+};
+
+/// One run of one scope (the main body, or a fragment): where its Ui calls write, whether it
+/// has been superseded. Shared by the run thread, threads bound to the run, and the session.
 class RunContext {
 public:
-    RunContext(std::shared_ptr<SessionCore> core, quint64 runId, QString scope);
+    static const QString kMainScope;
+
+    RunContext(std::shared_ptr<SessionCore> core, quint64 runId, QString scope, Path territory,
+               std::shared_ptr<RunContext> parent, std::shared_ptr<WidgetClaims> claims,
+               QElapsedTimer clock);
 
     const std::shared_ptr<SessionCore> core;
     const quint64 runId;
-    const QString scope;
+    const QString scope;      ///< "main" or the fragment's id
+    const Path territory;     ///< the fragment's container; empty for the main body
+    /// The full run an inline fragment runs within: it shares that run's place in containers
+    /// outside the fragment, so output keeps code order.
+    const std::shared_ptr<RunContext> parent;
+    const std::shared_ptr<WidgetClaims> claims;
+    const QElapsedTimer clock;  ///< started when the run's group was requested
 
-    /// Throws ContextExpired after end(), Interrupted after interrupt().
+    bool isFragment() const { return !territory.isEmpty(); }
+    /// True when `container` lies within this run's own territory.
+    bool owns(const Path& container) const;
+
+    /// Throws ContextExpired after end(), Interrupted after interrupt() (of this run or the
+    /// run it is inlined in).
     void check() const;
-    bool isInterrupted() const { return m_interrupted.load(std::memory_order_acquire); }
+    bool isInterrupted() const;
     void interrupt();
     void end() { m_ended.store(true, std::memory_order_release); }
 
-    /// The next free index in `container`, as a full path.
+    /// The next place in `container`, as a full path. Containers outside the territory are
+    /// appended to (last index PageTree::kAppend), unless a parent run places them.
     Path nextPath(const Path& container);
-    /// Claims a widget identity for this run; false when it was already used.
-    bool claimWidgetId(const QString& id);
-    QSet<QString> widgetIds() const;
     void post(const Path& path, ElementPtr element);
     /// Sleeps up to `duration`; returns false when woken by interrupt().
     bool sleepFor(std::chrono::milliseconds duration);
+    double elapsedMs() const { return double(clock.nsecsElapsed()) / 1e6; }
+
+    /// The run the calling thread works for (set while a run or a bound function executes).
+    static const std::shared_ptr<RunContext>& current();
+    static void setCurrent(std::shared_ptr<RunContext> context);
 
 private:
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     QHash<Path, int> m_cursors;
-    QSet<QString> m_widgetIds;
     std::atomic<bool> m_interrupted{false};
     std::atomic<bool> m_ended{false};
 };

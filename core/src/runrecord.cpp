@@ -26,16 +26,30 @@ double RunRecord::totalMs() const {
     return end;
 }
 
+const ScopeTiming* RunRecord::scope(const QString& idOrName) const {
+    for (const ScopeTiming& s : scopes)
+        if (s.id == idOrName || s.scope == idOrName) return &s;
+    return nullptr;
+}
+
+QStringList RunRecord::scopeNames() const {
+    QStringList names;
+    for (const ScopeTiming& s : scopes) names << s.scope;
+    return names;
+}
+
 QJsonObject RunRecord::toJson() const {
     QJsonArray scopeArray;
     for (const ScopeTiming& s : scopes) {
         scopeArray.append(QJsonObject{{QStringLiteral("scope"), s.scope},
+                                      {QStringLiteral("id"), s.id},
                                       {QStringLiteral("queuedMs"), s.queuedMs},
                                       {QStringLiteral("startedMs"), s.startedMs},
                                       {QStringLiteral("finishedMs"), s.finishedMs},
                                       {QStringLiteral("status"), statusName(s.status)}});
     }
     return QJsonObject{{QStringLiteral("runId"), QString::number(runId)},
+                       {QStringLiteral("full"), full},
                        {QStringLiteral("totalMs"), totalMs()},
                        {QStringLiteral("scopes"), scopeArray},
                        {QStringLiteral("exceptions"), QJsonArray::fromStringList(exceptions)}};

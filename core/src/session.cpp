@@ -3,221 +3,526 @@
 
 #include "log.h"
 #include "runcontext.h"
+#include "scoperunner.h"
 #include "threadpools.h"
 
-#include <cxxabi.h>
-#include <atomic>
-#include <typeinfo>
+#include <QTimer>
+#include <map>
 
 namespace tessera {
 
+using detail::Message;
+using detail::RunContext;
+
 namespace {
-
-const QString kMainScope = QStringLiteral("main");
-
-quint64 nextRunId() {
-    static std::atomic<quint64> counter{0};
-    return ++counter;
-}
-
-QString exceptionType(const std::exception& e) {
-    int status = 0;
-    char* readable = abi::__cxa_demangle(typeid(e).name(), nullptr, nullptr, &status);
-    QString result = QString::fromLatin1(status == 0 && readable ? readable : typeid(e).name());
-    std::free(readable);
-    return result;
-}
-
-double msSince(const QElapsedTimer& clock) {
-    return double(clock.nsecsElapsed()) / 1e6;
-}
-
-/// Body of a full run, on a script-pool thread. Everything it produces goes through the
-/// session core's inbox; it never touches the Session object.
-void executeRun(const std::shared_ptr<detail::RunContext>& ctx, const std::function<void(Ui&)>& fn,
-                QElapsedTimer clock) {
-    detail::Message end;
-    end.type = detail::Message::Type::RunEnded;
-    end.runId = ctx->runId;
-    end.startedMs = msSince(clock);
-    Ui ui(ctx, Path{MainRoot}, false);
-    try {
-        fn(ui);
-        end.status = RunStatus::Finished;
-    } catch (const Interrupted&) {
-        end.status = RunStatus::Interrupted;
-    } catch (const std::exception& e) {
-        end.status = RunStatus::Failed;
-        const QString type = exceptionType(e);
-        end.exceptions << QStringLiteral("%1: %2").arg(type, QString::fromUtf8(e.what()));
-        detail::logger("session")->error("dashboard raised {}: {}", type.toStdString(), e.what());
-        try {
-            ui.exception(type, QString::fromUtf8(e.what()));
-        } catch (...) {
-        }
-    } catch (...) {
-        end.status = RunStatus::Failed;
-        end.exceptions << QStringLiteral("unknown exception");
-        detail::logger("session")->error("dashboard raised an exception of unknown type");
-        try {
-            ui.exception(QStringLiteral("unknown"),
-                         QStringLiteral("a non-standard exception was thrown"));
-        } catch (...) {
-        }
-    }
-    ctx->end();
-    end.finishedMs = msSince(clock);
-    ctx->core->post(std::move(end));
-}
-
+double msSince(const QElapsedTimer& clock) { return double(clock.nsecsElapsed()) / 1e6; }
 }  // namespace
 
-Session::Session(QObject* parent)
-    : QObject(parent), m_core(std::make_shared<detail::SessionCore>(this)) {
-    m_staleTimer.setSingleShot(true);
-    m_staleTimer.setInterval(250);
-    connect(&m_staleTimer, &QTimer::timeout, this, [this] {
-        if (m_active) publish(m_page.fadeStale(kMainScope, m_active->runId));
-    });
-    // An interrupted run normally unwinds at its next Ui call; one stuck in user code is
-    // abandoned after this grace period (it can no longer write) so new input is not held up.
-    m_graceTimer.setSingleShot(true);
-    m_graceTimer.setInterval(300);
-    connect(&m_graceTimer, &QTimer::timeout, this, &Session::abandonRun);
-    m_startTimer.setSingleShot(true);
-    m_startTimer.setInterval(0);
-    connect(&m_startTimer, &QTimer::timeout, this, &Session::startRun);
+/// Bookkeeping of runs. A *group* is what one cause started: a full run (the main body and
+/// the fragments it calls), or the fragment reruns of one change or tick. Every run of a
+/// scope is in `runs` while it is current; output of any other run id is dropped.
+struct Session::Private {
+    struct ActiveRun {
+        std::shared_ptr<RunContext> context;
+        quint64 group = 0;
+        int timing = 0;  ///< index in the group's record
+        std::unique_ptr<QTimer> timeout;
+    };
+    struct Group {
+        RunRecord record;
+        QElapsedTimer clock;
+        QSet<quint64> runIds;
+        int outstanding = 0;
+        bool bodyDone = false;
+        std::shared_ptr<detail::WidgetClaims> claims = std::make_shared<detail::WidgetClaims>();
+        quint64 triggerSeq = 0;
+        QSet<QString> fragmentsCalled;
+    };
+    struct Fragment {
+        QString name;
+        std::function<void(Ui&)> fn;
+        FragmentOptions options;
+        Path container;
+        quint64 activeRun = 0;
+        std::unique_ptr<QTimer> timer;  ///< runEvery
+    };
+
+    explicit Private(Session* session) : q(session), core(std::make_shared<detail::SessionCore>(session)) {}
+
+    Session* q;
+    std::shared_ptr<detail::SessionCore> core;
+    Dashboard dashboard;
+    PageTree page;
+    RunRecord lastRun;
+    int runsStarted = 0;
+
+    std::map<quint64, ActiveRun> runs;
+    std::map<quint64, Group> groups;
+    std::map<QString, Fragment> fragments;
+    std::shared_ptr<RunContext> mainRun;  ///< the body of the current full run, until it ends
+    quint64 fullGroup = 0;
+
+    bool rerunPending = false;
+    QSet<QString> pendingFragments;
+    QVector<PageOp> pendingOps;
+    QTimer startTimer, fragmentTimer, staleTimer, graceTimer;
+
+    void flush() {
+        if (!pendingOps.isEmpty()) emit q->pageChanged(std::exchange(pendingOps, {}));
+    }
+    bool idle() const {
+        return runs.empty() && !rerunPending && pendingFragments.isEmpty() && !startTimer.isActive();
+    }
+    void emitIdleIfIdle() {
+        flush();
+        if (idle()) emit q->idle();
+    }
+
+    // -- starting -------------------------------------------------------------------------
+
+    Group& newGroup(bool full) {
+        const quint64 id = detail::nextRunId();
+        Group& g = groups[id];
+        g.record.runId = id;
+        g.record.full = full;
+        g.clock.start();
+        g.triggerSeq = core->widgets->triggerSequence();
+        return g;
+    }
+
+    void addRun(Group& g, const std::shared_ptr<RunContext>& context, const QString& name, double queuedMs) {
+        ActiveRun run;
+        run.context = context;
+        run.group = g.record.runId;
+        run.timing = int(g.record.scopes.size());
+        g.record.scopes.append(ScopeTiming{name, context->scope, queuedMs, 0, 0, RunStatus::Running});
+        g.runIds.insert(context->runId);
+        ++g.outstanding;
+        runs[context->runId] = std::move(run);
+    }
+
+    void startFullRun() {
+        startTimer.stop();
+        if (mainRun) return;  // the superseded body is still unwinding; see graceTimer
+        if (!dashboard.fn) {
+            rerunPending = false;
+            emitIdleIfIdle();
+            return;
+        }
+        rerunPending = false;
+        supersedeAll();
+        Group& g = newGroup(true);
+        auto context = std::make_shared<RunContext>(core, detail::nextRunId(), RunContext::kMainScope, Path{},
+                                                    nullptr, g.claims, g.clock);
+        addRun(g, context, RunContext::kMainScope, 0);
+        mainRun = context;
+        fullGroup = g.record.runId;
+        ++runsStarted;
+        emit q->runStarted(g.record.runId);
+        staleTimer.start();
+        detail::scriptPool().start([context, fn = dashboard.fn] { detail::executeScope(context, fn); });
+    }
+
+    void startFragmentRuns() {
+        if (pendingFragments.isEmpty()) return;
+        if (rerunPending || startTimer.isActive()) {
+            pendingFragments.clear();  // a full run is coming: it runs every fragment
+            return;
+        }
+        Group& g = newGroup(false);
+        const quint64 groupId = g.record.runId;
+        for (const QString& id : std::exchange(pendingFragments, {})) {
+            auto f = fragments.find(id);
+            if (f == fragments.end()) continue;
+            if (f->second.activeRun) dropRun(f->second.activeRun);
+            Group& group = groups[groupId];
+            auto context = std::make_shared<RunContext>(core, detail::nextRunId(), id, f->second.container,
+                                                        nullptr, group.claims, group.clock);
+            addRun(group, context, f->second.name, msSince(group.clock));
+            f->second.activeRun = context->runId;
+            startTimeout(context->runId, f->second.options.timeout);
+            auto& pool = f->second.options.parallel ? detail::fragmentPool() : detail::scriptPool();
+            pool.start([context, fn = f->second.fn] { detail::executeScope(context, fn); });
+        }
+        if (groups[groupId].outstanding == 0) {
+            groups.erase(groupId);
+            emitIdleIfIdle();
+            return;
+        }
+        emit q->runStarted(groupId);
+        staleTimer.start();
+    }
+
+    void startTimeout(quint64 runId, std::chrono::milliseconds timeout) {
+        if (timeout.count() <= 0) return;
+        auto timer = std::make_unique<QTimer>();
+        timer->setSingleShot(true);
+        QObject::connect(timer.get(), &QTimer::timeout, q, [this, runId] { onTimeout(runId); });
+        timer->start(int(timeout.count()));
+        runs[runId].timeout = std::move(timer);
+    }
+
+    // -- messages from runs ---------------------------------------------------------------
+
+    void onFragmentCalled(const std::shared_ptr<detail::FragmentCall>& call) {
+        auto caller = runs.find(call->callerRunId);
+        if (caller == runs.end()) {
+            call->context->interrupt();  // called by a superseded run
+            return;
+        }
+        Group& g = groups[caller->second.group];
+        Fragment& f = fragments[call->id];
+        if (f.activeRun) dropRun(f.activeRun);
+        f.name = call->name;
+        f.fn = call->fn;
+        f.options = call->options;
+        f.container = call->container;
+        g.fragmentsCalled.insert(call->id);
+        setupTimer(call->id, f);
+        addRun(g, call->context, call->name, call->queuedMs);
+        f.activeRun = call->context->runId;
+        startTimeout(call->context->runId, call->options.timeout);
+        if (!call->options.parallel) return;  // inline: already running on the caller's thread
+        const PageTree::Node* container = page.node(call->container);
+        if (container && container->children.empty()) {
+            // Until the fragment's first output: a skeleton that belongs to no run, so the
+            // fragment's end removes it if nothing replaced it.
+            auto skeleton = std::make_shared<Element>();
+            skeleton->kind = ElementKind::Skeleton;
+            skeleton->props.insert(QStringLiteral("height"), 120);
+            pendingOps += page.apply(Delta{Path(call->container) << 0, skeleton, 0, call->id});
+        }
+        detail::fragmentPool().start(
+            [context = call->context, fn = call->fn] { detail::executeScope(context, fn); });
+    }
+
+    void onRunEnded(const Message& m) {
+        auto it = runs.find(m.runId);
+        if (it == runs.end()) return;  // superseded, timed out or dropped
+        ActiveRun run = std::move(it->second);
+        runs.erase(it);
+        Group& g = groups[run.group];
+        ScopeTiming& timing = g.record.scopes[run.timing];
+        timing.startedMs = m.startedMs;
+        timing.finishedMs = m.finishedMs;
+        timing.status = m.status;
+        g.record.exceptions += m.exceptions;
+        --g.outstanding;
+        if (run.context->isFragment()) {
+            auto f = fragments.find(run.context->scope);
+            if (f != fragments.end() && f->second.activeRun == m.runId) f->second.activeRun = 0;
+            if (isFragmentContainer(run.context->territory, run.context->scope))
+                pendingOps += m.status == RunStatus::Interrupted
+                                  ? page.unfade(run.context->territory)
+                                  : page.removeStale(run.context->territory, {m.runId});
+        }
+        if (run.context == mainRun) {
+            mainRun.reset();
+            g.bodyDone = true;
+            graceTimer.stop();
+            if (rerunPending) {
+                // The superseded body is done; its fragments need not be waited for.
+                finishGroup(run.group, /*superseded=*/true);
+                return;
+            }
+        }
+        maybeFinishGroup(run.group);
+    }
+
+    bool isFragmentContainer(const Path& path, const QString& scopeId) const {
+        const PageTree::Node* n = page.node(path);
+        return n && n->element->kind == ElementKind::Fragment &&
+               scopeId.startsWith(n->element->props.value(QStringLiteral("id")).toString() + QLatin1Char('@'));
+    }
+
+    void onTimeout(quint64 runId) {
+        auto it = runs.find(runId);
+        if (it == runs.end()) return;
+        const auto context = it->second.context;
+        context->interrupt();
+        Group& g = groups[it->second.group];
+        ScopeTiming& timing = g.record.scopes[it->second.timing];
+        timing.status = RunStatus::TimedOut;
+        timing.finishedMs = msSince(g.clock);
+        const auto f = fragments.find(context->scope);
+        const QString name = f != fragments.end() ? f->second.name : context->scope;
+        const qint64 limit = f != fragments.end() ? qint64(f->second.options.timeout.count()) : 0;
+        const QString message = QStringLiteral("fragment '%1' did not finish within %2 ms").arg(name).arg(limit);
+        g.record.exceptions << QStringLiteral("Timeout: ") + message;
+        detail::logger("session")->warn("{}", message.toStdString());
+        if (f != fragments.end() && f->second.activeRun == runId) f->second.activeRun = 0;
+        if (isFragmentContainer(context->territory, context->scope)) {
+            auto e = std::make_shared<Element>();
+            e->kind = ElementKind::Exception;
+            e->props = {{QStringLiteral("type"), QStringLiteral("Timeout")}, {QStringLiteral("text"), message}};
+            pendingOps += page.apply(Delta{Path(context->territory) << PageTree::kAppend, e, runId, context->scope});
+            pendingOps += page.removeStale(context->territory, {runId});
+        }
+        const quint64 group = it->second.group;
+        runs.erase(it);  // whatever it still produces is dropped
+        --groups[group].outstanding;
+        maybeFinishGroup(group);
+    }
+
+    // -- ending ---------------------------------------------------------------------------
+
+    /// Interrupts a run and forgets it: what it still produces is dropped.
+    void dropRun(quint64 runId) {
+        auto it = runs.find(runId);
+        if (it == runs.end()) return;
+        it->second.context->interrupt();
+        const quint64 group = it->second.group;
+        Group& g = groups[group];
+        g.record.scopes[it->second.timing].status = RunStatus::Interrupted;
+        g.record.scopes[it->second.timing].finishedMs = msSince(g.clock);
+        runs.erase(it);
+        --g.outstanding;
+        maybeFinishGroup(group);
+    }
+
+    /// Interrupts and forgets every run (a full run starts, the dashboard changes).
+    void supersedeAll() {
+        for (auto& [id, run] : runs) run.context->interrupt();
+        runs.clear();
+        groups.clear();
+        mainRun.reset();
+        fullGroup = 0;
+        pendingFragments.clear();
+        fragmentTimer.stop();
+        graceTimer.stop();
+        for (auto& [id, f] : fragments) f.activeRun = 0;
+    }
+
+    void maybeFinishGroup(quint64 id) {
+        auto it = groups.find(id);
+        if (it == groups.end()) return;
+        const Group& g = it->second;
+        if (g.outstanding > 0 || (g.record.full && !g.bodyDone)) return;
+        finishGroup(id, false);
+    }
+
+    void finishGroup(quint64 id, bool superseded) {
+        auto it = groups.find(id);
+        if (it == groups.end()) return;
+        Group g = std::move(it->second);
+        groups.erase(it);
+        const bool bodyInterrupted =
+            g.record.full && !g.record.scopes.isEmpty() && g.record.scopes.first().status == RunStatus::Interrupted;
+        if (g.record.full) {
+            fullGroup = 0;
+            if (!bodyInterrupted) {
+                pendingOps += page.removeStale({}, g.runIds);
+                core->widgets->retainOnly(g.claims->ids());
+                core->widgets->resetTriggers(g.triggerSeq);
+                dropFragmentsNotCalled(g.fragmentsCalled);
+            } else if (!rerunPending) {
+                pendingOps += page.unfade({});  // stopped: the page stays as it is
+            }
+        } else {
+            core->widgets->resetTriggers(g.triggerSeq);
+        }
+        if (runs.empty()) staleTimer.stop();
+        lastRun = g.record;
+        flush();
+        emit q->runFinished(lastRun);
+        if (superseded || (g.record.full && rerunPending))
+            startFullRun();
+        else
+            emitIdleIfIdle();
+    }
+
+    void dropFragmentsNotCalled(const QSet<QString>& called) {
+        for (auto it = fragments.begin(); it != fragments.end();) {
+            if (called.contains(it->first)) {
+                ++it;
+            } else {
+                if (it->second.activeRun) dropRun(it->second.activeRun);
+                it = fragments.erase(it);  // its runEvery timer goes with it
+            }
+        }
+    }
+
+    void setupTimer(const QString& id, Fragment& f) {
+        const int every = int(f.options.runEvery.count());
+        if (every <= 0) {
+            f.timer.reset();
+            return;
+        }
+        if (!f.timer) {
+            f.timer = std::make_unique<QTimer>();
+            QObject::connect(f.timer.get(), &QTimer::timeout, q, [this, id] { onTick(id); });
+        }
+        if (f.timer->interval() != every || !f.timer->isActive()) f.timer->start(every);
+    }
+
+    void onTick(const QString& id) {
+        auto f = fragments.find(id);
+        if (f == fragments.end()) return;
+        // No pile-up: a tick while the previous run is still going is skipped.
+        if (f->second.activeRun && runs.count(f->second.activeRun)) return;
+        pendingFragments.insert(id);
+        fragmentTimer.start();
+    }
+
+    void onStaleTimer() {
+        for (const auto& [runId, run] : runs) {
+            if (run.context == mainRun) {
+                auto g = groups.find(run.group);
+                if (g != groups.end()) pendingOps += page.fadeStale({}, g->second.runIds);
+            } else if (isFragmentContainer(run.context->territory, run.context->scope)) {
+                pendingOps += page.fadeStale(run.context->territory, {runId});
+            }
+        }
+        flush();
+    }
+
+    /// A superseded or stopped run that did not unwind in time is abandoned: it can no
+    /// longer write anything, and the new run does not wait for it.
+    void onGrace() {
+        if (!mainRun || !mainRun->isInterrupted()) return;
+        detail::logger("session")->warn("run did not stop within {} ms; abandoning it", graceTimer.interval());
+        auto it = runs.find(mainRun->runId);
+        const quint64 group = it != runs.end() ? it->second.group : 0;
+        if (it != runs.end()) {
+            Group& g = groups[group];
+            g.record.scopes[it->second.timing].status = RunStatus::Interrupted;
+            g.record.scopes[it->second.timing].finishedMs = msSince(g.clock);
+            runs.erase(it);
+            --g.outstanding;
+            g.bodyDone = true;
+        }
+        mainRun.reset();
+        if (rerunPending) {
+            finishGroup(group, true);
+            return;
+        }
+        // Stopped: forget the fragments of that run too.
+        for (auto& [id, run] : runs) run.context->interrupt();
+        runs.clear();
+        finishGroup(group, false);
+    }
+};
+
+Session::Session(QObject* parent) : QObject(parent), d(std::make_unique<Private>(this)) {
+    d->staleTimer.setSingleShot(true);
+    d->staleTimer.setInterval(250);
+    connect(&d->staleTimer, &QTimer::timeout, this, [this] { d->onStaleTimer(); });
+    d->graceTimer.setSingleShot(true);
+    d->graceTimer.setInterval(300);
+    connect(&d->graceTimer, &QTimer::timeout, this, [this] { d->onGrace(); });
+    d->startTimer.setSingleShot(true);
+    d->startTimer.setInterval(0);
+    connect(&d->startTimer, &QTimer::timeout, this, [this] { d->startFullRun(); });
+    d->fragmentTimer.setSingleShot(true);
+    d->fragmentTimer.setInterval(0);
+    connect(&d->fragmentTimer, &QTimer::timeout, this, [this] { d->startFragmentRuns(); });
 }
 
 Session::~Session() {
-    m_core->detach();
-    if (m_active) m_active->interrupt();
+    d->core->detach();
+    for (auto& [id, run] : d->runs) run.context->interrupt();
 }
 
 void Session::setDashboard(const Dashboard& dashboard) {
-    if (m_active) {
-        m_active->interrupt();
-        m_active.reset();
-    }
-    m_dashboard = dashboard;
-    publish(m_page.clear());
+    d->supersedeAll();
+    d->fragments.clear();
+    d->dashboard = dashboard;
+    d->pendingOps += d->page.clear();
+    d->flush();
     rerun();
 }
 
+const Dashboard& Session::dashboard() const { return d->dashboard; }
+
 void Session::rerun() {
-    m_rerunPending = true;
-    if (m_active) {
-        m_active->interrupt();
-        if (!m_graceTimer.isActive()) m_graceTimer.start();
+    d->rerunPending = true;
+    if (d->mainRun) {
+        for (auto& [id, run] : d->runs) run.context->interrupt();
+        if (!d->graceTimer.isActive()) d->graceTimer.start();
         return;
     }
-    m_startTimer.start();
+    d->startTimer.start();
+}
+
+void Session::rerunFragments(const QStringList& ids) {
+    for (const QString& id : ids)
+        if (d->fragments.count(id)) d->pendingFragments.insert(id);
+    if (!d->pendingFragments.isEmpty()) d->fragmentTimer.start();
 }
 
 void Session::stop() {
-    m_rerunPending = false;
-    m_startTimer.stop();
-    if (m_active) m_active->interrupt();
+    d->rerunPending = false;
+    d->startTimer.stop();
+    d->pendingFragments.clear();
+    d->fragmentTimer.stop();
+    for (auto& [id, run] : d->runs) run.context->interrupt();
+    if (d->mainRun && !d->graceTimer.isActive()) d->graceTimer.start();
 }
 
+bool Session::isRunning() const { return !d->runs.empty(); }
+bool Session::isIdle() const { return d->idle(); }
+
 QString Session::setWidgetValue(const QString& id, const QVariant& value, bool rerunAfter) {
-    const QString error = m_core->widgets->set(id, value);
+    const QString error = d->core->widgets->set(id, value);
     if (!error.isEmpty()) {
         detail::logger("session")->warn("rejected widget value: {}", error.toStdString());
         return error;
     }
-    if (rerunAfter) rerun();
+    if (!rerunAfter) return {};
+    // Rerun exactly what depends on the widget; the main body reading it (or nobody) means
+    // the whole dashboard.
+    const QSet<QString> dependents = d->core->widgets->dependents(id);
+    bool full = dependents.isEmpty() || dependents.contains(RunContext::kMainScope);
+    QStringList fragments;
+    for (const QString& scope : dependents) {
+        if (scope == RunContext::kMainScope) continue;
+        if (d->fragments.count(scope))
+            fragments << scope;
+        else
+            full = true;
+    }
+    if (full)
+        rerun();
+    else
+        rerunFragments(fragments);
     return {};
 }
 
-QString Session::findWidget(const QString& keyOrLabel) const {
-    return m_core->widgets->findByKeyOrLabel(keyOrLabel);
-}
+QString Session::findWidget(const QString& keyOrLabel) const { return d->core->widgets->findByKeyOrLabel(keyOrLabel); }
+SessionState& Session::state() { return d->core->state; }
+const PageTree& Session::page() const { return d->page; }
+const RunRecord& Session::lastRun() const { return d->lastRun; }
+int Session::runsStarted() const { return d->runsStarted; }
+void Session::setStaleDelay(int ms) { d->staleTimer.setInterval(ms); }
 
-SessionState& Session::state() {
-    return m_core->state;
-}
-
-void Session::startRun() {
-    m_startTimer.stop();
-    if (m_active || !m_dashboard.fn) {
-        m_rerunPending = m_rerunPending && m_active;
-        if (!m_active) emit idle();
-        return;
-    }
-    m_rerunPending = false;
-    auto ctx = std::make_shared<detail::RunContext>(m_core, nextRunId(), kMainScope);
-    m_active = ctx;
-    ++m_runsStarted;
-    m_triggerSeqAtStart = m_core->widgets->triggerSequence();
-    m_current = RunRecord{};
-    m_current.runId = ctx->runId;
-    m_current.scopes.append(ScopeTiming{kMainScope, 0, 0, 0, RunStatus::Running});
-    m_runClock.start();
-    emit runStarted(ctx->runId);
-    m_staleTimer.start();
-    detail::scriptPool().start(
-        [ctx, fn = m_dashboard.fn, clock = m_runClock] { executeRun(ctx, fn, clock); });
+QStringList Session::fragments() const {
+    QStringList ids;
+    for (const auto& [id, f] : d->fragments) ids << id;
+    return ids;
 }
 
 void Session::drainInbox() {
-    QVector<PageOp> ops;
-    for (detail::Message& m : m_core->takeAll()) {
-        const quint64 runId = m.type == detail::Message::Type::Delta ? m.delta.runId : m.runId;
-        if (!m_active || runId != m_active->runId) continue;  // a superseded generation
-        if (m.type == detail::Message::Type::Delta) {
-            ops += m_page.apply(m.delta);
-            continue;
+    for (Message& m : d->core->takeAll()) {
+        switch (m.type) {
+            case Message::Type::Delta:
+                if (d->runs.count(m.delta.runId)) d->pendingOps += d->page.apply(m.delta);
+                break;
+            case Message::Type::FragmentCalled:
+                d->onFragmentCalled(m.fragment);
+                break;
+            case Message::Type::RunEnded:
+                d->onRunEnded(m);
+                break;
+            case Message::Type::RerunRequested:
+                if (!d->runs.count(m.runId)) break;
+                if (m.rerunScope == Scope::Fragment && m.scope != RunContext::kMainScope)
+                    rerunFragments({m.scope});
+                else
+                    rerun();
+                break;
         }
-        publish(std::exchange(ops, {}));
-        finishRun(runId, m.status, m.exceptions, m.startedMs, m.finishedMs);
     }
-    publish(std::move(ops));
-}
-
-void Session::finishRun(quint64 runId, RunStatus status, const QStringList& exceptions,
-                        double startedMs, double finishedMs) {
-    m_staleTimer.stop();
-    m_graceTimer.stop();
-    if (status != RunStatus::Interrupted) {
-        publish(m_page.finishScope(kMainScope, runId));
-        m_core->widgets->retainOnly(m_active->widgetIds());
-        m_core->widgets->resetTriggers(m_triggerSeqAtStart);
-    } else if (!m_rerunPending) {
-        publish(m_page.unfade(kMainScope));  // stopped: the page stays as it is, not faded
-    }
-    ScopeTiming& main = m_current.scopes.first();
-    main.startedMs = startedMs;
-    main.finishedMs = finishedMs;
-    main.status = status;
-    m_current.exceptions = exceptions;
-    m_lastRun = m_current;
-    m_active.reset();
-    emit runFinished(m_lastRun);
-    if (m_rerunPending)
-        startRun();
-    else
-        emit idle();
-}
-
-void Session::abandonRun() {
-    if (!m_active || !m_active->isInterrupted()) return;
-    detail::logger("session")->warn("run {} did not stop within {} ms; abandoning it",
-                                    m_active->runId, m_graceTimer.interval());
-    m_current.scopes.first().status = RunStatus::Interrupted;
-    m_current.scopes.first().finishedMs = msSince(m_runClock);
-    m_lastRun = m_current;
-    m_active.reset();
-    m_staleTimer.stop();
-    emit runFinished(m_lastRun);
-    if (m_rerunPending)
-        startRun();
-    else
-        emit idle();
-}
-
-void Session::publish(QVector<PageOp> ops) {
-    if (!ops.isEmpty()) emit pageChanged(ops);
+    d->flush();
 }
 
 }  // namespace tessera

@@ -4,8 +4,11 @@
 #include "widgetstore.h"
 
 #include <tessera/delta.h>
+#include <tessera/fragment.h>
 #include <tessera/runrecord.h>
 #include <tessera/sessionstate.h>
+
+#include <functional>
 
 #include <memory>
 #include <mutex>
@@ -13,13 +16,28 @@
 
 namespace tessera {
 class Session;
+class Ui;
 }
 
 namespace tessera::detail {
 
+class RunContext;
+
+/// A fragment call, as the calling run reports it to the session.
+struct FragmentCall {
+    QString id;    ///< the scope id: the fragment's name @ its container path
+    QString name;  ///< as the dashboard named it
+    std::function<void(Ui&)> fn;
+    FragmentOptions options;
+    Path container;
+    std::shared_ptr<RunContext> context;  ///< the fragment's run (running already when inline)
+    quint64 callerRunId = 0;
+    double queuedMs = 0;
+};
+
 /// What run threads send to their session, in the order they sent it.
 struct Message {
-    enum class Type { Delta, RunEnded };
+    enum class Type { Delta, RunEnded, FragmentCalled, RerunRequested };
     Type type = Type::Delta;
     Delta delta;
     quint64 runId = 0;
@@ -27,6 +45,9 @@ struct Message {
     QStringList exceptions;
     double startedMs = 0;   ///< RunEnded: when the run began, ms since it was requested
     double finishedMs = 0;  ///< RunEnded: when it ended
+    std::shared_ptr<FragmentCall> fragment;  ///< FragmentCalled
+    Scope rerunScope = Scope::App;           ///< RerunRequested
+    QString scope;                           ///< RerunRequested: the scope that asked
 };
 
 /// The part of a session that run threads may touch. It outlives the Session object as

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "threadpools.h"
 
+#include <tessera/fragment.h>
+
 namespace tessera::detail {
 
 WorkerPool::WorkerPool(const QString& name, int maxThreads) {
@@ -33,4 +35,16 @@ WorkerPool& scriptPool() {
     return *pool;
 }
 
+WorkerPool& fragmentPool() {
+    static auto* pool = new WorkerPool(QStringLiteral("tessera-fragment-pool"), 32);
+    return *pool;
+}
+
 }  // namespace tessera::detail
+
+namespace tessera {
+
+void setFragmentThreads(int threads) { detail::fragmentPool().threads().setMaxThreadCount(qMax(1, threads)); }
+int fragmentThreads() { return detail::fragmentPool().threads().maxThreadCount(); }
+
+}  // namespace tessera

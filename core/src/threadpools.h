@@ -30,5 +30,7 @@ private:
 /// (superseded while stuck in user code) and are still finishing. Never destroyed: a run
 /// stuck in user code must not block the process from exiting.
 WorkerPool& scriptPool();
+/// Runs parallel fragments and their reruns (default 32 threads: they mostly wait on IO).
+WorkerPool& fragmentPool();
 
 }  // namespace tessera::detail

@@ -2,6 +2,7 @@
 #include <tessera/ui.h>
 
 #include "runcontext.h"
+#include "scoperunner.h"
 
 #include <cxxabi.h>
 #include <QJsonArray>
@@ -59,10 +60,24 @@ Ui::~Ui() = default;
 Ui::Ui(const Ui&) = default;
 Ui& Ui::operator=(const Ui&) = default;
 
+const std::shared_ptr<detail::RunContext>& Ui::context() const {
+    const auto& current = detail::RunContext::current();
+    if (current == m_ctx) return m_ctx;
+    if (!current)
+        throw NoSessionContext(
+            "tessera::Ui was called from a thread that is not running a dashboard. Call it from "
+            "the dashboard function, or start your thread with ui.bind(fn) so that fn may use it");
+    // A fragment writing to a container it captured from the main body: the fragment's run
+    // does the writing.
+    if (current->core == m_ctx->core) return current;
+    throw NoSessionContext("this tessera::Ui belongs to another session than the running dashboard");
+}
+
 Path Ui::place(const std::shared_ptr<Element>& element) const {
-    m_ctx->check();
-    const Path path = m_slot ? m_container : m_ctx->nextPath(m_container);
-    m_ctx->post(path, element);
+    const auto& ctx = context();
+    ctx->check();
+    const Path path = m_slot ? m_container : ctx->nextPath(m_container);
+    ctx->post(path, element);
     return path;
 }
 
@@ -188,6 +203,11 @@ void Ui::image(const QByteArray& encoded, const QString& caption, int width) {
 }
 
 Ui Ui::progress(int percent, const QString& text) {
+    if (m_slot) {
+        place(make(ElementKind::Progress, {{QStringLiteral("value"), qBound(0, percent, 100)},
+                                           {QStringLiteral("text"), text}}));
+        return *this;
+    }
     const Path path =
         place(make(ElementKind::Progress, {{QStringLiteral("value"), qBound(0, percent, 100)},
                                            {QStringLiteral("text"), text}}));
@@ -238,7 +258,7 @@ Ui Ui::expander(const QString& label, bool expanded) {
 }
 
 Ui Ui::sidebar() {
-    m_ctx->check();
+    context()->check();
     return Ui(m_ctx, Path{SidebarRoot}, false);
 }
 
@@ -247,20 +267,72 @@ Ui Ui::empty() {
     return Ui(m_ctx, path, true);
 }
 
+void Ui::fragment(const QString& id, std::function<void(Ui&)> fn) {
+    fragment(id, FragmentOptions{}, std::move(fn));
+}
+
+void Ui::fragment(const QString& id, const FragmentOptions& options, std::function<void(Ui&)> fn) {
+    const auto ctx = context();
+    ctx->check();
+    if (ctx->isFragment()) {
+        error(QStringLiteral("Fragments cannot be nested: fragment '%1' is called inside fragment '%2'. "
+                             "Call it from the dashboard's main body.")
+                  .arg(id, ctx->scope.section(QLatin1Char('@'), 0, 0)));
+        return;
+    }
+    if (!fn) {
+        error(QStringLiteral("fragment '%1' has no function").arg(id));
+        return;
+    }
+    auto block = make(ElementKind::Fragment, {{QStringLiteral("id"), id},
+                                              {QStringLiteral("parallel"), options.parallel}});
+    const Path container = place(block);
+    auto call = std::make_shared<detail::FragmentCall>();
+    call->id = id + QLatin1Char('@') + pathToString(container);
+    call->name = id;
+    call->fn = std::move(fn);
+    call->options = options;
+    call->container = container;
+    call->callerRunId = ctx->runId;
+    call->queuedMs = ctx->elapsedMs();
+    // Inline fragments share the caller's place in outside containers (code order); parallel
+    // ones append there, as their timing is their own.
+    call->context = std::make_shared<detail::RunContext>(
+        ctx->core, detail::nextRunId(), call->id, container, options.parallel ? nullptr : ctx,
+        ctx->claims, ctx->clock);
+    detail::Message m;
+    m.type = detail::Message::Type::FragmentCalled;
+    m.runId = ctx->runId;
+    m.fragment = call;
+    ctx->core->post(std::move(m));
+    if (!options.parallel) {
+        detail::executeScope(call->context, call->fn);
+        detail::RunContext::setCurrent(ctx);
+        ctx->check();  // the dashboard may have been superseded meanwhile
+    }
+}
+
+void Ui::rerun(Scope scope) const {
+    const auto& ctx = context();
+    ctx->check();
+    throw detail::RerunRequest{scope};
+}
+
 void Ui::checkpoint() const {
-    m_ctx->check();
+    context()->check();
 }
 bool Ui::cancelled() const {
-    return m_ctx->isInterrupted();
+    return context()->isInterrupted();
 }
 
 void Ui::sleep(std::chrono::milliseconds duration) const {
-    m_ctx->check();
-    if (!m_ctx->sleepFor(duration)) throw Interrupted();
+    const auto& ctx = context();
+    ctx->check();
+    if (!ctx->sleepFor(duration)) throw Interrupted();
 }
 
 SessionState& Ui::state() const {
-    return m_ctx->core->state;
+    return context()->core->state;
 }
 
 Spinner::Spinner(Ui slot) : m_slot(std::make_unique<Ui>(std::move(slot))) {}

@@ -40,16 +40,23 @@ QString widgetId(ElementKind kind, const QString& label, const QString& key,
 template <typename T>
 Value<T> Ui::widget(ElementKind kind, const QString& label, QVariantMap props,
                     const QVariant& defaultValue, const WidgetOptions& options, T fallback) {
-    m_ctx->check();
+    const auto ctx = context();
+    ctx->check();
+    if (ctx->isFragment() && !m_slot && !ctx->owns(m_container)) {
+        error(QStringLiteral("%1 '%2': a fragment cannot put widgets in a container outside itself. "
+                             "Draw the widget inside the fragment, or in the main body.")
+                  .arg(kindName(kind), label));
+        return Value<T>(fallback);
+    }
     const QString id = widgetId(kind, label, options.key, props);
-    if (!m_ctx->claimWidgetId(id)) {
+    if (!ctx->claims->claim(id)) {
         error(QStringLiteral("Duplicate widget: there is already a %1 labelled '%2' on this page. "
                              "Give each a distinct key, e.g. WidgetOptions{.key = \"%2-2\"}.")
                   .arg(kindName(kind), label));
         return Value<T>(fallback);
     }
-    detail::WidgetSpec spec{kind, label, options.key, defaultValue, props};
-    const QVariant current = m_ctx->core->widgets->registerWidget(id, spec);
+    detail::WidgetSpec spec{kind, label, options.key, defaultValue, props, ctx->scope};
+    const QVariant current = ctx->core->widgets->registerWidget(id, spec);
 
     auto e = std::make_shared<Element>();
     e->kind = kind;
@@ -61,7 +68,7 @@ Value<T> Ui::widget(ElementKind kind, const QString& label, QVariantMap props,
     if (!options.help.isEmpty()) e->props.insert(QStringLiteral("help"), options.help);
     if (options.disabled) e->props.insert(QStringLiteral("disabled"), true);
     place(e);
-    return Value<T>(m_ctx->core->widgets, id, detail::fromVariant<T>(current, fallback));
+    return Value<T>(ctx->core->widgets, id, detail::fromVariant<T>(current, fallback));
 }
 
 Value<bool> Ui::button(const QString& label, const WidgetOptions& options) {

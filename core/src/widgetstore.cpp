@@ -1,15 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgetstore.h"
 
+#include "runcontext.h"
+
 #include <tessera/value.h>
 
 #include <QDate>
 #include <QRegularExpression>
+#include <cmath>
 
 namespace tessera::detail {
 
 QVariant readWidget(const std::shared_ptr<WidgetStore>& store, const QString& id) {
-    return store ? store->value(id) : QVariant();
+    if (!store) return {};
+    // A read inside a run of this session makes that run's scope depend on the widget.
+    const auto& current = RunContext::current();
+    if (current && current->core->widgets == store) store->recordRead(id, current->scope);
+    return store->value(id);
 }
 
 namespace {
@@ -174,6 +181,26 @@ bool WidgetStore::contains(const QString& id) const {
     return m_entries.contains(id);
 }
 
+void WidgetStore::recordRead(const QString& id, const QString& scope) {
+    std::lock_guard lock(m_mutex);
+    m_readers[id].insert(scope);
+}
+
+void WidgetStore::clearReads(const QString& scope) {
+    std::lock_guard lock(m_mutex);
+    for (QSet<QString>& readers : m_readers) readers.remove(scope);
+}
+
+QSet<QString> WidgetStore::dependents(const QString& id) const {
+    std::lock_guard lock(m_mutex);
+    auto entry = m_entries.constFind(id);
+    if (entry == m_entries.cend()) return {};
+    QSet<QString> scopes = m_readers.value(id);
+    if (entry->spec.ownerScope != RunContext::kMainScope && !entry->spec.ownerScope.isEmpty())
+        scopes.insert(entry->spec.ownerScope);
+    return scopes;
+}
+
 quint64 WidgetStore::triggerSequence() const {
     std::lock_guard lock(m_mutex);
     return m_triggerSeq;
@@ -192,10 +219,12 @@ void WidgetStore::resetTriggers(quint64 upTo) {
 void WidgetStore::retainOnly(const QSet<QString>& ids) {
     std::lock_guard lock(m_mutex);
     for (auto it = m_entries.begin(); it != m_entries.end();) {
-        if (ids.contains(it.key()))
+        if (ids.contains(it.key())) {
             ++it;
-        else
+        } else {
+            m_readers.remove(it.key());
             it = m_entries.erase(it);
+        }
     }
 }
 

@@ -17,6 +17,7 @@ struct WidgetSpec {
     QString key;
     QVariant defaultValue;
     QVariantMap props;
+    QString ownerScope;  ///< the scope that draws the widget ("main" or a fragment)
 };
 
 /// Turns `value` into a valid value for `spec` (strings from the command line included).
@@ -36,6 +37,14 @@ public:
     QString findByKeyOrLabel(const QString& keyOrLabel) const;
     bool contains(const QString& id) const;
 
+    /// Records that `scope` read widget `id` (dependency tracking).
+    void recordRead(const QString& id, const QString& scope);
+    /// Forgets what `scope` read: called when the scope starts a new run.
+    void clearReads(const QString& scope);
+    /// The scopes a change of `id` must rerun: its readers, and its owner when that is a
+    /// fragment. Empty when the widget is unknown.
+    QSet<QString> dependents(const QString& id) const;
+
     /// Sequence number of the latest button press, to reset presses a completed run saw.
     quint64 triggerSequence() const;
     void resetTriggers(quint64 upTo);
@@ -50,6 +59,7 @@ private:
     };
     mutable std::mutex m_mutex;
     QHash<QString, Entry> m_entries;
+    QHash<QString, QSet<QString>> m_readers;  // widget id -> scopes that read it
     quint64 m_triggerSeq = 0;
 };
 

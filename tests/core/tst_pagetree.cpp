@@ -61,10 +61,10 @@ private slots:
         PageTree tree;
         for (int i = 0; i < 3; ++i) tree.apply(delta({MainRoot, i}, text(QString::number(i)), 1));
         tree.apply(delta({MainRoot, 0}, text(QStringLiteral("0")), 2));
-        const auto faded = tree.fadeStale(QStringLiteral("main"), 2);
+        const auto faded = tree.fadeStale({}, {2});
         QCOMPARE(faded.size(), 2);
         QVERIFY(faded[0].stale);
-        const auto removed = tree.finishScope(QStringLiteral("main"), 2);
+        const auto removed = tree.removeStale({}, {2});
         QCOMPARE(removed.size(), 2);
         // Back to front, so each path is still valid when applied in order.
         QCOMPARE(removed[0].path, Path({MainRoot, 2}));
@@ -75,7 +75,7 @@ private slots:
     void rewrittenStaleElementIsUnfaded() {
         PageTree tree;
         tree.apply(delta({MainRoot, 0}, text(QStringLiteral("a")), 1));
-        tree.fadeStale(QStringLiteral("main"), 2);
+        tree.fadeStale({}, {2});
         const auto ops = tree.apply(delta({MainRoot, 0}, text(QStringLiteral("a")), 2));
         QCOMPARE(ops.size(), 1);
         QCOMPARE(ops[0].type, PageOp::Type::SetStale);
@@ -85,12 +85,40 @@ private slots:
     void unfadeAfterAStop() {
         PageTree tree;
         tree.apply(delta({MainRoot, 0}, text(QStringLiteral("a")), 1));
-        tree.fadeStale(QStringLiteral("main"), 2);
-        const auto ops = tree.unfade(QStringLiteral("main"));
+        tree.fadeStale({}, {2});
+        const auto ops = tree.unfade({});
         QCOMPARE(ops.size(), 1);
         QVERIFY(!ops[0].stale);
         QVERIFY(!tree.node({MainRoot, 0})->stale);
         QCOMPARE(tree.elementCount(), 1);
+    }
+
+    void fragmentInsidesBelongToTheFragment() {
+        PageTree tree;
+        auto fragment = std::make_shared<Element>();
+        fragment->kind = ElementKind::Fragment;
+        fragment->props.insert("id", "f");
+        tree.apply(delta({MainRoot, 0}, fragment, 1));
+        tree.apply(Delta{{MainRoot, 0, 0}, text(QStringLiteral("inside")), 5, QStringLiteral("f@0.0")});
+        tree.apply(delta({MainRoot, 1}, text(QStringLiteral("main")), 1));
+        // The full run (runs 1 and 2) keeps the container; its inside is not its business.
+        QVERIFY(tree.removeStale({}, {1, 2}).isEmpty());
+        QCOMPARE(tree.elementCount(), 3);
+        // The fragment's next run (6) wrote nothing: its old inside goes, the rest stays.
+        const auto ops = tree.removeStale({MainRoot, 0}, {6});
+        QCOMPARE(ops.size(), 1);
+        QCOMPARE(ops[0].path, Path({MainRoot, 0, 0}));
+        QCOMPARE(tree.elementCount(), 2);
+    }
+
+    void appendGoesAfterTheChildren() {
+        PageTree tree;
+        tree.apply(delta({MainRoot, 0}, text(QStringLiteral("a")), 1));
+        const auto ops = tree.apply(delta({MainRoot, PageTree::kAppend}, text(QStringLiteral("b")), 2));
+        QCOMPARE(ops.size(), 1);
+        QCOMPARE(ops[0].path, Path({MainRoot, 1}));
+        tree.apply(delta({MainRoot, PageTree::kAppend}, text(QStringLiteral("c")), 3));
+        QCOMPARE(tree.elementCount(), 3);
     }
 
     void deltaForUnknownParentIsIgnored() {

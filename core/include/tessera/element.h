@@ -61,6 +61,7 @@ enum class ElementKind {
     Tabs,
     Tab,
     Expander,
+    Fragment,
 };
 
 TESSERA_CORE_EXPORT QString kindName(ElementKind kind);

@@ -5,6 +5,7 @@
 #include <tessera/export.h>
 
 #include <QJsonObject>
+#include <QSet>
 #include <QVector>
 #include <memory>
 #include <vector>
@@ -27,13 +28,22 @@ public:
     PageTree();
     ~PageTree();
 
+    /// A delta whose last index is kAppend goes after the container's current children
+    /// (how a fragment rerun writes to a container outside its own).
+    static constexpr int kAppend = -1;
+
     QVector<PageOp> apply(const Delta& delta);
-    /// Fades every node of `scope` not yet written by run `runId`.
-    QVector<PageOp> fadeStale(const QString& scope, quint64 runId);
-    /// Shows every faded node of `scope` normally again (a run was stopped).
-    QVector<PageOp> unfade(const QString& scope);
-    /// Removes every node of `scope` that run `runId` did not write.
-    QVector<PageOp> finishScope(const QString& scope, quint64 runId);
+
+    // Stale elements, per territory: the whole page ({}) minus the inside of fragment
+    // containers, or one fragment container's inside. `keep` are the runs whose output is
+    // current there.
+    /// Fades every node in `territory` not written by a run in `keep`.
+    QVector<PageOp> fadeStale(const Path& territory, const QSet<quint64>& keep);
+    /// Removes every node in `territory` not written by a run in `keep`.
+    QVector<PageOp> removeStale(const Path& territory, const QSet<quint64>& keep);
+    /// Shows the faded nodes of `territory` normally again (a run was stopped).
+    QVector<PageOp> unfade(const Path& territory);
+
     /// Ops that rebuild the whole page from nothing (for a renderer attached late).
     QVector<PageOp> snapshot() const;
     QVector<PageOp> clear();

@@ -9,23 +9,31 @@
 
 namespace tessera {
 
-enum class RunStatus { Running, Finished, Failed, Interrupted };
+enum class RunStatus { Running, Finished, Failed, Interrupted, TimedOut };
 
 /// Timing of one scope (the main body or a fragment) within a run, in milliseconds since
 /// the run was requested.
 struct ScopeTiming {
-    QString scope;
+    QString scope;  ///< "main", or the fragment's name
+    QString id;     ///< "main", or the fragment's id (name@container path)
     double queuedMs = 0;
     double startedMs = 0;
     double finishedMs = 0;
     RunStatus status = RunStatus::Running;
 };
 
+/// One run as the user caused it: a full run (the main body and the fragments it called),
+/// or the fragment reruns one change caused.
 struct TESSERA_CORE_EXPORT RunRecord {
     quint64 runId = 0;
+    bool full = true;
     QVector<ScopeTiming> scopes;
     QStringList exceptions;  ///< "Type: message" for each exception raised
     bool failed() const { return !exceptions.isEmpty(); }
+    /// The timing of scope `idOrName`, or nullptr.
+    const ScopeTiming* scope(const QString& idOrName) const;
+    /// Names of the scopes that ran, in order.
+    QStringList scopeNames() const;
     double totalMs() const;
     QJsonObject toJson() const;
 };

@@ -5,6 +5,7 @@
 #include <tessera/element.h>
 #include <tessera/errors.h>
 #include <tessera/export.h>
+#include <tessera/fragment.h>
 #include <tessera/sessionstate.h>
 #include <tessera/value.h>
 
@@ -13,6 +14,7 @@
 #include <QStringList>
 #include <chrono>
 #include <exception>
+#include <functional>
 #include <memory>
 #include <utility>
 
@@ -20,7 +22,19 @@ namespace tessera {
 
 namespace detail {
 class RunContext;
-}
+
+/// Makes `context` the current run of this thread while alive (see Ui::bind()).
+class TESSERA_CORE_EXPORT ContextScope {
+public:
+    explicit ContextScope(std::shared_ptr<RunContext> context);
+    ~ContextScope();
+    ContextScope(const ContextScope&) = delete;
+    ContextScope& operator=(const ContextScope&) = delete;
+
+private:
+    std::shared_ptr<RunContext> m_previous;
+};
+}  // namespace detail
 
 class Spinner;
 
@@ -123,6 +137,27 @@ public:
     /// A single-element slot: each write to the returned Ui replaces what it shows.
     Ui empty();
 
+    // Fragments
+    /// A part of the dashboard that can rerun on its own: `fn` draws into a container created
+    /// here and is kept (with its captures) by the session. A widget inside it, a
+    /// dependency it read, or `options.runEvery` reruns only `fn`. With `options.parallel`
+    /// it runs on the fragment pool while the rest of the dashboard goes on.
+    void fragment(const QString& id, const FragmentOptions& options, std::function<void(Ui&)> fn);
+    void fragment(const QString& id, std::function<void(Ui&)> fn);
+    /// Stops this run and reruns the app, or (Scope::Fragment, from a fragment) only the
+    /// fragment. Works by throwing; do not catch (...) around it.
+    [[noreturn]] void rerun(Scope scope = Scope::App) const;
+
+    /// Wraps `fn` so that it may call Ui from another thread (one you start yourself): the
+    /// thread then writes into this run. After the run has ended, calls throw ContextExpired.
+    template <typename F>
+    auto bind(F fn) const {
+        return [context = m_ctx, fn = std::move(fn)](auto&&... args) {
+            detail::ContextScope scope(context);
+            return fn(std::forward<decltype(args)>(args)...);
+        };
+    }
+
     // Control
     /// Throws Interrupted when the run has been superseded; call it in long loops.
     void checkpoint() const;
@@ -137,6 +172,7 @@ public:
     Ui& operator=(const Ui&);
 
 private:
+    const std::shared_ptr<detail::RunContext>& context() const;
     Path place(const std::shared_ptr<Element>& element) const;
     void emitText(ElementKind kind, const QString& text);
     void emitChart(ElementKind kind, const DataFrame& data, const ChartOptions& options);
