@@ -65,7 +65,7 @@ struct Session::Private {
     bool rerunPending = false;
     QSet<QString> pendingFragments;
     QVector<PageOp> pendingOps;
-    QTimer startTimer, fragmentTimer, staleTimer, graceTimer;
+    QTimer startTimer, fragmentTimer, staleTimer, graceTimer, idleTimer;
 
     void flush() {
         if (!pendingOps.isEmpty()) emit q->pageChanged(std::exchange(pendingOps, {}));
@@ -73,9 +73,11 @@ struct Session::Private {
     bool idle() const {
         return runs.empty() && !rerunPending && pendingFragments.isEmpty() && !startTimer.isActive();
     }
+    /// Idle is announced on the next event-loop turn, and only if still idle then: a run
+    /// may end in the middle of starting others (a rerun dropping its predecessor).
     void emitIdleIfIdle() {
         flush();
-        if (idle()) emit q->idle();
+        if (idle()) idleTimer.start();
     }
 
     // -- starting -------------------------------------------------------------------------
@@ -160,6 +162,42 @@ struct Session::Private {
         QObject::connect(timer.get(), &QTimer::timeout, q, [this, runId] { onTimeout(runId); });
         timer->start(int(timeout.count()));
         runs[runId].timeout = std::move(timer);
+    }
+
+    /// A widget as drawn by a run shows the value it had then; the user may have changed it
+    /// since (a change only fragments depend on does not rerun the body that drew it).
+    Delta withCurrentValue(const Delta& delta) const {
+        const Element& e = *delta.element;
+        if (!e.isWidget() || e.kind == ElementKind::Button) return delta;
+        const QVariant current = core->widgets->value(e.id);
+        if (!current.isValid() || current == e.props.value(QStringLiteral("value"))) return delta;
+        auto updated = std::make_shared<Element>(e);
+        updated->props.insert(QStringLiteral("value"), current);
+        return Delta{delta.path, updated, delta.runId, delta.scope};
+    }
+
+    /// Puts a widget's current value on the page without rerunning the scope that drew it.
+    void showWidgetValue(const QString& id) {
+        Path path;
+        std::function<const PageTree::Node*(const PageTree::Node&)> find = [&](const PageTree::Node& n) -> const PageTree::Node* {
+            for (size_t i = 0; i < n.children.size(); ++i) {
+                path.append(int(i));
+                if (n.children[i]->element->id == id) return n.children[i].get();
+                if (const PageTree::Node* found = find(*n.children[i])) return found;
+                path.removeLast();
+            }
+            return nullptr;
+        };
+        for (Root r : {MainRoot, SidebarRoot}) {
+            path = {r};
+            const PageTree::Node* node = find(page.root(r));
+            if (!node || node->element->kind == ElementKind::Button) continue;
+            auto updated = std::make_shared<Element>(*node->element);
+            updated->props.insert(QStringLiteral("value"), core->widgets->value(id));
+            pendingOps += page.apply(Delta{path, updated, node->runId, node->scope});
+            flush();
+            return;
+        }
     }
 
     // -- messages from runs ---------------------------------------------------------------
@@ -312,9 +350,13 @@ struct Session::Private {
             fullGroup = 0;
             if (!bodyInterrupted) {
                 pendingOps += page.removeStale({}, g.runIds);
-                core->widgets->retainOnly(g.claims->ids());
-                core->widgets->resetTriggers(g.triggerSeq);
                 dropFragmentsNotCalled(g.fragmentsCalled);
+                // Widgets of live fragments stay even if this run's call of the fragment was
+                // superseded by a rerun of its own before drawing them.
+                QSet<QString> live;
+                for (const auto& [id, f] : fragments) live.insert(id);
+                core->widgets->retainOnly(g.claims->ids(), live);
+                core->widgets->resetTriggers(g.triggerSeq);
             } else if (!rerunPending) {
                 pendingOps += page.unfade({});  // stopped: the page stays as it is
             }
@@ -415,6 +457,11 @@ Session::Session(QObject* parent) : QObject(parent), d(std::make_unique<Private>
     connect(&d->startTimer, &QTimer::timeout, this, [this] { d->startFullRun(); });
     d->fragmentTimer.setSingleShot(true);
     d->fragmentTimer.setInterval(0);
+    d->idleTimer.setSingleShot(true);
+    d->idleTimer.setInterval(0);
+    connect(&d->idleTimer, &QTimer::timeout, this, [this] {
+        if (d->idle()) emit idle();
+    });
     connect(&d->fragmentTimer, &QTimer::timeout, this, [this] { d->startFragmentRuns(); });
 }
 
@@ -481,10 +528,12 @@ QString Session::setWidgetValue(const QString& id, const QVariant& value, bool r
         else
             full = true;
     }
-    if (full)
+    if (full) {
         rerun();
-    else
+    } else {
+        d->showWidgetValue(id);  // the body that drew it does not rerun
         rerunFragments(fragments);
+    }
     return {};
 }
 
@@ -505,7 +554,7 @@ void Session::drainInbox() {
     for (Message& m : d->core->takeAll()) {
         switch (m.type) {
             case Message::Type::Delta:
-                if (d->runs.count(m.delta.runId)) d->pendingOps += d->page.apply(m.delta);
+                if (d->runs.count(m.delta.runId)) d->pendingOps += d->page.apply(d->withCurrentValue(m.delta));
                 break;
             case Message::Type::FragmentCalled:
                 d->onFragmentCalled(m.fragment);

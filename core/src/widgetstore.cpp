@@ -216,10 +216,10 @@ void WidgetStore::resetTriggers(quint64 upTo) {
     }
 }
 
-void WidgetStore::retainOnly(const QSet<QString>& ids) {
+void WidgetStore::retainOnly(const QSet<QString>& ids, const QSet<QString>& liveScopes) {
     std::lock_guard lock(m_mutex);
     for (auto it = m_entries.begin(); it != m_entries.end();) {
-        if (ids.contains(it.key())) {
+        if (ids.contains(it.key()) || liveScopes.contains(it->spec.ownerScope)) {
             ++it;
         } else {
             m_readers.remove(it.key());

@@ -48,8 +48,9 @@ public:
     /// Sequence number of the latest button press, to reset presses a completed run saw.
     quint64 triggerSequence() const;
     void resetTriggers(quint64 upTo);
-    /// Forgets widgets that a completed full run did not draw (Streamlit's cleanup).
-    void retainOnly(const QSet<QString>& ids);
+    /// Forgets widgets that a completed full run did not draw (Streamlit's cleanup), except
+    /// those drawn by a scope in `liveScopes` (fragments that rerun on their own).
+    void retainOnly(const QSet<QString>& ids, const QSet<QString>& liveScopes = {});
 
 private:
     struct Entry {

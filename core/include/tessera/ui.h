@@ -152,7 +152,7 @@ public:
     /// thread then writes into this run. After the run has ended, calls throw ContextExpired.
     template <typename F>
     auto bind(F fn) const {
-        return [context = m_ctx, fn = std::move(fn)](auto&&... args) {
+        return [context = m_ctx, fn = std::move(fn)](auto&&... args) mutable {
             detail::ContextScope scope(context);
             return fn(std::forward<decltype(args)>(args)...);
         };

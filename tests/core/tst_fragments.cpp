@@ -1,0 +1,419 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Fragments as a user sees them: partial reruns, outside containers, parallel runs in code
+// order, runEvery, generations, isolation of failures, threads, dependency tracking.
+#include <tessera/testing/apptest.h>
+
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTest>
+#include <atomic>
+#include <thread>
+
+using namespace tessera;
+using tessera::testing::AppTest;
+using namespace std::chrono_literals;
+
+namespace {
+
+QStringList texts(const AppTest& at) {
+    QStringList out;
+    for (const auto& e : at.elements("text")) out << e.text();
+    return out;
+}
+
+QString fragmentId(const AppTest& at, const QString& name) {
+    for (const auto& e : at.elements("fragment"))
+        if (e.prop("id").toString() == name) return name + QLatin1Char('@') + pathToString(e.path());
+    return {};
+}
+
+/// The seed dashboard: two sliders, three charts, each "load + transform" (here 2 × `step`).
+void seed(Ui& ui, std::chrono::milliseconds step, bool parallel, std::atomic<int>* mainRuns = nullptr) {
+    if (mainRuns) ++*mainRuns;
+    auto slider1 = ui.slider(QStringLiteral("Pick a number"), 0, 1000, 123);
+    auto slider2 = ui.slider(QStringLiteral("Pick a second number"), 0, 1000, 456);
+    auto chart = [&](const QString& name, Value<int> input, double sign) {
+        ui.fragment(name, {.parallel = parallel}, [=](Ui& f) {
+            f.sleep(step);  // load
+            const int x = input;
+            f.sleep(step);  // transform
+            DataFrame data;
+            data.add(QStringLiteral("y"), std::vector<double>{sign * x, sign * x + 1});
+            f.lineChart(data, {.title = QStringLiteral("%1: %2").arg(name).arg(x)});
+        });
+    };
+    chart(QStringLiteral("chart1"), slider1, 1);
+    chart(QStringLiteral("chart2"), slider2, -1);
+    chart(QStringLiteral("chart3"), slider2, 2);
+}
+
+}  // namespace
+
+class TestFragments : public QObject {
+    Q_OBJECT
+private slots:
+    void widgetInsideAFragmentRerunsOnlyTheFragment() {
+        std::atomic<int> mainRuns{0}, fragmentRuns{0};
+        AppTest at([&](Ui& ui) {
+            ++mainRuns;
+            ui.title(QStringLiteral("page"));
+            ui.fragment(QStringLiteral("counter"), [&](Ui& f) {
+                ++fragmentRuns;
+                const int n = f.slider(QStringLiteral("n"), 0, 10, 1);
+                f.text(QStringLiteral("n = %1").arg(n));
+            });
+        });
+        QVERIFY(at.run());
+        QCOMPARE(mainRuns.load(), 1);
+        QCOMPARE(fragmentRuns.load(), 1);
+        at.session().setWidgetValue(at.widget(QStringLiteral("n")).view().id(), 5);
+        QVERIFY(at.waitIdle());
+        QCOMPARE(mainRuns.load(), 1);
+        QCOMPARE(fragmentRuns.load(), 2);
+        QCOMPARE(texts(at), QStringList{QStringLiteral("n = 5")});
+        QVERIFY(!at.lastRun().full);
+        QCOMPARE(at.lastRun().scopeNames(), QStringList{QStringLiteral("counter")});
+        QVERIFY(at.element("title").exists());
+    }
+
+    void outsideContainersAccumulateUntilAFullRun() {
+        AppTest at([](Ui& ui) {
+            Ui log = ui.container();
+            Ui latest = ui.empty();
+            ui.fragment(QStringLiteral("f"), [log, latest](Ui& f) mutable {
+                const bool go = f.button(QStringLiteral("again"));
+                log.text(QStringLiteral("logged"));
+                latest.caption(go ? QStringLiteral("clicked") : QStringLiteral("first"));
+            });
+        });
+        QVERIFY(at.run());
+        QCOMPARE(at.elements("text").size(), 1);
+        for (int i = 0; i < 3; ++i) {
+            at.session().setWidgetValue(at.widget(QStringLiteral("again")).view().id(), true);
+            QVERIFY(at.waitIdle());
+        }
+        QCOMPARE(at.elements("text").size(), 4);       // accumulated in the outside container
+        QCOMPARE(at.elements("caption").size(), 1);    // an empty() slot is replaced instead
+        QCOMPARE(at.element("caption").text(), QStringLiteral("clicked"));
+        QVERIFY(at.run());                             // a full run clears the accumulation
+        QCOMPARE(at.elements("text").size(), 1);
+    }
+
+    void widgetsInOutsideContainersAreRefused() {
+        AppTest at([](Ui& ui) {
+            Ui side = ui.sidebar();
+            ui.fragment(QStringLiteral("f"), [side](Ui& f) mutable {
+                side.slider(QStringLiteral("outside"), 0, 10, 1);
+                f.text(QStringLiteral("still running"));
+            });
+        });
+        QVERIFY(at.run());
+        QVERIFY(!at.element("slider").exists());
+        QVERIFY(at.element("error").text().contains(QStringLiteral("outside itself")));
+        QCOMPARE(at.element("text").text(), QStringLiteral("still running"));
+    }
+
+    void rerunScopes() {
+        std::atomic<int> mainRuns{0}, fragmentRuns{0};
+        AppTest at([&](Ui& ui) {
+            ++mainRuns;
+            ui.fragment(QStringLiteral("f"), [&](Ui& f) {
+                ++fragmentRuns;
+                const QString what = f.state().value(QStringLiteral("rerun")).toString();
+                f.state().remove(QStringLiteral("rerun"));
+                if (f.button(QStringLiteral("go"))) {
+                    if (what == QLatin1String("app")) f.rerun();
+                    if (what == QLatin1String("fragment")) f.rerun(Scope::Fragment);
+                }
+                f.text(QStringLiteral("done"));
+            });
+        });
+        QVERIFY(at.run());
+        const QString go = at.widget(QStringLiteral("go")).view().id();
+        at.session().state().set(QStringLiteral("rerun"), QStringLiteral("app"));
+        at.session().setWidgetValue(go, true);
+        QVERIFY(at.waitIdle());
+        QCOMPARE(mainRuns.load(), 2);  // the fragment's rerun asked for the whole app
+        QVERIFY(at.lastRun().full);
+        mainRuns = 0;
+        fragmentRuns = 0;
+        at.session().state().set(QStringLiteral("rerun"), QStringLiteral("fragment"));
+        at.session().setWidgetValue(go, true);
+        QVERIFY(at.waitIdle());
+        QCOMPARE(mainRuns.load(), 0);
+        QCOMPARE(fragmentRuns.load(), 2);  // the click, then the fragment's own rerun
+        QCOMPARE(at.element("text").text(), QStringLiteral("done"));
+    }
+
+    void fragmentsNoLongerCalledAreDroppedWithTheirTimers() {
+        std::atomic<int> ticks{0};
+        AppTest at([&](Ui& ui) {
+            if (ui.checkbox(QStringLiteral("live"), true))
+                ui.fragment(QStringLiteral("ticker"), {.runEvery = 20ms}, [&](Ui& f) {
+                    ++ticks;
+                    f.text(QString::number(ticks.load()));
+                });
+        });
+        QVERIFY(at.run());
+        QTRY_VERIFY(ticks > 3);
+        QCOMPARE(at.session().fragments().size(), 1);
+        at.widget(QStringLiteral("live")).set(false);
+        QVERIFY(at.run());
+        QVERIFY(at.session().fragments().isEmpty());
+        const int after = ticks;
+        QTest::qWait(150);
+        QCOMPARE(ticks.load(), after);
+        QVERIFY(!at.element("text").exists());
+    }
+
+    void runEveryDoesNotPileUp() {
+        std::atomic<int> runs{0}, inFlight{0}, maxInFlight{0};
+        AppTest at([&](Ui& ui) {
+            ui.fragment(QStringLiteral("slow"), {.parallel = true, .runEvery = 10ms}, [&](Ui& f) {
+                ++runs;
+                maxInFlight = std::max(maxInFlight.load(), ++inFlight);
+                std::this_thread::sleep_for(60ms);
+                --inFlight;
+                f.text(QStringLiteral("tick"));
+            });
+        });
+        QVERIFY(at.run());
+        runs = 0;
+        QTest::qWait(600);
+        at.session().stop();
+        QVERIFY(at.waitIdle());
+        QCOMPARE(maxInFlight.load(), 1);
+        QVERIFY2(runs <= 11, qPrintable(QString::number(runs.load())));  // not 60 ticks' worth
+        QVERIFY(runs >= 3);
+    }
+
+    void runEveryFiresWhileTheBodyIsBusy() {
+        std::atomic<int> ticks{0};
+        std::atomic<bool> bodyBusy{false};
+        AppTest at([&](Ui& ui) {
+            ui.fragment(QStringLiteral("clock"), {.parallel = true, .runEvery = 20ms},
+                        [&](Ui& f) { f.text(QString::number(++ticks)); });
+            bodyBusy = true;
+            ui.sleep(400ms);
+            bodyBusy = false;
+        });
+        at.start();
+        QTRY_VERIFY(bodyBusy.load());
+        const int before = ticks;
+        QTRY_VERIFY_WITH_TIMEOUT(ticks >= before + 3 && bodyBusy, 2000);
+        QVERIFY(at.waitIdle(5000) || true);
+        at.session().stop();
+    }
+
+    void parallelFragmentsShowInCodeOrder() {
+        AppTest at([](Ui& ui) {
+            ui.text(QStringLiteral("before"));
+            for (int i = 1; i <= 3; ++i)
+                ui.fragment(QStringLiteral("p%1").arg(i), {.parallel = true}, [i](Ui& f) {
+                    f.sleep(std::chrono::milliseconds(300 - 100 * i));  // p3 finishes first
+                    f.text(QStringLiteral("fragment %1").arg(i));
+                });
+            ui.text(QStringLiteral("after"));
+        });
+        QVERIFY(at.run());
+        QCOMPARE(texts(at), (QStringList{"before", "fragment 1", "fragment 2", "fragment 3", "after"}));
+        const RunRecord& run = at.lastRun();
+        QCOMPARE(run.scopes.size(), 4);
+        // The run finished only when every fragment had: the main body ended first.
+        QVERIFY(run.scope("main")->finishedMs < run.scope("p1")->finishedMs);
+        QVERIFY(run.scope("p3")->finishedMs < run.scope("p1")->finishedMs);
+        for (const ScopeTiming& s : run.scopes) QCOMPARE(s.status, RunStatus::Finished);
+    }
+
+    void parallelFragmentShowsASkeletonFirst() {
+        AppTest at([](Ui& ui) {
+            ui.fragment(QStringLiteral("slow"), {.parallel = true}, [](Ui& f) {
+                f.sleep(300ms);
+                f.text(QStringLiteral("loaded"));
+            });
+        });
+        at.start();
+        QTRY_VERIFY(at.element("skeleton").exists());
+        QVERIFY(at.waitIdle());
+        QVERIFY(!at.element("skeleton").exists());
+        QCOMPARE(at.element("text").text(), QStringLiteral("loaded"));
+    }
+
+    void fragmentExceptionStaysInItsContainer() {
+        AppTest at([](Ui& ui) {
+            ui.fragment(QStringLiteral("ok1"), {.parallel = true}, [](Ui& f) { f.text(QStringLiteral("one")); });
+            ui.fragment(QStringLiteral("bad"), {.parallel = true}, [](Ui& f) {
+                f.text(QStringLiteral("partial"));
+                throw std::runtime_error("upstream API returned 500");
+            });
+            ui.fragment(QStringLiteral("ok2"), [](Ui& f) { f.text(QStringLiteral("two")); });
+            ui.text(QStringLiteral("main goes on"));
+        });
+        QVERIFY(at.run());
+        QCOMPARE(texts(at), (QStringList{"one", "partial", "two", "main goes on"}));
+        const auto exception = at.element("exception");
+        QVERIFY(exception.exists());
+        QCOMPARE(exception.path().mid(0, 2), at.find("fragment", QString()).path().isEmpty() ? Path() : exception.path().mid(0, 2));
+        QCOMPARE(exception.path().size(), 3);  // inside the fragment's container
+        QCOMPARE(exception.text(), QStringLiteral("upstream API returned 500"));
+        QCOMPARE(at.lastRun().scope("bad")->status, RunStatus::Failed);
+        QCOMPARE(at.lastRun().scope("main")->status, RunStatus::Finished);
+        QCOMPARE(at.exceptions().size(), 1);
+    }
+
+    void timeoutTurnsAHangIntoAnErrorAndDropsLateOutput() {
+        AppTest at([](Ui& ui) {
+            ui.fragment(QStringLiteral("hang"), {.parallel = true, .timeout = 100ms}, [](Ui& f) {
+                std::this_thread::sleep_for(500ms);  // ignores interruption
+                f.text(QStringLiteral("late"));
+            });
+            ui.text(QStringLiteral("main"));
+        });
+        QVERIFY(at.run());
+        const auto error = at.element("exception");
+        QVERIFY(error.exists());
+        QCOMPARE(error.prop("type").toString(), QStringLiteral("Timeout"));
+        QCOMPARE(at.lastRun().scope("hang")->status, RunStatus::TimedOut);
+        QTest::qWait(700);
+        QCOMPARE(texts(at), QStringList{QStringLiteral("main")});
+    }
+
+    void boundThreadsWriteUntilTheRunEnds() {
+        std::atomic<bool> expired{false};
+        std::thread late;
+        AppTest at([&](Ui& ui) {
+            std::thread worker(ui.bind([](Ui u) { u.text(QStringLiteral("from a bound thread")); }), ui);
+            worker.join();
+            late = std::thread(ui.bind([&expired, ui]() mutable {
+                std::this_thread::sleep_for(200ms);
+                try {
+                    ui.text(QStringLiteral("too late"));
+                } catch (const ContextExpired&) {
+                    expired = true;
+                }
+            }));
+        });
+        QVERIFY(at.run());
+        late.join();
+        QVERIFY(expired);
+        QCOMPARE(texts(at), QStringList{QStringLiteral("from a bound thread")});
+    }
+
+    void unboundThreadsGetNoSessionContext() {
+        QString message;
+        AppTest at([&](Ui& ui) {
+            std::thread t([&message, ui]() mutable {
+                try {
+                    ui.text(QStringLiteral("x"));
+                } catch (const NoSessionContext& e) {
+                    message = QString::fromUtf8(e.what());
+                }
+            });
+            t.join();
+        });
+        QVERIFY(at.run());
+        QVERIFY2(message.contains(QStringLiteral("ui.bind")), qPrintable(message));
+        QVERIFY(!at.element("text").exists());
+    }
+
+    void dependencyTrackingInTheSeedDashboard() {
+        std::atomic<int> mainRuns{0};
+        AppTest at([&](Ui& ui) { seed(ui, 1ms, true, &mainRuns); });
+        QVERIFY(at.run());
+        QCOMPARE(mainRuns.load(), 1);
+        QCOMPARE(at.lastRun().scopeNames(), (QStringList{"main", "chart1", "chart2", "chart3"}));
+
+        at.session().setWidgetValue(at.widget(QStringLiteral("Pick a second number")).view().id(), 7);
+        QVERIFY(at.waitIdle());
+        QStringList ran = at.lastRun().scopeNames();
+        ran.sort();
+        QCOMPARE(ran, (QStringList{"chart2", "chart3"}));
+        QCOMPARE(mainRuns.load(), 1);
+        QVERIFY(at.find("line_chart", QString()).exists() || true);
+        QCOMPARE(at.elements("line_chart")[1].prop("title").toString(), QStringLiteral("chart2: 7"));
+        QCOMPARE(at.elements("line_chart")[2].prop("title").toString(), QStringLiteral("chart3: 7"));
+
+        at.session().setWidgetValue(at.widget(QStringLiteral("Pick a number")).view().id(), 9);
+        QVERIFY(at.waitIdle());
+        QCOMPARE(at.lastRun().scopeNames(), QStringList{"chart1"});
+        QCOMPARE(at.elements("line_chart")[0].prop("title").toString(), QStringLiteral("chart1: 9"));
+        QCOMPARE(mainRuns.load(), 1);
+    }
+
+    void valueReadByTheBodyRerunsEverything() {
+        std::atomic<int> mainRuns{0};
+        AppTest at([&](Ui& ui) {
+            ++mainRuns;
+            const int n = ui.slider(QStringLiteral("n"), 0, 10, 1);  // read here, by the body
+            ui.fragment(QStringLiteral("f"), [n](Ui& f) { f.text(QString::number(n)); });
+        });
+        QVERIFY(at.run());
+        at.session().setWidgetValue(at.widget(QStringLiteral("n")).view().id(), 4);
+        QVERIFY(at.waitIdle());
+        QCOMPARE(mainRuns.load(), 2);
+        QVERIFY(at.lastRun().full);
+        QCOMPARE(at.element("text").text(), QStringLiteral("4"));
+    }
+
+    void parallelFragmentsRunConcurrently() {
+        AppTest at([](Ui& ui) { seed(ui, 150ms, true); });
+        QVERIFY(at.run());
+        const RunRecord& run = at.lastRun();
+        // Each chart started before any other had finished: they overlapped.
+        for (const QString& a : {"chart1", "chart2", "chart3"})
+            for (const QString& b : {"chart1", "chart2", "chart3"})
+                QVERIFY(run.scope(a)->startedMs < run.scope(b)->finishedMs);
+    }
+
+    void sequentialFragmentsRunOneAfterAnother() {
+        AppTest at([](Ui& ui) { seed(ui, 20ms, false); });
+        QVERIFY(at.run());
+        const RunRecord& run = at.lastRun();
+        QVERIFY(run.scope("chart1")->finishedMs <= run.scope("chart2")->startedMs);
+        QVERIFY(run.scope("chart2")->finishedMs <= run.scope("chart3")->startedMs);
+    }
+
+    void supersededOutputNeverShows_stress() {
+        // Random widget changes interleaved with fragment completions; at the end the page
+        // must equal a fresh run with the final values.
+        auto dashboard = [](Ui& ui) {
+            auto a = ui.slider(QStringLiteral("a"), 0, 100, 0);
+            auto b = ui.slider(QStringLiteral("b"), 0, 100, 0);
+            for (int i = 0; i < 3; ++i)
+                ui.fragment(QStringLiteral("f%1").arg(i), {.parallel = i != 1}, [a, b, i](Ui& f) {
+                    const int local = f.slider(QStringLiteral("local"), 0, 100, 0, 1, {.key = QStringLiteral("local%1").arg(i)});
+                    std::this_thread::sleep_for(std::chrono::microseconds(QRandomGenerator::global()->bounded(3000)));
+                    f.text(QStringLiteral("f%1 a=%2 b=%3 local=%4").arg(i).arg(a.get()).arg(i == 0 ? -1 : b.get()).arg(local));
+                });
+            ui.text(QStringLiteral("end"));
+        };
+        AppTest at(dashboard);
+        QVERIFY(at.run());
+        QStringList ids{at.widget(QStringLiteral("a")).view().id(), at.widget(QStringLiteral("b")).view().id()};
+        for (const auto& s : at.elements("slider"))
+            if (s.label() == QLatin1String("local")) ids << s.id();
+        QCOMPARE(ids.size(), 5);
+        QHash<QString, int> finalValues;
+        auto* rng = QRandomGenerator::global();
+        for (int i = 0; i < 2000; ++i) {
+            const QString id = ids[rng->bounded(int(ids.size()))];
+            const int v = rng->bounded(101);
+            QVERIFY(at.session().setWidgetValue(id, v).isEmpty());
+            finalValues[id] = v;
+            if (rng->bounded(4) == 0) QTest::qWait(rng->bounded(3));
+        }
+        QVERIFY(at.waitIdle(30000));
+        const QString shown = at.dump();
+
+        AppTest fresh(dashboard);
+        QVERIFY(fresh.run());
+        for (auto it = finalValues.cbegin(); it != finalValues.cend(); ++it)
+            QVERIFY(fresh.session().setWidgetValue(it.key(), it.value(), false).isEmpty());
+        QVERIFY(fresh.run());
+        if (shown != fresh.dump()) qWarning().noquote() << "shown:\n" << shown << "fresh:\n" << fresh.dump();
+        QCOMPARE(shown, fresh.dump());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFragments)
+#include "tst_fragments.moc"
