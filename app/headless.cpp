@@ -16,27 +16,14 @@ constexpr int kRunTimeoutMs = 10 * 60 * 1000;
 
 int runHeadless(const Dashboard& dashboard, const Options& options) {
     testing::AppTest test(dashboard);
+    for (const auto& [key, value] : options.sets) test.session().presetWidgetValue(key, value);
     if (!test.run(kRunTimeoutMs)) {
-        std::fprintf(stderr, "tessera: the dashboard did not finish within %d s\n",
-                     kRunTimeoutMs / 1000);
+        std::fprintf(stderr, "tessera: the dashboard did not finish within %d s\n", kRunTimeoutMs / 1000);
         return 3;
     }
-    if (!options.sets.isEmpty()) {
-        // Widgets exist once the first run has drawn them; set them, then run again.
-        for (const auto& [key, value] : options.sets) {
-            const QString id = test.session().findWidget(key);
-            if (id.isEmpty()) {
-                std::fprintf(stderr, "tessera: --set %s: no widget with that key or label\n",
-                             qPrintable(key));
-                return 2;
-            }
-            const QString error = test.session().setWidgetValue(id, value, false);
-            if (!error.isEmpty()) {
-                std::fprintf(stderr, "tessera: --set %s: %s\n", qPrintable(key), qPrintable(error));
-                return 2;
-            }
-        }
-        if (!test.run(kRunTimeoutMs)) return 3;
+    if (const QStringList problems = test.session().presetProblems(); !problems.isEmpty()) {
+        for (const QString& p : problems) std::fprintf(stderr, "tessera: --set %s\n", qPrintable(p));
+        return 2;
     }
 
     const RunRecord& run = test.lastRun();

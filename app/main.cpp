@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "options.h"
 
+#include <tessera/fragment.h>
 #include <tessera/plugincatalog.h>
 #include <tessera/version.h>
 
@@ -35,22 +36,16 @@ std::optional<Dashboard> chooseDashboard(const PluginCatalog& catalog, const QSt
     return all.isEmpty() ? std::nullopt : std::optional<Dashboard>(all.first());
 }
 
-/// Applies --set values once the first run has drawn the widgets.
-void applySetsAfterFirstRun(app::MainWindow& window, const app::Options& options) {
+/// --set values: widgets take them when first drawn; problems are logged after the run.
+void presetWidgets(app::MainWindow& window, const app::Options& options) {
     if (options.sets.isEmpty()) return;
+    for (const auto& [key, value] : options.sets) window.session().presetWidgetValue(key, value);
     auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = QObject::connect(
-        &window.session(), &Session::idle, &window, [&window, options, connection] {
-            QObject::disconnect(*connection);
-            for (const auto& [key, value] : options.sets) {
-                const QString id = window.session().findWidget(key);
-                const QString error = id.isEmpty()
-                                          ? QStringLiteral("no widget with that key or label")
-                                          : window.session().setWidgetValue(id, value);
-                if (!error.isEmpty())
-                    spdlog::error("--set {}: {}", key.toStdString(), error.toStdString());
-            }
-        });
+    *connection = QObject::connect(&window.session(), &Session::idle, &window, [&window, connection] {
+        QObject::disconnect(*connection);
+        for (const QString& problem : window.session().presetProblems())
+            spdlog::error("--set {}", problem.toStdString());
+    });
 }
 
 void saveScreenshotWhenIdle(app::MainWindow& window, const QString& file) {
@@ -91,6 +86,7 @@ int main(int argc, char** argv) {
     QCoreApplication::setApplicationName(QStringLiteral("tessera"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(kVersion));
     app::setupLogging(options->logLevel);
+    setFragmentThreads(options->fragmentThreads);
     if (noDisplay && !options->headless && !options->once && !options->list)
         std::fprintf(stderr,
                      "tessera: no display found, running headless "
@@ -117,7 +113,7 @@ int main(int argc, char** argv) {
     QApplication::setStyle(QStringLiteral("Fusion"));
     app::MainWindow window(catalog);
     if (options->dark) window.setDarkTheme(true);
-    applySetsAfterFirstRun(window, *options);
+    presetWidgets(window, *options);
     if (!options->screenshot.isEmpty()) saveScreenshotWhenIdle(window, options->screenshot);
     window.openDashboard(dashboard->id);
     window.show();

@@ -16,6 +16,7 @@ struct Options {
     bool json = false;
     QList<QPair<QString, QString>> sets;  ///< --set KEY=VALUE, in order
     QString logLevel = QStringLiteral("info");
+    int fragmentThreads = 32;
     QString dashboard;
     QString screenshot;  ///< --screenshot FILE: save the window as PNG once idle, then quit
     bool dark = false;   ///< --dark: start with the dark theme

@@ -537,6 +537,12 @@ QString Session::setWidgetValue(const QString& id, const QVariant& value, bool r
     return {};
 }
 
+void Session::presetWidgetValue(const QString& keyOrLabel, const QVariant& value) {
+    d->core->widgets->preset(keyOrLabel, value);
+}
+
+QStringList Session::presetProblems() const { return d->core->widgets->presetProblems(); }
+
 QString Session::findWidget(const QString& keyOrLabel) const { return d->core->widgets->findByKeyOrLabel(keyOrLabel); }
 SessionState& Session::state() { return d->core->state; }
 const PageTree& Session::page() const { return d->page; }

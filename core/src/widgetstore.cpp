@@ -134,8 +134,15 @@ QVariant WidgetStore::registerWidget(const QString& id, const WidgetSpec& spec) 
     std::lock_guard lock(m_mutex);
     auto it = m_entries.find(id);
     if (it == m_entries.end()) {
-        m_entries.insert(id, Entry{spec, spec.defaultValue, 0});
-        return spec.defaultValue;
+        QVariant initial = spec.defaultValue;
+        for (Preset& p : m_presets) {
+            if (p.used || (p.keyOrLabel != spec.key && p.keyOrLabel != spec.label)) continue;
+            p.used = true;
+            const QVariant coerced = coerceWidgetValue(spec, p.value, &p.error);
+            if (coerced.isValid()) initial = coerced;
+        }
+        m_entries.insert(id, Entry{spec, initial, 0});
+        return initial;
     }
     it->spec = spec;
     // Props (options, bounds) may have changed since the value was set: keep it only if
@@ -179,6 +186,23 @@ QString WidgetStore::findByKeyOrLabel(const QString& keyOrLabel) const {
 bool WidgetStore::contains(const QString& id) const {
     std::lock_guard lock(m_mutex);
     return m_entries.contains(id);
+}
+
+void WidgetStore::preset(const QString& keyOrLabel, const QVariant& value) {
+    std::lock_guard lock(m_mutex);
+    m_presets.append(Preset{keyOrLabel, value, {}, false});
+}
+
+QStringList WidgetStore::presetProblems() const {
+    std::lock_guard lock(m_mutex);
+    QStringList problems;
+    for (const Preset& p : m_presets) {
+        if (!p.used)
+            problems << QStringLiteral("%1: no widget with that key or label").arg(p.keyOrLabel);
+        else if (!p.error.isEmpty())
+            problems << QStringLiteral("%1: %2").arg(p.keyOrLabel, p.error);
+    }
+    return problems;
 }
 
 void WidgetStore::recordRead(const QString& id, const QString& scope) {

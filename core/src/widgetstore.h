@@ -37,6 +37,11 @@ public:
     QString findByKeyOrLabel(const QString& keyOrLabel) const;
     bool contains(const QString& id) const;
 
+    /// Values to give widgets when they are first drawn, by key or else label (--set).
+    void preset(const QString& keyOrLabel, const QVariant& value);
+    /// Presets that matched no widget or were refused, as messages.
+    QStringList presetProblems() const;
+
     /// Records that `scope` read widget `id` (dependency tracking).
     void recordRead(const QString& id, const QString& scope);
     /// Forgets what `scope` read: called when the scope starts a new run.
@@ -61,6 +66,13 @@ private:
     mutable std::mutex m_mutex;
     QHash<QString, Entry> m_entries;
     QHash<QString, QSet<QString>> m_readers;  // widget id -> scopes that read it
+    struct Preset {
+        QString keyOrLabel;
+        QVariant value;
+        QString error;
+        bool used = false;
+    };
+    QVector<Preset> m_presets;
     quint64 m_triggerSeq = 0;
 };
 

@@ -76,6 +76,17 @@ private slots:
         QVERIFY(unknown.err.contains("no widget"));
     }
 
+    void growthRunsItsChartsInParallel() {
+        const Result r = tessera({"--once", "--json", "--fragment-threads", "4", "growth"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject run = QJsonDocument::fromJson(r.out).object().value("run").toObject();
+        const QJsonArray scopes = run.value("scopes").toArray();
+        QCOMPARE(scopes.size(), 4);
+        QCOMPARE(scopes[1].toObject().value("scope").toString(), QStringLiteral("user growth"));
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value("page").toObject().value("main").toArray().size(), 6);
+        for (const auto& s : scopes) QCOMPARE(s.toObject().value("status").toString(), QStringLiteral("finished"));
+    }
+
     void listShowsDashboardsAndFailures() {
         const Result r = tessera(kFixtures + QStringList{"--list"});
         QCOMPARE(r.exitCode, 0);
@@ -90,6 +101,8 @@ private slots:
         QCOMPARE(tessera({"--json"}).exitCode, 2);
         QCOMPARE(tessera({"--log-level", "loud", "--once"}).exitCode, 2);
         QCOMPARE(tessera({"--set", "novalue", "--once"}).exitCode, 2);
+        QCOMPARE(tessera({"--fragment-threads", "0", "--once"}).exitCode, 2);
+        QCOMPARE(tessera({"--fragment-threads", "many", "--once"}).exitCode, 2);
     }
 };
 

@@ -39,6 +39,11 @@ public:
     /// the fragments that read it (or contain it), else the whole dashboard. Returns an
     /// error message (and changes nothing) when the widget is unknown or the value invalid.
     QString setWidgetValue(const QString& id, const QVariant& value, bool rerun = true);
+    /// Values for widgets not drawn yet, by key or else label: a widget takes its value the
+    /// first time it is drawn (the command line's --set).
+    void presetWidgetValue(const QString& keyOrLabel, const QVariant& value);
+    /// Presets that matched no widget or whose value was refused, as messages.
+    QStringList presetProblems() const;
     /// Finds a widget by key, or else by label; empty when there is none or several.
     QString findWidget(const QString& keyOrLabel) const;
 
