@@ -3,12 +3,14 @@
 
 #include "pluginsdialog.h"
 #include "theme.h"
+#include "timelineview.h"
 
 #include <tessera/caches.h>
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -18,6 +20,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -37,6 +40,7 @@ MainWindow::MainWindow(const PluginCatalog& catalog, QWidget* parent)
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1280, 860);
     m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     setDarkTheme(settings.value(QStringLiteral("view/dark"), false).toBool());
 }
 
@@ -75,6 +79,7 @@ void MainWindow::buildActions() {
     quit->setShortcut(QKeySequence::Quit);
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_dark);
+    m_viewMenu = view;
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Plugins…"), this, &MainWindow::showPlugins);
 
@@ -147,6 +152,15 @@ void MainWindow::buildLayout() {
     m_splitter->setSizes({300, 980});
     setCentralWidget(m_splitter);
 
+    m_timeline = new TimelineView(this);
+    auto* dock = new QDockWidget(tr("Run timeline"), this);
+    dock->setObjectName(QStringLiteral("timelineDock"));
+    dock->setWidget(m_timeline);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    m_viewMenu->addAction(dock->toggleViewAction());
+    connect(&m_session, &Session::runFinished, m_timeline, &TimelineView::setRecord);
+
     m_statusRun = new QLabel(this);
     statusBar()->addWidget(m_statusRun, 1);
     m_pluginProblems = new QToolButton(this);
@@ -193,18 +207,23 @@ void MainWindow::setDarkTheme(bool dark) {
 
 void MainWindow::onRunStarted() {
     m_stop->setEnabled(true);
-    m_busy->setVisible(true);
-    m_busyLabel->setVisible(true);
+    // Shown only for runs that take a while, so periodic fragments do not make it blink.
+    QTimer::singleShot(150, this, [this] {
+        const bool running = m_session.isRunning();
+        m_busy->setVisible(running);
+        m_busyLabel->setVisible(running);
+    });
 }
 
 void MainWindow::onRunFinished(const RunRecord& record) {
-    m_stop->setEnabled(false);
-    m_busy->setVisible(false);
-    m_busyLabel->setVisible(false);
+    const bool running = m_session.isRunning();
+    m_stop->setEnabled(running);
+    m_busy->setVisible(running && m_busy->isVisible());
+    m_busyLabel->setVisible(running && m_busyLabel->isVisible());
     const QString status =
         record.scopes.isEmpty() ? QString() : statusName(record.scopes.first().status);
-    QString text = tr("Run %1 in %2 ms · %3 elements")
-                       .arg(status)
+    QString text = tr("%1 %2 in %3 ms · %4 elements")
+                       .arg(record.full ? tr("Run") : tr("Fragment rerun"), status)
                        .arg(record.totalMs(), 0, 'f', 1)
                        .arg(m_session.page().elementCount());
     if (record.failed()) text += tr(" · %n exception(s)", nullptr, int(record.exceptions.size()));
@@ -219,6 +238,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("window/state"), saveState());
     m_session.stop();
     event->accept();
 }

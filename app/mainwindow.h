@@ -10,11 +10,14 @@
 class QAction;
 class QLabel;
 class QListWidget;
+class QMenu;
 class QProgressBar;
 class QSplitter;
 class QToolButton;
 
 namespace tessera::app {
+
+class TimelineView;
 
 /// The desktop window: dashboard list and the dashboard's sidebar on the left, the page in
 /// the middle, toolbar (rerun, stop, clear cache), running indicator and status bar.
@@ -54,6 +57,8 @@ private:
     QAction* m_stop = nullptr;
     QAction* m_clearCache = nullptr;
     QAction* m_dark = nullptr;
+    TimelineView* m_timeline = nullptr;
+    QMenu* m_viewMenu = nullptr;
 };
 
 }  // namespace tessera::app

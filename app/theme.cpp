@@ -23,6 +23,8 @@ QPalette lightPalette() {
     p.setColor(QPalette::ToolTipBase, QColor(0x31, 0x33, 0x3f));
     p.setColor(QPalette::ToolTipText, Qt::white);
     p.setColor(QPalette::Link, QColor(0x00, 0x68, 0xc9));
+    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, QColor(0xa3, 0xa8, 0xb8));
     return p;
 }
 

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <tessera/runrecord.h>
+
+#include <QWidget>
+
+namespace tessera::app {
+
+/// Draws the last run as one bar per scope on a shared time axis: the main body and each
+/// fragment, from when it was queued (light) through when it ran (solid) — the seed's
+/// flowchart, measured.
+class TimelineView : public QWidget {
+    Q_OBJECT
+public:
+    explicit TimelineView(QWidget* parent = nullptr);
+    void setRecord(const RunRecord& record);
+    const RunRecord& record() const { return m_record; }
+    QSize sizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    RunRecord m_record;
+};
+
+}  // namespace tessera::app
