@@ -14,3 +14,4 @@ shoot() {
 }
 shoot docs/screenshot-gallery.png gallery
 shoot docs/screenshot-layout-dark.png --dark gallery-layout
+shoot docs/screenshot-growth.png growth

@@ -22,7 +22,11 @@ bool WidgetClaims::claim(const QString& id) {
 
 QSet<QString> WidgetClaims::ids() const {
     std::lock_guard lock(m_mutex);
-    return m_ids;
+    // A fresh set rather than a shared copy, which a later claim() would modify in place.
+    QSet<QString> copy;
+    copy.reserve(m_ids.size());
+    for (const QString& id : m_ids) copy.insert(id);
+    return copy;
 }
 
 RunContext::RunContext(std::shared_ptr<SessionCore> core, quint64 runId, QString scope,

@@ -219,7 +219,9 @@ QSet<QString> WidgetStore::dependents(const QString& id) const {
     std::lock_guard lock(m_mutex);
     auto entry = m_entries.constFind(id);
     if (entry == m_entries.cend()) return {};
-    QSet<QString> scopes = m_readers.value(id);
+    // A fresh set, not a shared copy: the run threads keep inserting into the stored one.
+    QSet<QString> scopes;
+    for (const QString& scope : m_readers.value(id)) scopes.insert(scope);
     if (entry->spec.ownerScope != RunContext::kMainScope && !entry->spec.ownerScope.isEmpty())
         scopes.insert(entry->spec.ownerScope);
     return scopes;
