@@ -57,6 +57,10 @@ void executeScope(const std::shared_ptr<RunContext>& context, const std::functio
         rerun.rerunScope = request.scope;
         rerun.scope = context->scope;
         context->core->post(std::move(rerun));
+    } catch (const LimitRejected& e) {
+        // Ui::limit() has shown the refusal where it happened.
+        end.status = RunStatus::Failed;
+        end.exceptions << QStringLiteral("LimitRejected: %1").arg(QString::fromUtf8(e.what()));
     } catch (const std::exception& e) {
         end.status = RunStatus::Failed;
         const QString type = exceptionType(e);

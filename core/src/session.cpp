@@ -267,6 +267,26 @@ struct Session::Private {
         maybeFinishGroup(run.group);
     }
 
+    /// A background load finished: rerun the scopes that asked for it (and again when its
+    /// refresh is due).
+    void onAsyncLoaded(const QStringList& askers, qint64 refreshInMs) {
+        rerunScopes(askers);
+        if (refreshInMs >= 0)
+            QTimer::singleShot(std::chrono::milliseconds(refreshInMs), q, [this, askers] { rerunScopes(askers); });
+    }
+
+    void rerunScopes(const QStringList& scopes) {
+        QStringList targets;
+        for (const QString& scope : scopes) {
+            if (scope == RunContext::kMainScope || !fragments.count(scope)) {
+                q->rerun();
+                return;
+            }
+            targets << scope;
+        }
+        q->rerunFragments(targets);
+    }
+
     bool isFragmentContainer(const Path& path, const QString& scopeId) const {
         const PageTree::Node* n = page.node(path);
         return n && n->element->kind == ElementKind::Fragment &&
@@ -356,6 +376,7 @@ struct Session::Private {
                 QSet<QString> live;
                 for (const auto& [id, f] : fragments) live.insert(id);
                 core->widgets->retainOnly(g.claims->ids(), live);
+                core->tasks.retainAskedBy(g.runIds);
                 core->widgets->resetTriggers(g.triggerSeq);
             } else if (!rerunPending) {
                 pendingOps += page.unfade({});  // stopped: the page stays as it is
@@ -567,6 +588,9 @@ void Session::drainInbox() {
                 break;
             case Message::Type::RunEnded:
                 d->onRunEnded(m);
+                break;
+            case Message::Type::AsyncLoaded:
+                d->onAsyncLoaded(m.scopes, m.refreshInMs);
                 break;
             case Message::Type::RerunRequested:
                 if (!d->runs.count(m.runId)) break;

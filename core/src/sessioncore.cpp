@@ -25,9 +25,12 @@ std::vector<Message> SessionCore::takeAll() {
 }
 
 void SessionCore::detach() {
-    std::lock_guard lock(m_mutex);
-    m_session = nullptr;
-    m_inbox.clear();
+    {
+        std::lock_guard lock(m_mutex);
+        m_session = nullptr;
+        m_inbox.clear();
+    }
+    tasks.cancelAll();
 }
 
 }  // namespace tessera::detail

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "asynctasks.h"
 #include "widgetstore.h"
 
 #include <tessera/delta.h>
@@ -37,7 +38,7 @@ struct FragmentCall {
 
 /// What run threads send to their session, in the order they sent it.
 struct Message {
-    enum class Type { Delta, RunEnded, FragmentCalled, RerunRequested };
+    enum class Type { Delta, RunEnded, FragmentCalled, RerunRequested, AsyncLoaded };
     Type type = Type::Delta;
     Delta delta;
     quint64 runId = 0;
@@ -48,6 +49,8 @@ struct Message {
     std::shared_ptr<FragmentCall> fragment;  ///< FragmentCalled
     Scope rerunScope = Scope::App;           ///< RerunRequested
     QString scope;                           ///< RerunRequested: the scope that asked
+    QStringList scopes;                      ///< AsyncLoaded: the scopes that asked
+    qint64 refreshInMs = -1;                 ///< AsyncLoaded: when the next reload is due
 };
 
 /// The part of a session that run threads may touch. It outlives the Session object as
@@ -58,6 +61,7 @@ public:
 
     const std::shared_ptr<WidgetStore> widgets = std::make_shared<WidgetStore>();
     SessionState state;
+    AsyncTasks tasks;
 
     /// Queues a message and, when the inbox was empty, wakes the session once. Many posts
     /// within one event-loop turn therefore cost one queued call.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <tessera/ui.h>
 
+#include "limitgroup.h"
 #include "runcontext.h"
 #include "scoperunner.h"
 
@@ -316,6 +317,43 @@ void Ui::rerun(Scope scope) const {
     const auto& ctx = context();
     ctx->check();
     throw detail::RerunRequest{scope};
+}
+
+std::shared_ptr<const void> Ui::asyncLoadValue(
+    const QString& key, const QByteArray& args, std::type_index type, const AsyncLoadOptions& options,
+    std::function<std::shared_ptr<const void>(TaskContext&)> fn) {
+    const auto ctx = context();
+    ctx->check();
+    const QByteArray taskKey = key.toUtf8() + '\x1e' + args;
+    const auto answer = ctx->core->tasks.ask(ctx->core, *ctx, taskKey, type, options, std::move(fn));
+    if (!answer.ready) {
+        if (options.placeholder.isEmpty())
+            skeleton(options.height);
+        else
+            place(make(ElementKind::Spinner, {{QStringLiteral("text"), options.placeholder}}));
+        return nullptr;
+    }
+    if (answer.error) std::rethrow_exception(answer.error);
+    return answer.value;
+}
+
+LimitSlot Ui::limit(const QString& group, const LimitOptions& options) {
+    const auto ctx = context();
+    ctx->check();
+    auto limitGroup = detail::LimitGroup::get(group, options);
+    std::optional<Ui> waiting;  // the "waiting" line, shown only while queued
+    try {
+        limitGroup->acquire(ctx.get(), [&](int position, int length) {
+            if (!waiting) waiting = empty();
+            waiting->info(QStringLiteral("Waiting for %1 — position %2 of %3").arg(group).arg(position).arg(length));
+        });
+    } catch (const LimitRejected& e) {
+        error(QString::fromUtf8(e.what()));
+        throw;
+    }
+    LimitSlot slot(limitGroup);
+    if (waiting) waiting->empty();
+    return slot;
 }
 
 void Ui::checkpoint() const {

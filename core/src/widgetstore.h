@@ -2,6 +2,7 @@
 #pragma once
 
 #include <tessera/element.h>
+#include <tessera/export.h>
 
 #include <QHash>
 #include <QSet>
@@ -22,11 +23,12 @@ struct WidgetSpec {
 
 /// Turns `value` into a valid value for `spec` (strings from the command line included).
 /// Returns an invalid QVariant and sets `error` when it cannot.
-QVariant coerceWidgetValue(const WidgetSpec& spec, const QVariant& value, QString* error);
+TESSERA_CORE_EXPORT QVariant coerceWidgetValue(const WidgetSpec& spec, const QVariant& value, QString* error);
 
 /// The session's widget values, shared by the session's thread (which sets them on user
 /// input) and the run threads (which register widgets and read values). One lock guards all.
-class WidgetStore {
+/// Exported for the test suite only; not part of the SDK.
+class TESSERA_CORE_EXPORT WidgetStore {
 public:
     /// Registers (or re-registers) widget `id` and returns its current value: the kept value
     /// when it is still valid for `spec`, else the default.

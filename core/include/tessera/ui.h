@@ -5,7 +5,9 @@
 #include <tessera/element.h>
 #include <tessera/errors.h>
 #include <tessera/export.h>
+#include <tessera/cache.h>
 #include <tessera/fragment.h>
+#include <tessera/limit.h>
 #include <tessera/sessionstate.h>
 #include <tessera/value.h>
 
@@ -16,6 +18,8 @@
 #include <exception>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <typeindex>
 #include <utility>
 
 namespace tessera {
@@ -37,6 +41,34 @@ private:
 }  // namespace detail
 
 class Spinner;
+
+namespace detail {
+class TaskToken;
+}
+
+/// Options of Ui::asyncLoad().
+struct AsyncLoadOptions {
+    /// Reload this long after the load started (0 = never). The old value stays on screen
+    /// while the new one loads; a reload never starts while one is running.
+    std::chrono::milliseconds refreshEvery{0};
+    QString placeholder;  ///< shown while the first value loads (a spinner); empty = a skeleton
+    int height = 120;     ///< height of the skeleton
+};
+
+/// What an asyncLoad() function may ask about its task.
+class TESSERA_CORE_EXPORT TaskContext {
+public:
+    explicit TaskContext(std::shared_ptr<detail::TaskToken> token);
+    /// True once nobody needs the result (the session ended, the key is no longer used).
+    bool cancelled() const;
+    /// Throws tessera::Interrupted when cancelled.
+    void checkpoint() const;
+    /// Sleeps, waking early (and throwing Interrupted) when cancelled.
+    void sleep(std::chrono::milliseconds duration) const;
+
+private:
+    std::shared_ptr<detail::TaskToken> m_token;
+};
 
 /// Options every widget takes. Identity is kind + label + key + defining arguments, as in
 /// Streamlit: two widgets that would get the same identity need distinct keys.
@@ -158,6 +190,34 @@ public:
         };
     }
 
+    // Background work
+    /// Runs `fn` in the background, once per session for this key and `args`: the first
+    /// call starts it and shows a placeholder here, returning nothing; when it completes,
+    /// the scope that asked (the fragment, or the dashboard) reruns and gets the value. An
+    /// exception from `fn` is re-raised here. `fn` takes no argument or a TaskContext&.
+    template <typename T, typename Fn, typename... Args>
+    std::optional<T> asyncLoad(const QString& key, Fn fn, const AsyncLoadOptions& options = {},
+                               const Args&... args) {
+        QByteArray argsKey;
+        (detail::appendKey(argsKey, args), ...);
+        auto value = asyncLoadValue(
+            key, argsKey, std::type_index(typeid(T)), options,
+            [fn = std::move(fn)](TaskContext& task) mutable -> std::shared_ptr<const void> {
+                if constexpr (std::is_invocable_v<Fn&, TaskContext&>)
+                    return std::make_shared<const T>(fn(task));
+                else
+                    return std::make_shared<const T>(fn());
+            });
+        if (!value) return std::nullopt;
+        return *std::static_pointer_cast<const T>(value);
+    }
+
+    /// Waits for a place in the process-wide concurrency group `group` (shared by every
+    /// session), showing "Waiting for <group> — position k of n" here while queued. The
+    /// place is held until the returned slot is destroyed. A full queue shows an error and
+    /// throws LimitRejected; a superseded run leaves the queue.
+    [[nodiscard]] LimitSlot limit(const QString& group, const LimitOptions& options = {});
+
     // Control
     /// Throws Interrupted when the run has been superseded; call it in long loops.
     void checkpoint() const;
@@ -172,6 +232,9 @@ public:
     Ui& operator=(const Ui&);
 
 private:
+    std::shared_ptr<const void> asyncLoadValue(
+        const QString& key, const QByteArray& args, std::type_index type, const AsyncLoadOptions& options,
+        std::function<std::shared_ptr<const void>(TaskContext&)> fn);
     const std::shared_ptr<detail::RunContext>& context() const;
     Path place(const std::shared_ptr<Element>& element) const;
     void emitText(ElementKind kind, const QString& text);
