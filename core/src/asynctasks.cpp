@@ -8,6 +8,8 @@
 
 #include <tessera/errors.h>
 
+#include <stdexcept>
+
 namespace tessera {
 
 TaskContext::TaskContext(std::shared_ptr<detail::TaskToken> token) : m_token(std::move(token)) {}
@@ -72,7 +74,8 @@ void AsyncTasks::start(const std::shared_ptr<SessionCore>& core, const QByteArra
         try {
             value = fn(context);
         } catch (const Interrupted&) {
-            return;  // cancelled: nobody wants it
+            if (!token->cancelled()) error = std::make_exception_ptr(std::runtime_error("the task stopped itself (Interrupted)"));
+            else return;  // cancelled: nobody wants it
         } catch (...) {
             error = std::current_exception();
         }
@@ -113,6 +116,14 @@ void AsyncTasks::retainAskedBy(const QSet<quint64>& runIds) {
             it = m_tasks.erase(it);
         }
     }
+}
+
+int AsyncTasks::running() {
+    std::lock_guard lock(m_mutex);
+    int count = 0;
+    // First loads only: a reload in the background leaves the page complete.
+    for (const Task& task : m_tasks) count += task.running && !task.hasResult ? 1 : 0;
+    return count;
 }
 
 void AsyncTasks::cancelAll() {

@@ -51,6 +51,8 @@ public:
     /// Cancels tasks no run in `runIds` asked for (a full run ended without using them).
     void retainAskedBy(const QSet<quint64>& runIds);
     void cancelAll();
+    /// First loads in progress (a session waiting for one is not idle).
+    int running();
 
 private:
     struct Task {

@@ -71,7 +71,8 @@ struct Session::Private {
         if (!pendingOps.isEmpty()) emit q->pageChanged(std::exchange(pendingOps, {}));
     }
     bool idle() const {
-        return runs.empty() && !rerunPending && pendingFragments.isEmpty() && !startTimer.isActive();
+        return runs.empty() && !rerunPending && pendingFragments.isEmpty() && !startTimer.isActive() &&
+               core->tasks.running() == 0;
     }
     /// Idle is announced on the next event-loop turn, and only if still idle then: a run
     /// may end in the middle of starting others (a rerun dropping its predecessor).

@@ -31,7 +31,7 @@ void WorkerPool::runNext() {
 }
 
 WorkerPool& scriptPool() {
-    static auto* pool = new WorkerPool(QStringLiteral("tessera-script-pool"), 16);
+    static auto* pool = new WorkerPool(QStringLiteral("tessera-script-pool"), 512);
     return *pool;
 }
 

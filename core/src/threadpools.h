@@ -26,9 +26,10 @@ private:
 };
 
 /// Runs full dashboard runs. Separate from QThreadPool::globalInstance() so that user code
-/// using the global pool cannot starve the host, and sized for runs that were abandoned
-/// (superseded while stuck in user code) and are still finishing. Never destroyed: a run
-/// stuck in user code must not block the process from exiting.
+/// using the global pool cannot starve the host. Large (threads are made on demand and
+/// expire when idle): every session may have a run waiting, e.g. in a concurrency group's
+/// queue, and abandoned runs may still be finishing. Never destroyed: a run stuck in user
+/// code must not block the process from exiting.
 WorkerPool& scriptPool();
 /// Runs parallel fragments and their reruns (default 32 threads: they mostly wait on IO).
 WorkerPool& fragmentPool();
