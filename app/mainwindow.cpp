@@ -6,6 +6,7 @@
 #include "timelineview.h"
 
 #include <tessera/caches.h>
+#include <tessera/limit.h>
 
 #include <QAction>
 #include <QApplication>
@@ -71,6 +72,10 @@ void MainWindow::buildActions() {
     connect(m_dark, &QAction::toggled, this, &MainWindow::setDarkTheme);
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* newWindow = file->addAction(tr("&New Window"), this, &MainWindow::openNewWindow);
+    newWindow->setShortcut(QKeySequence::New);
+    newWindow->setToolTip(tr("Another session of the same dashboards, in this process"));
+    file->addSeparator();
     file->addAction(m_rerun);
     file->addAction(m_stop);
     file->addAction(m_clearCache);
@@ -163,6 +168,12 @@ void MainWindow::buildLayout() {
 
     m_statusRun = new QLabel(this);
     statusBar()->addWidget(m_statusRun, 1);
+    m_statusLimits = new QLabel(this);
+    m_statusLimits->setObjectName(QStringLiteral("limitStatus"));
+    statusBar()->addPermanentWidget(m_statusLimits);
+    auto* limitsTimer = new QTimer(this);
+    connect(limitsTimer, &QTimer::timeout, this, &MainWindow::updateLimits);
+    limitsTimer->start(500);
     m_pluginProblems = new QToolButton(this);
     m_pluginProblems->setAutoRaise(true);
     const int failed = int(m_catalog.failures().size());
@@ -228,6 +239,25 @@ void MainWindow::onRunFinished(const RunRecord& record) {
                        .arg(m_session.page().elementCount());
     if (record.failed()) text += tr(" · %n exception(s)", nullptr, int(record.exceptions.size()));
     m_statusRun->setText(text);
+}
+
+void MainWindow::openNewWindow() {
+    auto* window = new MainWindow(m_catalog);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->openDashboard(m_session.dashboard().id);
+    window->move(pos() + QPoint(40, 40));
+    window->show();
+}
+
+/// Holders and queues of the process-wide concurrency groups, shared by every window.
+void MainWindow::updateLimits() {
+    QStringList parts;
+    for (const LimitGroupStatus& g : limitGroups()) {
+        QString part = tr("%1: %2/%3 busy").arg(g.name).arg(g.holders).arg(g.maxConcurrent);
+        if (g.waiting > 0) part += tr(", %n waiting", nullptr, g.waiting);
+        parts << part;
+    }
+    m_statusLimits->setText(parts.join(QStringLiteral(" · ")));
 }
 
 void MainWindow::showPlugins() {

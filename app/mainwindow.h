@@ -42,6 +42,8 @@ private:
     void onRunStarted();
     void onRunFinished(const RunRecord& record);
     void showPlugins();
+    void openNewWindow();
+    void updateLimits();
 
     const PluginCatalog& m_catalog;
     Session m_session;
@@ -52,6 +54,7 @@ private:
     QAction* m_busy = nullptr;  // the toolbar's running indicator
     QAction* m_busyLabel = nullptr;
     QLabel* m_statusRun = nullptr;
+    QLabel* m_statusLimits = nullptr;
     QToolButton* m_pluginProblems = nullptr;
     QAction* m_rerun = nullptr;
     QAction* m_stop = nullptr;
