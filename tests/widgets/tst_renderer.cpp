@@ -89,6 +89,7 @@ void everything(Ui& ui) {
     ui.tabs({"A", "B"})[0].text("in tab");
     ui.expander("e", true).text("in expander");
     ui.sidebar().text("in sidebar");
+    ui.fragment("frag", [](Ui& f) { f.text("in fragment"); });
     // A spinner shows while its owner is alive; this one stays until the run is stopped.
     auto spinner = ui.spinner("spin");
     ui.sleep(60s);
@@ -129,7 +130,7 @@ private slots:
             visit(h.session.page().root(r), p);
         }
         QCOMPARE(h.renderer.viewCount(), h.session.page().elementCount());
-        for (int k = int(ElementKind::Title); k <= int(ElementKind::Expander); ++k)
+        for (int k = int(ElementKind::Title); k <= int(ElementKind::Fragment); ++k)
             QVERIFY2(seen.contains(kindName(ElementKind(k))), qPrintable(kindName(ElementKind(k))));
         h.session.stop();
         QVERIFY(h.waitIdle());
