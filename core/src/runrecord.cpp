@@ -16,6 +16,8 @@ QString statusName(RunStatus status) {
             return QStringLiteral("failed");
         case RunStatus::Interrupted:
             return QStringLiteral("interrupted");
+        case RunStatus::TimedOut:
+            return QStringLiteral("timed out");
     }
     return {};
 }

@@ -65,7 +65,8 @@ struct Session::Private {
     bool rerunPending = false;
     QSet<QString> pendingFragments;
     QVector<PageOp> pendingOps;
-    QTimer startTimer, fragmentTimer, staleTimer, graceTimer, idleTimer;
+    QTimer startTimer, fragmentTimer, staleTimer, graceTimer, idleTimer, skeletonTimer;
+    QVector<quint64> skeletonCandidates;
 
     void flush() {
         if (!pendingOps.isEmpty()) emit q->pageChanged(std::exchange(pendingOps, {}));
@@ -222,15 +223,8 @@ struct Session::Private {
         f.activeRun = call->context->runId;
         startTimeout(call->context->runId, call->options.timeout);
         if (!call->options.parallel) return;  // inline: already running on the caller's thread
-        const PageTree::Node* container = page.node(call->container);
-        if (container && container->children.empty()) {
-            // Until the fragment's first output: a skeleton that belongs to no run, so the
-            // fragment's end removes it if nothing replaced it.
-            auto skeleton = std::make_shared<Element>();
-            skeleton->kind = ElementKind::Skeleton;
-            skeleton->props.insert(QStringLiteral("height"), 120);
-            pendingOps += page.apply(Delta{Path(call->container) << 0, skeleton, 0, call->id});
-        }
+        skeletonCandidates.append(call->context->runId);
+        if (!skeletonTimer.isActive()) skeletonTimer.start();
         detail::fragmentPool().start(
             [context = call->context, fn = call->fn] { detail::executeScope(context, fn); });
     }
@@ -292,6 +286,26 @@ struct Session::Private {
         const PageTree::Node* n = page.node(path);
         return n && n->element->kind == ElementKind::Fragment &&
                scopeId.startsWith(n->element->props.value(QStringLiteral("id")).toString() + QLatin1Char('@'));
+    }
+
+    /// Parallel fragments still running a moment after they were called, with nothing in
+    /// their container yet, show a skeleton until their first output (fast ones never do,
+    /// so nothing flashes). The skeleton belongs to no run: the fragment's end removes it if
+    /// nothing replaced it.
+    void showSkeletons() {
+        for (quint64 runId : std::exchange(skeletonCandidates, {})) {
+            auto it = runs.find(runId);
+            if (it == runs.end()) continue;
+            const auto& context = it->second.context;
+            const PageTree::Node* container = page.node(context->territory);
+            if (!container || !container->children.empty() || !isFragmentContainer(context->territory, context->scope))
+                continue;
+            auto skeleton = std::make_shared<Element>();
+            skeleton->kind = ElementKind::Skeleton;
+            skeleton->props.insert(QStringLiteral("height"), 120);
+            pendingOps += page.apply(Delta{Path(context->territory) << 0, skeleton, 0, context->scope});
+        }
+        flush();
     }
 
     void onTimeout(quint64 runId) {
@@ -479,6 +493,9 @@ Session::Session(QObject* parent) : QObject(parent), d(std::make_unique<Private>
     connect(&d->startTimer, &QTimer::timeout, this, [this] { d->startFullRun(); });
     d->fragmentTimer.setSingleShot(true);
     d->fragmentTimer.setInterval(0);
+    d->skeletonTimer.setSingleShot(true);
+    d->skeletonTimer.setInterval(60);
+    connect(&d->skeletonTimer, &QTimer::timeout, this, [this] { d->showSkeletons(); });
     d->idleTimer.setSingleShot(true);
     d->idleTimer.setInterval(0);
     connect(&d->idleTimer, &QTimer::timeout, this, [this] {

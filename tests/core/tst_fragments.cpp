@@ -21,12 +21,6 @@ QStringList texts(const AppTest& at) {
     return out;
 }
 
-QString fragmentId(const AppTest& at, const QString& name) {
-    for (const auto& e : at.elements("fragment"))
-        if (e.prop("id").toString() == name) return name + QLatin1Char('@') + pathToString(e.path());
-    return {};
-}
-
 /// The seed dashboard: two sliders, three charts, each "load + transform" (here 2 × `step`).
 void seed(Ui& ui, std::chrono::milliseconds step, bool parallel, std::atomic<int>* mainRuns = nullptr) {
     if (mainRuns) ++*mainRuns;
@@ -274,6 +268,8 @@ private slots:
         QVERIFY(error.exists());
         QCOMPARE(error.prop("type").toString(), QStringLiteral("Timeout"));
         QCOMPARE(at.lastRun().scope("hang")->status, RunStatus::TimedOut);
+        QCOMPARE(statusName(RunStatus::TimedOut), QStringLiteral("timed out"));
+        QVERIFY(at.lastRun().exceptions.join(QString()).contains(QStringLiteral("did not finish within 100 ms")));
         QTest::qWait(700);
         QCOMPARE(texts(at), QStringList{QStringLiteral("main")});
     }
@@ -360,8 +356,8 @@ private slots:
         QVERIFY(at.run());
         const RunRecord& run = at.lastRun();
         // Each chart started before any other had finished: they overlapped.
-        for (const QString& a : {"chart1", "chart2", "chart3"})
-            for (const QString& b : {"chart1", "chart2", "chart3"})
+        for (const char* a : {"chart1", "chart2", "chart3"})
+            for (const char* b : {"chart1", "chart2", "chart3"})
                 QVERIFY(run.scope(a)->startedMs < run.scope(b)->finishedMs);
     }
 
