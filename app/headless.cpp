@@ -18,11 +18,13 @@ int runHeadless(const Dashboard& dashboard, const Options& options) {
     testing::AppTest test(dashboard);
     for (const auto& [key, value] : options.sets) test.session().presetWidgetValue(key, value);
     if (!test.run(kRunTimeoutMs)) {
-        std::fprintf(stderr, "tessera: the dashboard did not finish within %d s\n", kRunTimeoutMs / 1000);
+        std::fprintf(stderr, "tessera: the dashboard did not finish within %d s\n",
+                     kRunTimeoutMs / 1000);
         return 3;
     }
     if (const QStringList problems = test.session().presetProblems(); !problems.isEmpty()) {
-        for (const QString& p : problems) std::fprintf(stderr, "tessera: --set %s\n", qPrintable(p));
+        for (const QString& p : problems)
+            std::fprintf(stderr, "tessera: --set %s\n", qPrintable(p));
         return 2;
     }
 

@@ -41,11 +41,12 @@ void presetWidgets(app::MainWindow& window, const app::Options& options) {
     if (options.sets.isEmpty()) return;
     for (const auto& [key, value] : options.sets) window.session().presetWidgetValue(key, value);
     auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = QObject::connect(&window.session(), &Session::idle, &window, [&window, connection] {
-        QObject::disconnect(*connection);
-        for (const QString& problem : window.session().presetProblems())
-            spdlog::error("--set {}", problem.toStdString());
-    });
+    *connection =
+        QObject::connect(&window.session(), &Session::idle, &window, [&window, connection] {
+            QObject::disconnect(*connection);
+            for (const QString& problem : window.session().presetProblems())
+                spdlog::error("--set {}", problem.toStdString());
+        });
 }
 
 void saveScreenshotWhenIdle(app::MainWindow& window, const QString& file) {

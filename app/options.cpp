@@ -40,11 +40,13 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
         QStringLiteral("screenshot"),
         QStringLiteral("Save the window as a PNG once the run is done, then exit."),
         QStringLiteral("file"));
-    const QCommandLineOption fragmentThreads(QStringLiteral("fragment-threads"),
-                                             QStringLiteral("Threads for parallel fragments (default 32)."),
-                                             QStringLiteral("n"), QStringLiteral("32"));
+    const QCommandLineOption fragmentThreads(
+        QStringLiteral("fragment-threads"),
+        QStringLiteral("Threads for parallel fragments (default 32)."), QStringLiteral("n"),
+        QStringLiteral("32"));
     const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use the dark theme."));
-    parser.addOptions({pluginDir, list, headless, once, json, set, logLevel, screenshot, dark, fragmentThreads});
+    parser.addOptions(
+        {pluginDir, list, headless, once, json, set, logLevel, screenshot, dark, fragmentThreads});
     parser.addPositionalArgument(QStringLiteral("dashboard"),
                                  QStringLiteral("Dashboard id to open (see --list)."));
 
@@ -84,7 +86,8 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
     bool threadsOk = false;
     o.fragmentThreads = parser.value(fragmentThreads).toInt(&threadsOk);
     if (!threadsOk || o.fragmentThreads < 1 || o.fragmentThreads > 1024) {
-        *error = QStringLiteral("--fragment-threads expects a number from 1 to 1024, got '%1'").arg(parser.value(fragmentThreads));
+        *error = QStringLiteral("--fragment-threads expects a number from 1 to 1024, got '%1'")
+                     .arg(parser.value(fragmentThreads));
         return std::nullopt;
     }
     for (const QString& s : parser.values(set)) {

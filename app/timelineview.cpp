@@ -15,17 +15,23 @@ constexpr int kMargin = 10;
 
 QColor statusColor(RunStatus status) {
     switch (status) {
-        case RunStatus::Finished: return QColor(0x00, 0x68, 0xc9);
-        case RunStatus::Failed: return QColor(0xd6, 0x27, 0x28);
-        case RunStatus::TimedOut: return QColor(0xff, 0x87, 0x00);
-        case RunStatus::Interrupted: return QColor(0x9a, 0x9e, 0xad);
-        case RunStatus::Running: return QColor(0x29, 0xb0, 0x9d);
+        case RunStatus::Finished:
+            return QColor(0x00, 0x68, 0xc9);
+        case RunStatus::Failed:
+            return QColor(0xd6, 0x27, 0x28);
+        case RunStatus::TimedOut:
+            return QColor(0xff, 0x87, 0x00);
+        case RunStatus::Interrupted:
+            return QColor(0x9a, 0x9e, 0xad);
+        case RunStatus::Running:
+            return QColor(0x29, 0xb0, 0x9d);
     }
     return Qt::gray;
 }
 
 QString formatMs(double ms) {
-    if (ms >= 1000) return QString::number(ms / 1000.0, 'f', ms >= 10000 ? 1 : 2) + QStringLiteral(" s");
+    if (ms >= 1000)
+        return QString::number(ms / 1000.0, 'f', ms >= 10000 ? 1 : 2) + QStringLiteral(" s");
     return QString::number(ms, 'f', ms >= 100 ? 0 : 1) + QStringLiteral(" ms");
 }
 
@@ -52,7 +58,8 @@ void TimelineView::setRecord(const RunRecord& record) {
 }
 
 QSize TimelineView::sizeHint() const {
-    return {600, kMargin * 2 + 22 + kRow * int(std::max<qsizetype>(1, m_record.scopes.size())) + 22};
+    return {600,
+            kMargin * 2 + 22 + kRow * int(std::max<qsizetype>(1, m_record.scopes.size())) + 22};
 }
 
 void TimelineView::paintEvent(QPaintEvent*) {
@@ -75,9 +82,11 @@ void TimelineView::paintEvent(QPaintEvent*) {
 
     p.setFont(bold);
     p.setPen(pal.color(QPalette::WindowText));
-    const QString title = (m_record.full ? tr("Full run") : tr("Fragment rerun")) + QStringLiteral(" · ") +
-                          formatMs(total) + QStringLiteral(" · ") + tr("%n scope(s)", nullptr, int(m_record.scopes.size()));
-    p.drawText(QRect(kMargin, kMargin, width() - 2 * kMargin, 18), Qt::AlignLeft | Qt::AlignVCenter, title);
+    const QString title = (m_record.full ? tr("Full run") : tr("Fragment rerun")) +
+                          QStringLiteral(" · ") + formatMs(total) + QStringLiteral(" · ") +
+                          tr("%n scope(s)", nullptr, int(m_record.scopes.size()));
+    p.drawText(QRect(kMargin, kMargin, width() - 2 * kMargin, 18), Qt::AlignLeft | Qt::AlignVCenter,
+               title);
     p.setFont(font());
 
     // Grid and time axis.
@@ -89,7 +98,8 @@ void TimelineView::paintEvent(QPaintEvent*) {
         p.setPen(grid);
         p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
         p.setPen(pal.color(QPalette::PlaceholderText));
-        p.drawText(QRectF(x - 40, plot.bottom() + 2, 80, 18), Qt::AlignHCenter | Qt::AlignTop, formatMs(t));
+        p.drawText(QRectF(x - 40, plot.bottom() + 2, 80, 18), Qt::AlignHCenter | Qt::AlignTop,
+                   formatMs(t));
     }
 
     for (int i = 0; i < m_record.scopes.size(); ++i) {
@@ -105,13 +115,18 @@ void TimelineView::paintEvent(QPaintEvent*) {
         const double finished = std::max(started, s.finishedMs);
         p.setPen(Qt::NoPen);
         p.setBrush(queued);
-        p.drawRoundedRect(QRectF(xAt(s.queuedMs), y + 5, std::max(1.0, xAt(started) - xAt(s.queuedMs)), kRow - 10), 3, 3);
+        p.drawRoundedRect(QRectF(xAt(s.queuedMs), y + 5,
+                                 std::max(1.0, xAt(started) - xAt(s.queuedMs)), kRow - 10),
+                          3, 3);
         p.setBrush(color);
-        const QRectF bar(xAt(started), y + 4, std::max(2.0, xAt(finished) - xAt(started)), kRow - 8);
+        const QRectF bar(xAt(started), y + 4, std::max(2.0, xAt(finished) - xAt(started)),
+                         kRow - 8);
         p.drawRoundedRect(bar, 3, 3);
         p.setPen(pal.color(QPalette::PlaceholderText));
-        const QString label = formatMs(finished - started) +
-                              (s.status == RunStatus::Finished ? QString() : QStringLiteral(" · ") + statusName(s.status));
+        const QString label =
+            formatMs(finished - started) + (s.status == RunStatus::Finished
+                                                ? QString()
+                                                : QStringLiteral(" · ") + statusName(s.status));
         p.drawText(QRectF(bar.right() + 6, y, 160, kRow), Qt::AlignLeft | Qt::AlignVCenter, label);
     }
 }

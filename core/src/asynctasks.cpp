@@ -13,7 +13,9 @@
 namespace tessera {
 
 TaskContext::TaskContext(std::shared_ptr<detail::TaskToken> token) : m_token(std::move(token)) {}
-bool TaskContext::cancelled() const { return m_token->cancelled(); }
+bool TaskContext::cancelled() const {
+    return m_token->cancelled();
+}
 void TaskContext::checkpoint() const {
     if (m_token->cancelled()) throw Interrupted();
 }
@@ -61,7 +63,8 @@ AsyncTasks::Answer AsyncTasks::ask(const std::shared_ptr<SessionCore>& core, con
     return Answer{true, task.value, task.error};
 }
 
-void AsyncTasks::start(const std::shared_ptr<SessionCore>& core, const QByteArray& key, Task& task) {
+void AsyncTasks::start(const std::shared_ptr<SessionCore>& core, const QByteArray& key,
+                       Task& task) {
     task.running = true;
     task.started = std::chrono::steady_clock::now();
     task.token = std::make_shared<TaskToken>();
@@ -74,8 +77,11 @@ void AsyncTasks::start(const std::shared_ptr<SessionCore>& core, const QByteArra
         try {
             value = fn(context);
         } catch (const Interrupted&) {
-            if (!token->cancelled()) error = std::make_exception_ptr(std::runtime_error("the task stopped itself (Interrupted)"));
-            else return;  // cancelled: nobody wants it
+            if (!token->cancelled())
+                error = std::make_exception_ptr(
+                    std::runtime_error("the task stopped itself (Interrupted)"));
+            else
+                return;  // cancelled: nobody wants it
         } catch (...) {
             error = std::current_exception();
         }
@@ -85,7 +91,8 @@ void AsyncTasks::start(const std::shared_ptr<SessionCore>& core, const QByteArra
 }
 
 void AsyncTasks::complete(const std::shared_ptr<SessionCore>& core, const QByteArray& key,
-                          const std::shared_ptr<TaskToken>& token, Value value, std::exception_ptr error) {
+                          const std::shared_ptr<TaskToken>& token, Value value,
+                          std::exception_ptr error) {
     Message done;
     {
         std::lock_guard lock(m_mutex);
@@ -98,10 +105,13 @@ void AsyncTasks::complete(const std::shared_ptr<SessionCore>& core, const QByteA
         done.type = Message::Type::AsyncLoaded;
         for (const QString& scope : it->askers) done.scopes << scope;
         const auto elapsed = std::chrono::steady_clock::now() - it->started;
-        done.refreshInMs = it->options.refreshEvery.count() > 0
-                               ? std::max<qint64>(0, qint64(it->options.refreshEvery.count()) -
-                                                         qint64(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count()))
-                               : -1;
+        done.refreshInMs =
+            it->options.refreshEvery.count() > 0
+                ? std::max<qint64>(
+                      0, qint64(it->options.refreshEvery.count()) -
+                             qint64(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed)
+                                        .count()))
+                : -1;
     }
     core->post(std::move(done));
 }

@@ -46,8 +46,9 @@ public:
     };
 
     /// The task's result for run `run`, starting (or refreshing) it when due.
-    Answer ask(const std::shared_ptr<SessionCore>& core, const RunContext& run, const QByteArray& key,
-               std::type_index type, const AsyncLoadOptions& options, Function fn);
+    Answer ask(const std::shared_ptr<SessionCore>& core, const RunContext& run,
+               const QByteArray& key, std::type_index type, const AsyncLoadOptions& options,
+               Function fn);
     /// Cancels tasks no run in `runIds` asked for (a full run ended without using them).
     void retainAskedBy(const QSet<quint64>& runIds);
     void cancelAll();

@@ -41,7 +41,7 @@ struct CacheStore::State {
     std::condition_variable landed;
     QHash<QString, Bucket> buckets;
     QHash<QByteArray, std::shared_ptr<Flight>> flights;  // name + args -> computation
-    quint64 generation = 0;                               // bumped by clear()
+    quint64 generation = 0;                              // bumped by clear()
     quint64 computations = 0;
     int cacheToken = 0;
 };
@@ -50,7 +50,9 @@ CacheStore::CacheStore() : d(std::make_unique<State>()) {
     d->cacheToken = registerCache([this] { clear(); });
 }
 
-CacheStore::~CacheStore() { unregisterCache(d->cacheToken); }
+CacheStore::~CacheStore() {
+    unregisterCache(d->cacheToken);
+}
 
 CacheStore& CacheStore::data() {
     static auto* store = new CacheStore;  // process lifetime; outlives every session
@@ -71,7 +73,8 @@ CacheStore::Value CacheStore::getOrCompute(const QString& name, const QByteArray
     if (auto it = bucket.index.find(args); it != bucket.index.end()) {
         auto entry = it.value();
         if (entry->type != type)
-            throw std::logic_error("cache '" + name.toStdString() + "' holds values of another type for these arguments");
+            throw std::logic_error("cache '" + name.toStdString() +
+                                   "' holds values of another type for these arguments");
         if (entry->expires > Clock::now()) {
             bucket.lru.splice(bucket.lru.begin(), bucket.lru, entry);
             return entry->value;
@@ -113,7 +116,8 @@ CacheStore::Value CacheStore::getOrCompute(const QString& name, const QByteArray
     d->flights.remove(flightKey);
     if (generation == d->generation) {  // not cleared meanwhile
         Bucket& b = d->buckets[name];
-        const auto expires = options.ttl.count() > 0 ? Clock::now() + options.ttl : Clock::time_point::max();
+        const auto expires =
+            options.ttl.count() > 0 ? Clock::now() + options.ttl : Clock::time_point::max();
         b.lru.push_front(Entry{args, value, type, expires});
         b.index.insert(args, b.lru.begin());
         while (options.maxEntries > 0 && int(b.lru.size()) > options.maxEntries) {

@@ -22,13 +22,17 @@ LimitSlot& LimitSlot::operator=(LimitSlot&& other) noexcept {
     }
     return *this;
 }
-LimitSlot::~LimitSlot() { release(); }
+LimitSlot::~LimitSlot() {
+    release();
+}
 
 void LimitSlot::release() {
     if (auto group = std::exchange(m_group, nullptr)) group->release();
 }
 
-QVector<LimitGroupStatus> limitGroups() { return detail::LimitGroup::all(); }
+QVector<LimitGroupStatus> limitGroups() {
+    return detail::LimitGroup::all();
+}
 
 namespace detail {
 
@@ -61,7 +65,8 @@ QVector<LimitGroupStatus> LimitGroup::all() {
     std::lock_guard lock(r.mutex);
     QVector<LimitGroupStatus> result;
     for (const auto& group : r.groups) result.append(group->status());
-    std::sort(result.begin(), result.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    std::sort(result.begin(), result.end(),
+              [](const auto& a, const auto& b) { return a.name < b.name; });
     return result;
 }
 
@@ -72,11 +77,12 @@ void LimitGroup::acquire(const RunContext* run, const std::function<void(int, in
         return;
     }
     if (int(m_queue.size()) >= m_maxQueue)
-        throw LimitRejected(QStringLiteral("The queue for '%1' is full (%2 waiting, %3 running); try again later.")
-                                .arg(m_name)
-                                .arg(m_queue.size())
-                                .arg(m_holders)
-                                .toStdString());
+        throw LimitRejected(
+            QStringLiteral("The queue for '%1' is full (%2 waiting, %3 running); try again later.")
+                .arg(m_name)
+                .arg(m_queue.size())
+                .arg(m_holders)
+                .toStdString());
     const quint64 ticket = ++m_nextTicket;
     m_queue.push_back(ticket);
     m_changed.notify_all();

@@ -182,15 +182,18 @@ bool validTerritory(const Path& territory) {
 QVector<PageOp> PageTree::fadeStale(const Path& territory, const QSet<quint64>& keep) {
     QVector<PageOp> ops;
     if (!validTerritory(territory)) return ops;
-    walkTerritory(m_roots, territory, [&](Node& parent, size_t i, const Path& path) {
-        Node& child = *parent.children[i];
-        if (keep.contains(child.runId)) return true;
-        if (!child.stale) {
-            child.stale = true;
-            ops.append(PageOp{PageOp::Type::SetStale, path, nullptr, true});
-        }
-        return false;
-    }, false);
+    walkTerritory(
+        m_roots, territory,
+        [&](Node& parent, size_t i, const Path& path) {
+            Node& child = *parent.children[i];
+            if (keep.contains(child.runId)) return true;
+            if (!child.stale) {
+                child.stale = true;
+                ops.append(PageOp{PageOp::Type::SetStale, path, nullptr, true});
+            }
+            return false;
+        },
+        false);
     return ops;
 }
 
@@ -198,26 +201,32 @@ QVector<PageOp> PageTree::removeStale(const Path& territory, const QSet<quint64>
     QVector<PageOp> ops;
     if (!validTerritory(territory)) return ops;
     // Back to front, so that the paths of earlier siblings stay valid for the renderer.
-    walkTerritory(m_roots, territory, [&](Node& parent, size_t i, const Path& path) {
-        if (keep.contains(parent.children[i]->runId)) return true;
-        ops.append(PageOp{PageOp::Type::Remove, path, nullptr, false});
-        parent.children.erase(parent.children.begin() + std::ptrdiff_t(i));
-        return false;
-    }, true);
+    walkTerritory(
+        m_roots, territory,
+        [&](Node& parent, size_t i, const Path& path) {
+            if (keep.contains(parent.children[i]->runId)) return true;
+            ops.append(PageOp{PageOp::Type::Remove, path, nullptr, false});
+            parent.children.erase(parent.children.begin() + std::ptrdiff_t(i));
+            return false;
+        },
+        true);
     return ops;
 }
 
 QVector<PageOp> PageTree::unfade(const Path& territory) {
     QVector<PageOp> ops;
     if (!validTerritory(territory)) return ops;
-    walkTerritory(m_roots, territory, [&](Node& parent, size_t i, const Path& path) {
-        Node& child = *parent.children[i];
-        if (child.stale) {
-            child.stale = false;
-            ops.append(PageOp{PageOp::Type::SetStale, path, nullptr, false});
-        }
-        return true;
-    }, false);
+    walkTerritory(
+        m_roots, territory,
+        [&](Node& parent, size_t i, const Path& path) {
+            Node& child = *parent.children[i];
+            if (child.stale) {
+                child.stale = false;
+                ops.append(PageOp{PageOp::Type::SetStale, path, nullptr, false});
+            }
+            return true;
+        },
+        false);
     return ops;
 }
 

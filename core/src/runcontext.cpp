@@ -90,21 +90,28 @@ bool RunContext::sleepFor(std::chrono::milliseconds duration) {
     const auto deadline = std::chrono::steady_clock::now() + duration;
     while (!isInterrupted()) {
         // Wake regularly: an inlined fragment is interrupted through its parent.
-        const auto step = std::min(deadline, std::chrono::steady_clock::now() + std::chrono::milliseconds(20));
+        const auto step =
+            std::min(deadline, std::chrono::steady_clock::now() + std::chrono::milliseconds(20));
         m_wake.wait_until(lock, step);
         if (std::chrono::steady_clock::now() >= deadline) return !isInterrupted();
     }
     return false;
 }
 
-const std::shared_ptr<RunContext>& RunContext::current() { return t_current; }
-void RunContext::setCurrent(std::shared_ptr<RunContext> context) { t_current = std::move(context); }
+const std::shared_ptr<RunContext>& RunContext::current() {
+    return t_current;
+}
+void RunContext::setCurrent(std::shared_ptr<RunContext> context) {
+    t_current = std::move(context);
+}
 
 ContextScope::ContextScope(std::shared_ptr<RunContext> context)
     : m_previous(RunContext::current()) {
     RunContext::setCurrent(std::move(context));
 }
 
-ContextScope::~ContextScope() { RunContext::setCurrent(std::move(m_previous)); }
+ContextScope::~ContextScope() {
+    RunContext::setCurrent(std::move(m_previous));
+}
 
 }  // namespace tessera::detail

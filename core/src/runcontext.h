@@ -40,8 +40,8 @@ public:
 
     const std::shared_ptr<SessionCore> core;
     const quint64 runId;
-    const QString scope;      ///< "main" or the fragment's id
-    const Path territory;     ///< the fragment's container; empty for the main body
+    const QString scope;   ///< "main" or the fragment's id
+    const Path territory;  ///< the fragment's container; empty for the main body
     /// The full run an inline fragment runs within: it shares that run's place in containers
     /// outside the fragment, so output keeps code order.
     const std::shared_ptr<RunContext> parent;

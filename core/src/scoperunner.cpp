@@ -4,8 +4,8 @@
 #include "log.h"
 #include "runcontext.h"
 
-#include <atomic>
 #include <cxxabi.h>
+#include <atomic>
 #include <typeinfo>
 
 namespace tessera::detail {
@@ -65,13 +65,16 @@ void executeScope(const std::shared_ptr<RunContext>& context, const std::functio
         end.status = RunStatus::Failed;
         const QString type = exceptionType(e);
         end.exceptions << QStringLiteral("%1: %2").arg(type, QString::fromUtf8(e.what()));
-        logger("session")->error("{} raised {}: {}", context->scope.toStdString(), type.toStdString(), e.what());
+        logger("session")->error("{} raised {}: {}", context->scope.toStdString(),
+                                 type.toStdString(), e.what());
         showException(ui, type, QString::fromUtf8(e.what()));
     } catch (...) {
         end.status = RunStatus::Failed;
         end.exceptions << QStringLiteral("unknown exception");
-        logger("session")->error("{} raised an exception of unknown type", context->scope.toStdString());
-        showException(ui, QStringLiteral("unknown"), QStringLiteral("a non-standard exception was thrown"));
+        logger("session")->error("{} raised an exception of unknown type",
+                                 context->scope.toStdString());
+        showException(ui, QStringLiteral("unknown"),
+                      QStringLiteral("a non-standard exception was thrown"));
     }
     context->end();
     end.finishedMs = context->elapsedMs();

@@ -15,7 +15,9 @@ using detail::Message;
 using detail::RunContext;
 
 namespace {
-double msSince(const QElapsedTimer& clock) { return double(clock.nsecsElapsed()) / 1e6; }
+double msSince(const QElapsedTimer& clock) {
+    return double(clock.nsecsElapsed()) / 1e6;
+}
 }  // namespace
 
 /// Bookkeeping of runs. A *group* is what one cause started: a full run (the main body and
@@ -47,7 +49,8 @@ struct Session::Private {
         std::unique_ptr<QTimer> timer;  ///< runEvery
     };
 
-    explicit Private(Session* session) : q(session), core(std::make_shared<detail::SessionCore>(session)) {}
+    explicit Private(Session* session)
+        : q(session), core(std::make_shared<detail::SessionCore>(session)) {}
 
     Session* q;
     std::shared_ptr<detail::SessionCore> core;
@@ -72,8 +75,8 @@ struct Session::Private {
         if (!pendingOps.isEmpty()) emit q->pageChanged(std::exchange(pendingOps, {}));
     }
     bool idle() const {
-        return runs.empty() && !rerunPending && pendingFragments.isEmpty() && !startTimer.isActive() &&
-               core->tasks.running() == 0;
+        return runs.empty() && !rerunPending && pendingFragments.isEmpty() &&
+               !startTimer.isActive() && core->tasks.running() == 0;
     }
     /// Idle is announced on the next event-loop turn, and only if still idle then: a run
     /// may end in the middle of starting others (a rerun dropping its predecessor).
@@ -94,12 +97,14 @@ struct Session::Private {
         return g;
     }
 
-    void addRun(Group& g, const std::shared_ptr<RunContext>& context, const QString& name, double queuedMs) {
+    void addRun(Group& g, const std::shared_ptr<RunContext>& context, const QString& name,
+                double queuedMs) {
         ActiveRun run;
         run.context = context;
         run.group = g.record.runId;
         run.timing = int(g.record.scopes.size());
-        g.record.scopes.append(ScopeTiming{name, context->scope, queuedMs, 0, 0, RunStatus::Running});
+        g.record.scopes.append(
+            ScopeTiming{name, context->scope, queuedMs, 0, 0, RunStatus::Running});
         g.runIds.insert(context->runId);
         ++g.outstanding;
         runs[context->runId] = std::move(run);
@@ -116,15 +121,16 @@ struct Session::Private {
         rerunPending = false;
         supersedeAll();
         Group& g = newGroup(true);
-        auto context = std::make_shared<RunContext>(core, detail::nextRunId(), RunContext::kMainScope, Path{},
-                                                    nullptr, g.claims, g.clock);
+        auto context = std::make_shared<RunContext>(
+            core, detail::nextRunId(), RunContext::kMainScope, Path{}, nullptr, g.claims, g.clock);
         addRun(g, context, RunContext::kMainScope, 0);
         mainRun = context;
         fullGroup = g.record.runId;
         ++runsStarted;
         emit q->runStarted(g.record.runId);
         staleTimer.start();
-        detail::scriptPool().start([context, fn = dashboard.fn] { detail::executeScope(context, fn); });
+        detail::scriptPool().start(
+            [context, fn = dashboard.fn] { detail::executeScope(context, fn); });
     }
 
     void startFragmentRuns() {
@@ -140,8 +146,9 @@ struct Session::Private {
             if (f == fragments.end()) continue;
             if (f->second.activeRun) dropRun(f->second.activeRun);
             Group& group = groups[groupId];
-            auto context = std::make_shared<RunContext>(core, detail::nextRunId(), id, f->second.container,
-                                                        nullptr, group.claims, group.clock);
+            auto context =
+                std::make_shared<RunContext>(core, detail::nextRunId(), id, f->second.container,
+                                             nullptr, group.claims, group.clock);
             addRun(group, context, f->second.name, msSince(group.clock));
             f->second.activeRun = context->runId;
             startTimeout(context->runId, f->second.options.timeout);
@@ -181,7 +188,8 @@ struct Session::Private {
     /// Puts a widget's current value on the page without rerunning the scope that drew it.
     void showWidgetValue(const QString& id) {
         Path path;
-        std::function<const PageTree::Node*(const PageTree::Node&)> find = [&](const PageTree::Node& n) -> const PageTree::Node* {
+        std::function<const PageTree::Node*(const PageTree::Node&)> find =
+            [&](const PageTree::Node& n) -> const PageTree::Node* {
             for (size_t i = 0; i < n.children.size(); ++i) {
                 path.append(int(i));
                 if (n.children[i]->element->id == id) return n.children[i].get();
@@ -267,7 +275,8 @@ struct Session::Private {
     void onAsyncLoaded(const QStringList& askers, qint64 refreshInMs) {
         rerunScopes(askers);
         if (refreshInMs >= 0)
-            QTimer::singleShot(std::chrono::milliseconds(refreshInMs), q, [this, askers] { rerunScopes(askers); });
+            QTimer::singleShot(std::chrono::milliseconds(refreshInMs), q,
+                               [this, askers] { rerunScopes(askers); });
     }
 
     void rerunScopes(const QStringList& scopes) {
@@ -285,7 +294,8 @@ struct Session::Private {
     bool isFragmentContainer(const Path& path, const QString& scopeId) const {
         const PageTree::Node* n = page.node(path);
         return n && n->element->kind == ElementKind::Fragment &&
-               scopeId.startsWith(n->element->props.value(QStringLiteral("id")).toString() + QLatin1Char('@'));
+               scopeId.startsWith(n->element->props.value(QStringLiteral("id")).toString() +
+                                  QLatin1Char('@'));
     }
 
     /// Parallel fragments still running a moment after they were called, with nothing in
@@ -298,12 +308,14 @@ struct Session::Private {
             if (it == runs.end()) continue;
             const auto& context = it->second.context;
             const PageTree::Node* container = page.node(context->territory);
-            if (!container || !container->children.empty() || !isFragmentContainer(context->territory, context->scope))
+            if (!container || !container->children.empty() ||
+                !isFragmentContainer(context->territory, context->scope))
                 continue;
             auto skeleton = std::make_shared<Element>();
             skeleton->kind = ElementKind::Skeleton;
             skeleton->props.insert(QStringLiteral("height"), 120);
-            pendingOps += page.apply(Delta{Path(context->territory) << 0, skeleton, 0, context->scope});
+            pendingOps +=
+                page.apply(Delta{Path(context->territory) << 0, skeleton, 0, context->scope});
         }
         flush();
     }
@@ -320,15 +332,18 @@ struct Session::Private {
         const auto f = fragments.find(context->scope);
         const QString name = f != fragments.end() ? f->second.name : context->scope;
         const qint64 limit = f != fragments.end() ? qint64(f->second.options.timeout.count()) : 0;
-        const QString message = QStringLiteral("fragment '%1' did not finish within %2 ms").arg(name).arg(limit);
+        const QString message =
+            QStringLiteral("fragment '%1' did not finish within %2 ms").arg(name).arg(limit);
         g.record.exceptions << QStringLiteral("Timeout: ") + message;
         detail::logger("session")->warn("{}", message.toStdString());
         if (f != fragments.end() && f->second.activeRun == runId) f->second.activeRun = 0;
         if (isFragmentContainer(context->territory, context->scope)) {
             auto e = std::make_shared<Element>();
             e->kind = ElementKind::Exception;
-            e->props = {{QStringLiteral("type"), QStringLiteral("Timeout")}, {QStringLiteral("text"), message}};
-            pendingOps += page.apply(Delta{Path(context->territory) << PageTree::kAppend, e, runId, context->scope});
+            e->props = {{QStringLiteral("type"), QStringLiteral("Timeout")},
+                        {QStringLiteral("text"), message}};
+            pendingOps += page.apply(
+                Delta{Path(context->territory) << PageTree::kAppend, e, runId, context->scope});
             pendingOps += page.removeStale(context->territory, {runId});
         }
         const quint64 group = it->second.group;
@@ -379,8 +394,8 @@ struct Session::Private {
         if (it == groups.end()) return;
         Group g = std::move(it->second);
         groups.erase(it);
-        const bool bodyInterrupted =
-            g.record.full && !g.record.scopes.isEmpty() && g.record.scopes.first().status == RunStatus::Interrupted;
+        const bool bodyInterrupted = g.record.full && !g.record.scopes.isEmpty() &&
+                                     g.record.scopes.first().status == RunStatus::Interrupted;
         if (g.record.full) {
             fullGroup = 0;
             if (!bodyInterrupted) {
@@ -458,7 +473,8 @@ struct Session::Private {
     /// longer write anything, and the new run does not wait for it.
     void onGrace() {
         if (!mainRun || !mainRun->isInterrupted()) return;
-        detail::logger("session")->warn("run did not stop within {} ms; abandoning it", graceTimer.interval());
+        detail::logger("session")->warn("run did not stop within {} ms; abandoning it",
+                                        graceTimer.interval());
         auto it = runs.find(mainRun->runId);
         const quint64 group = it != runs.end() ? it->second.group : 0;
         if (it != runs.end()) {
@@ -518,7 +534,9 @@ void Session::setDashboard(const Dashboard& dashboard) {
     rerun();
 }
 
-const Dashboard& Session::dashboard() const { return d->dashboard; }
+const Dashboard& Session::dashboard() const {
+    return d->dashboard;
+}
 
 void Session::rerun() {
     d->rerunPending = true;
@@ -545,8 +563,12 @@ void Session::stop() {
     if (d->mainRun && !d->graceTimer.isActive()) d->graceTimer.start();
 }
 
-bool Session::isRunning() const { return !d->runs.empty(); }
-bool Session::isIdle() const { return d->idle(); }
+bool Session::isRunning() const {
+    return !d->runs.empty();
+}
+bool Session::isIdle() const {
+    return d->idle();
+}
 
 QString Session::setWidgetValue(const QString& id, const QVariant& value, bool rerunAfter) {
     const QString error = d->core->widgets->set(id, value);
@@ -580,14 +602,28 @@ void Session::presetWidgetValue(const QString& keyOrLabel, const QVariant& value
     d->core->widgets->preset(keyOrLabel, value);
 }
 
-QStringList Session::presetProblems() const { return d->core->widgets->presetProblems(); }
+QStringList Session::presetProblems() const {
+    return d->core->widgets->presetProblems();
+}
 
-QString Session::findWidget(const QString& keyOrLabel) const { return d->core->widgets->findByKeyOrLabel(keyOrLabel); }
-SessionState& Session::state() { return d->core->state; }
-const PageTree& Session::page() const { return d->page; }
-const RunRecord& Session::lastRun() const { return d->lastRun; }
-int Session::runsStarted() const { return d->runsStarted; }
-void Session::setStaleDelay(int ms) { d->staleTimer.setInterval(ms); }
+QString Session::findWidget(const QString& keyOrLabel) const {
+    return d->core->widgets->findByKeyOrLabel(keyOrLabel);
+}
+SessionState& Session::state() {
+    return d->core->state;
+}
+const PageTree& Session::page() const {
+    return d->page;
+}
+const RunRecord& Session::lastRun() const {
+    return d->lastRun;
+}
+int Session::runsStarted() const {
+    return d->runsStarted;
+}
+void Session::setStaleDelay(int ms) {
+    d->staleTimer.setInterval(ms);
+}
 
 QStringList Session::fragments() const {
     QStringList ids;
@@ -599,7 +635,8 @@ void Session::drainInbox() {
     for (Message& m : d->core->takeAll()) {
         switch (m.type) {
             case Message::Type::Delta:
-                if (d->runs.count(m.delta.runId)) d->pendingOps += d->page.apply(d->withCurrentValue(m.delta));
+                if (d->runs.count(m.delta.runId))
+                    d->pendingOps += d->page.apply(d->withCurrentValue(m.delta));
                 break;
             case Message::Type::FragmentCalled:
                 d->onFragmentCalled(m.fragment);

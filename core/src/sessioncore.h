@@ -18,7 +18,7 @@
 namespace tessera {
 class Session;
 class Ui;
-}
+}  // namespace tessera
 
 namespace tessera::detail {
 

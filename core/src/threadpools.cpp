@@ -44,7 +44,11 @@ WorkerPool& fragmentPool() {
 
 namespace tessera {
 
-void setFragmentThreads(int threads) { detail::fragmentPool().threads().setMaxThreadCount(qMax(1, threads)); }
-int fragmentThreads() { return detail::fragmentPool().threads().maxThreadCount(); }
+void setFragmentThreads(int threads) {
+    detail::fragmentPool().threads().setMaxThreadCount(qMax(1, threads));
+}
+int fragmentThreads() {
+    return detail::fragmentPool().threads().maxThreadCount();
+}
 
 }  // namespace tessera

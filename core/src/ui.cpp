@@ -71,7 +71,8 @@ const std::shared_ptr<detail::RunContext>& Ui::context() const {
     // A fragment writing to a container it captured from the main body: the fragment's run
     // does the writing.
     if (current->core == m_ctx->core) return current;
-    throw NoSessionContext("this tessera::Ui belongs to another session than the running dashboard");
+    throw NoSessionContext(
+        "this tessera::Ui belongs to another session than the running dashboard");
 }
 
 Path Ui::place(const std::shared_ptr<Element>& element) const {
@@ -276,8 +277,9 @@ void Ui::fragment(const QString& id, const FragmentOptions& options, std::functi
     const auto ctx = context();
     ctx->check();
     if (ctx->isFragment()) {
-        error(QStringLiteral("Fragments cannot be nested: fragment '%1' is called inside fragment '%2'. "
-                             "Call it from the dashboard's main body.")
+        error(QStringLiteral(
+                  "Fragments cannot be nested: fragment '%1' is called inside fragment '%2'. "
+                  "Call it from the dashboard's main body.")
                   .arg(id, ctx->scope.section(QLatin1Char('@'), 0, 0)));
         return;
     }
@@ -285,8 +287,8 @@ void Ui::fragment(const QString& id, const FragmentOptions& options, std::functi
         error(QStringLiteral("fragment '%1' has no function").arg(id));
         return;
     }
-    auto block = make(ElementKind::Fragment, {{QStringLiteral("id"), id},
-                                              {QStringLiteral("parallel"), options.parallel}});
+    auto block = make(ElementKind::Fragment,
+                      {{QStringLiteral("id"), id}, {QStringLiteral("parallel"), options.parallel}});
     const Path container = place(block);
     auto call = std::make_shared<detail::FragmentCall>();
     call->id = id + QLatin1Char('@') + pathToString(container);
@@ -320,12 +322,13 @@ void Ui::rerun(Scope scope) const {
 }
 
 std::shared_ptr<const void> Ui::asyncLoadValue(
-    const QString& key, const QByteArray& args, std::type_index type, const AsyncLoadOptions& options,
-    std::function<std::shared_ptr<const void>(TaskContext&)> fn) {
+    const QString& key, const QByteArray& args, std::type_index type,
+    const AsyncLoadOptions& options, std::function<std::shared_ptr<const void>(TaskContext&)> fn) {
     const auto ctx = context();
     ctx->check();
     const QByteArray taskKey = key.toUtf8() + '\x1e' + args;
-    const auto answer = ctx->core->tasks.ask(ctx->core, *ctx, taskKey, type, options, std::move(fn));
+    const auto answer =
+        ctx->core->tasks.ask(ctx->core, *ctx, taskKey, type, options, std::move(fn));
     if (!answer.ready) {
         if (options.placeholder.isEmpty())
             skeleton(options.height);
@@ -345,7 +348,10 @@ LimitSlot Ui::limit(const QString& group, const LimitOptions& options) {
     try {
         limitGroup->acquire(ctx.get(), [&](int position, int length) {
             if (!waiting) waiting = empty();
-            waiting->info(QStringLiteral("Waiting for %1 — position %2 of %3").arg(group).arg(position).arg(length));
+            waiting->info(QStringLiteral("Waiting for %1 — position %2 of %3")
+                              .arg(group)
+                              .arg(position)
+                              .arg(length));
         });
     } catch (const LimitRejected& e) {
         error(QString::fromUtf8(e.what()));

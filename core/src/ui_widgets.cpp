@@ -43,9 +43,10 @@ Value<T> Ui::widget(ElementKind kind, const QString& label, QVariantMap props,
     const auto ctx = context();
     ctx->check();
     if (ctx->isFragment() && !m_slot && !ctx->owns(m_container)) {
-        error(QStringLiteral("%1 '%2': a fragment cannot put widgets in a container outside itself. "
-                             "Draw the widget inside the fragment, or in the main body.")
-                  .arg(kindName(kind), label));
+        error(
+            QStringLiteral("%1 '%2': a fragment cannot put widgets in a container outside itself. "
+                           "Draw the widget inside the fragment, or in the main body.")
+                .arg(kindName(kind), label));
         return Value<T>(fallback);
     }
     const QString id = widgetId(kind, label, options.key, props);
@@ -134,30 +135,27 @@ Value<std::pair<int, int>> Ui::rangeSlider(const QString& label, int min, int ma
                                        QVariantList{value.first, value.second}, options, value);
 }
 
-Value<QString> Ui::selectbox(const QString& label, const QStringList& options, int index,
-                             const WidgetOptions& widgetOptions) {
+Value<QString> Ui::choice(ElementKind kind, const QString& label, const QStringList& options,
+                          int index, const WidgetOptions& widgetOptions) {
     if (options.isEmpty() || index < 0 || index >= options.size()) {
-        error(QStringLiteral("selectbox '%1': index %2 is not a valid option (there are %3)")
-                  .arg(label)
+        error(QStringLiteral("%1 '%2': index %3 is not a valid option (there are %4)")
+                  .arg(kindName(kind), label)
                   .arg(index)
                   .arg(options.size()));
         return Value<QString>(QString());
     }
-    return widget<QString>(ElementKind::Selectbox, label, {{QStringLiteral("options"), options}},
-                           options[index], widgetOptions, options[index]);
+    return widget<QString>(kind, label, {{QStringLiteral("options"), options}}, options[index],
+                           widgetOptions, options[index]);
+}
+
+Value<QString> Ui::selectbox(const QString& label, const QStringList& options, int index,
+                             const WidgetOptions& widgetOptions) {
+    return choice(ElementKind::Selectbox, label, options, index, widgetOptions);
 }
 
 Value<QString> Ui::radio(const QString& label, const QStringList& options, int index,
                          const WidgetOptions& widgetOptions) {
-    if (options.isEmpty() || index < 0 || index >= options.size()) {
-        error(QStringLiteral("radio '%1': index %2 is not a valid option (there are %3)")
-                  .arg(label)
-                  .arg(index)
-                  .arg(options.size()));
-        return Value<QString>(QString());
-    }
-    return widget<QString>(ElementKind::Radio, label, {{QStringLiteral("options"), options}},
-                           options[index], widgetOptions, options[index]);
+    return choice(ElementKind::Radio, label, options, index, widgetOptions);
 }
 
 Value<QStringList> Ui::multiselect(const QString& label, const QStringList& options,

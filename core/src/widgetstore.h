@@ -23,7 +23,8 @@ struct WidgetSpec {
 
 /// Turns `value` into a valid value for `spec` (strings from the command line included).
 /// Returns an invalid QVariant and sets `error` when it cannot.
-TESSERA_CORE_EXPORT QVariant coerceWidgetValue(const WidgetSpec& spec, const QVariant& value, QString* error);
+TESSERA_CORE_EXPORT QVariant coerceWidgetValue(const WidgetSpec& spec, const QVariant& value,
+                                               QString* error);
 
 /// The session's widget values, shared by the session's thread (which sets them on user
 /// input) and the run threads (which register widgets and read values). One lock guards all.

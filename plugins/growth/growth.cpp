@@ -19,7 +19,9 @@ DataFrame randomWalk(unsigned seed) {
     std::normal_distribution<double> randn;
     std::vector<double> a(100), b(100);
     for (size_t i = 0; i < 100; ++i) a[i] = randn(rng), b[i] = randn(rng);
-    return DataFrame().add(QStringLiteral("0"), std::move(a)).add(QStringLiteral("1"), std::move(b));
+    return DataFrame()
+        .add(QStringLiteral("0"), std::move(a))
+        .add(QStringLiteral("1"), std::move(b));
 }
 
 DataFrame load(Ui& ui, unsigned seed) {
@@ -50,17 +52,20 @@ void growth(Ui& ui) {
     ui.fragment(QStringLiteral("user growth"), options, [slider1](Ui& f) {
         const DataFrame arr = load(f, 1);
         const int x = slider1;
-        f.lineChart(transform(f, arr, [x](double v) { return v + x; }), {.title = QStringLiteral("User growth")});
+        f.lineChart(transform(f, arr, [x](double v) { return v + x; }),
+                    {.title = QStringLiteral("User growth")});
     });
     ui.fragment(QStringLiteral("revenue growth"), options, [slider2](Ui& f) {
         const DataFrame arr = load(f, 2);
         const int x = slider2;
-        f.lineChart(transform(f, arr, [x](double v) { return v - x; }), {.title = QStringLiteral("Revenue growth")});
+        f.lineChart(transform(f, arr, [x](double v) { return v - x; }),
+                    {.title = QStringLiteral("Revenue growth")});
     });
     ui.fragment(QStringLiteral("expenses growth"), options, [slider2](Ui& f) {
         const DataFrame arr = load(f, 3);
         const int x = slider2;
-        f.lineChart(transform(f, arr, [x](double v) { return v * x; }), {.title = QStringLiteral("Expenses growth")});
+        f.lineChart(transform(f, arr, [x](double v) { return v * x; }),
+                    {.title = QStringLiteral("Expenses growth")});
     });
 }
 

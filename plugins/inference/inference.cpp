@@ -14,8 +14,10 @@ namespace {
 
 void inference(Ui& ui) {
     ui.title(QStringLiteral("Inference"));
-    ui.caption(QStringLiteral("One model, one GPU: requests from every window of this process take turns."));
-    const QString prompt = ui.textInput(QStringLiteral("Prompt"), QStringLiteral("a mosaic of tiny tiles"));
+    ui.caption(QStringLiteral(
+        "One model, one GPU: requests from every window of this process take turns."));
+    const QString prompt =
+        ui.textInput(QStringLiteral("Prompt"), QStringLiteral("a mosaic of tiny tiles"));
     const int steps = ui.slider(QStringLiteral("Steps"), 5, 50, 20);
     if (!ui.button(QStringLiteral("Generate"))) {
         ui.info(QStringLiteral("Press Generate to run the model."));
@@ -29,14 +31,23 @@ void inference(Ui& ui) {
     }
     gpu.release();  // done with the GPU: let the next session in before we draw
     std::vector<double> x(64), y(64);
-    for (int i = 0; i < 64; ++i) x[size_t(i)] = i, y[size_t(i)] = std::sin(i / 6.0 + double(prompt.size())) * steps;
-    ui.success(QStringLiteral("Generated “%1” in %2 steps at %3").arg(prompt).arg(steps).arg(QTime::currentTime().toString()));
-    ui.lineChart(tessera::DataFrame().add(QStringLiteral("x"), std::move(x)).add(QStringLiteral("activation"), std::move(y)),
+    for (int i = 0; i < 64; ++i)
+        x[size_t(i)] = i, y[size_t(i)] = std::sin(i / 6.0 + double(prompt.size())) * steps;
+    ui.success(QStringLiteral("Generated “%1” in %2 steps at %3")
+                   .arg(prompt)
+                   .arg(steps)
+                   .arg(QTime::currentTime().toString()));
+    ui.lineChart(tessera::DataFrame()
+                     .add(QStringLiteral("x"), std::move(x))
+                     .add(QStringLiteral("activation"), std::move(y)),
                  {.x = QStringLiteral("x"), .height = 200});
 }
 
 }  // namespace
 
 QVector<tessera::Dashboard> InferencePlugin::dashboards() const {
-    return {{QStringLiteral("inference"), QStringLiteral("Inference (concurrency limit)"), {}, inference}};
+    return {{QStringLiteral("inference"),
+             QStringLiteral("Inference (concurrency limit)"),
+             {},
+             inference}};
 }

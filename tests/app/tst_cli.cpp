@@ -83,8 +83,16 @@ private slots:
         const QJsonArray scopes = run.value("scopes").toArray();
         QCOMPARE(scopes.size(), 4);
         QCOMPARE(scopes[1].toObject().value("scope").toString(), QStringLiteral("user growth"));
-        QCOMPARE(QJsonDocument::fromJson(r.out).object().value("page").toObject().value("main").toArray().size(), 6);
-        for (const auto& s : scopes) QCOMPARE(s.toObject().value("status").toString(), QStringLiteral("finished"));
+        QCOMPARE(QJsonDocument::fromJson(r.out)
+                     .object()
+                     .value("page")
+                     .toObject()
+                     .value("main")
+                     .toArray()
+                     .size(),
+                 6);
+        for (const auto& s : scopes)
+            QCOMPARE(s.toObject().value("status").toString(), QStringLiteral("finished"));
     }
 
     void listShowsDashboardsAndFailures() {

@@ -2,6 +2,8 @@
 // Background-work figures: a cache hit, a concurrency-group acquire/release (alone and with
 // 50 sessions contending), and how long a 1 s asyncLoad takes to reach the screen while the
 // GUI thread keeps turning (its longest stall).
+#include "benchpage.h"
+
 #include <tessera/cache.h>
 #include <tessera/session.h>
 #include <tessera/testing/apptest.h>
@@ -27,9 +29,12 @@ void benchCacheHit() {
     QElapsedTimer clock;
     clock.start();
     long sum = 0;
-    for (int i = 0; i < kHits; ++i) sum += cacheData<int>(QStringLiteral("bench.hit"), 42, [](int x) { return x; });
+    for (int i = 0; i < kHits; ++i)
+        sum += cacheData<int>(QStringLiteral("bench.hit"), 42, [](int x) { return x; });
     const double perHit = double(clock.nsecsElapsed()) / 1e3 / kHits;
-    std::printf("cache hit (int, one int argument)         | %6.2f µs per call (%d calls, checksum %ld)\n", perHit, kHits, sum % 7);
+    std::printf(
+        "cache hit (int, one int argument)         | %6.2f µs per call (%d calls, checksum %ld)\n",
+        perHit, kHits, sum % 7);
 }
 
 void benchLimiter() {
@@ -51,7 +56,8 @@ void benchLimiter() {
     for (int s = 0; s < kSessions; ++s)
         sessions.push_back(std::make_unique<AppTest>([](Ui& ui) {
             for (int i = 0; i < kEach; ++i) {
-                auto slot = ui.limit(QStringLiteral("bench.contended"), {.maxConcurrent = 1, .maxQueue = 100});
+                auto slot = ui.limit(QStringLiteral("bench.contended"),
+                                     {.maxConcurrent = 1, .maxQueue = 100});
             }
         }));
     QElapsedTimer clock;
@@ -59,19 +65,16 @@ void benchLimiter() {
     for (auto& s : sessions) s->start();
     for (auto& s : sessions) s->waitIdle(120000);
     const double perHandoff = double(clock.nsecsElapsed()) / 1e3 / (kSessions * kEach);
-    std::printf("limit(): acquire + release, 50 sessions   | %6.2f µs per acquisition (FIFO hand-over, %d total)\n",
-                perHandoff, kSessions * kEach);
+    std::printf(
+        "limit(): acquire + release, 50 sessions   | %6.2f µs per acquisition (FIFO hand-over, %d "
+        "total)\n",
+        perHandoff, kSessions * kEach);
 }
 
 void benchAsyncLoad() {
-    Session session;
-    widgets::Renderer renderer;
-    QScrollArea window;
-    window.setWidgetResizable(true);
-    window.setWidget(renderer.mainArea());
-    window.resize(900, 600);
-    window.show();
-    renderer.attach(&session);
+    BenchPage page(QSize(900, 600));
+    Session& session = page.session;
+    widgets::Renderer& renderer = page.renderer;
 
     // The GUI thread's heartbeat: the longest gap between 1 ms ticks is its worst stall.
     QElapsedTimer beat;
@@ -96,17 +99,18 @@ void benchAsyncLoad() {
     clock.start();
     beat.start();
     heartbeat.start();
-    session.setDashboard(Dashboard{QStringLiteral("async"), {}, {}, [](Ui& ui) {
-        ui.title(QStringLiteral("Prices"));
-        ui.slider(QStringLiteral("Window"), 1, 100, 10);
-        auto data = ui.asyncLoad<DataFrame>(QStringLiteral("prices"), [](TaskContext& task) {
-            task.sleep(1s);
-            std::vector<double> v(100000);
-            for (size_t i = 0; i < v.size(); ++i) v[i] = double(i % 977);
-            return DataFrame().add(QStringLiteral("price"), std::move(v));
-        });
-        if (data) ui.dataframe(*data);
-    }});
+    session.setDashboard(Dashboard{
+        QStringLiteral("async"), {}, {}, [](Ui& ui) {
+            ui.title(QStringLiteral("Prices"));
+            ui.slider(QStringLiteral("Window"), 1, 100, 10);
+            auto data = ui.asyncLoad<DataFrame>(QStringLiteral("prices"), [](TaskContext& task) {
+                task.sleep(1s);
+                std::vector<double> v(100000);
+                for (size_t i = 0; i < v.size(); ++i) v[i] = double(i % 977);
+                return DataFrame().add(QStringLiteral("price"), std::move(v));
+            });
+            if (data) ui.dataframe(*data);
+        }});
     // While it loads, the user keeps moving a widget: each change reruns the page.
     QTimer user;
     int value = 10;
@@ -118,9 +122,11 @@ void benchAsyncLoad() {
     loop.exec();
     heartbeat.stop();
     user.stop();
-    std::printf("asyncLoad of a 1 s load, to the screen    | %7.1f ms (longest GUI-thread stall meanwhile %.1f ms, "
-                "%d reruns from widget changes)\n",
-                appeared, worstStall, value - 10);
+    std::printf(
+        "asyncLoad of a 1 s load, to the screen    | %7.1f ms (longest GUI-thread stall meanwhile "
+        "%.1f ms, "
+        "%d reruns from widget changes)\n",
+        appeared, worstStall, value - 10);
 }
 
 }  // namespace

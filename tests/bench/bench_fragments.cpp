@@ -3,6 +3,8 @@
 // 32 one-second fragments, the overhead of 1,000 empty parallel fragments, and the latency
 // from a widget change to the screen for a fragment rerun. Timings are wall clock, medians
 // where repeated.
+#include "benchpage.h"
+
 #include <tessera/session.h>
 #include <tessera/testing/apptest.h>
 #include <tessera/widgets/renderer.h>
@@ -21,11 +23,6 @@ using tessera::testing::AppTest;
 
 namespace {
 
-double percentile(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[std::min(v.size() - 1, size_t(p * double(v.size())))];
-}
-
 void seed(Ui& ui, bool parallel) {
     auto slider1 = ui.slider(QStringLiteral("Pick a number"), 0, 1000, 123);
     auto slider2 = ui.slider(QStringLiteral("Pick a second number"), 0, 1000, 456);
@@ -34,7 +31,8 @@ void seed(Ui& ui, bool parallel) {
             f.sleep(1s);  // load
             const int x = input;
             f.sleep(1s);  // transform
-            f.lineChart(DataFrame().add(QStringLiteral("y"), std::vector<double>{double(x), double(x) + 1}));
+            f.lineChart(DataFrame().add(QStringLiteral("y"),
+                                        std::vector<double>{double(x), double(x) + 1}));
         });
     };
     chart(QStringLiteral("chart1"), slider1);
@@ -54,11 +52,13 @@ void benchSeed() {
     AppTest parallel([](Ui& ui) { seed(ui, true); });
     const double s = timedRun(sequential);
     const double p = timedRun(parallel);
-    std::printf("seed dashboard   | sequential %7.0f ms | parallel %7.0f ms | ratio %.2fx\n", s, p, s / p);
+    std::printf("seed dashboard   | sequential %7.0f ms | parallel %7.0f ms | ratio %.2fx\n", s, p,
+                s / p);
 
     QElapsedTimer clock;
     clock.start();
-    parallel.session().setWidgetValue(parallel.widget(QStringLiteral("Pick a second number")).view().id(), 7);
+    parallel.session().setWidgetValue(
+        parallel.widget(QStringLiteral("Pick a second number")).view().id(), 7);
     parallel.waitIdle(60000);
     const double moved = double(clock.nsecsElapsed()) / 1e6;
     std::printf("move slider 2    | %7.0f ms | scopes rerun: %s\n", moved,
@@ -73,13 +73,15 @@ void benchManySlowFragments() {
                 f.text(QStringLiteral("done"));
             });
     });
-    std::printf("32 fragments × 1 s, parallel, %d fragment threads | %7.0f ms\n", fragmentThreads(), timedRun(at));
+    std::printf("32 fragments × 1 s, parallel, %d fragment threads | %7.0f ms\n", fragmentThreads(),
+                timedRun(at));
 }
 
 void benchEmptyFragments() {
     constexpr int kCount = 1000;
     AppTest with([](Ui& ui) {
-        for (int i = 0; i < kCount; ++i) ui.fragment(QStringLiteral("e%1").arg(i), {.parallel = true}, [](Ui&) {});
+        for (int i = 0; i < kCount; ++i)
+            ui.fragment(QStringLiteral("e%1").arg(i), {.parallel = true}, [](Ui&) {});
     });
     AppTest without([](Ui& ui) {
         for (int i = 0; i < kCount; ++i) ui.container();
@@ -96,22 +98,17 @@ void benchEmptyFragments() {
 }
 
 void benchChangeToScreen() {
-    Session session;
-    widgets::Renderer renderer;
-    QScrollArea window;
-    window.setWidgetResizable(true);
-    window.setWidget(renderer.mainArea());
-    window.resize(900, 600);
-    window.show();
-    renderer.attach(&session);
-    session.setDashboard(Dashboard{QStringLiteral("latency"), {}, {}, [](Ui& ui) {
-        auto n = ui.slider(QStringLiteral("n"), 0, 100000, 0);
-        ui.text(QStringLiteral("static"));
-        ui.fragment(QStringLiteral("echo"), {.parallel = true}, [n](Ui& f) { f.metric(QStringLiteral("n"), QString::number(n.get())); });
-    }});
-    QEventLoop first;
-    QObject::connect(&session, &Session::idle, &first, &QEventLoop::quit);
-    first.exec();
+    BenchPage page(QSize(900, 600));
+    Session& session = page.session;
+    widgets::Renderer& renderer = page.renderer;
+    session.setDashboard(Dashboard{
+        QStringLiteral("latency"), {}, {}, [](Ui& ui) {
+            auto n = ui.slider(QStringLiteral("n"), 0, 100000, 0);
+            ui.text(QStringLiteral("static"));
+            ui.fragment(QStringLiteral("echo"), {.parallel = true},
+                        [n](Ui& f) { f.metric(QStringLiteral("n"), QString::number(n.get())); });
+        }});
+    page.waitIdle();
     const QString id = session.findWidget(QStringLiteral("n"));
     std::vector<double> latencies;
     for (int i = 1; i <= 300; ++i) {
@@ -121,7 +118,8 @@ void benchChangeToScreen() {
         auto c = QObject::connect(&renderer, &widgets::Renderer::applied, &loop, [&] {
             for (const auto& e : session.page().root(MainRoot).children)
                 if (e->element->kind == ElementKind::Fragment && !e->children.empty() &&
-                    e->children[0]->element->props.value(QStringLiteral("value")).toString() == expected)
+                    e->children[0]->element->props.value(QStringLiteral("value")).toString() ==
+                        expected)
                     loop.quit();
         });
         clock.start();
@@ -129,12 +127,12 @@ void benchChangeToScreen() {
         loop.exec();
         latencies.push_back(double(clock.nsecsElapsed()) / 1e6);
         QObject::disconnect(c);
-        QEventLoop settle;
-        QObject::connect(&session, &Session::idle, &settle, &QEventLoop::quit);
-        if (!session.isIdle()) settle.exec();
+        page.waitIdle();
     }
-    std::printf("widget change → fragment rerun → widgets updated | p50 %.2f ms | p99 %.2f ms (300 changes)\n",
-                percentile(latencies, 0.5), percentile(latencies, 0.99));
+    std::printf(
+        "widget change → fragment rerun → widgets updated | p50 %.2f ms | p99 %.2f ms (300 "
+        "changes)\n",
+        percentile(latencies, 0.5), percentile(latencies, 0.99));
 }
 
 }  // namespace

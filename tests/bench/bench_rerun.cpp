@@ -2,6 +2,8 @@
 // Prints how long reruns take end to end (request → run on the script pool → deltas →
 // page tree → Qt widgets up to date), and how long a 1,000,000-point line chart takes to
 // appear. Figures are medians over several runs.
+#include "benchpage.h"
+
 #include <tessera/session.h>
 #include <tessera/widgets/renderer.h>
 
@@ -19,8 +21,7 @@ using namespace tessera;
 namespace {
 
 double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
+    return percentile(std::move(v), 0.5);
 }
 
 /// Reruns and waits for the session to be idle; returns wall time in ms.
@@ -34,23 +35,10 @@ double timedRerun(Session& session) {
     return double(clock.nsecsElapsed()) / 1e6;
 }
 
-struct Page {
-    Session session;
-    widgets::Renderer renderer;
-    QScrollArea window;
-    Page() {
-        window.setWidgetResizable(true);
-        window.setWidget(renderer.mainArea());
-        window.resize(1000, 800);
-        window.show();
-        renderer.attach(&session);
-    }
-};
-
 void benchElements(int count) {
     std::atomic<int> generation{0};
     std::atomic<bool> changeAll{false};
-    Page page;
+    BenchPage page;
     page.session.setDashboard(
         Dashboard{QStringLiteral("bench"), {}, {}, [&, count](Ui& ui) {
                       const int g = changeAll ? generation.load() : 0;
@@ -104,7 +92,7 @@ void benchMillionPointChart() {
         toScreen.push_back(double(clock.nsecsElapsed()) / 1e6);
 
         // Through a session: dashboard call to painted chart.
-        Page page;
+        BenchPage page;
         QEventLoop loop;
         QObject::connect(&page.session, &Session::idle, &loop, &QEventLoop::quit);
         clock.restart();

@@ -61,10 +61,12 @@ private slots:
 
     void customPlaceholder() {
         AppTest at([](Ui& ui) {
-            ui.asyncLoad<int>(QStringLiteral("slow"), [](TaskContext& t) {
-                t.sleep(300ms);
-                return 1;
-            }, {.placeholder = QStringLiteral("Loading sales…")});
+            ui.asyncLoad<int>(QStringLiteral("slow"),
+                              [](TaskContext& t) {
+                                  t.sleep(300ms);
+                                  return 1;
+                              },
+                              {.placeholder = QStringLiteral("Loading sales…")});
         });
         at.start();
         QTRY_COMPARE(at.element("spinner").text(), QStringLiteral("Loading sales…"));
@@ -95,10 +97,13 @@ private slots:
         std::atomic<int> computations{0};
         AppTest at([&](Ui& ui) {
             for (int region : {1, 2, 1}) {
-                auto v = ui.asyncLoad<int>(QStringLiteral("sales"), [&computations, region] {
-                    ++computations;
-                    return region * 100;
-                }, {}, region);
+                auto v = ui.asyncLoad<int>(
+                    QStringLiteral("sales"),
+                    [&computations, region] {
+                        ++computations;
+                        return region * 100;
+                    },
+                    {}, region);
                 ui.text(v ? QString::number(*v) : QStringLiteral("…"));
             }
         });
@@ -130,7 +135,8 @@ private slots:
     void errorsAreRaisedAtTheCallSite() {
         AppTest at([](Ui& ui) {
             ui.text(QStringLiteral("before"));
-            auto v = ui.asyncLoad<int>(QStringLiteral("broken"), []() -> int { throw std::runtime_error("backend down"); });
+            auto v = ui.asyncLoad<int>(QStringLiteral("broken"),
+                                       []() -> int { throw std::runtime_error("backend down"); });
             if (v) ui.text(QStringLiteral("never"));
         });
         QVERIFY(at.run());
@@ -146,12 +152,14 @@ private slots:
         std::atomic<bool> blankAfterFirst{false};
         std::atomic<bool> shownOnce{false};
         auto at = std::make_unique<AppTest>([&](Ui& ui) {
-            auto v = ui.asyncLoad<int>(QStringLiteral("ticker"), [&] {
-                maxInFlight = std::max(maxInFlight.load(), ++inFlight);
-                std::this_thread::sleep_for(80ms);
-                --inFlight;
-                return ++computations;
-            }, {.refreshEvery = 50ms});
+            auto v = ui.asyncLoad<int>(QStringLiteral("ticker"),
+                                       [&] {
+                                           maxInFlight = std::max(maxInFlight.load(), ++inFlight);
+                                           std::this_thread::sleep_for(80ms);
+                                           --inFlight;
+                                           return ++computations;
+                                       },
+                                       {.refreshEvery = 50ms});
             if (v) {
                 shownOnce = true;
                 ui.metric(QStringLiteral("value"), QString::number(*v));
@@ -163,12 +171,13 @@ private slots:
         clock.start();
         QVERIFY(at->run());
         QTest::qWait(600);
-        at.reset();                         // the session ends: no more reloads
+        at.reset();  // the session ends: no more reloads
         const qint64 elapsed = clock.elapsed();
-        QTRY_COMPARE(inFlight.load(), 0);   // the last one finishes before our counters go
+        QTRY_COMPARE(inFlight.load(), 0);  // the last one finishes before our counters go
         QVERIFY(computations >= 3);
         // Reloads run one at a time (80 ms each), however often they are due.
-        QVERIFY2(computations <= elapsed / 80 + 2, qPrintable(QStringLiteral("%1 in %2 ms").arg(computations.load()).arg(elapsed)));
+        QVERIFY2(computations <= elapsed / 80 + 2,
+                 qPrintable(QStringLiteral("%1 in %2 ms").arg(computations.load()).arg(elapsed)));
         QCOMPARE(maxInFlight.load(), 1);
         QVERIFY(!blankAfterFirst);  // the old value stayed while the new one loaded
     }
@@ -265,7 +274,8 @@ private slots:
         QCOMPARE(cacheData<int>(QStringLiteral("square"), 3, square, lru), 9);
         QCOMPARE(cacheData<int>(QStringLiteral("square"), 2, square, lru), 4);
         QCOMPARE(computations.load(), 2);
-        QCOMPARE(cacheData<int>(QStringLiteral("square"), 4, square, lru), 16);  // evicts 3, the least recent
+        QCOMPARE(cacheData<int>(QStringLiteral("square"), 4, square, lru),
+                 16);  // evicts 3, the least recent
         QCOMPARE(cacheData<int>(QStringLiteral("square"), 2, square, lru), 4);
         QCOMPARE(computations.load(), 3);
         QCOMPARE(cacheData<int>(QStringLiteral("square"), 3, square, lru), 9);
@@ -354,9 +364,11 @@ private slots:
         first.start();
         QTRY_COMPARE(waitingIn(group), 1);
         second.start();
-        QTRY_COMPARE(second.element("info").text(), QStringLiteral("Waiting for position-test — position 2 of 2"));
+        QTRY_COMPARE(second.element("info").text(),
+                     QStringLiteral("Waiting for position-test — position 2 of 2"));
         stage = 1;  // the blocker leaves; "first" gets the place
-        QTRY_COMPARE(second.element("info").text(), QStringLiteral("Waiting for position-test — position 1 of 1"));
+        QTRY_COMPARE(second.element("info").text(),
+                     QStringLiteral("Waiting for position-test — position 1 of 1"));
         stage = 2;
         QVERIFY(second.waitIdle());
         QVERIFY(!second.element("info").exists());
@@ -380,7 +392,8 @@ private slots:
             ui.text(QStringLiteral("never"));
         });
         QVERIFY(refused.run());
-        QVERIFY(refused.element("error").text().contains(QStringLiteral("queue for 'full-test' is full")));
+        QVERIFY(refused.element("error").text().contains(
+            QStringLiteral("queue for 'full-test' is full")));
         QVERIFY(!refused.element("text").exists());
         QVERIFY(!refused.element("exception").exists());  // one clear error, not two
         QCOMPARE(refused.exceptions().size(), 1);
@@ -397,7 +410,8 @@ private slots:
             for (int i = 0; i < 1000; ++i)
                 joiner.threads.emplace_back(ui.bind([ui]() mutable {
                     try {
-                        auto waiting = ui.limit(QStringLiteral("cancel-test"), {.maxConcurrent = 1, .maxQueue = 2000});
+                        auto waiting = ui.limit(QStringLiteral("cancel-test"),
+                                                {.maxConcurrent = 1, .maxQueue = 2000});
                     } catch (const Interrupted&) {
                     }
                 }));

@@ -23,7 +23,8 @@ QStringList texts(const AppTest& at) {
 }
 
 /// The seed dashboard: two sliders, three charts, each "load + transform" (here 2 × `step`).
-void seed(Ui& ui, std::chrono::milliseconds step, bool parallel, std::atomic<int>* mainRuns = nullptr) {
+void seed(Ui& ui, std::chrono::milliseconds step, bool parallel,
+          std::atomic<int>* mainRuns = nullptr) {
     if (mainRuns) ++*mainRuns;
     auto slider1 = ui.slider(QStringLiteral("Pick a number"), 0, 1000, 123);
     auto slider2 = ui.slider(QStringLiteral("Pick a second number"), 0, 1000, 456);
@@ -87,10 +88,10 @@ private slots:
             at.session().setWidgetValue(at.widget(QStringLiteral("again")).view().id(), true);
             QVERIFY(at.waitIdle());
         }
-        QCOMPARE(at.elements("text").size(), 4);       // accumulated in the outside container
-        QCOMPARE(at.elements("caption").size(), 1);    // an empty() slot is replaced instead
+        QCOMPARE(at.elements("text").size(), 4);     // accumulated in the outside container
+        QCOMPARE(at.elements("caption").size(), 1);  // an empty() slot is replaced instead
         QCOMPARE(at.element("caption").text(), QStringLiteral("clicked"));
-        QVERIFY(at.run());                             // a full run clears the accumulation
+        QVERIFY(at.run());  // a full run clears the accumulation
         QCOMPARE(at.elements("text").size(), 1);
     }
 
@@ -183,7 +184,8 @@ private slots:
         QCOMPARE(maxInFlight.load(), 1);
         // One run at a time, each taking 60 ms: never more than that allows, not a run per tick.
         const qint64 allowed = elapsed / 60 + 2;
-        QVERIFY2(runs <= allowed, qPrintable(QStringLiteral("%1 runs in %2 ms").arg(runs.load()).arg(elapsed)));
+        QVERIFY2(runs <= allowed,
+                 qPrintable(QStringLiteral("%1 runs in %2 ms").arg(runs.load()).arg(elapsed)));
         QVERIFY(runs >= 3);
     }
 
@@ -216,7 +218,8 @@ private slots:
             ui.text(QStringLiteral("after"));
         });
         QVERIFY(at.run());
-        QCOMPARE(texts(at), (QStringList{"before", "fragment 1", "fragment 2", "fragment 3", "after"}));
+        QCOMPARE(texts(at),
+                 (QStringList{"before", "fragment 1", "fragment 2", "fragment 3", "after"}));
         const RunRecord& run = at.lastRun();
         QCOMPARE(run.scopes.size(), 4);
         // The run finished only when every fragment had: the main body ended first.
@@ -241,7 +244,8 @@ private slots:
 
     void fragmentExceptionStaysInItsContainer() {
         AppTest at([](Ui& ui) {
-            ui.fragment(QStringLiteral("ok1"), {.parallel = true}, [](Ui& f) { f.text(QStringLiteral("one")); });
+            ui.fragment(QStringLiteral("ok1"), {.parallel = true},
+                        [](Ui& f) { f.text(QStringLiteral("one")); });
             ui.fragment(QStringLiteral("bad"), {.parallel = true}, [](Ui& f) {
                 f.text(QStringLiteral("partial"));
                 throw std::runtime_error("upstream API returned 500");
@@ -253,7 +257,9 @@ private slots:
         QCOMPARE(texts(at), (QStringList{"one", "partial", "two", "main goes on"}));
         const auto exception = at.element("exception");
         QVERIFY(exception.exists());
-        QCOMPARE(exception.path().mid(0, 2), at.find("fragment", QString()).path().isEmpty() ? Path() : exception.path().mid(0, 2));
+        QCOMPARE(exception.path().mid(0, 2), at.find("fragment", QString()).path().isEmpty()
+                                                 ? Path()
+                                                 : exception.path().mid(0, 2));
         QCOMPARE(exception.path().size(), 3);  // inside the fragment's container
         QCOMPARE(exception.text(), QStringLiteral("upstream API returned 500"));
         QCOMPARE(at.lastRun().scope("bad")->status, RunStatus::Failed);
@@ -275,7 +281,8 @@ private slots:
         QCOMPARE(error.prop("type").toString(), QStringLiteral("Timeout"));
         QCOMPARE(at.lastRun().scope("hang")->status, RunStatus::TimedOut);
         QCOMPARE(statusName(RunStatus::TimedOut), QStringLiteral("timed out"));
-        QVERIFY(at.lastRun().exceptions.join(QString()).contains(QStringLiteral("did not finish within 100 ms")));
+        QVERIFY(at.lastRun().exceptions.join(QString()).contains(
+            QStringLiteral("did not finish within 100 ms")));
         QTest::qWait(700);
         QCOMPARE(texts(at), QStringList{QStringLiteral("main")});
     }
@@ -284,7 +291,8 @@ private slots:
         std::atomic<bool> expired{false};
         std::thread late;
         AppTest at([&](Ui& ui) {
-            std::thread worker(ui.bind([](Ui u) { u.text(QStringLiteral("from a bound thread")); }), ui);
+            std::thread worker(ui.bind([](Ui u) { u.text(QStringLiteral("from a bound thread")); }),
+                               ui);
             worker.join();
             late = std::thread(ui.bind([&expired, ui]() mutable {
                 std::this_thread::sleep_for(200ms);
@@ -325,20 +333,24 @@ private slots:
         QCOMPARE(mainRuns.load(), 1);
         QCOMPARE(at.lastRun().scopeNames(), (QStringList{"main", "chart1", "chart2", "chart3"}));
 
-        at.session().setWidgetValue(at.widget(QStringLiteral("Pick a second number")).view().id(), 7);
+        at.session().setWidgetValue(at.widget(QStringLiteral("Pick a second number")).view().id(),
+                                    7);
         QVERIFY(at.waitIdle());
         QStringList ran = at.lastRun().scopeNames();
         ran.sort();
         QCOMPARE(ran, (QStringList{"chart2", "chart3"}));
         QCOMPARE(mainRuns.load(), 1);
         QVERIFY(at.find("line_chart", QString()).exists() || true);
-        QCOMPARE(at.elements("line_chart")[1].prop("title").toString(), QStringLiteral("chart2: 7"));
-        QCOMPARE(at.elements("line_chart")[2].prop("title").toString(), QStringLiteral("chart3: 7"));
+        QCOMPARE(at.elements("line_chart")[1].prop("title").toString(),
+                 QStringLiteral("chart2: 7"));
+        QCOMPARE(at.elements("line_chart")[2].prop("title").toString(),
+                 QStringLiteral("chart3: 7"));
 
         at.session().setWidgetValue(at.widget(QStringLiteral("Pick a number")).view().id(), 9);
         QVERIFY(at.waitIdle());
         QCOMPARE(at.lastRun().scopeNames(), QStringList{"chart1"});
-        QCOMPARE(at.elements("line_chart")[0].prop("title").toString(), QStringLiteral("chart1: 9"));
+        QCOMPARE(at.elements("line_chart")[0].prop("title").toString(),
+                 QStringLiteral("chart1: 9"));
         QCOMPARE(mainRuns.load(), 1);
     }
 
@@ -383,15 +395,22 @@ private slots:
             auto b = ui.slider(QStringLiteral("b"), 0, 100, 0);
             for (int i = 0; i < 3; ++i)
                 ui.fragment(QStringLiteral("f%1").arg(i), {.parallel = i != 1}, [a, b, i](Ui& f) {
-                    const int local = f.slider(QStringLiteral("local"), 0, 100, 0, 1, {.key = QStringLiteral("local%1").arg(i)});
-                    std::this_thread::sleep_for(std::chrono::microseconds(QRandomGenerator::global()->bounded(3000)));
-                    f.text(QStringLiteral("f%1 a=%2 b=%3 local=%4").arg(i).arg(a.get()).arg(i == 0 ? -1 : b.get()).arg(local));
+                    const int local = f.slider(QStringLiteral("local"), 0, 100, 0, 1,
+                                               {.key = QStringLiteral("local%1").arg(i)});
+                    std::this_thread::sleep_for(
+                        std::chrono::microseconds(QRandomGenerator::global()->bounded(3000)));
+                    f.text(QStringLiteral("f%1 a=%2 b=%3 local=%4")
+                               .arg(i)
+                               .arg(a.get())
+                               .arg(i == 0 ? -1 : b.get())
+                               .arg(local));
                 });
             ui.text(QStringLiteral("end"));
         };
         AppTest at(dashboard);
         QVERIFY(at.run());
-        QStringList ids{at.widget(QStringLiteral("a")).view().id(), at.widget(QStringLiteral("b")).view().id()};
+        QStringList ids{at.widget(QStringLiteral("a")).view().id(),
+                        at.widget(QStringLiteral("b")).view().id()};
         for (const auto& s : at.elements("slider"))
             if (s.label() == QLatin1String("local")) ids << s.id();
         QCOMPARE(ids.size(), 5);
@@ -412,7 +431,8 @@ private slots:
         for (auto it = finalValues.cbegin(); it != finalValues.cend(); ++it)
             QVERIFY(fresh.session().setWidgetValue(it.key(), it.value(), false).isEmpty());
         QVERIFY(fresh.run());
-        if (shown != fresh.dump()) qWarning().noquote() << "shown:\n" << shown << "fresh:\n" << fresh.dump();
+        if (shown != fresh.dump())
+            qWarning().noquote() << "shown:\n" << shown << "fresh:\n" << fresh.dump();
         QCOMPARE(shown, fresh.dump());
     }
 };

@@ -99,7 +99,8 @@ private slots:
         fragment->kind = ElementKind::Fragment;
         fragment->props.insert("id", "f");
         tree.apply(delta({MainRoot, 0}, fragment, 1));
-        tree.apply(Delta{{MainRoot, 0, 0}, text(QStringLiteral("inside")), 5, QStringLiteral("f@0.0")});
+        tree.apply(
+            Delta{{MainRoot, 0, 0}, text(QStringLiteral("inside")), 5, QStringLiteral("f@0.0")});
         tree.apply(delta({MainRoot, 1}, text(QStringLiteral("main")), 1));
         // The full run (runs 1 and 2) keeps the container; its inside is not its business.
         QVERIFY(tree.removeStale({}, {1, 2}).isEmpty());
@@ -114,7 +115,8 @@ private slots:
     void appendGoesAfterTheChildren() {
         PageTree tree;
         tree.apply(delta({MainRoot, 0}, text(QStringLiteral("a")), 1));
-        const auto ops = tree.apply(delta({MainRoot, PageTree::kAppend}, text(QStringLiteral("b")), 2));
+        const auto ops =
+            tree.apply(delta({MainRoot, PageTree::kAppend}, text(QStringLiteral("b")), 2));
         QCOMPARE(ops.size(), 1);
         QCOMPARE(ops[0].path, Path({MainRoot, 1}));
         tree.apply(delta({MainRoot, PageTree::kAppend}, text(QStringLiteral("c")), 3));

@@ -20,7 +20,7 @@ namespace tessera {
 
 struct CacheOptions {
     std::chrono::milliseconds ttl{0};  ///< entries older than this are recomputed; 0 = kept
-    int maxEntries = 0;                ///< per cache name, least recently used go first; 0 = no limit
+    int maxEntries = 0;  ///< per cache name, least recently used go first; 0 = no limit
 };
 
 namespace detail {
@@ -53,19 +53,31 @@ private:
     std::unique_ptr<State> d;
 };
 
-inline void appendKey(QByteArray& key, const QString& v) { key += v.toUtf8() + '\x1f'; }
-inline void appendKey(QByteArray& key, const char* v) { key += QByteArray(v) + '\x1f'; }
-inline void appendKey(QByteArray& key, const std::string& v) { key += QByteArray::fromStdString(v) + '\x1f'; }
-inline void appendKey(QByteArray& key, const QByteArray& v) { key += QByteArray::number(v.size()) + ':' + v + '\x1f'; }
-inline void appendKey(QByteArray& key, const QDate& v) { key += v.toString(Qt::ISODate).toLatin1() + '\x1f'; }
+inline void appendKey(QByteArray& key, const QString& v) {
+    key += v.toUtf8() + '\x1f';
+}
+inline void appendKey(QByteArray& key, const char* v) {
+    key += QByteArray(v) + '\x1f';
+}
+inline void appendKey(QByteArray& key, const std::string& v) {
+    key += QByteArray::fromStdString(v) + '\x1f';
+}
+inline void appendKey(QByteArray& key, const QByteArray& v) {
+    key += QByteArray::number(v.size()) + ':' + v + '\x1f';
+}
+inline void appendKey(QByteArray& key, const QDate& v) {
+    key += v.toString(Qt::ISODate).toLatin1() + '\x1f';
+}
 inline void appendKey(QByteArray& key, const QStringList& v) {
     key += QByteArray::number(v.size()) + '[';
     for (const QString& s : v) appendKey(key, s);
     key += ']';
 }
 template <typename T>
-std::enable_if_t<std::is_arithmetic_v<T> || std::is_enum_v<T>> appendKey(QByteArray& key, const T& v) {
-    key += QByteArray(typeid(T).name()) + '=' + QByteArray(reinterpret_cast<const char*>(&v), sizeof(T)) + '\x1f';
+std::enable_if_t<std::is_arithmetic_v<T> || std::is_enum_v<T>> appendKey(QByteArray& key,
+                                                                         const T& v) {
+    key += QByteArray(typeid(T).name()) + '=' +
+           QByteArray(reinterpret_cast<const char*>(&v), sizeof(T)) + '\x1f';
 }
 template <typename T>
 void appendKey(QByteArray& key, const std::vector<T>& v) {
@@ -107,7 +119,8 @@ T cacheData(const QString& name, Rest&&... rest) {
         name, key, options, std::type_index(typeid(T)), [&]() -> detail::CacheStore::Value {
             return [&]<size_t... I>(std::index_sequence<I...>) {
                 return std::make_shared<const T>(fn(std::get<I>(all)...));
-            }(std::make_index_sequence<argCount>{});
+            }
+            (std::make_index_sequence<argCount>{});
         });
     return *std::static_pointer_cast<const T>(value);
 }
@@ -115,9 +128,11 @@ T cacheData(const QString& name, Rest&&... rest) {
 /// Process-wide shared resource (a connection pool, a model), created once by `factory`
 /// and shared by every session, not copied. Concurrent first callers share one creation.
 template <typename T, typename Factory>
-std::shared_ptr<T> cacheResource(const QString& name, Factory&& factory, const CacheOptions& options = {}) {
+std::shared_ptr<T> cacheResource(const QString& name, Factory&& factory,
+                                 const CacheOptions& options = {}) {
     auto value = detail::CacheStore::resources().getOrCompute(
-        name, QByteArray(), options, std::type_index(typeid(T)), [&]() -> detail::CacheStore::Value {
+        name, QByteArray(), options, std::type_index(typeid(T)),
+        [&]() -> detail::CacheStore::Value {
             using Made = std::invoke_result_t<Factory&>;
             std::shared_ptr<T> made;
             if constexpr (std::is_convertible_v<Made, std::shared_ptr<T>>)

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <tessera/cache.h>
 #include <tessera/dataframe.h>
 #include <tessera/element.h>
 #include <tessera/errors.h>
 #include <tessera/export.h>
-#include <tessera/cache.h>
 #include <tessera/fragment.h>
 #include <tessera/limit.h>
 #include <tessera/sessionstate.h>
@@ -233,13 +233,16 @@ public:
 
 private:
     std::shared_ptr<const void> asyncLoadValue(
-        const QString& key, const QByteArray& args, std::type_index type, const AsyncLoadOptions& options,
+        const QString& key, const QByteArray& args, std::type_index type,
+        const AsyncLoadOptions& options,
         std::function<std::shared_ptr<const void>(TaskContext&)> fn);
     const std::shared_ptr<detail::RunContext>& context() const;
     Path place(const std::shared_ptr<Element>& element) const;
     void emitText(ElementKind kind, const QString& text);
     void emitChart(ElementKind kind, const DataFrame& data, const ChartOptions& options);
     Ui openBlock(ElementKind kind, QVariantMap props) const;
+    Value<QString> choice(ElementKind kind, const QString& label, const QStringList& options,
+                          int index, const WidgetOptions& widgetOptions);
     template <typename T>
     Value<T> widget(ElementKind kind, const QString& label, QVariantMap props,
                     const QVariant& defaultValue, const WidgetOptions& options, T fallback);
