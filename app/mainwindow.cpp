@@ -30,6 +30,13 @@ namespace tessera::app {
 
 MainWindow::MainWindow(const PluginCatalog& catalog, QWidget* parent)
     : QMainWindow(parent), m_catalog(catalog), m_dashboards(catalog.dashboards()) {
+    // The gallery first (the page a new user opens), then the others by title.
+    std::stable_sort(m_dashboards.begin(), m_dashboards.end(),
+                     [](const Dashboard& a, const Dashboard& b) {
+                         const bool ga = a.id.startsWith(QLatin1String("gallery")),
+                                    gb = b.id.startsWith(QLatin1String("gallery"));
+                         return ga != gb ? ga : (!ga && a.title.localeAwareCompare(b.title) < 0);
+                     });
     setWindowTitle(QStringLiteral("Tessera"));
     buildActions();
     buildLayout();

@@ -75,7 +75,7 @@ void TimelineView::paintEvent(QPaintEvent*) {
         p.drawText(rect(), Qt::AlignCenter, tr("No run yet"));
         return;
     }
-    const double total = std::max(1.0, m_record.totalMs());
+    const double total = std::max(0.01, m_record.totalMs());
     const QRect plot(kMargin + kLabelWidth, kMargin + 22, width() - 2 * kMargin - kLabelWidth - 60,
                      kRow * int(m_record.scopes.size()));
     auto xAt = [&](double ms) { return plot.left() + plot.width() * ms / total; };

@@ -139,7 +139,7 @@ private:
                 area->setBrush(fill);
                 area->setPen(pen);
                 added << area;
-                bounds.include(bounds.valid ? bounds.minX : 0, 0);  // areas reach down to zero
+                if (bounds.valid) bounds.include(bounds.minX, 0);  // areas reach down to zero
             } else {
                 added << line;
             }
@@ -151,8 +151,10 @@ private:
         axisY->setTitleText(e.props.value(QStringLiteral("yLabel")).toString());
         if (bounds.valid) {
             const double pad = (bounds.maxY - bounds.minY) * 0.05 + 1e-9;
+            // Areas are filled down to zero: the axis starts there when the data allows.
+            const bool fromZero = e.kind == ElementKind::AreaChart && bounds.minY >= 0;
             axisX->setRange(bounds.minX, bounds.maxX);
-            axisY->setRange(bounds.minY - pad, bounds.maxY + pad);
+            axisY->setRange(fromZero ? 0.0 : bounds.minY - pad, bounds.maxY + pad);
         }
         axisX->setLabelFormat(QStringLiteral("%.4g"));
         axisY->setLabelFormat(QStringLiteral("%.4g"));
