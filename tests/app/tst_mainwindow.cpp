@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QListWidget>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
 #include <atomic>
@@ -59,6 +60,7 @@ private slots:
     void initTestCase() {
         QCoreApplication::setOrganizationName(QStringLiteral("TesseraTest"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        QSettings().clear();  // start as a first launch
     }
 
     void opensTheStartPageAndListsDashboards() {
@@ -73,6 +75,17 @@ private slots:
                  QStringLiteral("gallery"));  // gallery first
         QCOMPARE(window.session().dashboard().id, QStringLiteral("gallery"));
         QVERIFY(!window.openDashboard(QStringLiteral("no-such-page")));
+    }
+
+    void remembersTheLastDashboard() {
+        {
+            app::MainWindow window(catalog());
+            window.openDashboard(QStringLiteral("second"));
+        }
+        app::MainWindow again(catalog());
+        again.openDashboard({});
+        QCOMPARE(again.session().dashboard().id, QStringLiteral("second"));
+        QSettings().clear();
     }
 
     void rKeyRerunsAndTheTimelineShowsEveryScope() {
