@@ -10,15 +10,15 @@
 
 namespace tessera::detail {
 
-namespace {
-
-QString exceptionType(const std::exception& e) {
+QString exceptionTypeName(const std::exception& e) {
     int status = 0;
     char* readable = abi::__cxa_demangle(typeid(e).name(), nullptr, nullptr, &status);
     QString result = QString::fromLatin1(status == 0 && readable ? readable : typeid(e).name());
     std::free(readable);
     return result;
 }
+
+namespace {
 
 void showException(Ui& ui, const QString& type, const QString& message) {
     try {
@@ -63,7 +63,7 @@ void executeScope(const std::shared_ptr<RunContext>& context, const std::functio
         end.exceptions << QStringLiteral("LimitRejected: %1").arg(QString::fromUtf8(e.what()));
     } catch (const std::exception& e) {
         end.status = RunStatus::Failed;
-        const QString type = exceptionType(e);
+        const QString type = exceptionTypeName(e);
         end.exceptions << QStringLiteral("%1: %2").arg(type, QString::fromUtf8(e.what()));
         logger("session")->error("{} raised {}: {}", context->scope.toStdString(),
                                  type.toStdString(), e.what());

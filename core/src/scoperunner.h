@@ -20,6 +20,9 @@ struct RerunRequest {
 /// (with timings) to the session. Everything goes through the session core's inbox.
 void executeScope(const std::shared_ptr<RunContext>& context, const std::function<void(Ui&)>& fn);
 
+/// The readable (demangled) type name of `e`, e.g. "std::runtime_error".
+QString exceptionTypeName(const std::exception& e);
+
 /// A new run id: every run of every scope in the process gets its own.
 quint64 nextRunId();
 

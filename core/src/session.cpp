@@ -324,11 +324,8 @@ struct Session::Private {
         auto it = runs.find(runId);
         if (it == runs.end()) return;
         const auto context = it->second.context;
-        context->interrupt();
-        Group& g = groups[it->second.group];
-        ScopeTiming& timing = g.record.scopes[it->second.timing];
-        timing.status = RunStatus::TimedOut;
-        timing.finishedMs = msSince(g.clock);
+        const quint64 group = forgetRun(it, RunStatus::TimedOut);  // late output is dropped
+        Group& g = groups[group];
         const auto f = fragments.find(context->scope);
         const QString name = f != fragments.end() ? f->second.name : context->scope;
         const qint64 limit = f != fragments.end() ? qint64(f->second.options.timeout.count()) : 0;
@@ -346,26 +343,28 @@ struct Session::Private {
                 Delta{Path(context->territory) << PageTree::kAppend, e, runId, context->scope});
             pendingOps += page.removeStale(context->territory, {runId});
         }
-        const quint64 group = it->second.group;
-        runs.erase(it);  // whatever it still produces is dropped
-        --groups[group].outstanding;
         maybeFinishGroup(group);
     }
 
     // -- ending ---------------------------------------------------------------------------
 
-    /// Interrupts a run and forgets it: what it still produces is dropped.
-    void dropRun(quint64 runId) {
-        auto it = runs.find(runId);
-        if (it == runs.end()) return;
+    /// Interrupts a run and forgets it, recording how it ended: whatever it still produces
+    /// is dropped. Returns its group.
+    quint64 forgetRun(std::map<quint64, ActiveRun>::iterator it, RunStatus status) {
         it->second.context->interrupt();
         const quint64 group = it->second.group;
         Group& g = groups[group];
-        g.record.scopes[it->second.timing].status = RunStatus::Interrupted;
-        g.record.scopes[it->second.timing].finishedMs = msSince(g.clock);
+        ScopeTiming& timing = g.record.scopes[it->second.timing];
+        timing.status = status;
+        timing.finishedMs = msSince(g.clock);
         runs.erase(it);
         --g.outstanding;
-        maybeFinishGroup(group);
+        return group;
+    }
+
+    void dropRun(quint64 runId) {
+        auto it = runs.find(runId);
+        if (it != runs.end()) maybeFinishGroup(forgetRun(it, RunStatus::Interrupted));
     }
 
     /// Interrupts and forgets every run (a full run starts, the dashboard changes).
@@ -476,15 +475,8 @@ struct Session::Private {
         detail::logger("session")->warn("run did not stop within {} ms; abandoning it",
                                         graceTimer.interval());
         auto it = runs.find(mainRun->runId);
-        const quint64 group = it != runs.end() ? it->second.group : 0;
-        if (it != runs.end()) {
-            Group& g = groups[group];
-            g.record.scopes[it->second.timing].status = RunStatus::Interrupted;
-            g.record.scopes[it->second.timing].finishedMs = msSince(g.clock);
-            runs.erase(it);
-            --g.outstanding;
-            g.bodyDone = true;
-        }
+        const quint64 group = it != runs.end() ? forgetRun(it, RunStatus::Interrupted) : 0;
+        if (group) groups[group].bodyDone = true;
         mainRun.reset();
         if (rerunPending) {
             finishGroup(group, true);

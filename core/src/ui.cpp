@@ -5,7 +5,6 @@
 #include "runcontext.h"
 #include "scoperunner.h"
 
-#include <cxxabi.h>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,14 +19,6 @@ std::shared_ptr<Element> make(ElementKind kind, QVariantMap props = {}) {
     e->kind = kind;
     e->props = std::move(props);
     return e;
-}
-
-QString demangle(const char* name) {
-    int status = 0;
-    char* readable = abi::__cxa_demangle(name, nullptr, nullptr, &status);
-    QString result = QString::fromLatin1(status == 0 && readable ? readable : name);
-    std::free(readable);
-    return result;
 }
 
 /// Checks a chart's columns; returns the error to show, empty when the data is usable.
@@ -134,7 +125,7 @@ void Ui::metric(const QString& label, const QString& value, const QString& delta
 }
 
 void Ui::exception(const std::exception& e) {
-    exception(demangle(typeid(e).name()), QString::fromUtf8(e.what()));
+    exception(detail::exceptionTypeName(e), QString::fromUtf8(e.what()));
 }
 
 void Ui::exception(const QString& type, const QString& message) {
@@ -309,8 +300,7 @@ void Ui::fragment(const QString& id, const FragmentOptions& options, std::functi
     m.fragment = call;
     ctx->core->post(std::move(m));
     if (!options.parallel) {
-        detail::executeScope(call->context, call->fn);
-        detail::RunContext::setCurrent(ctx);
+        detail::executeScope(call->context, call->fn);  // restores this thread's run after
         ctx->check();  // the dashboard may have been superseded meanwhile
     }
 }

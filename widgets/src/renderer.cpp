@@ -63,9 +63,6 @@ Renderer::Node* Renderer::nodeAt(const Path& path) const {
 }
 
 void Renderer::apply(const QVector<PageOp>& ops) {
-    // Lay out once for the whole batch, with painting off: otherwise every element that
-    // changes size moves all the ones below it, each move repainting its siblings.
-    for (auto& root : m_roots) root->view->setUpdatesEnabled(false);
     for (const PageOp& op : ops) {
         switch (op.type) {
             case PageOp::Type::Upsert:
@@ -78,10 +75,6 @@ void Renderer::apply(const QVector<PageOp>& ops) {
                 setStale(op.path, op.stale);
                 break;
         }
-    }
-    for (auto& root : m_roots) {
-        if (QLayout* layout = root->view->layout()) layout->activate();
-        root->view->setUpdatesEnabled(true);
     }
     emit applied();
 }
