@@ -10,6 +10,7 @@
 
 #include <spdlog/spdlog.h>
 #include <QApplication>
+#include <QGuiApplication>
 #include <QTimer>
 #include <cstdio>
 
@@ -78,9 +79,12 @@ int main(int argc, char** argv) {
 
     const bool noDisplay = app::displayMissing();
     const bool headless = options->headless || options->once || options->list || noDisplay;
+    // Headless runs still get a QGuiApplication, so dashboards may draw with QPainter (fonts
+    // need one); without a display it runs on the offscreen platform.
+    if (headless && noDisplay) qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> application;
     if (headless)
-        application = std::make_unique<QCoreApplication>(argc, argv);
+        application = std::make_unique<QGuiApplication>(argc, argv);
     else
         application = std::make_unique<QApplication>(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Tessera"));

@@ -14,8 +14,9 @@ struct Result {
     QByteArray err;
 };
 
-Result tessera(const QStringList& args) {
+Result tessera(const QStringList& args, const QProcessEnvironment& env = {}) {
     QProcess p;
+    if (!env.isEmpty()) p.setProcessEnvironment(env);
     p.start(QStringLiteral(TESSERA_BIN), args);
     p.waitForFinished(120000);
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
@@ -102,6 +103,29 @@ private slots:
         QVERIFY(r.out.contains("fixture-hello"));
         QVERIFY(r.out.contains("failed:"));
         QVERIFY(r.out.contains("no licence file found"));
+    }
+
+    /// What a user on a machine without a display gets: every shipped dashboard runs once
+    /// and exits 0, whether or not it draws with QPainter.
+    void everyListedDashboardRunsOnceWithoutADisplay() {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char* name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+            env.remove(QString::fromLatin1(name));
+        const Result list = tessera({"--list"}, env);
+        QCOMPARE(list.exitCode, 0);
+        QStringList ids;
+        for (const QByteArray& line : list.out.split('\n'))
+            if (!line.isEmpty() && !line.startsWith("failed:"))
+                ids << QString::fromUtf8(line.split(' ').first());
+        QVERIFY2(ids.size() >= 8, list.out.constData());
+        for (const QString& id : ids) {
+            const Result r = tessera({"--once", "--log-level", "warn", id}, env);
+            QVERIFY2(r.exitCode == 0,
+                     qPrintable(QStringLiteral("%1 exited %2: %3")
+                                    .arg(id)
+                                    .arg(r.exitCode)
+                                    .arg(QString::fromUtf8(r.err))));
+        }
     }
 
     void usageErrors() {
