@@ -43,6 +43,7 @@ struct CacheStore::State {
     QHash<QByteArray, std::shared_ptr<Flight>> flights;  // name + args -> computation
     quint64 generation = 0;                              // bumped by clear()
     quint64 computations = 0;
+    int waiters = 0;
     int cacheToken = 0;
 };
 
@@ -86,10 +87,15 @@ CacheStore::Value CacheStore::getOrCompute(const QString& name, const QByteArray
     if (auto flight = d->flights.value(flightKey)) {
         // Someone is computing this value: wait for it, but not past our run's end.
         const auto& run = RunContext::current();
+        ++d->waiters;
         while (!flight->done) {
             d->landed.wait_for(lock, std::chrono::milliseconds(20));
-            if (run && run->isInterrupted()) throw Interrupted();
+            if (run && run->isInterrupted()) {
+                --d->waiters;
+                throw Interrupted();
+            }
         }
+        --d->waiters;
         if (flight->error) std::rethrow_exception(flight->error);
         return flight->value;
     }
@@ -138,6 +144,11 @@ void CacheStore::clear() {
 quint64 CacheStore::computations() const {
     std::lock_guard lock(d->mutex);
     return d->computations;
+}
+
+int CacheStore::waiters() const {
+    std::lock_guard lock(d->mutex);
+    return d->waiters;
 }
 
 int CacheStore::size() const {

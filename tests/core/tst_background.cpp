@@ -17,6 +17,18 @@ using namespace std::chrono_literals;
 
 namespace {
 
+/// Waits (on any thread) until `done()` holds; fails the wait after 20 s so that a broken
+/// hand-over shows as a failure, not a hang.
+template <typename F>
+bool waitUntil(F done) {
+    const auto deadline = std::chrono::steady_clock::now() + 20s;
+    while (!done()) {
+        if (std::chrono::steady_clock::now() > deadline) return false;
+        std::this_thread::yield();
+    }
+    return true;
+}
+
 int waitingIn(const QString& group) {
     for (const auto& g : limitGroups())
         if (g.name == group) return g.waiting;
@@ -250,7 +262,9 @@ private slots:
                 try {
                     cacheData<int>(QStringLiteral("failing"), [&]() -> int {
                         ++computations;
-                        std::this_thread::sleep_for(100ms);
+                        // Fail only once every other caller waits for this computation: a
+                        // caller arriving after the failure would rightly compute again.
+                        waitUntil([] { return detail::CacheStore::data().waiters() == 31; });
                         throw std::runtime_error("database down");
                     });
                 } catch (const std::runtime_error& e) {

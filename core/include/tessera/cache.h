@@ -43,6 +43,8 @@ public:
     void clear();
     /// How many values were computed since start (for tests and benchmarks).
     quint64 computations() const;
+    /// How many callers are waiting for a computation in flight (for tests).
+    int waiters() const;
     int size() const;
 
     CacheStore();
