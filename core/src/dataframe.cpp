@@ -46,6 +46,11 @@ const std::vector<double>& Column::numbers() const {
 const QStringList& Column::text() const {
     return m_text ? *m_text : kNoText;
 }
+std::shared_ptr<const void> Column::bufferOwner() const {
+    if (m_numbers) return m_numbers;
+    return m_text;
+}
+
 const void* Column::buffer() const {
     return m_numbers ? static_cast<const void*>(m_numbers.get())
                      : static_cast<const void*>(m_text.get());

@@ -1,88 +1,34 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <tessera/element.h>
+#include <tessera/schema.h>
 
-#include <QHash>
 
 namespace tessera {
 
-namespace {
-struct KindName {
-    ElementKind kind;
-    const char* name;
-};
-
-constexpr KindName kKindNames[] = {
-    {ElementKind::Title, "title"},
-    {ElementKind::Header, "header"},
-    {ElementKind::Subheader, "subheader"},
-    {ElementKind::Text, "text"},
-    {ElementKind::Markdown, "markdown"},
-    {ElementKind::Caption, "caption"},
-    {ElementKind::Code, "code"},
-    {ElementKind::Divider, "divider"},
-    {ElementKind::Metric, "metric"},
-    {ElementKind::Info, "info"},
-    {ElementKind::Success, "success"},
-    {ElementKind::Warning, "warning"},
-    {ElementKind::Error, "error"},
-    {ElementKind::Exception, "exception"},
-    {ElementKind::Json, "json"},
-    {ElementKind::LineChart, "line_chart"},
-    {ElementKind::AreaChart, "area_chart"},
-    {ElementKind::BarChart, "bar_chart"},
-    {ElementKind::ScatterChart, "scatter_chart"},
-    {ElementKind::Table, "table"},
-    {ElementKind::DataFrame, "dataframe"},
-    {ElementKind::Progress, "progress"},
-    {ElementKind::Spinner, "spinner"},
-    {ElementKind::Skeleton, "skeleton"},
-    {ElementKind::Image, "image"},
-    {ElementKind::Empty, "empty"},
-    {ElementKind::Button, "button"},
-    {ElementKind::Checkbox, "checkbox"},
-    {ElementKind::Toggle, "toggle"},
-    {ElementKind::Slider, "slider"},
-    {ElementKind::RangeSlider, "range_slider"},
-    {ElementKind::Selectbox, "selectbox"},
-    {ElementKind::Radio, "radio"},
-    {ElementKind::Multiselect, "multiselect"},
-    {ElementKind::TextInput, "text_input"},
-    {ElementKind::TextArea, "text_area"},
-    {ElementKind::NumberInput, "number_input"},
-    {ElementKind::DateInput, "date_input"},
-    {ElementKind::ColorPicker, "color_picker"},
-    {ElementKind::Container, "container"},
-    {ElementKind::Columns, "columns"},
-    {ElementKind::Column, "column"},
-    {ElementKind::Tabs, "tabs"},
-    {ElementKind::Tab, "tab"},
-    {ElementKind::Expander, "expander"},
-    {ElementKind::Fragment, "fragment"},
-};
-}  // namespace
-
 QString kindName(ElementKind kind) {
-    for (const KindName& k : kKindNames)
-        if (k.kind == kind) return QString::fromLatin1(k.name);
-    return QStringLiteral("unknown");
+    return kindSpec(kind).name;
 }
 
 std::optional<ElementKind> kindFromName(const QString& name) {
-    for (const KindName& k : kKindNames)
-        if (name == QLatin1String(k.name)) return k.kind;
+    for (const KindSpec& spec : elementSchema())
+        if (spec.name == name) return spec.kind;
     return std::nullopt;
 }
 
+Family familyOf(ElementKind kind) {
+    return kindSpec(kind).family;
+}
+
 bool isBlockKind(ElementKind kind) {
-    return kind >= ElementKind::Container;
+    return familyOf(kind) == Family::Block;
 }
 
 bool isWidgetKind(ElementKind kind) {
-    return kind >= ElementKind::Button && kind <= ElementKind::ColorPicker;
+    return familyOf(kind) == Family::Widget;
 }
 
 bool isChartKind(ElementKind kind) {
-    return kind >= ElementKind::LineChart && kind <= ElementKind::ScatterChart;
+    return kindSpec(kind).hasFrame && kind != ElementKind::Table && kind != ElementKind::DataFrame;
 }
 
 bool Element::sameContent(const Element& other) const {

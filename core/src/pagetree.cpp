@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <tessera/codec.h>
 #include <tessera/pagetree.h>
 
 #include <QJsonArray>
@@ -16,39 +17,13 @@ ElementPtr rootElement() {
     return e;
 }
 
-QJsonValue toJsonValue(const QVariant& v) {
-    switch (v.typeId()) {
-        case QMetaType::QDate:
-            return v.toDate().toString(Qt::ISODate);
-        case QMetaType::QVariantList: {
-            QJsonArray a;
-            for (const QVariant& item : v.toList()) a.append(toJsonValue(item));
-            return a;
-        }
-        default:
-            return QJsonValue::fromVariant(v);
-    }
-}
-
+/// A node as --once --json prints it: the element in the codec's form (data included),
+/// with its path, the scope that wrote it, and its children.
 QJsonObject nodeJson(const Node& node, const Path& path) {
-    const Element& e = *node.element;
-    QJsonObject props;
-    for (auto it = e.props.cbegin(); it != e.props.cend(); ++it)
-        props.insert(it.key(), toJsonValue(it.value()));
-    QJsonObject o{{QStringLiteral("kind"), kindName(e.kind)},
-                  {QStringLiteral("path"), pathToString(path)},
-                  {QStringLiteral("props"), props}};
-    if (!e.id.isEmpty()) o.insert(QStringLiteral("id"), e.id);
+    QJsonObject o = ElementCodec::encode(*node.element);
+    o.insert(QStringLiteral("path"), pathToString(path));
     if (!node.scope.isEmpty() && node.scope != QLatin1String("main"))
         o.insert(QStringLiteral("scope"), node.scope);
-    if (e.frame) {
-        QJsonArray columns;
-        for (const Column& c : e.frame->columns()) columns.append(c.name());
-        o.insert(QStringLiteral("data"),
-                 QJsonObject{{QStringLiteral("rows"), qint64(e.frame->rowCount())},
-                             {QStringLiteral("columns"), columns}});
-    }
-    if (!e.blob.isEmpty()) o.insert(QStringLiteral("bytes"), qint64(e.blob.size()));
     if (!node.children.empty()) {
         QJsonArray children;
         for (size_t i = 0; i < node.children.size(); ++i)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <tessera/session.h>
+#include <tessera/schema.h>
 
 #include "log.h"
 #include "runcontext.h"
@@ -179,9 +180,9 @@ struct Session::Private {
         const Element& e = *delta.element;
         if (!e.isWidget() || e.kind == ElementKind::Button) return delta;
         const QVariant current = core->widgets->value(e.id);
-        if (!current.isValid() || current == e.props.value(QStringLiteral("value"))) return delta;
+        if (!current.isValid() || current == e.props.value(prop::value)) return delta;
         auto updated = std::make_shared<Element>(e);
-        updated->props.insert(QStringLiteral("value"), current);
+        updated->props.insert(prop::value, current);
         return Delta{delta.path, updated, delta.runId, delta.scope};
     }
 
@@ -203,7 +204,7 @@ struct Session::Private {
             const PageTree::Node* node = find(page.root(r));
             if (!node || node->element->kind == ElementKind::Button) continue;
             auto updated = std::make_shared<Element>(*node->element);
-            updated->props.insert(QStringLiteral("value"), core->widgets->value(id));
+            updated->props.insert(prop::value, core->widgets->value(id));
             pendingOps += page.apply(Delta{path, updated, node->runId, node->scope});
             flush();
             return;
@@ -294,7 +295,7 @@ struct Session::Private {
     bool isFragmentContainer(const Path& path, const QString& scopeId) const {
         const PageTree::Node* n = page.node(path);
         return n && n->element->kind == ElementKind::Fragment &&
-               scopeId.startsWith(n->element->props.value(QStringLiteral("id")).toString() +
+               scopeId.startsWith(n->element->props.value(prop::id).toString() +
                                   QLatin1Char('@'));
     }
 
@@ -313,7 +314,7 @@ struct Session::Private {
                 continue;
             auto skeleton = std::make_shared<Element>();
             skeleton->kind = ElementKind::Skeleton;
-            skeleton->props.insert(QStringLiteral("height"), 120);
+            skeleton->props.insert(prop::height, 120);
             pendingOps +=
                 page.apply(Delta{Path(context->territory) << 0, skeleton, 0, context->scope});
         }
@@ -337,8 +338,8 @@ struct Session::Private {
         if (isFragmentContainer(context->territory, context->scope)) {
             auto e = std::make_shared<Element>();
             e->kind = ElementKind::Exception;
-            e->props = {{QStringLiteral("type"), QStringLiteral("Timeout")},
-                        {QStringLiteral("text"), message}};
+            e->props = {{prop::type, QStringLiteral("Timeout")},
+                        {prop::text, message}};
             pendingOps += page.apply(
                 Delta{Path(context->territory) << PageTree::kAppend, e, runId, context->scope});
             pendingOps += page.removeStale(context->territory, {runId});

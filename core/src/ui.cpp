@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <tessera/ui.h>
+#include <tessera/schema.h>
 
 #include "limitgroup.h"
 #include "runcontext.h"
@@ -75,7 +76,7 @@ Path Ui::place(const std::shared_ptr<Element>& element) const {
 }
 
 void Ui::emitText(ElementKind kind, const QString& text) {
-    place(make(kind, {{QStringLiteral("text"), text}}));
+    place(make(kind, {{prop::text, text}}));
 }
 
 void Ui::title(const QString& text) {
@@ -111,7 +112,7 @@ void Ui::error(const QString& text) {
 
 void Ui::code(const QString& code, const QString& language) {
     place(make(ElementKind::Code,
-               {{QStringLiteral("text"), code}, {QStringLiteral("language"), language}}));
+               {{prop::text, code}, {prop::language, language}}));
 }
 
 void Ui::divider() {
@@ -119,9 +120,9 @@ void Ui::divider() {
 }
 
 void Ui::metric(const QString& label, const QString& value, const QString& delta) {
-    place(make(ElementKind::Metric, {{QStringLiteral("label"), label},
-                                     {QStringLiteral("value"), value},
-                                     {QStringLiteral("delta"), delta}}));
+    place(make(ElementKind::Metric, {{prop::label, label},
+                                     {prop::value, value},
+                                     {prop::delta, delta}}));
 }
 
 void Ui::exception(const std::exception& e) {
@@ -130,7 +131,7 @@ void Ui::exception(const std::exception& e) {
 
 void Ui::exception(const QString& type, const QString& message) {
     place(make(ElementKind::Exception,
-               {{QStringLiteral("type"), type}, {QStringLiteral("text"), message}}));
+               {{prop::type, type}, {prop::text, message}}));
 }
 
 void Ui::json(const QJsonValue& value) {
@@ -143,7 +144,7 @@ void Ui::json(const QJsonValue& value) {
         text = QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact))
                    .mid(1)
                    .chopped(1);
-    place(make(ElementKind::Json, {{QStringLiteral("text"), text.trimmed()}}));
+    place(make(ElementKind::Json, {{prop::text, text.trimmed()}}));
 }
 
 void Ui::emitChart(ElementKind kind, const DataFrame& data, const ChartOptions& options) {
@@ -151,13 +152,13 @@ void Ui::emitChart(ElementKind kind, const DataFrame& data, const ChartOptions& 
         error(QStringLiteral("%1: %2").arg(kindName(kind), problem));
         return;
     }
-    auto e = make(kind, {{QStringLiteral("x"), options.x},
-                         {QStringLiteral("y"), options.y},
-                         {QStringLiteral("title"), options.title},
-                         {QStringLiteral("xLabel"), options.xLabel},
-                         {QStringLiteral("yLabel"), options.yLabel},
-                         {QStringLiteral("height"), options.height},
-                         {QStringLiteral("rows"), qlonglong(data.rowCount())}});
+    auto e = make(kind, {{prop::x, options.x},
+                         {prop::y, options.y},
+                         {prop::title, options.title},
+                         {prop::xLabel, options.xLabel},
+                         {prop::yLabel, options.yLabel},
+                         {prop::height, options.height},
+                         {prop::rows, qlonglong(data.rowCount())}});
     e->frame = std::make_shared<const DataFrame>(data);
     place(e);
 }
@@ -176,44 +177,44 @@ void Ui::scatterChart(const DataFrame& d, const ChartOptions& o) {
 }
 
 void Ui::table(const DataFrame& data) {
-    auto e = make(ElementKind::Table, {{QStringLiteral("rows"), qlonglong(data.rowCount())}});
+    auto e = make(ElementKind::Table, {{prop::rows, qlonglong(data.rowCount())}});
     e->frame = std::make_shared<const DataFrame>(data);
     place(e);
 }
 
 void Ui::dataframe(const DataFrame& data, int height) {
-    auto e = make(ElementKind::DataFrame, {{QStringLiteral("rows"), qlonglong(data.rowCount())},
-                                           {QStringLiteral("height"), height}});
+    auto e = make(ElementKind::DataFrame, {{prop::rows, qlonglong(data.rowCount())},
+                                           {prop::height, height}});
     e->frame = std::make_shared<const DataFrame>(data);
     place(e);
 }
 
 void Ui::image(const QByteArray& encoded, const QString& caption, int width) {
     auto e = make(ElementKind::Image,
-                  {{QStringLiteral("caption"), caption}, {QStringLiteral("width"), width}});
+                  {{prop::caption, caption}, {prop::width, width}});
     e->blob = encoded;
     place(e);
 }
 
 Ui Ui::progress(int percent, const QString& text) {
     if (m_slot) {
-        place(make(ElementKind::Progress, {{QStringLiteral("value"), qBound(0, percent, 100)},
-                                           {QStringLiteral("text"), text}}));
+        place(make(ElementKind::Progress, {{prop::value, qBound(0, percent, 100)},
+                                           {prop::text, text}}));
         return *this;
     }
     const Path path =
-        place(make(ElementKind::Progress, {{QStringLiteral("value"), qBound(0, percent, 100)},
-                                           {QStringLiteral("text"), text}}));
+        place(make(ElementKind::Progress, {{prop::value, qBound(0, percent, 100)},
+                                           {prop::text, text}}));
     return Ui(m_ctx, path, true);
 }
 
 Spinner Ui::spinner(const QString& text) {
-    const Path path = place(make(ElementKind::Spinner, {{QStringLiteral("text"), text}}));
+    const Path path = place(make(ElementKind::Spinner, {{prop::text, text}}));
     return Spinner(Ui(m_ctx, path, true));
 }
 
 void Ui::skeleton(int height) {
-    place(make(ElementKind::Skeleton, {{QStringLiteral("height"), height}}));
+    place(make(ElementKind::Skeleton, {{prop::height, height}}));
 }
 
 Ui Ui::openBlock(ElementKind kind, QVariantMap props) const {
@@ -230,24 +231,24 @@ QVector<Ui> Ui::columns(int count) {
 }
 
 QVector<Ui> Ui::columns(const QVector<int>& weights) {
-    Ui row = openBlock(ElementKind::Columns, {{QStringLiteral("count"), int(weights.size())}});
+    Ui row = openBlock(ElementKind::Columns, {{prop::count, int(weights.size())}});
     QVector<Ui> result;
     for (int w : weights)
-        result.append(row.openBlock(ElementKind::Column, {{QStringLiteral("weight"), qMax(1, w)}}));
+        result.append(row.openBlock(ElementKind::Column, {{prop::weight, qMax(1, w)}}));
     return result;
 }
 
 QVector<Ui> Ui::tabs(const QStringList& labels) {
-    Ui bar = openBlock(ElementKind::Tabs, {{QStringLiteral("labels"), labels}});
+    Ui bar = openBlock(ElementKind::Tabs, {{prop::labels, labels}});
     QVector<Ui> result;
     for (const QString& l : labels)
-        result.append(bar.openBlock(ElementKind::Tab, {{QStringLiteral("label"), l}}));
+        result.append(bar.openBlock(ElementKind::Tab, {{prop::label, l}}));
     return result;
 }
 
 Ui Ui::expander(const QString& label, bool expanded) {
     return openBlock(ElementKind::Expander,
-                     {{QStringLiteral("label"), label}, {QStringLiteral("expanded"), expanded}});
+                     {{prop::label, label}, {prop::expanded, expanded}});
 }
 
 Ui Ui::sidebar() {
@@ -279,7 +280,7 @@ void Ui::fragment(const QString& id, const FragmentOptions& options, std::functi
         return;
     }
     auto block = make(ElementKind::Fragment,
-                      {{QStringLiteral("id"), id}, {QStringLiteral("parallel"), options.parallel}});
+                      {{prop::id, id}, {prop::parallel, options.parallel}});
     const Path container = place(block);
     auto call = std::make_shared<detail::FragmentCall>();
     call->id = id + QLatin1Char('@') + pathToString(container);
@@ -323,7 +324,7 @@ std::shared_ptr<const void> Ui::asyncLoadValue(
         if (options.placeholder.isEmpty())
             skeleton(options.height);
         else
-            place(make(ElementKind::Spinner, {{QStringLiteral("text"), options.placeholder}}));
+            place(make(ElementKind::Spinner, {{prop::text, options.placeholder}}));
         return nullptr;
     }
     if (answer.error) std::rethrow_exception(answer.error);

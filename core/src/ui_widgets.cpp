@@ -2,6 +2,7 @@
 // The widget half of Ui: identity, registration with the session's widget store, and
 // argument checks that turn a wrong call into a visible error instead of odd behaviour.
 #include <tessera/ui.h>
+#include <tessera/schema.h>
 
 #include "runcontext.h"
 
@@ -22,11 +23,11 @@ QString widgetId(ElementKind kind, const QString& label, const QString& key,
     } else {
         hash.addData(QByteArrayView("\x1flabel\x1f"));
         hash.addData(label.toUtf8());
-        for (const char* name : {"min", "max", "step", "options"}) {
-            const QVariant v = props.value(QLatin1String(name));
+        for (const QString& name : {prop::min, prop::max, prop::step, prop::options}) {
+            const QVariant v = props.value(name);
             if (!v.isValid()) continue;
             hash.addData(QByteArrayView("\x1f"));
-            hash.addData(QByteArrayView(name));
+            hash.addData(name.toLatin1());
             hash.addData(QByteArrayView("="));
             hash.addData(v.toStringList().join(QChar(0x1e)).toUtf8());
             hash.addData(v.toString().toUtf8());
@@ -63,11 +64,11 @@ Value<T> Ui::widget(ElementKind kind, const QString& label, QVariantMap props,
     e->kind = kind;
     e->id = id;
     e->props = std::move(props);
-    e->props.insert(QStringLiteral("label"), label);
-    e->props.insert(QStringLiteral("value"), current);
-    if (!options.key.isEmpty()) e->props.insert(QStringLiteral("key"), options.key);
-    if (!options.help.isEmpty()) e->props.insert(QStringLiteral("help"), options.help);
-    if (options.disabled) e->props.insert(QStringLiteral("disabled"), true);
+    e->props.insert(prop::label, label);
+    e->props.insert(prop::value, current);
+    if (!options.key.isEmpty()) e->props.insert(prop::key, options.key);
+    if (!options.help.isEmpty()) e->props.insert(prop::help, options.help);
+    if (options.disabled) e->props.insert(prop::disabled, true);
     place(e);
     return Value<T>(ctx->core->widgets, id, detail::fromVariant<T>(current, fallback));
 }
@@ -96,10 +97,10 @@ Value<int> Ui::slider(const QString& label, int min, int max, int value, int ste
                   .arg(step));
         return Value<int>(qBound(min, value, qMax(min, max)));
     }
-    QVariantMap props{{QStringLiteral("min"), min},
-                      {QStringLiteral("max"), max},
-                      {QStringLiteral("step"), step},
-                      {QStringLiteral("integer"), true}};
+    QVariantMap props{{prop::min, min},
+                      {prop::max, max},
+                      {prop::step, step},
+                      {prop::integer, true}};
     return widget<int>(ElementKind::Slider, label, props, value, options, value);
 }
 
@@ -115,10 +116,10 @@ Value<double> Ui::slider(const QString& label, double min, double max, double va
                   .arg(step));
         return Value<double>(value);
     }
-    QVariantMap props{{QStringLiteral("min"), min},
-                      {QStringLiteral("max"), max},
-                      {QStringLiteral("step"), step},
-                      {QStringLiteral("integer"), false}};
+    QVariantMap props{{prop::min, min},
+                      {prop::max, max},
+                      {prop::step, step},
+                      {prop::integer, false}};
     return widget<double>(ElementKind::Slider, label, props, value, options, value);
 }
 
@@ -130,7 +131,7 @@ Value<std::pair<int, int>> Ui::rangeSlider(const QString& label, int min, int ma
         return Value<std::pair<int, int>>(value);
     }
     QVariantMap props{
-        {QStringLiteral("min"), min}, {QStringLiteral("max"), max}, {QStringLiteral("step"), 1}};
+        {prop::min, min}, {prop::max, max}, {prop::step, 1}};
     return widget<std::pair<int, int>>(ElementKind::RangeSlider, label, props,
                                        QVariantList{value.first, value.second}, options, value);
 }
@@ -144,7 +145,7 @@ Value<QString> Ui::choice(ElementKind kind, const QString& label, const QStringL
                   .arg(options.size()));
         return Value<QString>(QString());
     }
-    return widget<QString>(kind, label, {{QStringLiteral("options"), options}}, options[index],
+    return widget<QString>(kind, label, {{prop::options, options}}, options[index],
                            widgetOptions, options[index]);
 }
 
@@ -168,7 +169,7 @@ Value<QStringList> Ui::multiselect(const QString& label, const QStringList& opti
         }
     }
     return widget<QStringList>(ElementKind::Multiselect, label,
-                               {{QStringLiteral("options"), options}}, value, widgetOptions, value);
+                               {{prop::options, options}}, value, widgetOptions, value);
 }
 
 Value<QString> Ui::textInput(const QString& label, const QString& value,
@@ -188,7 +189,7 @@ Value<double> Ui::numberInput(const QString& label, double value, double min, do
         return Value<double>(value);
     }
     QVariantMap props{
-        {QStringLiteral("min"), min}, {QStringLiteral("max"), max}, {QStringLiteral("step"), step}};
+        {prop::min, min}, {prop::max, max}, {prop::step, step}};
     return widget<double>(ElementKind::NumberInput, label, props, value, options, value);
 }
 

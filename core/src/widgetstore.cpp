@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgetstore.h"
+#include <tessera/schema.h>
 
 #include "runcontext.h"
 
@@ -70,10 +71,10 @@ QVariant coerceWidgetValue(const WidgetSpec& spec, const QVariant& value, QStrin
             const auto d = toNumber(value);
             if (!d)
                 return fail(QStringLiteral("expected a number, got '%1'").arg(value.toString()));
-            const double min = p.value(QStringLiteral("min")).toDouble();
-            const double max = p.value(QStringLiteral("max")).toDouble();
+            const double min = p.value(prop::min).toDouble();
+            const double max = p.value(prop::max).toDouble();
             if (*d < min || *d > max) return fail(outOfRange(*d, min, max));
-            if (p.value(QStringLiteral("integer")).toBool()) {
+            if (p.value(prop::integer).toBool()) {
                 if (*d != std::floor(*d)) return fail(QStringLiteral("expected a whole number"));
                 return QVariant(int(*d));
             }
@@ -86,22 +87,22 @@ QVariant coerceWidgetValue(const WidgetSpec& spec, const QVariant& value, QStrin
             const auto lo = toNumber(parts[0]);
             const auto hi = toNumber(parts[1]);
             if (!lo || !hi) return fail(QStringLiteral("expected two numbers 'low,high'"));
-            const int min = p.value(QStringLiteral("min")).toInt();
-            const int max = p.value(QStringLiteral("max")).toInt();
+            const int min = p.value(prop::min).toInt();
+            const int max = p.value(prop::max).toInt();
             if (*lo < min || *hi > max) return fail(outOfRange(*lo < min ? *lo : *hi, min, max));
             if (*lo > *hi) return fail(QStringLiteral("low end is above the high end"));
             return QVariantList{int(*lo), int(*hi)};
         }
         case ElementKind::Selectbox:
         case ElementKind::Radio: {
-            const QStringList options = p.value(QStringLiteral("options")).toStringList();
+            const QStringList options = p.value(prop::options).toStringList();
             const QString s = value.toString();
             if (!options.contains(s))
                 return fail(QStringLiteral("'%1' is not one of: %2").arg(s, options.join(u", ")));
             return s;
         }
         case ElementKind::Multiselect: {
-            const QStringList options = p.value(QStringLiteral("options")).toStringList();
+            const QStringList options = p.value(prop::options).toStringList();
             const QStringList chosen = toList(value);
             for (const QString& s : chosen)
                 if (!options.contains(s))

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Qt renderer against a live session: every element kind becomes its widget, updates
 // happen in place, removed elements go, stale ones fade, and widgets talk back.
+#include <tessera/schema.h>
 #include <tessera/session.h>
 #include <tessera/widgets/renderer.h>
 
@@ -120,6 +121,8 @@ private slots:
                          qPrintable(
                              QStringLiteral("no view for %1 at %2").arg(kind, pathToString(path))));
                 QCOMPARE(w->property("tesseraKind").toString(), kind);
+                const QString problem = schemaProblem(*n.children[i]->element);
+                QVERIFY2(problem.isEmpty(), qPrintable(problem));
                 seen.insert(kind);
                 visit(*n.children[i], path);
                 path.removeLast();
@@ -130,8 +133,10 @@ private slots:
             visit(h.session.page().root(r), p);
         }
         QCOMPARE(h.renderer.viewCount(), h.session.page().elementCount());
-        for (int k = int(ElementKind::Title); k <= int(ElementKind::Fragment); ++k)
-            QVERIFY2(seen.contains(kindName(ElementKind(k))), qPrintable(kindName(ElementKind(k))));
+        for (const KindSpec& spec : elementSchema()) {
+            QVERIFY2(widgets::Renderer::hasView(spec.kind), qPrintable(spec.name));
+            QVERIFY2(seen.contains(spec.name), qPrintable(spec.name));
+        }
         h.session.stop();
         QVERIFY(h.waitIdle());
     }

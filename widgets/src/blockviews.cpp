@@ -2,6 +2,7 @@
 // Views that hold other views: container (also a column and a tab page), columns, tabs,
 // expander.
 #include "elementview.h"
+#include <tessera/schema.h>
 
 #include <QHBoxLayout>
 #include <QTabWidget>
@@ -92,7 +93,7 @@ protected:
 
 private:
     static int weight(ElementView* child) {
-        return qMax(1, child->element().props.value(QStringLiteral("weight")).toInt());
+        return qMax(1, child->element().props.value(prop::weight).toInt());
     }
     QHBoxLayout* m_layout;
 };
@@ -118,7 +119,7 @@ protected:
 
 private:
     static QString label(ElementView* child) {
-        return child->element().props.value(QStringLiteral("label")).toString();
+        return child->element().props.value(prop::label).toString();
     }
     QTabWidget* m_tabs;
 };
@@ -149,11 +150,11 @@ public:
 
 protected:
     void display(const Element& e) override {
-        m_header->setText(e.props.value(QStringLiteral("label")).toString());
+        m_header->setText(e.props.value(prop::label).toString());
         // The initial state comes from the code; afterwards the user's choice is kept.
         if (!m_initialized) {
             m_initialized = true;
-            const bool open = e.props.value(QStringLiteral("expanded")).toBool();
+            const bool open = e.props.value(prop::expanded).toBool();
             m_header->setChecked(open);
             setOpen(open);
         }
@@ -180,8 +181,13 @@ ElementView* createBlockView(ElementKind kind) {
             return new TabsView;
         case ElementKind::Expander:
             return new ExpanderView;
-        default:
+        case ElementKind::Container:
+        case ElementKind::Column:
+        case ElementKind::Tab:
+        case ElementKind::Fragment:
             return new ContainerView;
+        default:
+            return nullptr;
     }
 }
 

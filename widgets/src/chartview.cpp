@@ -2,6 +2,7 @@
 // Line, area, bar and scatter charts with Qt Charts. Data is decimated to the plot's pixel
 // width before it reaches a series, and series are filled with replace(), never per point.
 #include "decimate.h"
+#include <tessera/schema.h>
 #include "elementview.h"
 
 #include <QAreaSeries>
@@ -48,7 +49,7 @@ public:
 
 protected:
     void display(const Element& e) override {
-        setFixedHeight(qMax(120, e.props.value(QStringLiteral("height")).toInt()));
+        setFixedHeight(qMax(120, e.props.value(prop::height).toInt()));
         rebuild();
     }
     void resizeEvent(QResizeEvent* event) override {
@@ -60,9 +61,9 @@ private:
     size_t bucketsForWidth() const { return size_t(qMax(400, width() > 0 ? width() : 800)); }
 
     QStringList seriesColumns(const Element& e) const {
-        QStringList y = e.props.value(QStringLiteral("y")).toStringList();
+        QStringList y = e.props.value(prop::y).toStringList();
         if (!y.isEmpty()) return y;
-        const QString x = e.props.value(QStringLiteral("x")).toString();
+        const QString x = e.props.value(prop::x).toString();
         for (const Column& c : e.frame->columns())
             if (c.isNumeric() && c.name() != x) y << c.name();
         return y;
@@ -83,10 +84,10 @@ private:
             delete axis;
         }
         applyPalette();
-        m_chart->setTitle(e.props.value(QStringLiteral("title")).toString());
+        m_chart->setTitle(e.props.value(prop::title).toString());
         if (!e.frame) return;
         const QStringList yColumns = seriesColumns(e);
-        const Column* xColumn = e.frame->column(e.props.value(QStringLiteral("x")).toString());
+        const Column* xColumn = e.frame->column(e.props.value(prop::x).toString());
         if (e.kind == ElementKind::BarChart)
             buildBars(e, xColumn, yColumns);
         else
@@ -147,8 +148,8 @@ private:
         for (QAbstractSeries* s : added) m_chart->addSeries(s);
         auto* axisX = new QValueAxis;
         auto* axisY = new QValueAxis;
-        axisX->setTitleText(e.props.value(QStringLiteral("xLabel")).toString());
-        axisY->setTitleText(e.props.value(QStringLiteral("yLabel")).toString());
+        axisX->setTitleText(e.props.value(prop::xLabel).toString());
+        axisY->setTitleText(e.props.value(prop::yLabel).toString());
         if (bounds.valid) {
             const double pad = (bounds.maxY - bounds.minY) * 0.05 + 1e-9;
             // Areas are filled down to zero: the axis starts there when the data allows.
@@ -205,12 +206,12 @@ private:
         m_chart->addSeries(series);
         auto* axisX = new QBarCategoryAxis;
         axisX->append(categories);
-        axisX->setTitleText(e.props.value(QStringLiteral("xLabel")).toString());
+        axisX->setTitleText(e.props.value(prop::xLabel).toString());
         axisX->setLabelsVisible(groups <= 24);
         auto* axisY = new QValueAxis;
         axisY->setRange(minY, maxY * 1.05 + 1e-9);
         axisY->applyNiceNumbers();
-        axisY->setTitleText(e.props.value(QStringLiteral("yLabel")).toString());
+        axisY->setTitleText(e.props.value(prop::yLabel).toString());
         m_chart->addAxis(axisX, Qt::AlignBottom);
         m_chart->addAxis(axisY, Qt::AlignLeft);
         series->attachAxis(axisX);
@@ -225,8 +226,8 @@ private:
 
 }  // namespace
 
-ElementView* createChartView() {
-    return new ChartView;
+ElementView* createChartView(ElementKind kind) {
+    return isChartKind(kind) ? new ChartView : nullptr;
 }
 
 }  // namespace tessera::widgets

@@ -39,13 +39,14 @@ private:
     ValueSink m_sink;
 };
 
-/// Creates the view for `element` (not yet applied).
-ElementView* createView(const Element& element);
+/// Creates the view for an element of `kind` (not yet applied); null for a kind no view
+/// shows.
+ElementView* createView(ElementKind kind);
 
-// Factories per area, used by createView().
+// Factories per area, used by createView(); each returns null for kinds of other areas.
 ElementView* createTextView(ElementKind kind);
 ElementView* createStatusView(ElementKind kind);
-ElementView* createChartView();
+ElementView* createChartView(ElementKind kind);
 ElementView* createTableView(ElementKind kind);
 ElementView* createInputView(ElementKind kind);
 ElementView* createBlockView(ElementKind kind);

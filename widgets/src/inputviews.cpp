@@ -2,6 +2,7 @@
 // Views for widgets. Each shows the value the run reported (with its signals blocked, so
 // showing never echoes back) and sends user changes to the session through sendValue().
 #include "elementview.h"
+#include <tessera/schema.h>
 
 #include <QAbstractButton>
 #include <QButtonGroup>
@@ -28,8 +29,8 @@ namespace tessera::widgets {
 
 namespace {
 
-QVariant prop(const Element& e, const char* name) {
-    return e.props.value(QLatin1String(name));
+QVariant read(const Element& e, const QString& name) {
+    return e.props.value(name);
 }
 
 /// Base for widgets with a label above the control.
@@ -45,9 +46,9 @@ public:
 
 protected:
     void showLabel(const Element& e, QWidget* control) {
-        m_label->setText(prop(e, "label").toString());
-        setToolTip(prop(e, "help").toString());
-        control->setEnabled(!prop(e, "disabled").toBool());
+        m_label->setText(read(e, prop::label).toString());
+        setToolTip(read(e, prop::help).toString());
+        control->setEnabled(!read(e, prop::disabled).toBool());
     }
     QVBoxLayout* m_layout;
     QLabel* m_label;
@@ -66,9 +67,9 @@ public:
 
 protected:
     void display(const Element& e) override {
-        m_button->setText(prop(e, "label").toString());
-        m_button->setToolTip(prop(e, "help").toString());
-        m_button->setEnabled(!prop(e, "disabled").toBool());
+        m_button->setText(read(e, prop::label).toString());
+        m_button->setToolTip(read(e, prop::help).toString());
+        m_button->setEnabled(!read(e, prop::disabled).toBool());
     }
 
 private:
@@ -124,10 +125,10 @@ public:
 protected:
     void display(const Element& e) override {
         const QSignalBlocker block(m_box);
-        m_box->setText(prop(e, "label").toString());
-        m_box->setChecked(prop(e, "value").toBool());
-        m_box->setToolTip(prop(e, "help").toString());
-        m_box->setEnabled(!prop(e, "disabled").toBool());
+        m_box->setText(read(e, prop::label).toString());
+        m_box->setChecked(read(e, prop::value).toBool());
+        m_box->setToolTip(read(e, prop::help).toString());
+        m_box->setEnabled(!read(e, prop::disabled).toBool());
         m_box->updateGeometry();
     }
 
@@ -157,14 +158,14 @@ public:
 protected:
     void display(const Element& e) override {
         showLabel(e, m_slider);
-        m_min = prop(e, "min").toDouble();
-        m_step = prop(e, "step").toDouble();
-        m_integer = prop(e, "integer").toBool();
-        const double max = prop(e, "max").toDouble();
+        m_min = read(e, prop::min).toDouble();
+        m_step = read(e, prop::step).toDouble();
+        m_integer = read(e, prop::integer).toBool();
+        const double max = read(e, prop::max).toDouble();
         const QSignalBlocker block(m_slider);
         m_slider->setRange(0, int(std::llround((max - m_min) / m_step)));
-        m_slider->setValue(int(std::llround((prop(e, "value").toDouble() - m_min) / m_step)));
-        m_value->setText(format(prop(e, "value").toDouble()));
+        m_slider->setValue(int(std::llround((read(e, prop::value).toDouble() - m_min) / m_step)));
+        m_value->setText(format(read(e, prop::value).toDouble()));
     }
 
 private:
@@ -206,10 +207,10 @@ public:
 protected:
     void display(const Element& e) override {
         showLabel(e, this);
-        const QVariantList value = prop(e, "value").toList();
+        const QVariantList value = read(e, prop::value).toList();
         for (QSlider* s : {m_low, m_high}) {
             const QSignalBlocker block(s);
-            s->setRange(prop(e, "min").toInt(), prop(e, "max").toInt());
+            s->setRange(read(e, prop::min).toInt(), read(e, prop::max).toInt());
         }
         const QSignalBlocker bl(m_low), bh(m_high);
         m_low->setValue(value.value(0).toInt());
@@ -236,13 +237,13 @@ protected:
     void display(const Element& e) override {
         showLabel(e, m_combo);
         const QSignalBlocker block(m_combo);
-        const QStringList options = prop(e, "options").toStringList();
+        const QStringList options = read(e, prop::options).toStringList();
         if (m_options != options) {
             m_combo->clear();
             m_combo->addItems(options);
             m_options = options;
         }
-        m_combo->setCurrentText(prop(e, "value").toString());
+        m_combo->setCurrentText(read(e, prop::value).toString());
     }
 
 private:
@@ -264,7 +265,7 @@ public:
 protected:
     void display(const Element& e) override {
         showLabel(e, this);
-        const QStringList options = prop(e, "options").toStringList();
+        const QStringList options = read(e, prop::options).toStringList();
         if (options != m_options) {
             for (QAbstractButton* b : m_group->buttons()) delete b;
             for (int i = 0; i < options.size(); ++i) {
@@ -274,7 +275,7 @@ protected:
             }
             m_options = options;
         }
-        const int current = options.indexOf(prop(e, "value").toString());
+        const int current = options.indexOf(read(e, prop::value).toString());
         if (QAbstractButton* b = m_group->button(current)) {
             const QSignalBlocker block(m_group);
             b->setChecked(true);
@@ -308,8 +309,8 @@ protected:
     void display(const Element& e) override {
         showLabel(e, m_list);
         const QSignalBlocker block(m_list);
-        const QStringList options = prop(e, "options").toStringList();
-        const QStringList chosen = prop(e, "value").toStringList();
+        const QStringList options = read(e, prop::options).toStringList();
+        const QStringList chosen = read(e, prop::value).toStringList();
         if (options != m_options) {
             m_list->clear();
             for (const QString& o : options) {
@@ -343,7 +344,7 @@ public:
 protected:
     void display(const Element& e) override {
         showLabel(e, m_edit);
-        m_shown = prop(e, "value").toString();
+        m_shown = read(e, prop::value).toString();
         if (m_edit->text() != m_shown) {
             const QSignalBlocker block(m_edit);
             m_edit->setText(m_shown);
@@ -367,7 +368,7 @@ public:
 protected:
     void display(const Element& e) override {
         showLabel(e, m_edit);
-        m_shown = prop(e, "value").toString();
+        m_shown = read(e, prop::value).toString();
         if (m_edit->toPlainText() != m_shown) {
             const QSignalBlocker block(m_edit);
             m_edit->setPlainText(m_shown);
@@ -404,11 +405,11 @@ protected:
     void display(const Element& e) override {
         showLabel(e, m_spin);
         const QSignalBlocker block(m_spin);
-        const double step = prop(e, "step").toDouble();
+        const double step = read(e, prop::step).toDouble();
         m_spin->setDecimals(step >= 1 ? 0 : qBound(1, int(std::ceil(-std::log10(step))), 6));
-        m_spin->setRange(prop(e, "min").toDouble(), prop(e, "max").toDouble());
+        m_spin->setRange(read(e, prop::min).toDouble(), read(e, prop::max).toDouble());
         m_spin->setSingleStep(step);
-        m_spin->setValue(prop(e, "value").toDouble());
+        m_spin->setValue(read(e, prop::value).toDouble());
     }
 
 private:
@@ -430,7 +431,7 @@ protected:
     void display(const Element& e) override {
         showLabel(e, m_edit);
         const QSignalBlocker block(m_edit);
-        m_edit->setDate(prop(e, "value").toDate());
+        m_edit->setDate(read(e, prop::value).toDate());
     }
 
 private:
@@ -457,7 +458,7 @@ public:
 protected:
     void display(const Element& e) override {
         showLabel(e, m_button);
-        m_color = prop(e, "value").toString();
+        m_color = read(e, prop::value).toString();
         m_name->setText(m_color);
         m_button->setStyleSheet(
             QStringLiteral("background:%1;border:1px solid palette(mid);border-radius:4px;")
@@ -498,8 +499,10 @@ ElementView* createInputView(ElementKind kind) {
             return new NumberInputView;
         case ElementKind::DateInput:
             return new DateInputView;
-        default:
+        case ElementKind::ColorPicker:
             return new ColorPickerView;
+        default:
+            return nullptr;
     }
 }
 

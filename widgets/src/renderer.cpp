@@ -3,6 +3,7 @@
 
 #include "elementview.h"
 
+#include <tessera/schema.h>
 #include <tessera/session.h>
 
 #include <QGraphicsOpacityEffect>
@@ -25,7 +26,7 @@ constexpr double kStaleOpacity = 0.4;
 Renderer::Renderer(QObject* parent) : QObject(parent) {
     for (int r = 0; r < 2; ++r) {
         m_roots[r] = std::make_unique<Node>();
-        m_roots[r]->view = createView(*rootElement());
+        m_roots[r]->view = createView(ElementKind::Container);
         m_roots[r]->view->apply(rootElement());
         m_roots[r]->view->setObjectName(r == MainRoot ? QStringLiteral("tesseraMain")
                                                       : QStringLiteral("tesseraSidebar"));
@@ -110,7 +111,17 @@ void Renderer::upsert(const PageOp& op) {
 }
 
 ElementView* Renderer::makeView(const ElementPtr& element) {
-    ElementView* view = createView(*element);
+    ElementView* view = createView(element->kind);
+    if (!view) {
+        // A kind this renderer cannot show says so in place instead of taking another's view.
+        auto problem = std::make_shared<Element>();
+        problem->kind = ElementKind::Error;
+        problem->props.insert(prop::text, QStringLiteral("This window cannot show '%1' elements.")
+                                               .arg(kindName(element->kind)));
+        view = createView(ElementKind::Error);
+        view->apply(problem);
+        return view;
+    }
     view->setValueSink([this](const QString& id, const QVariant& value) {
         if (m_sink) m_sink(id, value);
     });
@@ -149,6 +160,11 @@ QWidget* Renderer::widgetAt(const Path& path) const {
 bool Renderer::isStale(const Path& path) const {
     Node* node = nodeAt(path);
     return node && node->view->graphicsEffect() != nullptr;
+}
+
+bool Renderer::hasView(ElementKind kind) {
+    std::unique_ptr<ElementView> view(createView(kind));
+    return view != nullptr;
 }
 
 int Renderer::viewCount() const {

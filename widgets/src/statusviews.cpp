@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Views for status elements: progress, spinner, skeleton, image and the empty slot.
 #include "elementview.h"
+#include <tessera/schema.h>
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -31,10 +32,10 @@ public:
 
 protected:
     void display(const Element& e) override {
-        const QString text = e.props.value(QStringLiteral("text")).toString();
+        const QString text = e.props.value(prop::text).toString();
         m_text->setText(text);
         m_text->setVisible(!text.isEmpty());
-        m_bar->setValue(e.props.value(QStringLiteral("value")).toInt());
+        m_bar->setValue(e.props.value(prop::value).toInt());
     }
 
 private:
@@ -58,7 +59,7 @@ public:
 
 protected:
     void display(const Element& e) override {
-        m_text->setText(e.props.value(QStringLiteral("text")).toString());
+        m_text->setText(e.props.value(prop::text).toString());
     }
 
 private:
@@ -78,7 +79,7 @@ public:
 
 protected:
     void display(const Element& e) override {
-        setFixedHeight(qMax(24, e.props.value(QStringLiteral("height")).toInt()));
+        setFixedHeight(qMax(24, e.props.value(prop::height).toInt()));
     }
     void showEvent(QShowEvent*) override { m_timer.start(); }
     void hideEvent(QHideEvent*) override { m_timer.stop(); }
@@ -123,12 +124,12 @@ protected:
             m_image->setText(
                 QStringLiteral("⚠ image could not be decoded (%1 bytes)").arg(e.blob.size()));
         } else {
-            const int width = e.props.value(QStringLiteral("width")).toInt();
+            const int width = e.props.value(prop::width).toInt();
             if (width > 0 && pixmap.width() != width)
                 pixmap = pixmap.scaledToWidth(width, Qt::SmoothTransformation);
             m_image->setPixmap(pixmap);
         }
-        const QString caption = e.props.value(QStringLiteral("caption")).toString();
+        const QString caption = e.props.value(prop::caption).toString();
         m_caption->setText(caption);
         m_caption->setVisible(!caption.isEmpty());
     }
@@ -158,8 +159,10 @@ ElementView* createStatusView(ElementKind kind) {
             return new SkeletonView;
         case ElementKind::Image:
             return new ImageView;
-        default:
+        case ElementKind::Empty:
             return new EmptyView;
+        default:
+            return nullptr;
     }
 }
 

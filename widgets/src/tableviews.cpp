@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Table (small, every row shown) and dataframe (large, scrolling) views.
 #include "elementview.h"
+#include <tessera/schema.h>
 #include "framemodel.h"
 
 #include <QHeaderView>
@@ -42,7 +43,7 @@ protected:
             m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
             setFixedHeight(chrome + rowHeight * m_model->rowCount());
         } else {
-            setFixedHeight(qMax(120, e.props.value(QStringLiteral("height")).toInt()));
+            setFixedHeight(qMax(120, e.props.value(prop::height).toInt()));
         }
     }
 
@@ -55,6 +56,7 @@ private:
 }  // namespace
 
 ElementView* createTableView(ElementKind kind) {
+    if (kind != ElementKind::Table && kind != ElementKind::DataFrame) return nullptr;
     return new FrameView(kind);
 }
 

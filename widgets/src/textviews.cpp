@@ -2,6 +2,7 @@
 // Views for text-like elements: headings, text, markdown, code, json, metric, alerts and
 // exceptions.
 #include "elementview.h"
+#include <tessera/schema.h>
 
 #include <QEvent>
 #include <QFontDatabase>
@@ -14,8 +15,8 @@ namespace tessera::widgets {
 
 namespace {
 
-QString prop(const Element& e, const char* name) {
-    return e.props.value(QLatin1String(name)).toString();
+QString read(const Element& e, const QString& name) {
+    return e.props.value(name).toString();
 }
 
 /// One QLabel, styled per kind: title, header, subheader, text, markdown, caption.
@@ -64,7 +65,7 @@ public:
     }
 
 protected:
-    void display(const Element& e) override { m_label->setText(prop(e, "text")); }
+    void display(const Element& e) override { m_label->setText(read(e, prop::text)); }
 
 private:
     QLabel* m_label;
@@ -86,7 +87,7 @@ public:
 
 protected:
     void display(const Element& e) override {
-        const QString text = prop(e, "text");
+        const QString text = read(e, prop::text);
         m_edit->setPlainText(text);
         const int lines = qBound(1, int(text.count(QLatin1Char('\n'))) + 1, 24);
         const int lineHeight = m_edit->fontMetrics().lineSpacing();
@@ -132,9 +133,9 @@ public:
 
 protected:
     void display(const Element& e) override {
-        m_label->setText(prop(e, "label"));
-        m_value->setText(prop(e, "value"));
-        const QString delta = prop(e, "delta");
+        m_label->setText(read(e, prop::label));
+        m_value->setText(read(e, prop::value));
+        const QString delta = read(e, prop::delta);
         m_delta->setVisible(!delta.isEmpty());
         const bool down = delta.startsWith(QLatin1Char('-')) || delta.startsWith(QChar(0x2212));
         m_delta->setText((down ? QStringLiteral("▼ ") : QStringLiteral("▲ ")) + delta);
@@ -177,8 +178,8 @@ public:
 
 protected:
     void display(const Element& e) override {
-        m_type->setText(prop(e, "type"));
-        m_text->setText(prop(e, "text"));
+        m_type->setText(read(e, prop::type));
+        m_text->setText(read(e, prop::text));
     }
     void changeEvent(QEvent* event) override {
         ElementView::changeEvent(event);
@@ -233,8 +234,15 @@ ElementView* createTextView(ElementKind kind) {
         case ElementKind::Error:
         case ElementKind::Exception:
             return new AlertView(kind);
-        default:
+        case ElementKind::Title:
+        case ElementKind::Header:
+        case ElementKind::Subheader:
+        case ElementKind::Text:
+        case ElementKind::Markdown:
+        case ElementKind::Caption:
             return new LabelView(kind);
+        default:
+            return nullptr;
     }
 }
 

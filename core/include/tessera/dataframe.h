@@ -27,6 +27,8 @@ public:
     const std::vector<double>& numbers() const;  ///< only when isNumeric()
     const QStringList& text() const;             ///< only when !isNumeric()
     const void* buffer() const;                  ///< identity of the shared buffer
+    /// Shared ownership of the buffer, for whoever must keep it alive while using buffer().
+    std::shared_ptr<const void> bufferOwner() const;
 
 private:
     QString m_name;

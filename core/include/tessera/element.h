@@ -12,8 +12,8 @@
 
 namespace tessera {
 
+/// Every kind of element; the schema (schema.h) has one row for each.
 enum class ElementKind {
-    // text and data
     Title,
     Header,
     Subheader,
@@ -40,7 +40,6 @@ enum class ElementKind {
     Skeleton,
     Image,
     Empty,
-    // widgets (they carry an id and a value)
     Button,
     Checkbox,
     Toggle,
@@ -54,7 +53,6 @@ enum class ElementKind {
     NumberInput,
     DateInput,
     ColorPicker,
-    // blocks (they hold children)
     Container,
     Columns,
     Column,
@@ -64,7 +62,11 @@ enum class ElementKind {
     Fragment,
 };
 
+/// What an element is for; renderers and tools group kinds by it (see schema.h).
+enum class Family { Text, Data, Status, Widget, Block };
+
 TESSERA_CORE_EXPORT QString kindName(ElementKind kind);
+TESSERA_CORE_EXPORT Family familyOf(ElementKind kind);
 TESSERA_CORE_EXPORT std::optional<ElementKind> kindFromName(const QString& name);
 TESSERA_CORE_EXPORT bool isBlockKind(ElementKind kind);
 TESSERA_CORE_EXPORT bool isWidgetKind(ElementKind kind);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <tessera/dashboard.h>
+#include <tessera/schema.h>
 #include <tessera/export.h>
 #include <tessera/plugincatalog.h>
 #include <tessera/session.h>
@@ -21,9 +22,9 @@ public:
     ElementKind kind() const;
     QString kindName() const;
     QVariant prop(const QString& name) const;
-    QString label() const { return prop(QStringLiteral("label")).toString(); }
-    QString text() const { return prop(QStringLiteral("text")).toString(); }
-    QVariant value() const { return prop(QStringLiteral("value")); }
+    QString label() const { return prop(prop::label).toString(); }
+    QString text() const { return prop(prop::text).toString(); }
+    QVariant value() const { return prop(prop::value); }
     QString id() const;
     const Path& path() const { return m_path; }
     const Element* element() const { return m_element; }

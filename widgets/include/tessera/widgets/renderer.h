@@ -44,6 +44,8 @@ public:
     QWidget* widgetAt(const Path& path) const;
     bool isStale(const Path& path) const;
     int viewCount() const;
+    /// True when this renderer has a view of its own for `kind`.
+    static bool hasView(ElementKind kind);
 
 signals:
     void applied();

@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <tessera/codec.h>
+#include <tessera/schema.h>
+
+#include <QDate>
+#include <QJsonArray>
+#include <cstring>
+#include <limits>
+
+namespace tessera {
+
+QString BufferTable::add(const void* identity, std::shared_ptr<const void> owner,
+                         const std::function<QByteArray()>& bytes) {
+    if (auto it = m_known.constFind(identity); it != m_known.cend()) return it->id;
+    const QString id = QStringLiteral("b%1").arg(++m_next);
+    m_known.insert(identity, Known{id, std::move(owner)});
+    QByteArray data = bytes();
+    m_bytes.insert(id, data);
+    m_new.append(Buffer{id, std::move(data)});
+    return id;
+}
+
+QVector<BufferTable::Buffer> BufferTable::takeNew() {
+    return std::exchange(m_new, {});
+}
+
+void BufferTable::insert(const QString& id, QByteArray bytes) {
+    m_bytes.insert(id, std::move(bytes));
+}
+
+const QByteArray* BufferTable::find(const QString& id) const {
+    auto it = m_bytes.constFind(id);
+    return it == m_bytes.cend() ? nullptr : &*it;
+}
+
+namespace {
+
+const QString kKind = QStringLiteral("kind");
+const QString kId = QStringLiteral("id");
+const QString kProps = QStringLiteral("props");
+const QString kData = QStringLiteral("data");
+const QString kColumns = QStringLiteral("columns");
+const QString kName = QStringLiteral("name");
+const QString kType = QStringLiteral("type");
+const QString kF64 = QStringLiteral("f64");
+const QString kTextType = QStringLiteral("text");
+const QString kValues = QStringLiteral("values");
+const QString kBase64 = QStringLiteral("base64");
+const QString kBuffer = QStringLiteral("buffer");
+const QString kBytes = QStringLiteral("bytes");
+const QString kRows = QStringLiteral("rows");
+
+static_assert(std::numeric_limits<double>::is_iec559, "float64 buffers are IEEE 754");
+static_assert(Q_BYTE_ORDER == Q_LITTLE_ENDIAN, "float64 buffers travel little-endian");
+
+QJsonValue encodeProp(const QVariant& v, PropType type) {
+    switch (type) {
+        case PropType::String:
+            return v.toString();
+        case PropType::Int:
+        case PropType::Count:
+            return QJsonValue(v.toLongLong());
+        case PropType::Double:
+        case PropType::Number:
+            return v.typeId() == QMetaType::Int ? QJsonValue(v.toInt()) : QJsonValue(v.toDouble());
+        case PropType::Bool:
+            return v.toBool();
+        case PropType::StringList:
+            return QJsonArray::fromStringList(v.toStringList());
+        case PropType::IntPair: {
+            const QVariantList pair = v.toList();
+            return QJsonArray{pair.value(0).toInt(), pair.value(1).toInt()};
+        }
+        case PropType::Date:
+            return v.toDate().toString(Qt::ISODate);
+    }
+    return {};
+}
+
+bool isInt(const QJsonValue& v) {
+    return v.isDouble() && v.toDouble() == double(v.toInteger());
+}
+
+/// The prop's value as the schema types it; invalid when `json` does not fit.
+QVariant decodeProp(const QJsonValue& json, PropType type, bool integer) {
+    switch (type) {
+        case PropType::String:
+            return json.isString() ? QVariant(json.toString()) : QVariant();
+        case PropType::Int:
+            return isInt(json) && json.toInteger() >= std::numeric_limits<int>::min() &&
+                           json.toInteger() <= std::numeric_limits<int>::max()
+                       ? QVariant(int(json.toInteger()))
+                       : QVariant();
+        case PropType::Count:
+            return isInt(json) ? QVariant(qlonglong(json.toInteger())) : QVariant();
+        case PropType::Double:
+            return json.isDouble() ? QVariant(json.toDouble()) : QVariant();
+        case PropType::Number:
+            if (!json.isDouble()) return {};
+            if (integer) return isInt(json) ? QVariant(int(json.toInteger())) : QVariant();
+            return json.toDouble();
+        case PropType::Bool:
+            return json.isBool() ? QVariant(json.toBool()) : QVariant();
+        case PropType::StringList: {
+            if (!json.isArray()) return {};
+            QStringList list;
+            for (const QJsonValue& item : json.toArray()) {
+                if (!item.isString()) return {};
+                list << item.toString();
+            }
+            return list;
+        }
+        case PropType::IntPair: {
+            const QJsonArray a = json.toArray();
+            if (!json.isArray() || a.size() != 2 || !isInt(a[0]) || !isInt(a[1])) return {};
+            return QVariantList{int(a[0].toInteger()), int(a[1].toInteger())};
+        }
+        case PropType::Date: {
+            const QDate d = QDate::fromString(json.toString(), Qt::ISODate);
+            return json.isString() && d.isValid() ? QVariant(d) : QVariant();
+        }
+    }
+    return {};
+}
+
+QByteArray numberBytes(const std::vector<double>& numbers) {
+    return QByteArray(reinterpret_cast<const char*>(numbers.data()),
+                      qsizetype(numbers.size() * sizeof(double)));
+}
+
+/// Inline base64, or a reference into `buffers`.
+QJsonObject bytesJson(const void* identity, std::shared_ptr<const void> owner,
+                      const std::function<QByteArray()>& bytes, BufferTable* buffers) {
+    if (buffers) return {{kBuffer, buffers->add(identity, std::move(owner), bytes)}};
+    return {{kBase64, QString::fromLatin1(bytes().toBase64())}};
+}
+
+std::optional<QByteArray> bytesFrom(const QJsonObject& o, const BufferTable* buffers,
+                                    QString* error) {
+    if (o.contains(kBase64)) {
+        auto decoded = QByteArray::fromBase64Encoding(o.value(kBase64).toString().toLatin1(),
+                                                      QByteArray::AbortOnBase64DecodingErrors);
+        if (decoded) return *decoded;
+        *error = QStringLiteral("invalid base64");
+        return std::nullopt;
+    }
+    const QString id = o.value(kBuffer).toString();
+    const QByteArray* found = buffers ? buffers->find(id) : nullptr;
+    if (!found) {
+        *error = QStringLiteral("unknown buffer '%1'").arg(id);
+        return std::nullopt;
+    }
+    return *found;
+}
+
+QJsonObject encodeFrame(const DataFrame& frame, BufferTable* buffers) {
+    QJsonArray columns;
+    for (const Column& c : frame.columns()) {
+        QJsonObject column{{kName, c.name()}};
+        if (c.isNumeric()) {
+            column.insert(kType, kF64);
+            const auto bytes = [&c] { return numberBytes(c.numbers()); };
+            const QJsonObject where = bytesJson(c.buffer(), c.bufferOwner(), bytes, buffers);
+            for (auto it = where.begin(); it != where.end(); ++it) column.insert(it.key(), *it);
+        } else {
+            column.insert(kType, kTextType);
+            column.insert(kValues, QJsonArray::fromStringList(c.text()));
+        }
+        columns.append(column);
+    }
+    return {{kRows, qint64(frame.rowCount())}, {kColumns, columns}};
+}
+
+std::shared_ptr<const DataFrame> decodeFrame(const QJsonObject& json, const BufferTable* buffers,
+                                             QString* error) {
+    auto frame = std::make_shared<DataFrame>();
+    for (const QJsonValue& value : json.value(kColumns).toArray()) {
+        const QJsonObject c = value.toObject();
+        const QString name = c.value(kName).toString();
+        if (c.value(kType) == kTextType) {
+            QStringList text;
+            for (const QJsonValue& cell : c.value(kValues).toArray()) {
+                if (!cell.isString()) {
+                    *error = QStringLiteral("column '%1' has a cell that is not text").arg(name);
+                    return nullptr;
+                }
+                text << cell.toString();
+            }
+            frame->add(name, text);
+            continue;
+        }
+        if (c.value(kType) != kF64) {
+            *error = QStringLiteral("column '%1' has no known type").arg(name);
+            return nullptr;
+        }
+        const auto bytes = bytesFrom(c, buffers, error);
+        if (!bytes) return nullptr;
+        if (bytes->size() % qsizetype(sizeof(double)) != 0) {
+            *error = QStringLiteral("column '%1' is not a float64 buffer").arg(name);
+            return nullptr;
+        }
+        std::vector<double> numbers(size_t(bytes->size()) / sizeof(double));
+        if (!numbers.empty()) std::memcpy(numbers.data(), bytes->constData(), size_t(bytes->size()));
+        frame->add(name, std::move(numbers));
+    }
+    return frame;
+}
+
+}  // namespace
+
+QJsonObject ElementCodec::encode(const Element& element, BufferTable* buffers) {
+    const KindSpec& spec = kindSpec(element.kind);
+    QJsonObject props;
+    for (auto it = element.props.cbegin(); it != element.props.cend(); ++it) {
+        const PropSpec* p = spec.findProp(it.key());
+        props.insert(it.key(), p ? encodeProp(it.value(), p->type)
+                                 : QJsonValue::fromVariant(it.value()));
+    }
+    QJsonObject json{{kKind, spec.name}, {kProps, props}};
+    if (!element.id.isEmpty()) json.insert(kId, element.id);
+    if (element.frame) json.insert(kData, encodeFrame(*element.frame, buffers));
+    if (!element.blob.isEmpty()) {
+        auto owner = std::make_shared<const QByteArray>(element.blob);
+        json.insert(kBytes, bytesJson(owner->constData(), owner, [owner] { return *owner; },
+                                      buffers));
+    }
+    return json;
+}
+
+ElementPtr ElementCodec::decode(const QJsonObject& json, const BufferTable* buffers,
+                                QString* error) {
+    QString ignored;
+    QString& why = error ? *error : ignored;
+    const auto kind = kindFromName(json.value(kKind).toString());
+    if (!kind) {
+        why = QStringLiteral("unknown element kind '%1'").arg(json.value(kKind).toString());
+        return nullptr;
+    }
+    const KindSpec& spec = kindSpec(*kind);
+    auto element = std::make_shared<Element>();
+    element->kind = *kind;
+    element->id = json.value(kId).toString();
+    const QJsonObject props = json.value(kProps).toObject();
+    const bool integer = props.value(prop::integer).toBool();
+    for (auto it = props.begin(); it != props.end(); ++it) {
+        const PropSpec* p = spec.findProp(it.key());
+        if (!p) {
+            why = QStringLiteral("%1 has no prop '%2'").arg(spec.name, it.key());
+            return nullptr;
+        }
+        const QVariant v = decodeProp(*it, p->type, integer);
+        if (!v.isValid()) {
+            why = QStringLiteral("%1.%2 is not a valid %3")
+                      .arg(spec.name, it.key(), propTypeName(p->type));
+            return nullptr;
+        }
+        element->props.insert(it.key(), v);
+    }
+    if (json.contains(kData)) {
+        if (!spec.hasFrame) {
+            why = QStringLiteral("%1 carries no data").arg(spec.name);
+            return nullptr;
+        }
+        element->frame = decodeFrame(json.value(kData).toObject(), buffers, &why);
+        if (!element->frame) return nullptr;
+    }
+    if (json.contains(kBytes)) {
+        const auto bytes = bytesFrom(json.value(kBytes).toObject(), buffers, &why);
+        if (!bytes || !spec.hasBytes) {
+            if (bytes) why = QStringLiteral("%1 carries no bytes").arg(spec.name);
+            return nullptr;
+        }
+        element->blob = *bytes;
+    }
+    if (const QString problem = schemaProblem(*element); !problem.isEmpty()) {
+        why = problem;
+        return nullptr;
+    }
+    return element;
+}
+
+}  // namespace tessera
