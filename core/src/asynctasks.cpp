@@ -103,7 +103,7 @@ void AsyncTasks::complete(const std::shared_ptr<SessionCore>& core, const QByteA
         it->value = std::move(value);
         it->error = error;
         done.type = Message::Type::AsyncLoaded;
-        for (const QString& scope : it->askers) done.scopes << scope;
+        for (const ScopeId& scope : it->askers) done.scopes << scope;
         const auto elapsed = std::chrono::steady_clock::now() - it->started;
         done.refreshInMs =
             it->options.refreshEvery.count() > 0

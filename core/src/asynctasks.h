@@ -3,6 +3,8 @@
 
 #include <tessera/ui.h>
 
+#include "scopeid.h"
+
 #include <QHash>
 #include <QSet>
 #include <atomic>
@@ -66,7 +68,7 @@ private:
         bool running = false;
         std::shared_ptr<TaskToken> token;
         std::chrono::steady_clock::time_point started;
-        QSet<QString> askers;
+        QSet<ScopeId> askers;
         quint64 lastAskedBy = 0;
     };
     void start(const std::shared_ptr<SessionCore>& core, const QByteArray& key, Task& task);

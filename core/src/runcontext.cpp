@@ -7,8 +7,6 @@
 
 namespace tessera::detail {
 
-const QString RunContext::kMainScope = QStringLiteral("main");
-
 namespace {
 thread_local std::shared_ptr<RunContext> t_current;
 }
@@ -29,13 +27,12 @@ QSet<QString> WidgetClaims::ids() const {
     return copy;
 }
 
-RunContext::RunContext(std::shared_ptr<SessionCore> core, quint64 runId, QString scope,
-                       Path territory, std::shared_ptr<RunContext> parent,
+RunContext::RunContext(std::shared_ptr<SessionCore> core, quint64 runId, ScopeId scope,
+                       std::shared_ptr<RunContext> parent,
                        std::shared_ptr<WidgetClaims> claims, QElapsedTimer clock)
     : core(std::move(core)),
       runId(runId),
       scope(std::move(scope)),
-      territory(std::move(territory)),
       parent(std::move(parent)),
       claims(std::move(claims)),
       clock(clock) {}
@@ -81,7 +78,7 @@ Path RunContext::nextPath(const Path& container) {
 void RunContext::post(const Path& path, ElementPtr element) {
     Message m;
     m.type = Message::Type::Delta;
-    m.delta = Delta{path, std::move(element), runId, scope};
+    m.delta = Delta{path, std::move(element), runId, scope.toString()};
     core->post(std::move(m));
 }
 
@@ -115,3 +112,16 @@ ContextScope::~ContextScope() {
 }
 
 }  // namespace tessera::detail
+
+namespace tessera {
+
+RunBinding::Entered::Entered(const RunBinding& binding)
+    : m_previous(detail::RunContext::current()) {
+    detail::RunContext::setCurrent(binding.m_run);
+}
+
+RunBinding::Entered::~Entered() {
+    detail::RunContext::setCurrent(std::move(m_previous));
+}
+
+}  // namespace tessera

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "scopeid.h"
 #include "sessioncore.h"
 
 #include <tessera/element.h>
@@ -32,16 +33,14 @@ private:
 /// has been superseded. Shared by the run thread, threads bound to the run, and the session.
 class RunContext {
 public:
-    static const QString kMainScope;
-
-    RunContext(std::shared_ptr<SessionCore> core, quint64 runId, QString scope, Path territory,
+    RunContext(std::shared_ptr<SessionCore> core, quint64 runId, ScopeId scope,
                std::shared_ptr<RunContext> parent, std::shared_ptr<WidgetClaims> claims,
                QElapsedTimer clock);
 
     const std::shared_ptr<SessionCore> core;
     const quint64 runId;
-    const QString scope;   ///< "main" or the fragment's id
-    const Path territory;  ///< the fragment's container; empty for the main body
+    const ScopeId scope;
+    const Path& territory = scope.container;  ///< where the run writes; empty for the main body
     /// The full run an inline fragment runs within: it shares that run's place in containers
     /// outside the fragment, so output keeps code order.
     const std::shared_ptr<RunContext> parent;
@@ -77,6 +76,18 @@ private:
     QHash<Path, int> m_cursors;
     std::atomic<bool> m_interrupted{false};
     std::atomic<bool> m_ended{false};
+};
+
+/// Makes `context` the current run of this thread while alive.
+class ContextScope {
+public:
+    explicit ContextScope(std::shared_ptr<RunContext> context);
+    ~ContextScope();
+    ContextScope(const ContextScope&) = delete;
+    ContextScope& operator=(const ContextScope&) = delete;
+
+private:
+    std::shared_ptr<RunContext> m_previous;
 };
 
 }  // namespace tessera::detail

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "asynctasks.h"
+#include "scopeid.h"
 #include "widgetstore.h"
 
 #include <tessera/delta.h>
@@ -26,11 +27,9 @@ class RunContext;
 
 /// A fragment call, as the calling run reports it to the session.
 struct FragmentCall {
-    QString id;    ///< the scope id: the fragment's name @ its container path
-    QString name;  ///< as the dashboard named it
+    ScopeId scope;  ///< the fragment's name and the container the call created
     std::function<void(Ui&)> fn;
     FragmentOptions options;
-    Path container;
     std::shared_ptr<RunContext> context;  ///< the fragment's run (running already when inline)
     quint64 callerRunId = 0;
     double queuedMs = 0;
@@ -48,8 +47,8 @@ struct Message {
     double finishedMs = 0;  ///< RunEnded: when it ended
     std::shared_ptr<FragmentCall> fragment;  ///< FragmentCalled
     Scope rerunScope = Scope::App;           ///< RerunRequested
-    QString scope;                           ///< RerunRequested: the scope that asked
-    QStringList scopes;                      ///< AsyncLoaded: the scopes that asked
+    ScopeId scope;                           ///< RerunRequested: the scope that asked
+    QVector<ScopeId> scopes;                 ///< AsyncLoaded: the scopes that asked
     qint64 refreshInMs = -1;                 ///< AsyncLoaded: when the next reload is due
 };
 

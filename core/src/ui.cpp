@@ -4,7 +4,7 @@
 
 #include "limitgroup.h"
 #include "runcontext.h"
-#include "scoperunner.h"
+#include "runlauncher.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -47,8 +47,8 @@ QString chartProblem(ElementKind kind, const DataFrame& data, const ChartOptions
 
 }  // namespace
 
-Ui::Ui(std::shared_ptr<detail::RunContext> context, Path container, bool slot)
-    : m_ctx(std::move(context)), m_container(std::move(container)), m_slot(slot) {}
+Ui::Ui(std::shared_ptr<detail::RunContext> context, Path container, Placement placement)
+    : m_ctx(std::move(context)), m_container(std::move(container)), m_placement(placement) {}
 Ui::~Ui() = default;
 Ui::Ui(const Ui&) = default;
 Ui& Ui::operator=(const Ui&) = default;
@@ -70,7 +70,7 @@ const std::shared_ptr<detail::RunContext>& Ui::context() const {
 Path Ui::place(const std::shared_ptr<Element>& element) const {
     const auto& ctx = context();
     ctx->check();
-    const Path path = m_slot ? m_container : ctx->nextPath(m_container);
+    const Path path = m_placement == Placement::Slot ? m_container : ctx->nextPath(m_container);
     ctx->post(path, element);
     return path;
 }
@@ -197,7 +197,7 @@ void Ui::image(const QByteArray& encoded, const QString& caption, int width) {
 }
 
 Ui Ui::progress(int percent, const QString& text) {
-    if (m_slot) {
+    if (m_placement == Placement::Slot) {
         place(make(ElementKind::Progress, {{prop::value, qBound(0, percent, 100)},
                                            {prop::text, text}}));
         return *this;
@@ -205,12 +205,12 @@ Ui Ui::progress(int percent, const QString& text) {
     const Path path =
         place(make(ElementKind::Progress, {{prop::value, qBound(0, percent, 100)},
                                            {prop::text, text}}));
-    return Ui(m_ctx, path, true);
+    return Ui(m_ctx, path, Placement::Slot);
 }
 
 Spinner Ui::spinner(const QString& text) {
     const Path path = place(make(ElementKind::Spinner, {{prop::text, text}}));
-    return Spinner(Ui(m_ctx, path, true));
+    return Spinner(Ui(m_ctx, path, Placement::Slot));
 }
 
 void Ui::skeleton(int height) {
@@ -219,7 +219,7 @@ void Ui::skeleton(int height) {
 
 Ui Ui::openBlock(ElementKind kind, QVariantMap props) const {
     const Path path = place(make(kind, std::move(props)));
-    return Ui(m_ctx, path, false);
+    return Ui(m_ctx, path, Placement::Append);
 }
 
 Ui Ui::container() {
@@ -253,12 +253,12 @@ Ui Ui::expander(const QString& label, bool expanded) {
 
 Ui Ui::sidebar() {
     context()->check();
-    return Ui(m_ctx, Path{SidebarRoot}, false);
+    return Ui(m_ctx, Path{SidebarRoot}, Placement::Append);
 }
 
 Ui Ui::empty() {
     const Path path = place(make(ElementKind::Empty));
-    return Ui(m_ctx, path, true);
+    return Ui(m_ctx, path, Placement::Slot);
 }
 
 void Ui::fragment(const QString& id, std::function<void(Ui&)> fn) {
@@ -272,38 +272,16 @@ void Ui::fragment(const QString& id, const FragmentOptions& options, std::functi
         error(QStringLiteral(
                   "Fragments cannot be nested: fragment '%1' is called inside fragment '%2'. "
                   "Call it from the dashboard's main body.")
-                  .arg(id, ctx->scope.section(QLatin1Char('@'), 0, 0)));
+                  .arg(id, ctx->scope.name));
         return;
     }
     if (!fn) {
         error(QStringLiteral("fragment '%1' has no function").arg(id));
         return;
     }
-    auto block = make(ElementKind::Fragment,
-                      {{prop::id, id}, {prop::parallel, options.parallel}});
+    auto block = make(ElementKind::Fragment, {{prop::id, id}, {prop::parallel, options.parallel}});
     const Path container = place(block);
-    auto call = std::make_shared<detail::FragmentCall>();
-    call->id = id + QLatin1Char('@') + pathToString(container);
-    call->name = id;
-    call->fn = std::move(fn);
-    call->options = options;
-    call->container = container;
-    call->callerRunId = ctx->runId;
-    call->queuedMs = ctx->elapsedMs();
-    // Inline fragments share the caller's place in outside containers (code order); parallel
-    // ones append there, as their timing is their own.
-    call->context = std::make_shared<detail::RunContext>(
-        ctx->core, detail::nextRunId(), call->id, container, options.parallel ? nullptr : ctx,
-        ctx->claims, ctx->clock);
-    detail::Message m;
-    m.type = detail::Message::Type::FragmentCalled;
-    m.runId = ctx->runId;
-    m.fragment = call;
-    ctx->core->post(std::move(m));
-    if (!options.parallel) {
-        detail::executeScope(call->context, call->fn);  // restores this thread's run after
-        ctx->check();  // the dashboard may have been superseded meanwhile
-    }
+    detail::RunLauncher::callFragment(ctx, detail::ScopeId{id, container}, options, std::move(fn));
 }
 
 void Ui::rerun(Scope scope) const {

@@ -43,7 +43,7 @@ Value<T> Ui::widget(ElementKind kind, const QString& label, QVariantMap props,
                     const QVariant& defaultValue, const WidgetOptions& options, T fallback) {
     const auto ctx = context();
     ctx->check();
-    if (ctx->isFragment() && !m_slot && !ctx->owns(m_container)) {
+    if (ctx->isFragment() && m_placement == Placement::Append && !ctx->owns(m_container)) {
         error(
             QStringLiteral("%1 '%2': a fragment cannot put widgets in a container outside itself. "
                            "Draw the widget inside the fragment, or in the main body.")

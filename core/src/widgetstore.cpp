@@ -206,25 +206,24 @@ QStringList WidgetStore::presetProblems() const {
     return problems;
 }
 
-void WidgetStore::recordRead(const QString& id, const QString& scope) {
+void WidgetStore::recordRead(const QString& id, const ScopeId& scope) {
     std::lock_guard lock(m_mutex);
     m_readers[id].insert(scope);
 }
 
-void WidgetStore::clearReads(const QString& scope) {
+void WidgetStore::clearReads(const ScopeId& scope) {
     std::lock_guard lock(m_mutex);
-    for (QSet<QString>& readers : m_readers) readers.remove(scope);
+    for (QSet<ScopeId>& readers : m_readers) readers.remove(scope);
 }
 
-QSet<QString> WidgetStore::dependents(const QString& id) const {
+QSet<ScopeId> WidgetStore::dependents(const QString& id) const {
     std::lock_guard lock(m_mutex);
     auto entry = m_entries.constFind(id);
     if (entry == m_entries.cend()) return {};
     // A fresh set, not a shared copy: the run threads keep inserting into the stored one.
-    QSet<QString> scopes;
-    for (const QString& scope : m_readers.value(id)) scopes.insert(scope);
-    if (entry->spec.ownerScope != RunContext::kMainScope && !entry->spec.ownerScope.isEmpty())
-        scopes.insert(entry->spec.ownerScope);
+    QSet<ScopeId> scopes;
+    for (const ScopeId& scope : m_readers.value(id)) scopes.insert(scope);
+    if (!entry->spec.ownerScope.isMain()) scopes.insert(entry->spec.ownerScope);
     return scopes;
 }
 
@@ -243,7 +242,7 @@ void WidgetStore::resetTriggers(quint64 upTo) {
     }
 }
 
-void WidgetStore::retainOnly(const QSet<QString>& ids, const QSet<QString>& liveScopes) {
+void WidgetStore::retainOnly(const QSet<QString>& ids, const QSet<ScopeId>& liveScopes) {
     std::lock_guard lock(m_mutex);
     for (auto it = m_entries.begin(); it != m_entries.end();) {
         if (ids.contains(it.key()) || liveScopes.contains(it->spec.ownerScope)) {

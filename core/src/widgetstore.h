@@ -4,6 +4,8 @@
 #include <tessera/element.h>
 #include <tessera/export.h>
 
+#include "scopeid.h"
+
 #include <QHash>
 #include <QSet>
 #include <QVariant>
@@ -18,7 +20,7 @@ struct WidgetSpec {
     QString key;
     QVariant defaultValue;
     QVariantMap props;
-    QString ownerScope;  ///< the scope that draws the widget ("main" or a fragment)
+    ScopeId ownerScope;  ///< the scope that draws the widget
 };
 
 /// Turns `value` into a valid value for `spec` (strings from the command line included).
@@ -46,19 +48,19 @@ public:
     QStringList presetProblems() const;
 
     /// Records that `scope` read widget `id` (dependency tracking).
-    void recordRead(const QString& id, const QString& scope);
+    void recordRead(const QString& id, const ScopeId& scope);
     /// Forgets what `scope` read: called when the scope starts a new run.
-    void clearReads(const QString& scope);
+    void clearReads(const ScopeId& scope);
     /// The scopes a change of `id` must rerun: its readers, and its owner when that is a
     /// fragment. Empty when the widget is unknown.
-    QSet<QString> dependents(const QString& id) const;
+    QSet<ScopeId> dependents(const QString& id) const;
 
     /// Sequence number of the latest button press, to reset presses a completed run saw.
     quint64 triggerSequence() const;
     void resetTriggers(quint64 upTo);
     /// Forgets widgets that a completed full run did not draw (Streamlit's cleanup), except
     /// those drawn by a scope in `liveScopes` (fragments that rerun on their own).
-    void retainOnly(const QSet<QString>& ids, const QSet<QString>& liveScopes = {});
+    void retainOnly(const QSet<QString>& ids, const QSet<ScopeId>& liveScopes = {});
 
 private:
     struct Entry {
@@ -68,7 +70,7 @@ private:
     };
     mutable std::mutex m_mutex;
     QHash<QString, Entry> m_entries;
-    QHash<QString, QSet<QString>> m_readers;  // widget id -> scopes that read it
+    QHash<QString, QSet<ScopeId>> m_readers;  // widget id -> scopes that read it
     struct Preset {
         QString keyOrLabel;
         QVariant value;

@@ -28,4 +28,11 @@ struct PageOp {
     bool stale = false;
 };
 
+/// Page ops as a session hands them to its viewers. Batches are numbered 1, 2, ... per
+/// session; a viewer that took a snapshot at sequence n applies batch n + 1 next.
+struct PageBatch {
+    quint64 sequence = 0;
+    QVector<PageOp> ops;
+};
+
 }  // namespace tessera

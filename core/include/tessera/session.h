@@ -7,13 +7,15 @@
 #include <tessera/runrecord.h>
 
 #include <QObject>
+#include <functional>
 #include <memory>
 
 namespace tessera {
 
 /// One viewer's session: owns the page, the widget values, session state, the fragments
-/// and the run bookkeeping. Lives in one thread (normally the GUI thread); runs execute on
-/// the script and fragment pools and only post to it. Every run of every scope has its own
+/// and the run bookkeeping. Lives in one thread, any thread with an event loop (the GUI
+/// thread for the window, a worker thread for remote viewers); call it only from there.
+/// Runs execute on the script and fragment pools and only post to it. Every run of every scope has its own
 /// id; output of a run that is no longer current is dropped, so the latest input wins.
 class TESSERA_CORE_EXPORT Session : public QObject {
     Q_OBJECT
@@ -39,6 +41,9 @@ public:
     /// the fragments that read it (or contain it), else the whole dashboard. Returns an
     /// error message (and changes nothing) when the widget is unknown or the value invalid.
     QString setWidgetValue(const QString& id, const QVariant& value, bool rerun = true);
+    /// Reruns what depends on the widgets `widgetIds` (set before with rerun = false): the
+    /// fragments that read them or contain them, else the whole dashboard.
+    void rerunDependents(const QStringList& widgetIds);
     /// Values for widgets not drawn yet, by key or else label: a widget takes its value the
     /// first time it is drawn (the command line's --set).
     void presetWidgetValue(const QString& keyOrLabel, const QVariant& value);
@@ -49,6 +54,13 @@ public:
 
     SessionState& state();
     const PageTree& page() const;
+    /// The number of the last page batch handed to viewers (0 before the first).
+    quint64 pageSequence() const;
+    /// A read-only viewer: `onBatch` gets the page as it is (one batch at the current
+    /// sequence) and then every batch, in `receiver`'s thread. Call it in the session's
+    /// thread; disconnect the returned connection, or destroy `receiver`, to stop.
+    QMetaObject::Connection subscribe(QObject* receiver,
+                                      std::function<void(const PageBatch&)> onBatch);
     /// The last run that completed: a full run with its fragments, or a set of fragment reruns.
     const RunRecord& lastRun() const;
     int runsStarted() const;
@@ -60,6 +72,8 @@ public:
 
 signals:
     void pageChanged(const QVector<tessera::PageOp>& ops);
+    /// The same ops with their batch number (see subscribe()).
+    void pageBatch(const tessera::PageBatch& batch);
     void runStarted(quint64 runId);
     void runFinished(const tessera::RunRecord& record);
     void idle();

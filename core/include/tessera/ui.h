@@ -26,19 +26,28 @@ namespace tessera {
 
 namespace detail {
 class RunContext;
+}  // namespace detail
 
-/// Makes `context` the current run of this thread while alive (see Ui::bind()).
-class TESSERA_CORE_EXPORT ContextScope {
+/// A run that threads of your own may write into (see Ui::bind()). Opaque.
+class TESSERA_CORE_EXPORT RunBinding {
 public:
-    explicit ContextScope(std::shared_ptr<RunContext> context);
-    ~ContextScope();
-    ContextScope(const ContextScope&) = delete;
-    ContextScope& operator=(const ContextScope&) = delete;
+    /// While alive, the calling thread works for the bound run.
+    class TESSERA_CORE_EXPORT Entered {
+    public:
+        explicit Entered(const RunBinding& binding);
+        ~Entered();
+        Entered(const Entered&) = delete;
+        Entered& operator=(const Entered&) = delete;
+
+    private:
+        std::shared_ptr<detail::RunContext> m_previous;
+    };
+
+    explicit RunBinding(std::shared_ptr<detail::RunContext> run) : m_run(std::move(run)) {}
 
 private:
-    std::shared_ptr<RunContext> m_previous;
+    std::shared_ptr<detail::RunContext> m_run;
 };
-}  // namespace detail
 
 class Spinner;
 
@@ -184,8 +193,8 @@ public:
     /// thread then writes into this run. After the run has ended, calls throw ContextExpired.
     template <typename F>
     auto bind(F fn) const {
-        return [context = m_ctx, fn = std::move(fn)](auto&&... args) mutable {
-            detail::ContextScope scope(context);
+        return [binding = RunBinding(m_ctx), fn = std::move(fn)](auto&&... args) mutable {
+            RunBinding::Entered entered(binding);
             return fn(std::forward<decltype(args)>(args)...);
         };
     }
@@ -226,12 +235,19 @@ public:
     void sleep(std::chrono::milliseconds duration) const;
     SessionState& state() const;
 
-    Ui(std::shared_ptr<detail::RunContext> context, Path container, bool slot);
     ~Ui();
     Ui(const Ui&);
     Ui& operator=(const Ui&);
 
+    /// How the host makes Ui values (runtime/uiaccess.h); not for dashboards.
+    struct Access;
+
 private:
+    friend struct Access;
+    /// Where a Ui writes: appended to a container, or replacing the one element of a slot.
+    enum class Placement { Append, Slot };
+    Ui(std::shared_ptr<detail::RunContext> context, Path container, Placement placement);
+
     std::shared_ptr<const void> asyncLoadValue(
         const QString& key, const QByteArray& args, std::type_index type,
         const AsyncLoadOptions& options,
@@ -249,7 +265,7 @@ private:
 
     std::shared_ptr<detail::RunContext> m_ctx;
     Path m_container;  ///< the block written into, or the slot's own path
-    bool m_slot = false;
+    Placement m_placement = Placement::Append;
 };
 
 /// RAII spinner: shown while alive, cleared when destroyed.

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "scoperunner.h"
+#include "runlauncher.h"
 
 #include "log.h"
 #include "runcontext.h"
+#include "uiaccess.h"
+#include "threadpools.h"
 
 #include <cxxabi.h>
 #include <atomic>
@@ -30,6 +32,43 @@ void showException(Ui& ui, const QString& type, const QString& message) {
 
 }  // namespace
 
+std::shared_ptr<RunContext> RunLauncher::newRun(std::shared_ptr<SessionCore> core, ScopeId scope,
+                                                std::shared_ptr<RunContext> parent,
+                                                std::shared_ptr<WidgetClaims> claims,
+                                                QElapsedTimer clock) {
+    return std::make_shared<RunContext>(std::move(core), nextRunId(), std::move(scope),
+                                        std::move(parent), std::move(claims), clock);
+}
+
+void RunLauncher::start(std::shared_ptr<RunContext> context, std::function<void(Ui&)> fn,
+                        Pool pool) {
+    WorkerPool& threads = pool == Pool::Fragment ? fragmentPool() : scriptPool();
+    threads.start([context = std::move(context), fn = std::move(fn)] { executeScope(context, fn); });
+}
+
+void RunLauncher::callFragment(const std::shared_ptr<RunContext>& caller, const ScopeId& scope,
+                               const FragmentOptions& options, std::function<void(Ui&)> fn) {
+    auto call = std::make_shared<FragmentCall>();
+    call->scope = scope;
+    call->fn = std::move(fn);
+    call->options = options;
+    call->callerRunId = caller->runId;
+    call->queuedMs = caller->elapsedMs();
+    // Inline fragments share the caller's place in outside containers (code order); parallel
+    // ones append there, as their timing is their own.
+    call->context = newRun(caller->core, scope, options.parallel ? nullptr : caller,
+                           caller->claims, caller->clock);
+    Message m;
+    m.type = Message::Type::FragmentCalled;
+    m.runId = caller->runId;
+    m.fragment = call;
+    caller->core->post(std::move(m));
+    if (!options.parallel) {
+        executeScope(call->context, call->fn);  // restores this thread's run after
+        caller->check();  // the dashboard may have been superseded meanwhile
+    }
+}
+
 quint64 nextRunId() {
     static std::atomic<quint64> counter{0};
     return ++counter;
@@ -43,7 +82,7 @@ void executeScope(const std::shared_ptr<RunContext>& context, const std::functio
     end.scope = context->scope;
     end.startedMs = context->elapsedMs();
     context->core->widgets->clearReads(context->scope);
-    Ui ui(context, context->isFragment() ? context->territory : Path{MainRoot}, false);
+    Ui ui = Ui::Access::make(context, context->isFragment() ? context->territory : Path{MainRoot});
     try {
         fn(ui);
         end.status = RunStatus::Finished;
@@ -65,14 +104,14 @@ void executeScope(const std::shared_ptr<RunContext>& context, const std::functio
         end.status = RunStatus::Failed;
         const QString type = exceptionTypeName(e);
         end.exceptions << QStringLiteral("%1: %2").arg(type, QString::fromUtf8(e.what()));
-        logger("session")->error("{} raised {}: {}", context->scope.toStdString(),
+        logger("session")->error("{} raised {}: {}", context->scope.toString().toStdString(),
                                  type.toStdString(), e.what());
         showException(ui, type, QString::fromUtf8(e.what()));
     } catch (...) {
         end.status = RunStatus::Failed;
         end.exceptions << QStringLiteral("unknown exception");
         logger("session")->error("{} raised an exception of unknown type",
-                                 context->scope.toStdString());
+                                 context->scope.toString().toStdString());
         showException(ui, QStringLiteral("unknown"),
                       QStringLiteral("a non-standard exception was thrown"));
     }
