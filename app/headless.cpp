@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "headless.h"
 
-#include <tessera/testing/apptest.h>
+#include <tessera/headlessrunner.h>
 
-#include <QJsonArray>
+#include <tessera/schema.h>
+
+#include <functional>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <cstdio>
@@ -11,36 +13,57 @@
 namespace tessera::app {
 
 namespace {
+
 constexpr int kRunTimeoutMs = 10 * 60 * 1000;
+
+/// The page as indented lines: kind, then label, text and value where there are any.
+QString pageText(const PageTree& page) {
+    QString out;
+    std::function<void(const PageTree::Node&, int)> visit = [&](const PageTree::Node& n,
+                                                                int depth) {
+        for (const auto& child : n.children) {
+            const Element& e = *child->element;
+            out += QString(depth * 2, QLatin1Char(' ')) + kindName(e.kind);
+            if (const QString label = e.props.value(prop::label).toString(); !label.isEmpty())
+                out += QStringLiteral(" label=") + label;
+            if (const QString text = e.props.value(prop::text).toString(); !text.isEmpty())
+                out += QStringLiteral(" text=") + text.left(60);
+            if (const QVariant value = e.props.value(prop::value); value.isValid())
+                out += QStringLiteral(" value=") + value.toString();
+            out += QLatin1Char('\n');
+            visit(*child, depth + 1);
+        }
+    };
+    visit(page.root(MainRoot), 2);
+    visit(page.root(SidebarRoot), 2);
+    return out;
 }
 
+}  // namespace
+
 int runHeadless(const Dashboard& dashboard, const Options& options) {
-    testing::AppTest test(dashboard);
-    for (const auto& [key, value] : options.sets) test.session().presetWidgetValue(key, value);
-    if (!test.run(kRunTimeoutMs)) {
+    HeadlessRunner runner(dashboard);
+    for (const auto& [key, value] : options.sets) runner.session().presetWidgetValue(key, value);
+    if (!runner.run(kRunTimeoutMs)) {
         std::fprintf(stderr, "tessera: the dashboard did not finish within %d s\n",
                      kRunTimeoutMs / 1000);
         return 3;
     }
-    if (const QStringList problems = test.session().presetProblems(); !problems.isEmpty()) {
+    if (const QStringList problems = runner.session().presetProblems(); !problems.isEmpty()) {
         for (const QString& p : problems)
             std::fprintf(stderr, "tessera: --set %s\n", qPrintable(p));
         return 2;
     }
 
-    const RunRecord& run = test.lastRun();
+    const RunRecord& run = runner.session().lastRun();
     if (options.json) {
-        QJsonObject out{{QStringLiteral("dashboard"), dashboard.id},
-                        {QStringLiteral("title"), dashboard.title},
-                        {QStringLiteral("page"), test.session().page().toJson()},
-                        {QStringLiteral("run"), run.toJson()},
-                        {QStringLiteral("exceptions"), QJsonArray::fromStringList(run.exceptions)}};
-        std::fputs(QJsonDocument(out).toJson(QJsonDocument::Indented).constData(), stdout);
+        std::fputs(QJsonDocument(runner.report()).toJson(QJsonDocument::Indented).constData(),
+                   stdout);
     } else {
         std::printf("%s — %s\n%s", qPrintable(dashboard.id), qPrintable(dashboard.title),
-                    qPrintable(test.dump()));
+                    qPrintable(pageText(runner.session().page())));
         std::printf("ran in %.1f ms, %d elements\n", run.totalMs(),
-                    test.session().page().elementCount());
+                    runner.session().page().elementCount());
         for (const QString& e : run.exceptions) std::printf("exception: %s\n", qPrintable(e));
     }
     std::fflush(stdout);

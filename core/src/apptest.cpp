@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <tessera/testing/apptest.h>
 
-#include <QEventLoop>
-#include <QTimer>
 #include <functional>
 
 namespace tessera::testing {
@@ -23,8 +21,7 @@ QString ElementView::id() const {
 AppTest::AppTest(std::function<void(Ui&)> fn)
     : AppTest(Dashboard{QStringLiteral("test"), QStringLiteral("Test"), {}, std::move(fn)}) {}
 
-AppTest::AppTest(const Dashboard& dashboard)
-    : m_session(std::make_unique<Session>()), m_dashboard(dashboard) {}
+AppTest::AppTest(const Dashboard& dashboard) : m_runner(dashboard) {}
 
 AppTest::~AppTest() = default;
 
@@ -47,12 +44,10 @@ std::unique_ptr<AppTest> AppTest::fromPlugin(const QString& pluginFile, const QS
 }
 
 void AppTest::start() {
-    if (!m_started) {
-        m_started = true;
-        m_session->setDashboard(m_dashboard);
-    } else {
-        m_session->rerun();
-    }
+    if (m_changed.isEmpty())
+        m_runner.start();
+    else
+        session().rerunDependents(std::exchange(m_changed, {}));
 }
 
 bool AppTest::run(int timeoutMs) {
@@ -61,18 +56,7 @@ bool AppTest::run(int timeoutMs) {
 }
 
 bool AppTest::waitIdle(int timeoutMs) {
-    if (m_session->isIdle()) return true;
-    // Periodic fragments may start again right after the session went idle: what counts is
-    // that it did.
-    bool reached = false;
-    QEventLoop loop;
-    QObject::connect(m_session.get(), &Session::idle, &loop, [&] {
-        reached = m_session->isIdle();
-        if (reached) loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    loop.exec();
-    return reached || m_session->isIdle();
+    return m_runner.waitIdle(timeoutMs);
 }
 
 QVector<ElementView> AppTest::elements(const QString& kind) const {
@@ -90,7 +74,7 @@ QVector<ElementView> AppTest::elements(const QString& kind) const {
     };
     for (Root r : {MainRoot, SidebarRoot}) {
         Path path{r};
-        visit(m_session->page().root(r), path);
+        visit(m_runner.session().page().root(r), path);
     }
     return result;
 }
@@ -107,7 +91,7 @@ ElementView AppTest::find(const QString& kind, const QString& labelOrText) const
 }
 
 AppTest::WidgetHandle AppTest::widget(const QString& keyOrLabel) {
-    const QString id = m_session->findWidget(keyOrLabel);
+    const QString id = m_runner.session().findWidget(keyOrLabel);
     if (!id.isEmpty())
         for (const ElementView& e : elements())
             if (e.id() == id) return WidgetHandle(this, e);
@@ -120,7 +104,10 @@ QVariant AppTest::WidgetHandle::value() const {
 
 QString AppTest::WidgetHandle::set(const QVariant& value) {
     if (!m_view.exists()) return QStringLiteral("no such widget");
-    return m_test->session().setWidgetValue(m_view.id(), value, false);
+    const QString error = m_test->session().setWidgetValue(m_view.id(), value, false);
+    if (error.isEmpty() && !m_test->m_changed.contains(m_view.id()))
+        m_test->m_changed << m_view.id();
+    return error;
 }
 
 bool AppTest::WidgetHandle::click() {

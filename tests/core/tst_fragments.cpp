@@ -72,6 +72,46 @@ private slots:
         QVERIFY(at.element("title").exists());
     }
 
+    /// AppTest reruns what the window reruns: set() + run() and click() on widgets that only
+    /// fragments depend on rerun those fragments, not the dashboard.
+    void appTestRerunsWhatTheWindowWould() {
+        std::atomic<int> mainRuns{0}, counterRuns{0}, chartRuns{0};
+        AppTest at([&](Ui& ui) {
+            ++mainRuns;
+            auto scale = ui.slider(QStringLiteral("scale"), 1, 10, 1);
+            ui.fragment(QStringLiteral("counter"), [&](Ui& f) {
+                ++counterRuns;
+                static std::atomic<int> clicks{0};
+                if (f.button(QStringLiteral("add"))) ++clicks;
+                f.text(QStringLiteral("clicks %1").arg(clicks.load()));
+            });
+            ui.fragment(QStringLiteral("chart"), {.parallel = true}, [&, scale](Ui& f) {
+                ++chartRuns;
+                f.text(QStringLiteral("scale %1").arg(scale.get()));
+            });
+        });
+        QVERIFY(at.run());
+        QCOMPARE(mainRuns.load(), 1);
+
+        QVERIFY(at.widget(QStringLiteral("add")).click());
+        QCOMPARE(at.lastRun().scopeNames(), QStringList{QStringLiteral("counter")});
+        QCOMPARE(mainRuns.load(), 1);
+        QCOMPARE(counterRuns.load(), 2);
+        QVERIFY(texts(at).contains(QStringLiteral("clicks 1")));
+
+        QCOMPARE(at.widget(QStringLiteral("scale")).set(4), QString());
+        QVERIFY(at.run());
+        QCOMPARE(at.lastRun().scopeNames(), QStringList{QStringLiteral("chart")});
+        QCOMPARE(mainRuns.load(), 1);
+        QCOMPARE(chartRuns.load(), 2);
+        QVERIFY(texts(at).contains(QStringLiteral("scale 4")));
+        QCOMPARE(at.widget(QStringLiteral("scale")).value().toInt(), 4);
+
+        QVERIFY(at.run());  // nothing set: a full rerun, as the window's Rerun
+        QCOMPARE(mainRuns.load(), 2);
+        QVERIFY(at.lastRun().full);
+    }
+
     void outsideContainersAccumulateUntilAFullRun() {
         AppTest at([](Ui& ui) {
             Ui log = ui.container();

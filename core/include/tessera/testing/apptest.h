@@ -4,6 +4,7 @@
 #include <tessera/dashboard.h>
 #include <tessera/schema.h>
 #include <tessera/export.h>
+#include <tessera/headlessrunner.h>
 #include <tessera/plugincatalog.h>
 #include <tessera/session.h>
 
@@ -52,8 +53,9 @@ public:
                                                const QString& dashboardId, QString* error);
     ~AppTest();
 
-    /// Runs the dashboard (first run, or a rerun with the values set since) and waits until
-    /// the session is idle. Returns false on timeout.
+    /// Runs the dashboard and waits until the session is idle, as the window would: the first
+    /// run; then, after widgets were set, a rerun of what depends on them (the fragments that
+    /// read or contain them, else everything); otherwise a full rerun. False on timeout.
     bool run(int timeoutMs = 10000);
     /// Requests a run like run() but returns at once (to act while it is going).
     void start();
@@ -73,7 +75,8 @@ public:
         QVariant value() const;
         /// Sets the value without rerunning; returns the validation error, empty when fine.
         QString set(const QVariant& value);
-        /// Clicks a button: sets it and reruns, as the UI does.
+        /// Clicks a button: sets it and reruns what the window reruns (the button's fragment,
+        /// or the whole dashboard).
         bool click();
         const ElementView& view() const { return m_view; }
 
@@ -84,17 +87,16 @@ public:
     /// A widget by key, or else by label.
     WidgetHandle widget(const QString& keyOrLabel);
 
-    Session& session() { return *m_session; }
-    const RunRecord& lastRun() const { return m_session->lastRun(); }
+    Session& session() { return m_runner.session(); }
+    const RunRecord& lastRun() const { return m_runner.session().lastRun(); }
     QStringList exceptions() const { return lastRun().exceptions; }
     /// The page as indented text, for failure messages.
     QString dump() const;
 
 private:
     std::unique_ptr<PluginCatalog> m_catalog;  // keeps a plugin's code loaded
-    std::unique_ptr<Session> m_session;
-    Dashboard m_dashboard;
-    bool m_started = false;
+    HeadlessRunner m_runner;
+    QStringList m_changed;  ///< widgets set since the last run
 };
 
 }  // namespace tessera::testing
