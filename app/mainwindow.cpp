@@ -5,7 +5,7 @@
 #include "theme.h"
 #include "timelineview.h"
 
-#include <tessera/caches.h>
+#include <tessera/cacheregistry.h>
 #include <tessera/limit.h>
 
 #include <QAction>

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Background work as a user sees it: asyncLoad placeholders and reruns, the process-wide
 // single-flight cache, and FIFO concurrency groups shared by sessions.
-#include <tessera/caches.h>
+#include <tessera/cacheregistry.h>
+
+#include "cachestore.h"
 #include <tessera/testing/apptest.h>
 
 #include <QElapsedTimer>

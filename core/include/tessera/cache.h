@@ -25,35 +25,15 @@ struct CacheOptions {
 
 namespace detail {
 
-/// The process-wide store behind cacheData() and cacheResource(): per name, an LRU map from
-/// hashed arguments to an immutable value, and at most one computation per key at a time.
-class TESSERA_CORE_EXPORT CacheStore {
-public:
-    using Value = std::shared_ptr<const void>;
+enum class CacheKind { Data, Resources };
+using CachedValue = std::shared_ptr<const void>;
 
-    static CacheStore& data();
-    static CacheStore& resources();
-
-    /// The value for (name, args); computed by `compute` when missing or expired. Callers
-    /// that ask while it is being computed wait for that computation (and get its exception
-    /// too; failures are not cached). A waiter inside a run stops waiting when the run is
-    /// superseded.
-    Value getOrCompute(const QString& name, const QByteArray& args, const CacheOptions& options,
-                       std::type_index type, const std::function<Value()>& compute);
-    void clear();
-    /// How many values were computed since start (for tests and benchmarks).
-    quint64 computations() const;
-    /// How many callers are waiting for a computation in flight (for tests).
-    int waiters() const;
-    int size() const;
-
-    CacheStore();
-    ~CacheStore();
-
-private:
-    struct State;
-    std::unique_ptr<State> d;
-};
+/// The value for (name, args) in the process-wide cache `kind`, computed by `compute` when
+/// missing or expired; callers that ask meanwhile wait for that one computation.
+TESSERA_CORE_EXPORT CachedValue cachedValue(CacheKind kind, const QString& name,
+                                            const QByteArray& args, const CacheOptions& options,
+                                            std::type_index type,
+                                            const std::function<CachedValue()>& compute);
 
 inline void appendKey(QByteArray& key, const QString& v) {
     key += v.toUtf8() + '\x1f';
@@ -117,8 +97,9 @@ T cacheData(const QString& name, Rest&&... rest) {
     if constexpr (hasOptions) options = std::get<n - 1>(all);
     auto& fn = std::get<argCount>(all);
     const QByteArray key = detail::argumentKey(all, std::make_index_sequence<argCount>{});
-    auto value = detail::CacheStore::data().getOrCompute(
-        name, key, options, std::type_index(typeid(T)), [&]() -> detail::CacheStore::Value {
+    auto value = detail::cachedValue(
+        detail::CacheKind::Data, name, key, options, std::type_index(typeid(T)),
+        [&]() -> detail::CachedValue {
             return [&]<size_t... I>(std::index_sequence<I...>) {
                 return std::make_shared<const T>(fn(std::get<I>(all)...));
             }
@@ -132,9 +113,9 @@ T cacheData(const QString& name, Rest&&... rest) {
 template <typename T, typename Factory>
 std::shared_ptr<T> cacheResource(const QString& name, Factory&& factory,
                                  const CacheOptions& options = {}) {
-    auto value = detail::CacheStore::resources().getOrCompute(
-        name, QByteArray(), options, std::type_index(typeid(T)),
-        [&]() -> detail::CacheStore::Value {
+    auto value = detail::cachedValue(
+        detail::CacheKind::Resources, name, QByteArray(), options, std::type_index(typeid(T)),
+        [&]() -> detail::CachedValue {
             using Made = std::invoke_result_t<Factory&>;
             std::shared_ptr<T> made;
             if constexpr (std::is_convertible_v<Made, std::shared_ptr<T>>)

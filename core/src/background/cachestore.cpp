@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <tessera/cache.h>
-#include <tessera/caches.h>
+#include "cachestore.h"
+
+#include <tessera/cacheregistry.h>
 #include <tessera/errors.h>
 
 #include "runcontext.h"
@@ -133,6 +134,13 @@ CacheStore::Value CacheStore::getOrCompute(const QString& name, const QByteArray
     }
     d->landed.notify_all();
     return value;
+}
+
+CachedValue cachedValue(CacheKind kind, const QString& name, const QByteArray& args,
+                        const CacheOptions& options, std::type_index type,
+                        const std::function<CachedValue()>& compute) {
+    CacheStore& store = kind == CacheKind::Data ? CacheStore::data() : CacheStore::resources();
+    return store.getOrCompute(name, args, options, type, compute);
 }
 
 void CacheStore::clear() {

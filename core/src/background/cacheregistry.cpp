@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <tessera/caches.h>
+#include <tessera/cacheregistry.h>
 
 #include <map>
 #include <mutex>
