@@ -35,6 +35,8 @@ private slots:
             << "fixture_wrong_iid.so" << Failure::WrongInterface << "org.example.OtherInterface/1";
         QTest::newRow("wrong API version")
             << "fixture_wrong_api.so" << Failure::WrongApiVersion << "version 999";
+        QTest::newRow("wrong ABI")
+            << "fixture_wrong_abi.so" << Failure::WrongAbi << "another Tessera SDK layout";
         QTest::newRow("missing symbol") << "fixture_missing_symbol.so" << Failure::LoadFailed
                                         << "tessera_fixture_symbol_that_does_not_exist";
         QTest::newRow("constructor throws")
@@ -60,11 +62,11 @@ private slots:
     void scanKeepsGoodPluginsAndListsBadOnes() {
         PluginCatalog catalog;
         catalog.scanDirs({QStringLiteral(FIXTURE_DIR)});
-        QCOMPARE(catalog.failures().size(), 7);
+        QCOMPARE(catalog.failures().size(), 8);
         QVERIFY(catalog.find(QStringLiteral("fixture-hello")).has_value());
         // Loading the same folder again neither duplicates nor breaks anything.
         catalog.scanDirs({QStringLiteral(FIXTURE_DIR)});
-        QCOMPARE(catalog.failures().size(), 7);
+        QCOMPARE(catalog.failures().size(), 8);
         QCOMPARE(catalog.dashboards().size(), 2);
     }
 
@@ -82,7 +84,7 @@ private slots:
             ++failed;
             QVERIFY2(!item->text(3).isEmpty(), "a failed plugin shows its reason");
         }
-        QCOMPARE(failed, 7);
+        QCOMPARE(failed, 8);
     }
 
     void goodPluginRunsThroughAppTest() {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Views that hold other views: container (also a column and a tab page), columns, tabs,
 // expander.
-#include "elementview.h"
 #include <tessera/schema.h>
+#include "elementwidget.h"
 
 #include <QHBoxLayout>
 #include <QTabWidget>
@@ -16,7 +16,7 @@ namespace {
 /// A vertical stack. Children live in chunks of at most kChunk widgets, so that a page of
 /// 10,000 elements is not one parent with 10,000 children: Qt's repaint and geometry code
 /// walks a widget's siblings, which would make every update cost O(n).
-class ContainerView : public ElementView {
+class ContainerView : public ElementWidget {
 public:
     ContainerView() {
         m_layout = new QVBoxLayout(this);
@@ -25,7 +25,7 @@ public:
         m_layout->setAlignment(Qt::AlignTop);
     }
 
-    void insertChild(int index, ElementView* child) override {
+    void insertChild(int index, ElementWidget* child) override {
         int before = 0;
         for (int c = 0; c < m_layout->count(); ++c) {
             QWidget* chunk = m_layout->itemAt(c)->widget();
@@ -56,7 +56,7 @@ private:
         return position;
     }
 
-    void insertInto(int chunkIndex, int local, ElementView* child) {
+    void insertInto(int chunkIndex, int local, ElementWidget* child) {
         QWidget* chunk = m_layout->itemAt(chunkIndex)->widget();
         auto* layout = static_cast<QVBoxLayout*>(chunk->layout());
         layout->insertWidget(local, child);
@@ -74,17 +74,17 @@ private:
     QVBoxLayout* m_layout;
 };
 
-class ColumnsView : public ElementView {
+class ColumnsView : public ElementWidget {
 public:
     ColumnsView() {
         m_layout = new QHBoxLayout(this);
         m_layout->setContentsMargins(0, 0, 0, 0);
         m_layout->setSpacing(18);
     }
-    void insertChild(int index, ElementView* child) override {
+    void insertChild(int index, ElementWidget* child) override {
         m_layout->insertWidget(index, child, weight(child), Qt::AlignTop);
     }
-    void childChanged(int index, ElementView* child) override {
+    void childChanged(int index, ElementWidget* child) override {
         m_layout->setStretch(index, weight(child));
     }
 
@@ -92,13 +92,13 @@ protected:
     void display(const Element&) override {}
 
 private:
-    static int weight(ElementView* child) {
+    static int weight(ElementWidget* child) {
         return qMax(1, child->element().props.value(prop::weight).toInt());
     }
     QHBoxLayout* m_layout;
 };
 
-class TabsView : public ElementView {
+class TabsView : public ElementWidget {
 public:
     TabsView() {
         auto* layout = new QVBoxLayout(this);
@@ -107,10 +107,10 @@ public:
         m_tabs->setDocumentMode(true);
         layout->addWidget(m_tabs);
     }
-    void insertChild(int index, ElementView* child) override {
+    void insertChild(int index, ElementWidget* child) override {
         m_tabs->insertTab(index, child, label(child));
     }
-    void childChanged(int index, ElementView* child) override {
+    void childChanged(int index, ElementWidget* child) override {
         m_tabs->setTabText(index, label(child));
     }
 
@@ -118,13 +118,13 @@ protected:
     void display(const Element&) override {}
 
 private:
-    static QString label(ElementView* child) {
+    static QString label(ElementWidget* child) {
         return child->element().props.value(prop::label).toString();
     }
     QTabWidget* m_tabs;
 };
 
-class ExpanderView : public ElementView {
+class ExpanderView : public ElementWidget {
 public:
     ExpanderView() {
         auto* layout = new QVBoxLayout(this);
@@ -144,7 +144,7 @@ public:
         QObject::connect(m_header, &QToolButton::toggled, this,
                          [this](bool open) { setOpen(open); });
     }
-    void insertChild(int index, ElementView* child) override {
+    void insertChild(int index, ElementWidget* child) override {
         m_bodyLayout->insertWidget(index, child);
     }
 
@@ -173,7 +173,7 @@ private:
 
 }  // namespace
 
-ElementView* createBlockView(ElementKind kind) {
+ElementWidget* createBlockView(ElementKind kind) {
     switch (kind) {
         case ElementKind::Columns:
             return new ColumnsView;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Line, area, bar and scatter charts with Qt Charts. Data is decimated to the plot's pixel
 // width before it reaches a series, and series are filled with replace(), never per point.
-#include "decimate.h"
 #include <tessera/schema.h>
-#include "elementview.h"
+#include "decimate.h"
+#include "elementwidget.h"
 
 #include <QAreaSeries>
 #include <QBarCategoryAxis>
@@ -27,7 +27,7 @@ const QColor kPalette[] = {QColor(0x00, 0x68, 0xc9), QColor(0xff, 0x2b, 0x2b),
                            QColor(0x6d, 0x3f, 0xc0), QColor(0xff, 0xd1, 0x6a)};
 constexpr int kMaxBars = 120;
 
-class ChartView : public ElementView {
+class ChartView : public ElementWidget {
 public:
     ChartView() {
         auto* layout = new QVBoxLayout(this);
@@ -53,7 +53,7 @@ protected:
         rebuild();
     }
     void resizeEvent(QResizeEvent* event) override {
-        ElementView::resizeEvent(event);
+        ElementWidget::resizeEvent(event);
         m_resizeTimer.start();
     }
 
@@ -226,7 +226,7 @@ private:
 
 }  // namespace
 
-ElementView* createChartView(ElementKind kind) {
+ElementWidget* createChartView(ElementKind kind) {
     return isChartKind(kind) ? new ChartView : nullptr;
 }
 

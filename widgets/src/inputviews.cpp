@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Views for widgets. Each shows the value the run reported (with its signals blocked, so
 // showing never echoes back) and sends user changes to the session through sendValue().
-#include "elementview.h"
 #include <tessera/schema.h>
+#include "elementwidget.h"
 
 #include <QAbstractButton>
 #include <QButtonGroup>
@@ -34,7 +34,7 @@ QVariant read(const Element& e, const QString& name) {
 }
 
 /// Base for widgets with a label above the control.
-class LabelledView : public ElementView {
+class LabelledView : public ElementWidget {
 public:
     LabelledView() {
         m_layout = new QVBoxLayout(this);
@@ -54,7 +54,7 @@ protected:
     QLabel* m_label;
 };
 
-class ButtonView : public ElementView {
+class ButtonView : public ElementWidget {
 public:
     ButtonView() {
         auto* layout = new QHBoxLayout(this);
@@ -107,7 +107,7 @@ protected:
     }
 };
 
-class CheckView : public ElementView {
+class CheckView : public ElementWidget {
 public:
     explicit CheckView(bool toggle) {
         auto* layout = new QHBoxLayout(this);
@@ -473,7 +473,7 @@ private:
 
 }  // namespace
 
-ElementView* createInputView(ElementKind kind) {
+ElementWidget* createInputView(ElementKind kind) {
     switch (kind) {
         case ElementKind::Button:
             return new ButtonView;

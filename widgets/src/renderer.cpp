@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <tessera/widgets/renderer.h>
 
-#include "elementview.h"
+#include "elementwidget.h"
 
 #include <tessera/schema.h>
 #include <tessera/session.h>
@@ -95,7 +95,7 @@ void Renderer::upsert(const PageOp& op) {
             return;
         }
         // Another kind now lives here: replace the view and everything under it.
-        ElementView* old = existing.view;
+        ElementWidget* old = existing.view;
         old->hide();
         old->setParent(nullptr);  // leaves the parent's layout now, so indexes stay right
         old->deleteLater();
@@ -110,14 +110,15 @@ void Renderer::upsert(const PageOp& op) {
     parent->children.push_back(std::move(node));
 }
 
-ElementView* Renderer::makeView(const ElementPtr& element) {
-    ElementView* view = createView(element->kind);
+ElementWidget* Renderer::makeView(const ElementPtr& element) {
+    ElementWidget* view = createView(element->kind);
     if (!view) {
         // A kind this renderer cannot show says so in place instead of taking another's view.
         auto problem = std::make_shared<Element>();
         problem->kind = ElementKind::Error;
-        problem->props.insert(prop::text, QStringLiteral("This window cannot show '%1' elements.")
-                                               .arg(kindName(element->kind)));
+        problem->props.insert(
+            prop::text,
+            QStringLiteral("This window cannot show '%1' elements.").arg(kindName(element->kind)));
         view = createView(ElementKind::Error);
         view->apply(problem);
         return view;
@@ -133,7 +134,7 @@ void Renderer::remove(const Path& path) {
     Node* parent = nodeAt(path.first(path.size() - 1));
     const size_t index = size_t(path.last());
     if (!parent || index >= parent->children.size()) return;
-    ElementView* view = parent->children[index]->view;
+    ElementWidget* view = parent->children[index]->view;
     parent->children.erase(parent->children.begin() + std::ptrdiff_t(index));
     view->hide();
     view->setParent(nullptr);
@@ -163,7 +164,7 @@ bool Renderer::isStale(const Path& path) const {
 }
 
 bool Renderer::hasView(ElementKind kind) {
-    std::unique_ptr<ElementView> view(createView(kind));
+    std::unique_ptr<ElementWidget> view(createView(kind));
     return view != nullptr;
 }
 

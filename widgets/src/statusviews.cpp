@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Views for status elements: progress, spinner, skeleton, image and the empty slot.
-#include "elementview.h"
 #include <tessera/schema.h>
+#include "elementwidget.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -16,7 +16,7 @@ namespace tessera::widgets {
 
 namespace {
 
-class ProgressView : public ElementView {
+class ProgressView : public ElementWidget {
 public:
     ProgressView() {
         auto* layout = new QVBoxLayout(this);
@@ -43,7 +43,7 @@ private:
     QProgressBar* m_bar;
 };
 
-class SpinnerView : public ElementView {
+class SpinnerView : public ElementWidget {
 public:
     SpinnerView() {
         auto* layout = new QHBoxLayout(this);
@@ -67,7 +67,7 @@ private:
 };
 
 /// Placeholder bars with a gentle pulse, shown where content is still loading.
-class SkeletonView : public ElementView {
+class SkeletonView : public ElementWidget {
 public:
     SkeletonView() {
         m_timer.setInterval(60);
@@ -105,7 +105,7 @@ private:
     int m_phase = 0;
 };
 
-class ImageView : public ElementView {
+class ImageView : public ElementWidget {
 public:
     ImageView() {
         auto* layout = new QVBoxLayout(this);
@@ -139,7 +139,7 @@ private:
     QLabel* m_caption;
 };
 
-class EmptyView : public ElementView {
+class EmptyView : public ElementWidget {
 public:
     EmptyView() { setFixedHeight(0); }
 
@@ -149,7 +149,7 @@ protected:
 
 }  // namespace
 
-ElementView* createStatusView(ElementKind kind) {
+ElementWidget* createStatusView(ElementKind kind) {
     switch (kind) {
         case ElementKind::Progress:
             return new ProgressView;

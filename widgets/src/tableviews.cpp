@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Table (small, every row shown) and dataframe (large, scrolling) views.
-#include "elementview.h"
 #include <tessera/schema.h>
+#include "elementwidget.h"
 #include "framemodel.h"
 
 #include <QHeaderView>
@@ -12,7 +12,7 @@ namespace tessera::widgets {
 
 namespace {
 
-class FrameView : public ElementView {
+class FrameView : public ElementWidget {
 public:
     explicit FrameView(ElementKind kind) : m_fitRows(kind == ElementKind::Table) {
         auto* layout = new QVBoxLayout(this);
@@ -55,7 +55,7 @@ private:
 
 }  // namespace
 
-ElementView* createTableView(ElementKind kind) {
+ElementWidget* createTableView(ElementKind kind) {
     if (kind != ElementKind::Table && kind != ElementKind::DataFrame) return nullptr;
     return new FrameView(kind);
 }

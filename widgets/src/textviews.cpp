@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Views for text-like elements: headings, text, markdown, code, json, metric, alerts and
 // exceptions.
-#include "elementview.h"
 #include <tessera/schema.h>
+#include "elementwidget.h"
 
 #include <QEvent>
 #include <QFontDatabase>
@@ -20,7 +20,7 @@ QString read(const Element& e, const QString& name) {
 }
 
 /// One QLabel, styled per kind: title, header, subheader, text, markdown, caption.
-class LabelView : public ElementView {
+class LabelView : public ElementWidget {
 public:
     explicit LabelView(ElementKind kind) {
         auto* layout = new QVBoxLayout(this);
@@ -72,7 +72,7 @@ private:
 };
 
 /// Code and JSON: read-only monospace text, as tall as its content (up to a limit).
-class CodeView : public ElementView {
+class CodeView : public ElementWidget {
 public:
     CodeView() {
         auto* layout = new QVBoxLayout(this);
@@ -98,7 +98,7 @@ private:
     QPlainTextEdit* m_edit;
 };
 
-class DividerView : public ElementView {
+class DividerView : public ElementWidget {
 public:
     DividerView() {
         auto* layout = new QVBoxLayout(this);
@@ -113,7 +113,7 @@ protected:
     void display(const Element&) override {}
 };
 
-class MetricView : public ElementView {
+class MetricView : public ElementWidget {
 public:
     MetricView() {
         auto* layout = new QVBoxLayout(this);
@@ -151,7 +151,7 @@ private:
 
 /// Info, success, warning, error and exception: a tinted box with a message, in colours
 /// that follow the light or dark palette.
-class AlertView : public ElementView {
+class AlertView : public ElementWidget {
 public:
     explicit AlertView(ElementKind kind) : m_kind(kind) {
         auto* layout = new QVBoxLayout(this);
@@ -182,7 +182,7 @@ protected:
         m_text->setText(read(e, prop::text));
     }
     void changeEvent(QEvent* event) override {
-        ElementView::changeEvent(event);
+        ElementWidget::changeEvent(event);
         if (event->type() == QEvent::PaletteChange) restyle();
     }
 
@@ -219,7 +219,7 @@ private:
 
 }  // namespace
 
-ElementView* createTextView(ElementKind kind) {
+ElementWidget* createTextView(ElementKind kind) {
     switch (kind) {
         case ElementKind::Code:
         case ElementKind::Json:

@@ -18,12 +18,24 @@ struct Dashboard {
     std::function<void(Ui&)> fn;
 };
 
+/// A cheap check that a plugin was built against the same SDK layout as the host (the idea
+/// of IMGUI_CHECKVERSION): the API version and the sizes of the public types a plugin hands
+/// to the host or gets from it. A change to any of them changes the stamp.
+inline constexpr quint64 kAbiStamp =
+    quint64(kApiVersion) << 48 ^ quint64(sizeof(Dashboard)) << 36 ^ quint64(sizeof(Ui)) << 28 ^
+    quint64(sizeof(Element)) << 20 ^ quint64(sizeof(FragmentOptions)) << 14 ^
+    quint64(sizeof(WidgetOptions)) << 8 ^ quint64(sizeof(ChartOptions)) << 2 ^
+    quint64(sizeof(AsyncLoadOptions));
+
 /// Implemented by a dashboard plugin's root object. The plugin's metadata JSON carries
 /// `id`, `name`, `version` and `apiVersion` (= tessera::kApiVersion of the SDK it was built
 /// with); tessera_add_dashboard_plugin() in CMake writes it for you.
 class DashboardPlugin {
 public:
     virtual ~DashboardPlugin() = default;
+    /// The SDK layout the plugin was compiled with; the host refuses another. First in the
+    /// vtable so that the host can always call it. Do not override.
+    virtual quint64 abiStamp() const { return kAbiStamp; }
     virtual QVector<Dashboard> dashboards() const = 0;
 };
 

@@ -20,6 +20,7 @@ struct PluginInfo {
         NotAPlugin,
         WrongInterface,
         WrongApiVersion,
+        WrongAbi,
         LoadFailed,
         InstanceFailed,
         Threw,

@@ -200,7 +200,8 @@ std::shared_ptr<const DataFrame> decodeFrame(const QJsonObject& json, const Buff
             return nullptr;
         }
         std::vector<double> numbers(size_t(bytes->size()) / sizeof(double));
-        if (!numbers.empty()) std::memcpy(numbers.data(), bytes->constData(), size_t(bytes->size()));
+        if (!numbers.empty())
+            std::memcpy(numbers.data(), bytes->constData(), size_t(bytes->size()));
         frame->add(name, std::move(numbers));
     }
     return frame;
@@ -213,16 +214,16 @@ QJsonObject ElementCodec::encode(const Element& element, BufferTable* buffers) {
     QJsonObject props;
     for (auto it = element.props.cbegin(); it != element.props.cend(); ++it) {
         const PropSpec* p = spec.findProp(it.key());
-        props.insert(it.key(), p ? encodeProp(it.value(), p->type)
-                                 : QJsonValue::fromVariant(it.value()));
+        props.insert(it.key(),
+                     p ? encodeProp(it.value(), p->type) : QJsonValue::fromVariant(it.value()));
     }
     QJsonObject json{{kKind, spec.name}, {kProps, props}};
     if (!element.id.isEmpty()) json.insert(kId, element.id);
     if (element.frame) json.insert(kData, encodeFrame(*element.frame, buffers));
     if (!element.blob.isEmpty()) {
         auto owner = std::make_shared<const QByteArray>(element.blob);
-        json.insert(kBytes, bytesJson(owner->constData(), owner, [owner] { return *owner; },
-                                      buffers));
+        json.insert(kBytes, bytesJson(
+                                owner->constData(), owner, [owner] { return *owner; }, buffers));
     }
     return json;
 }

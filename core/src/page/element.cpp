@@ -2,7 +2,6 @@
 #include <tessera/element.h>
 #include <tessera/schema.h>
 
-
 namespace tessera {
 
 QString kindName(ElementKind kind) {

@@ -37,8 +37,8 @@ QVector<KindSpec> buildSchema() {
     };
     using K = ElementKind;
     using F = Family;
-    KindSpec image = leaf(K::Image, "image", F::Data,
-                          {{prop::caption, T::String}, {prop::width, T::Int}});
+    KindSpec image =
+        leaf(K::Image, "image", F::Data, {{prop::caption, T::String}, {prop::width, T::Int}});
     image.hasBytes = true;
     return {
         leaf(K::Title, "title", F::Text, text),
@@ -65,8 +65,7 @@ QVector<KindSpec> buildSchema() {
         withFrame(leaf(K::Table, "table", F::Data, {{prop::rows, T::Count}})),
         withFrame(leaf(K::DataFrame, "dataframe", F::Data,
                        {{prop::rows, T::Count}, {prop::height, T::Int}})),
-        leaf(K::Progress, "progress", F::Status,
-             {{prop::value, T::Int}, {prop::text, T::String}}),
+        leaf(K::Progress, "progress", F::Status, {{prop::value, T::Int}, {prop::text, T::String}}),
         leaf(K::Spinner, "spinner", F::Status, text),
         leaf(K::Skeleton, "skeleton", F::Status, {{prop::height, T::Int}}),
         image,
@@ -90,10 +89,10 @@ QVector<KindSpec> buildSchema() {
              widgetProps(T::StringList, {{prop::options, T::StringList}})),
         leaf(K::TextInput, "text_input", F::Widget, widgetProps(T::String)),
         leaf(K::TextArea, "text_area", F::Widget, widgetProps(T::String)),
-        leaf(K::NumberInput, "number_input", F::Widget,
-             widgetProps(T::Double, {{prop::min, T::Double},
-                                     {prop::max, T::Double},
-                                     {prop::step, T::Double}})),
+        leaf(
+            K::NumberInput, "number_input", F::Widget,
+            widgetProps(T::Double,
+                        {{prop::min, T::Double}, {prop::max, T::Double}, {prop::step, T::Double}})),
         leaf(K::DateInput, "date_input", F::Widget, widgetProps(T::Date)),
         leaf(K::ColorPicker, "color_picker", F::Widget, widgetProps(T::String)),
         leaf(K::Container, "container", F::Block),
@@ -103,8 +102,7 @@ QVector<KindSpec> buildSchema() {
         leaf(K::Tab, "tab", F::Block, {{prop::label, T::String}}),
         leaf(K::Expander, "expander", F::Block,
              {{prop::label, T::String}, {prop::expanded, T::Bool}}),
-        leaf(K::Fragment, "fragment", F::Block,
-             {{prop::id, T::String}, {prop::parallel, T::Bool}}),
+        leaf(K::Fragment, "fragment", F::Block, {{prop::id, T::String}, {prop::parallel, T::Bool}}),
     };
 }
 
@@ -147,7 +145,8 @@ const QVector<KindSpec>& elementSchema() {
     static const QVector<KindSpec> schema = [] {
         QVector<KindSpec> rows = buildSchema();
         for (int i = 0; i < rows.size(); ++i)
-            Q_ASSERT_X(int(rows[i].kind) == i, "elementSchema", "rows must be in ElementKind order");
+            Q_ASSERT_X(int(rows[i].kind) == i, "elementSchema",
+                       "rows must be in ElementKind order");
         return rows;
     }();
     return schema;

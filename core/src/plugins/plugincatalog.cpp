@@ -24,6 +24,8 @@ QString failureName(PluginInfo::Failure f) {
             return QStringLiteral("wrong interface");
         case PluginInfo::Failure::WrongApiVersion:
             return QStringLiteral("wrong API version");
+        case PluginInfo::Failure::WrongAbi:
+            return QStringLiteral("wrong ABI");
         case PluginInfo::Failure::LoadFailed:
             return QStringLiteral("load failed");
         case PluginInfo::Failure::InstanceFailed:
@@ -134,6 +136,12 @@ const PluginInfo& PluginCatalog::loadFile(const QString& file) {
         return fail(PluginInfo::Failure::WrongInterface,
                     QStringLiteral("root object %1 does not implement tessera::DashboardPlugin")
                         .arg(QLatin1String(root->metaObject()->className())));
+    if (plugin->abiStamp() != kAbiStamp)
+        return fail(PluginInfo::Failure::WrongAbi,
+                    QStringLiteral("built against another Tessera SDK layout (ABI stamp %1, this "
+                                   "Tessera has %2); rebuild it with this SDK")
+                        .arg(plugin->abiStamp(), 0, 16)
+                        .arg(kAbiStamp, 0, 16));
     try {
         info.dashboards = plugin->dashboards();
     } catch (const std::exception& e) {

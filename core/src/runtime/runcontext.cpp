@@ -28,8 +28,8 @@ QSet<QString> WidgetClaims::ids() const {
 }
 
 RunContext::RunContext(std::shared_ptr<SessionCore> core, quint64 runId, ScopeId scope,
-                       std::shared_ptr<RunContext> parent,
-                       std::shared_ptr<WidgetClaims> claims, QElapsedTimer clock)
+                       std::shared_ptr<RunContext> parent, std::shared_ptr<WidgetClaims> claims,
+                       QElapsedTimer clock)
     : core(std::move(core)),
       runId(runId),
       scope(std::move(scope)),

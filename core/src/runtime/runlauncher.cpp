@@ -3,8 +3,8 @@
 
 #include "log.h"
 #include "runcontext.h"
-#include "uiaccess.h"
 #include "threadpools.h"
+#include "uiaccess.h"
 
 #include <cxxabi.h>
 #include <atomic>
@@ -43,7 +43,8 @@ std::shared_ptr<RunContext> RunLauncher::newRun(std::shared_ptr<SessionCore> cor
 void RunLauncher::start(std::shared_ptr<RunContext> context, std::function<void(Ui&)> fn,
                         Pool pool) {
     WorkerPool& threads = pool == Pool::Fragment ? fragmentPool() : scriptPool();
-    threads.start([context = std::move(context), fn = std::move(fn)] { executeScope(context, fn); });
+    threads.start(
+        [context = std::move(context), fn = std::move(fn)] { executeScope(context, fn); });
 }
 
 void RunLauncher::callFragment(const std::shared_ptr<RunContext>& caller, const ScopeId& scope,
@@ -56,8 +57,8 @@ void RunLauncher::callFragment(const std::shared_ptr<RunContext>& caller, const 
     call->queuedMs = caller->elapsedMs();
     // Inline fragments share the caller's place in outside containers (code order); parallel
     // ones append there, as their timing is their own.
-    call->context = newRun(caller->core, scope, options.parallel ? nullptr : caller,
-                           caller->claims, caller->clock);
+    call->context = newRun(caller->core, scope, options.parallel ? nullptr : caller, caller->claims,
+                           caller->clock);
     Message m;
     m.type = Message::Type::FragmentCalled;
     m.runId = caller->runId;
@@ -65,7 +66,7 @@ void RunLauncher::callFragment(const std::shared_ptr<RunContext>& caller, const 
     caller->core->post(std::move(m));
     if (!options.parallel) {
         executeScope(call->context, call->fn);  // restores this thread's run after
-        caller->check();  // the dashboard may have been superseded meanwhile
+        caller->check();                        // the dashboard may have been superseded meanwhile
     }
 }
 

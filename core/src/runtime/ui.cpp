@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <tessera/ui.h>
 #include <tessera/schema.h>
+#include <tessera/ui.h>
 
 #include "limitgroup.h"
 #include "runcontext.h"
@@ -111,8 +111,7 @@ void Ui::error(const QString& text) {
 }
 
 void Ui::code(const QString& code, const QString& language) {
-    place(make(ElementKind::Code,
-               {{prop::text, code}, {prop::language, language}}));
+    place(make(ElementKind::Code, {{prop::text, code}, {prop::language, language}}));
 }
 
 void Ui::divider() {
@@ -120,9 +119,8 @@ void Ui::divider() {
 }
 
 void Ui::metric(const QString& label, const QString& value, const QString& delta) {
-    place(make(ElementKind::Metric, {{prop::label, label},
-                                     {prop::value, value},
-                                     {prop::delta, delta}}));
+    place(make(ElementKind::Metric,
+               {{prop::label, label}, {prop::value, value}, {prop::delta, delta}}));
 }
 
 void Ui::exception(const std::exception& e) {
@@ -130,8 +128,7 @@ void Ui::exception(const std::exception& e) {
 }
 
 void Ui::exception(const QString& type, const QString& message) {
-    place(make(ElementKind::Exception,
-               {{prop::type, type}, {prop::text, message}}));
+    place(make(ElementKind::Exception, {{prop::type, type}, {prop::text, message}}));
 }
 
 void Ui::json(const QJsonValue& value) {
@@ -183,28 +180,26 @@ void Ui::table(const DataFrame& data) {
 }
 
 void Ui::dataframe(const DataFrame& data, int height) {
-    auto e = make(ElementKind::DataFrame, {{prop::rows, qlonglong(data.rowCount())},
-                                           {prop::height, height}});
+    auto e = make(ElementKind::DataFrame,
+                  {{prop::rows, qlonglong(data.rowCount())}, {prop::height, height}});
     e->frame = std::make_shared<const DataFrame>(data);
     place(e);
 }
 
 void Ui::image(const QByteArray& encoded, const QString& caption, int width) {
-    auto e = make(ElementKind::Image,
-                  {{prop::caption, caption}, {prop::width, width}});
+    auto e = make(ElementKind::Image, {{prop::caption, caption}, {prop::width, width}});
     e->blob = encoded;
     place(e);
 }
 
 Ui Ui::progress(int percent, const QString& text) {
     if (m_placement == Placement::Slot) {
-        place(make(ElementKind::Progress, {{prop::value, qBound(0, percent, 100)},
-                                           {prop::text, text}}));
+        place(make(ElementKind::Progress,
+                   {{prop::value, qBound(0, percent, 100)}, {prop::text, text}}));
         return *this;
     }
-    const Path path =
-        place(make(ElementKind::Progress, {{prop::value, qBound(0, percent, 100)},
-                                           {prop::text, text}}));
+    const Path path = place(
+        make(ElementKind::Progress, {{prop::value, qBound(0, percent, 100)}, {prop::text, text}}));
     return Ui(m_ctx, path, Placement::Slot);
 }
 
@@ -247,8 +242,7 @@ QVector<Ui> Ui::tabs(const QStringList& labels) {
 }
 
 Ui Ui::expander(const QString& label, bool expanded) {
-    return openBlock(ElementKind::Expander,
-                     {{prop::label, label}, {prop::expanded, expanded}});
+    return openBlock(ElementKind::Expander, {{prop::label, label}, {prop::expanded, expanded}});
 }
 
 Ui Ui::sidebar() {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The widget half of Ui: identity, registration with the session's widget store, and
 // argument checks that turn a wrong call into a visible error instead of odd behaviour.
-#include <tessera/ui.h>
 #include <tessera/schema.h>
+#include <tessera/ui.h>
 
 #include "runcontext.h"
 
@@ -97,10 +97,8 @@ Value<int> Ui::slider(const QString& label, int min, int max, int value, int ste
                   .arg(step));
         return Value<int>(qBound(min, value, qMax(min, max)));
     }
-    QVariantMap props{{prop::min, min},
-                      {prop::max, max},
-                      {prop::step, step},
-                      {prop::integer, true}};
+    QVariantMap props{
+        {prop::min, min}, {prop::max, max}, {prop::step, step}, {prop::integer, true}};
     return widget<int>(ElementKind::Slider, label, props, value, options, value);
 }
 
@@ -116,10 +114,8 @@ Value<double> Ui::slider(const QString& label, double min, double max, double va
                   .arg(step));
         return Value<double>(value);
     }
-    QVariantMap props{{prop::min, min},
-                      {prop::max, max},
-                      {prop::step, step},
-                      {prop::integer, false}};
+    QVariantMap props{
+        {prop::min, min}, {prop::max, max}, {prop::step, step}, {prop::integer, false}};
     return widget<double>(ElementKind::Slider, label, props, value, options, value);
 }
 
@@ -130,8 +126,7 @@ Value<std::pair<int, int>> Ui::rangeSlider(const QString& label, int min, int ma
         error(QStringLiteral("range_slider '%1': needs min ≤ low ≤ high ≤ max").arg(label));
         return Value<std::pair<int, int>>(value);
     }
-    QVariantMap props{
-        {prop::min, min}, {prop::max, max}, {prop::step, 1}};
+    QVariantMap props{{prop::min, min}, {prop::max, max}, {prop::step, 1}};
     return widget<std::pair<int, int>>(ElementKind::RangeSlider, label, props,
                                        QVariantList{value.first, value.second}, options, value);
 }
@@ -145,8 +140,8 @@ Value<QString> Ui::choice(ElementKind kind, const QString& label, const QStringL
                   .arg(options.size()));
         return Value<QString>(QString());
     }
-    return widget<QString>(kind, label, {{prop::options, options}}, options[index],
-                           widgetOptions, options[index]);
+    return widget<QString>(kind, label, {{prop::options, options}}, options[index], widgetOptions,
+                           options[index]);
 }
 
 Value<QString> Ui::selectbox(const QString& label, const QStringList& options, int index,
@@ -168,8 +163,8 @@ Value<QStringList> Ui::multiselect(const QString& label, const QStringList& opti
             return Value<QStringList>(QStringList());
         }
     }
-    return widget<QStringList>(ElementKind::Multiselect, label,
-                               {{prop::options, options}}, value, widgetOptions, value);
+    return widget<QStringList>(ElementKind::Multiselect, label, {{prop::options, options}}, value,
+                               widgetOptions, value);
 }
 
 Value<QString> Ui::textInput(const QString& label, const QString& value,
@@ -188,8 +183,7 @@ Value<double> Ui::numberInput(const QString& label, double value, double min, do
         error(QStringLiteral("number_input '%1': needs min ≤ value ≤ max and step > 0").arg(label));
         return Value<double>(value);
     }
-    QVariantMap props{
-        {prop::min, min}, {prop::max, max}, {prop::step, step}};
+    QVariantMap props{{prop::min, min}, {prop::max, max}, {prop::step, step}};
     return widget<double>(ElementKind::NumberInput, label, props, value, options, value);
 }
 

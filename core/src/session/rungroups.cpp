@@ -25,8 +25,8 @@ void RunGroups::add(Group& g, const std::shared_ptr<RunContext>& context, double
     run.context = context;
     run.group = g.record.runId;
     run.timing = int(g.record.scopes.size());
-    g.record.scopes.append(ScopeTiming{context->scope.name, context->scope.toString(), queuedMs,
-                                       0, 0, RunStatus::Running});
+    g.record.scopes.append(ScopeTiming{context->scope.name, context->scope.toString(), queuedMs, 0,
+                                       0, RunStatus::Running});
     g.runIds.insert(context->runId);
     ++g.outstanding;
     m_runs[context->runId] = std::move(run);

@@ -17,7 +17,7 @@ class Session;
 
 namespace tessera::widgets {
 
-class ElementView;
+class ElementWidget;
 
 /// Shows a session's page with Qt Widgets. It applies PageOps: a same-kind element at the
 /// same path is updated in place (the QWidget, and its focus, survive), a removed one is
@@ -52,11 +52,11 @@ signals:
 
 private:
     struct Node {
-        ElementView* view = nullptr;
+        ElementWidget* view = nullptr;
         std::vector<std::unique_ptr<Node>> children;
     };
     Node* nodeAt(const Path& path) const;
-    ElementView* makeView(const ElementPtr& element);
+    ElementWidget* makeView(const ElementPtr& element);
     void upsert(const PageOp& op);
     void remove(const Path& path);
     void setStale(const Path& path, bool stale);

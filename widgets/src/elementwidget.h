@@ -13,10 +13,10 @@ using ValueSink = std::function<void(const QString& id, const QVariant& value)>;
 
 /// The widget that shows one element. Views are updated in place by apply(); block views
 /// also hold the views of their children.
-class ElementView : public QWidget {
+class ElementWidget : public QWidget {
     Q_OBJECT
 public:
-    explicit ElementView(QWidget* parent = nullptr);
+    explicit ElementWidget(QWidget* parent = nullptr);
 
     ElementKind kind() const { return m_element ? m_element->kind : ElementKind::Empty; }
     const Element& element() const { return *m_element; }
@@ -24,8 +24,8 @@ public:
     void apply(ElementPtr element);
 
     // Blocks only.
-    virtual void insertChild(int index, ElementView* child);
-    virtual void childChanged(int index, ElementView* child);
+    virtual void insertChild(int index, ElementWidget* child);
+    virtual void childChanged(int index, ElementWidget* child);
 
     void setValueSink(ValueSink sink) { m_sink = std::move(sink); }
 
@@ -41,14 +41,14 @@ private:
 
 /// Creates the view for an element of `kind` (not yet applied); null for a kind no view
 /// shows.
-ElementView* createView(ElementKind kind);
+ElementWidget* createView(ElementKind kind);
 
 // Factories per area, used by createView(); each returns null for kinds of other areas.
-ElementView* createTextView(ElementKind kind);
-ElementView* createStatusView(ElementKind kind);
-ElementView* createChartView(ElementKind kind);
-ElementView* createTableView(ElementKind kind);
-ElementView* createInputView(ElementKind kind);
-ElementView* createBlockView(ElementKind kind);
+ElementWidget* createTextView(ElementKind kind);
+ElementWidget* createStatusView(ElementKind kind);
+ElementWidget* createChartView(ElementKind kind);
+ElementWidget* createTableView(ElementKind kind);
+ElementWidget* createInputView(ElementKind kind);
+ElementWidget* createBlockView(ElementKind kind);
 
 }  // namespace tessera::widgets
