@@ -5,10 +5,10 @@
 
 #include <tessera/schema.h>
 
-#include <functional>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <cstdio>
+#include <functional>
 
 namespace tessera::app {
 

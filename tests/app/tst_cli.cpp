@@ -120,11 +120,10 @@ private slots:
         QVERIFY2(ids.size() >= 8, list.out.constData());
         for (const QString& id : ids) {
             const Result r = tessera({"--once", "--log-level", "warn", id}, env);
-            QVERIFY2(r.exitCode == 0,
-                     qPrintable(QStringLiteral("%1 exited %2: %3")
-                                    .arg(id)
-                                    .arg(r.exitCode)
-                                    .arg(QString::fromUtf8(r.err))));
+            QVERIFY2(r.exitCode == 0, qPrintable(QStringLiteral("%1 exited %2: %3")
+                                                     .arg(id)
+                                                     .arg(r.exitCode)
+                                                     .arg(QString::fromUtf8(r.err))));
         }
     }
 

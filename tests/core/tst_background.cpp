@@ -3,8 +3,8 @@
 // single-flight cache, and FIFO concurrency groups shared by sessions.
 #include <tessera/cacheregistry.h>
 
-#include "cachestore.h"
 #include <tessera/testing/apptest.h>
+#include "cachestore.h"
 
 #include <QElapsedTimer>
 #include <QTest>

@@ -56,9 +56,9 @@ ElementPtr sample(const KindSpec& spec) {
     if (spec.hasFrame) {
         DataFrame frame;
         frame.add(QStringLiteral("x"), std::vector<double>{0, -0.0, 1e-300, 1e300, 3.5});
-        frame.add(QStringLiteral("y"), std::vector<double>{std::numeric_limits<double>::quiet_NaN(),
-                                                           std::numeric_limits<double>::infinity(),
-                                                           -1, 2, 3});
+        frame.add(QStringLiteral("y"),
+                  std::vector<double>{std::numeric_limits<double>::quiet_NaN(),
+                                      std::numeric_limits<double>::infinity(), -1, 2, 3});
         frame.add(QStringLiteral("label"), QStringList{"a", "b", "", "ü", "<i>e</i>"});
         e->frame = std::make_shared<const DataFrame>(frame);
     }
@@ -123,10 +123,10 @@ private slots:
         QTest::addColumn<int>("kind");
         QTest::addColumn<bool>("referenced");
         for (const KindSpec& spec : elementSchema()) {
-            QTest::newRow(qPrintable(spec.name + QStringLiteral(" inline"))) << int(spec.kind)
-                                                                            << false;
-            QTest::newRow(qPrintable(spec.name + QStringLiteral(" buffers"))) << int(spec.kind)
-                                                                             << true;
+            QTest::newRow(qPrintable(spec.name + QStringLiteral(" inline")))
+                << int(spec.kind) << false;
+            QTest::newRow(qPrintable(spec.name + QStringLiteral(" buffers")))
+                << int(spec.kind) << true;
         }
     }
     void everyKindRoundTrips() {
@@ -183,7 +183,8 @@ private slots:
             const Element& e = *view.element();
             QCOMPARE(schemaProblem(e), QString());
             QString error;
-            const ElementPtr decoded = ElementCodec::decode(ElementCodec::encode(e), nullptr, &error);
+            const ElementPtr decoded =
+                ElementCodec::decode(ElementCodec::encode(e), nullptr, &error);
             QVERIFY2(decoded, qPrintable(error));
             QCOMPARE(difference(e, *decoded), QString());
         }
@@ -192,12 +193,12 @@ private slots:
     void malformedJsonIsRefusedWithAReason_data() {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("unknown kind") << QByteArray(R"({"kind":"rocket","props":{}})")
-                                      << "unknown element kind";
-        QTest::newRow("unknown prop") << QByteArray(R"({"kind":"title","props":{"onclick":"x"}})")
-                                      << "has no prop";
-        QTest::newRow("wrong type") << QByteArray(R"({"kind":"title","props":{"text":5}})")
-                                    << "not a valid string";
+        QTest::newRow("unknown kind")
+            << QByteArray(R"({"kind":"rocket","props":{}})") << "unknown element kind";
+        QTest::newRow("unknown prop")
+            << QByteArray(R"({"kind":"title","props":{"onclick":"x"}})") << "has no prop";
+        QTest::newRow("wrong type")
+            << QByteArray(R"({"kind":"title","props":{"text":5}})") << "not a valid string";
         QTest::newRow("fraction for int")
             << QByteArray(R"({"kind":"skeleton","props":{"height":1.5}})") << "not a valid int";
         QTest::newRow("bad date")
@@ -263,8 +264,9 @@ private slots:
                 documented << QString::fromUtf8(line).trimmed();
         const QStringList expected = schemaLines();
         if (documented != expected) {
-            qInfo().noquote() << "docs/protocol.md disagrees with the schema; its table should read:\n"
-                                     + expected.join(QLatin1Char('\n'));
+            qInfo().noquote()
+                << "docs/protocol.md disagrees with the schema; its table should read:\n" +
+                       expected.join(QLatin1Char('\n'));
             QFAIL("docs/protocol.md and the element schema disagree");
         }
     }

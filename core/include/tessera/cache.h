@@ -97,14 +97,14 @@ T cacheData(const QString& name, Rest&&... rest) {
     if constexpr (hasOptions) options = std::get<n - 1>(all);
     auto& fn = std::get<argCount>(all);
     const QByteArray key = detail::argumentKey(all, std::make_index_sequence<argCount>{});
-    auto value = detail::cachedValue(
-        detail::CacheKind::Data, name, key, options, std::type_index(typeid(T)),
-        [&]() -> detail::CachedValue {
-            return [&]<size_t... I>(std::index_sequence<I...>) {
-                return std::make_shared<const T>(fn(std::get<I>(all)...));
-            }
-            (std::make_index_sequence<argCount>{});
-        });
+    auto value =
+        detail::cachedValue(detail::CacheKind::Data, name, key, options, std::type_index(typeid(T)),
+                            [&]() -> detail::CachedValue {
+                                return [&]<size_t... I>(std::index_sequence<I...>) {
+                                    return std::make_shared<const T>(fn(std::get<I>(all)...));
+                                }
+                                (std::make_index_sequence<argCount>{});
+                            });
     return *std::static_pointer_cast<const T>(value);
 }
 
@@ -113,17 +113,17 @@ T cacheData(const QString& name, Rest&&... rest) {
 template <typename T, typename Factory>
 std::shared_ptr<T> cacheResource(const QString& name, Factory&& factory,
                                  const CacheOptions& options = {}) {
-    auto value = detail::cachedValue(
-        detail::CacheKind::Resources, name, QByteArray(), options, std::type_index(typeid(T)),
-        [&]() -> detail::CachedValue {
-            using Made = std::invoke_result_t<Factory&>;
-            std::shared_ptr<T> made;
-            if constexpr (std::is_convertible_v<Made, std::shared_ptr<T>>)
-                made = factory();
-            else
-                made = std::make_shared<T>(factory());
-            return made;
-        });
+    auto value =
+        detail::cachedValue(detail::CacheKind::Resources, name, QByteArray(), options,
+                            std::type_index(typeid(T)), [&]() -> detail::CachedValue {
+                                using Made = std::invoke_result_t<Factory&>;
+                                std::shared_ptr<T> made;
+                                if constexpr (std::is_convertible_v<Made, std::shared_ptr<T>>)
+                                    made = factory();
+                                else
+                                    made = std::make_shared<T>(factory());
+                                return made;
+                            });
     return std::const_pointer_cast<T>(std::static_pointer_cast<const T>(value));
 }
 

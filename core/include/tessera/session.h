@@ -15,8 +15,8 @@ namespace tessera {
 /// One viewer's session: owns the page, the widget values, session state, the fragments
 /// and the run bookkeeping. Lives in one thread, any thread with an event loop (the GUI
 /// thread for the window, a worker thread for remote viewers); call it only from there.
-/// Runs execute on the script and fragment pools and only post to it. Every run of every scope has its own
-/// id; output of a run that is no longer current is dropped, so the latest input wins.
+/// Runs execute on the script and fragment pools and only post to it. Every run of every scope has
+/// its own id; output of a run that is no longer current is dropped, so the latest input wins.
 class TESSERA_CORE_EXPORT Session : public QObject {
     Q_OBJECT
 public:

@@ -2,10 +2,10 @@
 #pragma once
 
 #include <tessera/dashboard.h>
-#include <tessera/schema.h>
 #include <tessera/export.h>
 #include <tessera/headlessrunner.h>
 #include <tessera/plugincatalog.h>
+#include <tessera/schema.h>
 #include <tessera/session.h>
 
 #include <QVector>
