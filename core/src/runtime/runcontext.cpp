@@ -78,7 +78,7 @@ Path RunContext::nextPath(const Path& container) {
 void RunContext::post(const Path& path, ElementPtr element) {
     Message m;
     m.type = Message::Type::Delta;
-    m.delta = Delta{path, std::move(element), runId, scope.toString()};
+    m.delta = Delta{path, std::move(element), runId, scopeText};
     core->post(std::move(m));
 }
 
