@@ -161,6 +161,19 @@ private slots:
         QCOMPARE(at.element("text").text(), QStringLiteral("before"));
     }
 
+    // A load that ends while the session checks whether it is idle must still be shown:
+    // run() returns only once its result has been drawn.
+    void runNeverReturnsBeforeALoadedValueIsShown() {
+        for (int round = 0; round < 100; ++round) {
+            AppTest at([](Ui& ui) {
+                if (auto v = ui.asyncLoad<int>(QStringLiteral("quick"), [] { return 7; }))
+                    ui.metric(QStringLiteral("value"), QString::number(*v));
+            });
+            QVERIFY(at.run());
+            QCOMPARE(at.element("metric").value().toString(), QStringLiteral("7"));
+        }
+    }
+
     void refreshKeepsTheOldValueAndDoesNotPileUp() {
         std::atomic<int> computations{0}, inFlight{0}, maxInFlight{0};
         std::atomic<bool> blankAfterFirst{false};

@@ -6,6 +6,8 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QSet>
+#include <QStringList>
 #include <QVector>
 #include <memory>
 
@@ -26,8 +28,14 @@ public:
                 const std::function<QByteArray()>& bytes);
     /// Buffers added since the last call, in the order they were added (to send them).
     QVector<Buffer> takeNew();
-    /// Receiving side: a buffer that arrived.
+    /// Forgets the buffers whose identity is not in `live` (what the receiver's page still
+    /// shows) and returns their ids, so that the receiver can drop them too.
+    QStringList retainOnly(const QSet<const void*>& live);
+    /// Buffers the sender knows the receiver has.
+    int knownCount() const { return int(m_known.size()); }
+    /// Receiving side: a buffer that arrived, buffers the sender released, lookups.
     void insert(const QString& id, QByteArray bytes);
+    void release(const QStringList& ids);
     const QByteArray* find(const QString& id) const;
     int size() const { return int(m_bytes.size()); }
 
@@ -51,6 +59,8 @@ public:
     /// Null and `error` set when `json` is not a valid element (unknown kind or prop, wrong
     /// type, missing or malformed buffer).
     static ElementPtr decode(const QJsonObject& json, const BufferTable* buffers, QString* error);
+    /// Adds the identities of the buffers encode() would reference for `element`.
+    static void bufferIdentities(const Element& element, QSet<const void*>* identities);
 };
 
 }  // namespace tessera

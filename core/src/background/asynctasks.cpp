@@ -112,8 +112,10 @@ void AsyncTasks::complete(const std::shared_ptr<SessionCore>& core, const QByteA
                              qint64(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed)
                                         .count()))
                 : -1;
+        // Posted under the lock: once running() no longer counts the task, its message is
+        // in the session's inbox, so the session cannot look idle in between.
+        core->post(std::move(done));
     }
-    core->post(std::move(done));
 }
 
 void AsyncTasks::retainAskedBy(const QSet<quint64>& runIds) {

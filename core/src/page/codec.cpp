@@ -14,10 +14,21 @@ QString BufferTable::add(const void* identity, std::shared_ptr<const void> owner
     if (auto it = m_known.constFind(identity); it != m_known.cend()) return it->id;
     const QString id = QStringLiteral("b%1").arg(++m_next);
     m_known.insert(identity, Known{id, std::move(owner)});
-    QByteArray data = bytes();
-    m_bytes.insert(id, data);
-    m_new.append(Buffer{id, std::move(data)});
+    m_new.append(Buffer{id, bytes()});
     return id;
+}
+
+QStringList BufferTable::retainOnly(const QSet<const void*>& live) {
+    QStringList released;
+    for (auto it = m_known.begin(); it != m_known.end();) {
+        if (live.contains(it.key())) {
+            ++it;
+            continue;
+        }
+        released << it->id;
+        it = m_known.erase(it);
+    }
+    return released;
 }
 
 QVector<BufferTable::Buffer> BufferTable::takeNew() {
@@ -26,6 +37,10 @@ QVector<BufferTable::Buffer> BufferTable::takeNew() {
 
 void BufferTable::insert(const QString& id, QByteArray bytes) {
     m_bytes.insert(id, std::move(bytes));
+}
+
+void BufferTable::release(const QStringList& ids) {
+    for (const QString& id : ids) m_bytes.remove(id);
 }
 
 const QByteArray* BufferTable::find(const QString& id) const {
@@ -226,6 +241,13 @@ QJsonObject ElementCodec::encode(const Element& element, BufferTable* buffers) {
                                 owner->constData(), owner, [owner] { return *owner; }, buffers));
     }
     return json;
+}
+
+void ElementCodec::bufferIdentities(const Element& element, QSet<const void*>* identities) {
+    if (element.frame)
+        for (const Column& c : element.frame->columns())
+            if (c.isNumeric()) identities->insert(c.buffer());
+    if (!element.blob.isEmpty()) identities->insert(element.blob.constData());
 }
 
 ElementPtr ElementCodec::decode(const QJsonObject& json, const BufferTable* buffers,

@@ -24,6 +24,11 @@ std::vector<Message> SessionCore::takeAll() {
     return std::exchange(m_inbox, {});
 }
 
+bool SessionCore::hasMail() {
+    std::lock_guard lock(m_mutex);
+    return !m_inbox.empty();
+}
+
 void SessionCore::detach() {
     {
         std::lock_guard lock(m_mutex);

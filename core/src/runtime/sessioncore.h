@@ -66,6 +66,8 @@ public:
     /// within one event-loop turn therefore cost one queued call.
     void post(Message message);
     std::vector<Message> takeAll();
+    /// Whether messages wait for the session (which is then not idle).
+    bool hasMail();
     void detach();
 
 private:

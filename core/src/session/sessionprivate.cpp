@@ -41,7 +41,7 @@ QTimer* Session::Private::singleShot(int ms, std::function<void()> fn) {
 
 bool Session::Private::idle() const {
     return groups.empty() && !rerunPending && pendingFragments.isEmpty() &&
-           !startTimer->isActive() && core->tasks.running() == 0;
+           !startTimer->isActive() && core->tasks.running() == 0 && !core->hasMail();
 }
 
 void Session::Private::emitIdleIfIdle() {
