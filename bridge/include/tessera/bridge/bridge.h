@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <tessera/dashboard.h>
+
+#include <QHostAddress>
+#include <QObject>
+#include <QThread>
+#include <QUrl>
+
+namespace tessera {
+class Session;
+}
+
+namespace tessera::bridge {
+
+class BridgeServer;
+
+/// How a bridge listens and what it allows (`tessera --help` lists the options).
+struct BridgeOptions {
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 0;  ///< 0: any free port
+    /// Clients must show it (in the URL, or the cookie the page sets). Generated when empty
+    /// and the address is not loopback; a loopback server without one asks for none.
+    QString token;
+    QStringList allowedOrigins;  ///< besides the server's own origin
+    QString defaultDashboard;    ///< for browsers that ask for none; else the first
+    int resumeTtlSeconds = 120;
+    int maxSessions = 200;
+    qint64 maxMessageBytes = 1 << 20;
+    int messagesPerSecond = 60;
+    int pingIntervalSeconds = 15;
+};
+
+/// Remote browsers' way in: serves the viewer page and a WebSocket on one port, gives every
+/// connection a session of its own (or a read-only mirror of the window's), all in a bridge
+/// thread of their own. Create, configure and destroy it in one thread (the GUI thread in
+/// the app); it never blocks that thread except to stop.
+class Bridge : public QObject {
+    Q_OBJECT
+public:
+    Bridge(QVector<Dashboard> dashboards, BridgeOptions options, QObject* parent = nullptr);
+    ~Bridge() override;
+
+    /// The window's session, which browsers may follow read-only (`?mirror`). It must
+    /// outlive the bridge. Call before start().
+    void setMirrorSource(Session* session);
+    /// Starts listening; listening() or failed() follows.
+    void start();
+    bool isListening() const { return m_url.isValid(); }
+    /// The URL to open, with the token when one is needed.
+    QUrl url() const { return m_url; }
+    const BridgeOptions& options() const { return m_options; }
+
+signals:
+    void listening(const QUrl& url);
+    void failed(const QString& reason);
+    /// Open connections and sessions (connected or waiting for their browser to resume).
+    void countsChanged(int connections, int sessions);
+
+private:
+    QVector<Dashboard> m_dashboards;
+    BridgeOptions m_options;
+    Session* m_mirrorSource = nullptr;
+    QThread m_thread;
+    BridgeServer* m_server = nullptr;  ///< lives in m_thread
+    QUrl m_url;
+};
+
+/// Parses "[HOST:]PORT" ("8501", "0.0.0.0:8501", "[::1]:8501", "localhost:8501").
+bool parseListenAddress(const QString& text, QHostAddress* address, quint16* port, QString* error);
+
+}  // namespace tessera::bridge

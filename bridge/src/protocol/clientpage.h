@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <tessera/delta.h>
+
+#include <QJsonArray>
+#include <QSet>
+#include <memory>
+#include <vector>
+
+namespace tessera::bridge {
+
+/// The page as one client holds it: page ops applied to a tree of elements, the way a
+/// renderer applies them. The server keeps one per connection to know which buffers the
+/// browser still needs; test clients keep one to check what a browser would show.
+class ClientPage {
+public:
+    struct Node {
+        ElementPtr element;
+        bool stale = false;
+        std::vector<std::unique_ptr<Node>> children;
+    };
+
+    ClientPage();
+
+    /// Applies `ops` in order; an op whose path does not exist is skipped and counted.
+    void apply(const QVector<PageOp>& ops);
+    void clear();
+
+    const Node* node(const Path& path) const;
+    int elementCount() const;
+    int skippedOps() const { return m_skipped; }
+    /// The identities of every buffer the page's elements use (see BufferTable).
+    QSet<const void*> bufferIdentities() const;
+    /// The page in the form `tessera --once --json` prints (`main` and `sidebar` arrays).
+    QJsonObject toJson() const;
+
+private:
+    Node* nodeAt(const Path& path);
+    void upsert(const PageOp& op);
+
+    Node m_roots[2];
+    int m_skipped = 0;
+};
+
+}  // namespace tessera::bridge

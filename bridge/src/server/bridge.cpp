@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <tessera/bridge/bridge.h>
+
+#include "bridgeserver.h"
+
+#include <spdlog/spdlog.h>
+#include <QHostInfo>
+#include <QUrlQuery>
+
+namespace tessera::bridge {
+
+namespace {
+
+/// The host to print in the URL: a wildcard address means "this machine".
+QString urlHost(const QHostAddress& address) {
+    const bool wildcard = address == QHostAddress(QHostAddress::Any) ||
+                          address == QHostAddress(QHostAddress::AnyIPv4) ||
+                          address == QHostAddress(QHostAddress::AnyIPv6);
+    return wildcard ? QHostInfo::localHostName() : address.toString();
+}
+
+}  // namespace
+
+Bridge::Bridge(QVector<Dashboard> dashboards, BridgeOptions options, QObject* parent)
+    : QObject(parent), m_dashboards(std::move(dashboards)), m_options(std::move(options)) {
+    if (m_options.token.isEmpty() && !m_options.address.isLoopback())
+        m_options.token = Access::generateToken();
+    m_thread.setObjectName(QStringLiteral("tessera-bridge"));
+}
+
+Bridge::~Bridge() {
+    if (m_server) {
+        // The server and its sessions are destroyed in their own thread.
+        QMetaObject::invokeMethod(
+            m_server, [server = m_server] { delete server; }, Qt::BlockingQueuedConnection);
+    }
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void Bridge::setMirrorSource(Session* session) {
+    m_mirrorSource = session;
+}
+
+void Bridge::start() {
+    if (m_server) return;
+    m_thread.start();
+    m_server = new BridgeServer(m_dashboards, m_options);
+    m_server->setMirrorSource(m_mirrorSource);
+    m_server->moveToThread(&m_thread);
+    connect(m_server, &BridgeServer::countsChanged, this, &Bridge::countsChanged);
+    QMetaObject::invokeMethod(m_server, [this, server = m_server] {
+        QString error;
+        const quint16 port = server->listen(&error);
+        QMetaObject::invokeMethod(this, [this, port, error] {
+            if (port == 0) {
+                emit failed(QStringLiteral("cannot listen on %1:%2: %3")
+                                .arg(m_options.address.toString())
+                                .arg(m_options.port)
+                                .arg(error));
+                return;
+            }
+            QUrl url;
+            url.setScheme(QStringLiteral("http"));
+            url.setHost(urlHost(m_options.address));
+            url.setPort(port);
+            url.setPath(QStringLiteral("/"));
+            if (!m_options.token.isEmpty())
+                url.setQuery(QUrlQuery{{QStringLiteral("token"), m_options.token}});
+            m_url = url;
+            spdlog::info("bridge: listening on {}:{}", m_options.address.toString().toStdString(),
+                         port);
+            emit listening(m_url);
+        });
+    });
+}
+
+bool parseListenAddress(const QString& text, QHostAddress* address, quint16* port, QString* error) {
+    QString host = QStringLiteral("127.0.0.1");
+    QString portText = text;
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon >= 0) {
+        host = text.left(colon);
+        portText = text.mid(colon + 1);
+        if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+            host = host.mid(1, host.size() - 2);
+    }
+    bool ok = false;
+    const uint number = portText.toUInt(&ok);
+    if (!ok || number > 65535) {
+        *error = QStringLiteral("'%1' is not [HOST:]PORT").arg(text);
+        return false;
+    }
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        host = QStringLiteral("127.0.0.1");
+    const QHostAddress parsed(host);
+    if (parsed.isNull()) {
+        *error = QStringLiteral("'%1' is not an IP address").arg(host);
+        return false;
+    }
+    *address = parsed;
+    *port = quint16(number);
+    return true;
+}
+
+}  // namespace tessera::bridge

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "bridgeserver.h"
+
+#include "gate.h"
+#include "pageserver.h"
+
+#include <tessera/version.h>
+
+#include <QWebSocket>
+
+namespace tessera::bridge {
+
+BridgeServer::BridgeServer(QVector<Dashboard> dashboards, const BridgeOptions& options,
+                           QObject* parent)
+    : QObject(parent),
+      m_options(options),
+      m_access(options.address, options.token, options.allowedOrigins),
+      m_registry({std::move(dashboards), options.defaultDashboard, options.resumeTtlSeconds * 1000,
+                  options.maxSessions},
+                 this),
+      m_limits{options.maxMessageBytes, options.messagesPerSecond,
+               options.pingIntervalSeconds * 1000},
+      m_sockets(QStringLiteral("Tessera/%1").arg(QLatin1String(kVersion)),
+                QWebSocketServer::NonSecureMode),
+      m_pages(new PageServer(m_access, this)),
+      m_gate(new Gate(m_access, this)) {
+    m_sockets.setMaxPendingConnections(64);
+    m_sockets.setHandshakeTimeout(std::chrono::seconds(10));
+    connect(&m_sockets, &QWebSocketServer::newConnection, this, &BridgeServer::onWebSocket);
+    connect(m_gate, &Gate::webSocketRequest, this, [this](QTcpSocket* socket) {
+        m_sockets.handleConnection(socket);
+        emit socket->readyRead();  // the handshake is already buffered
+    });
+    connect(&m_registry, &SessionRegistry::sessionEnded, this,
+            [this] { emit countsChanged(m_connections, m_registry.count()); });
+}
+
+BridgeServer::~BridgeServer() {
+    // Connections first: they detach from the sessions the registry then ends.
+    for (Connection* c : findChildren<Connection*>(QString(), Qt::FindDirectChildrenOnly)) delete c;
+}
+
+quint16 BridgeServer::listen(QString* error) {
+    if (!m_gate->listen(m_options.address, m_options.port)) {
+        *error = m_gate->errorString();
+        return 0;
+    }
+    m_pages->bind(m_gate);  // the page server owns the gate from here
+    return m_gate->serverPort();
+}
+
+void BridgeServer::onWebSocket() {
+    while (QWebSocket* socket = m_sockets.nextPendingConnection()) {
+        if (m_connections >= m_options.maxSessions * 2) {
+            socket->close(QWebSocketProtocol::CloseCode(kCloseTryAgainLater),
+                          QStringLiteral("too many connections"));
+            socket->deleteLater();
+            continue;
+        }
+        auto* connection = new Connection(socket, m_limits, m_registry, this);
+        ++m_connections;
+        connect(connection, &Connection::closed, this, [this] {
+            --m_connections;
+            emit countsChanged(m_connections, m_registry.count());
+        });
+        emit countsChanged(m_connections, m_registry.count());
+    }
+}
+
+}  // namespace tessera::bridge

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connection.h"
+
+#include "servermessage.h"
+#include "sessionregistry.h"
+#include "viewersession.h"
+
+#include <spdlog/spdlog.h>
+#include <QTimer>
+#include <QWebSocket>
+
+namespace tessera::bridge {
+
+namespace {
+
+/// Refusals in a row (rate limit) after which a connection is taken for hostile.
+constexpr int kMaxRefusedInARow = 200;
+
+}  // namespace
+
+Connection::Connection(QWebSocket* socket, const Limits& limits, SessionRegistry& registry,
+                       QObject* parent)
+    : QObject(parent),
+      m_socket(socket),
+      m_limits(limits),
+      m_registry(registry),
+      m_peer(QStringLiteral("%1:%2").arg(socket->peerAddress().toString()).arg(socket->peerPort())),
+      m_pingTimer(new QTimer(this)),
+      m_tokens(limits.messagesPerSecond) {
+    m_socket->setParent(this);
+    // Qt's defaults allow 2 GiB; a browser never needs more than the limit.
+    m_socket->setMaxAllowedIncomingFrameSize(quint64(limits.maxMessageBytes));
+    m_socket->setMaxAllowedIncomingMessageSize(quint64(limits.maxMessageBytes));
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &Connection::onText);
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this] {
+        m_lastHeard.start();
+        if (admit())
+            refuse({errors::binaryRefused, QStringLiteral("clients send text messages only"), {}});
+    });
+    connect(m_socket, &QWebSocket::pong, this, [this] { m_lastHeard.start(); });
+    connect(m_socket, &QWebSocket::disconnected, this, &Connection::onDisconnected);
+    connect(m_pingTimer, &QTimer::timeout, this, &Connection::checkAlive);
+    m_pingTimer->start(limits.pingIntervalMs);
+    m_lastHeard.start();
+    m_refill.start();
+    spdlog::info("bridge: connected {}", m_peer.toStdString());
+}
+
+Connection::~Connection() {
+    if (m_session) m_session->detach(this);
+}
+
+void Connection::sendText(const QByteArray& message) {
+    if (m_socket->bytesToWrite() > m_limits.maxBufferedBytes) {
+        close(QWebSocketProtocol::CloseCode(kCloseTryAgainLater),
+              QStringLiteral("the browser reads too slowly"));
+        return;
+    }
+    m_socket->sendTextMessage(QString::fromUtf8(message));
+}
+
+void Connection::sendBinary(const QByteArray& frame) {
+    m_socket->sendBinaryMessage(frame);
+}
+
+void Connection::closeSink(const QString& reason) {
+    m_session = nullptr;  // already detached by the session
+    close(QWebSocketProtocol::CloseCodeNormal, reason);
+}
+
+void Connection::onText(const QString& text) {
+    m_lastHeard.start();
+    if (!admit()) return;
+    auto decoded = decodeClientMessage(text.toUtf8());
+    if (auto* error = std::get_if<ProtocolError>(&decoded)) {
+        refuse(*error);
+        return;
+    }
+    const ClientMessage& message = std::get<ClientMessage>(decoded);
+    if (!m_session) {
+        if (message.type == ClientMessage::Type::Hello)
+            onHello(message);
+        else
+            refuse({errors::helloFirst, QStringLiteral("the first message must be a hello"),
+                    message.ref});
+        return;
+    }
+    m_session->handle(message);
+}
+
+void Connection::onHello(const ClientMessage& hello) {
+    auto opened = m_registry.open(hello);
+    if (auto* error = std::get_if<ProtocolError>(&opened)) {
+        refuse(*error);
+        if (error->code == errors::sessionLimit)
+            close(QWebSocketProtocol::CloseCode(kCloseTryAgainLater), error->message);
+        return;
+    }
+    const auto [session, resumed] = std::get<SessionRegistry::Opened>(opened);
+    const SessionRegistry::Settings& settings = m_registry.settings();
+    server::Welcome welcome{
+        session->resumeToken(), resumed, session->isMirror(),      settings.resumeTtlMs / 1000,
+        session->dashboardId(), {},      m_limits.maxMessageBytes, m_limits.messagesPerSecond};
+    for (const Dashboard& d : settings.dashboards) welcome.dashboards.append({d.id, d.title});
+    sendText(server::welcome(welcome));
+    m_session = session;
+    spdlog::info("bridge: {} {} {} session of '{}'", m_peer.toStdString(),
+                 resumed ? "resumed its" : "opened a", session->isMirror() ? "mirror" : "browser",
+                 session->dashboardId().toStdString());
+    session->attach(this);
+}
+
+bool Connection::admit() {
+    const double elapsed = double(m_refill.restart()) / 1000.0;
+    m_tokens = std::min<double>(m_limits.messagesPerSecond,
+                                m_tokens + elapsed * m_limits.messagesPerSecond);
+    if (m_tokens >= 1.0) {
+        m_tokens -= 1.0;
+        m_refusedInARow = 0;
+        return true;
+    }
+    if (++m_refusedInARow == 1)
+        refuse({errors::rateLimited,
+                QStringLiteral("more than %1 messages per second; messages are dropped")
+                    .arg(m_limits.messagesPerSecond),
+                {}});
+    if (m_refusedInARow >= kMaxRefusedInARow)
+        close(QWebSocketProtocol::CloseCodePolicyViolated,
+              QStringLiteral("kept sending over the message rate"));
+    return false;
+}
+
+void Connection::refuse(const ProtocolError& error) {
+    spdlog::warn("bridge: {}: {}: {}", m_peer.toStdString(), error.code.toStdString(),
+                 error.message.left(200).toStdString());
+    sendText(server::error(error.code, error.message, error.ref));
+}
+
+void Connection::checkAlive() {
+    if (m_lastHeard.elapsed() > 3 * m_limits.pingIntervalMs) {
+        close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("no answer to pings"));
+        return;
+    }
+    m_socket->ping();
+}
+
+void Connection::close(int code, const QString& reason) {
+    if (m_closeReason.isEmpty()) m_closeReason = reason;
+    m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
+}
+
+void Connection::onDisconnected() {
+    QString reason = m_closeReason;
+    if (reason.isEmpty()) {
+        reason = m_socket->closeReason().isEmpty()
+                     ? QStringLiteral("closed by the browser (code %1)").arg(m_socket->closeCode())
+                     : m_socket->closeReason();
+        if (m_socket->closeCode() == QWebSocketProtocol::CloseCodeTooMuchData)
+            reason = QStringLiteral("message over %1 bytes").arg(m_limits.maxMessageBytes);
+    }
+    spdlog::info("bridge: disconnected {}: {}", m_peer.toStdString(), reason.toStdString());
+    if (m_session) {
+        m_session->detach(this);
+        m_registry.park(m_session);
+        m_session = nullptr;
+    }
+    m_pingTimer->stop();
+    emit closed();
+    deleteLater();
+}
+
+}  // namespace tessera::bridge

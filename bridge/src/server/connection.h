@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "clientmessage.h"
+#include "viewersink.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <memory>
+
+class QWebSocket;
+class QTimer;
+
+namespace tessera::bridge {
+
+class SessionRegistry;
+
+/// WebSocket close code 1013 (RFC 6455 registry): try again later.
+inline constexpr int kCloseTryAgainLater = 1013;
+class ViewerSession;
+
+/// One browser's WebSocket: it enforces the limits (message size, messages per second,
+/// liveness), waits for the hello, then hands every message to its viewer session and
+/// sends what the session says. Lives in the bridge thread, like its socket.
+class Connection : public QObject, public ViewerSink {
+    Q_OBJECT
+public:
+    struct Limits {
+        qint64 maxMessageBytes = 1 << 20;
+        int messagesPerSecond = 60;
+        int pingIntervalMs = 15'000;         ///< a connection silent for three of these is dropped
+        qint64 maxBufferedBytes = 64 << 20;  ///< a browser that reads slower is dropped
+    };
+
+    Connection(QWebSocket* socket, const Limits& limits, SessionRegistry& registry,
+               QObject* parent = nullptr);
+    ~Connection() override;
+
+    QString peer() const { return m_peer; }
+
+    void sendText(const QByteArray& message) override;
+    void sendBinary(const QByteArray& frame) override;
+    void closeSink(const QString& reason) override;
+
+signals:
+    void closed();
+
+private:
+    void onText(const QString& text);
+    void onHello(const ClientMessage& hello);
+    bool admit();
+    void refuse(const ProtocolError& error);
+    void checkAlive();
+    void close(int code, const QString& reason);
+    void onDisconnected();
+
+    QWebSocket* m_socket;  ///< owned
+    Limits m_limits;
+    SessionRegistry& m_registry;
+    QPointer<ViewerSession> m_session;
+    QString m_peer;
+    QString m_closeReason;
+    QTimer* m_pingTimer;
+    QElapsedTimer m_lastHeard;
+    // Token bucket for messages per second.
+    double m_tokens;
+    QElapsedTimer m_refill;
+    int m_refusedInARow = 0;
+};
+
+}  // namespace tessera::bridge

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "browsersession.h"
+
+#include <tessera/cacheregistry.h>
+#include <tessera/session.h>
+
+namespace tessera::bridge {
+
+BrowserSession::BrowserSession(QString resumeToken, QVector<Dashboard> dashboards,
+                               const Dashboard& first, QObject* parent)
+    : ViewerSession(std::move(resumeToken), parent),
+      m_dashboards(std::move(dashboards)),
+      m_session(new Session(this)) {
+    m_session->setDashboard(first);
+}
+
+BrowserSession::~BrowserSession() = default;
+
+QString BrowserSession::dashboardId() const {
+    return m_session->dashboard().id;
+}
+
+void BrowserSession::subscribe(const std::shared_ptr<QObject>& relay) {
+    QObject* r = relay.get();
+    m_session->subscribe(r, whileCurrent(this, r, [](BrowserSession* self, const PageBatch& batch) {
+                             self->sendBatch(batch);
+                         }));
+    connect(m_session, &Session::runStarted, r,
+            whileCurrent(this, r, [](BrowserSession* self, quint64 runId) {
+                self->sendRunStarted(runId);
+                self->sendStatus(true);
+            }));
+    connect(m_session, &Session::runFinished, r,
+            whileCurrent(this, r, [](BrowserSession* self, const RunRecord& record) {
+                self->sendRunFinished(record);
+            }));
+    connect(m_session, &Session::idle, r,
+            whileCurrent(this, r, [](BrowserSession* self) { self->sendStatus(false); }));
+    sendStatus(m_session->isRunning());
+}
+
+void BrowserSession::handle(const ClientMessage& message) {
+    if (handleCommon(message)) return;
+    using Type = ClientMessage::Type;
+    switch (message.type) {
+        case Type::Widget: {
+            const QString problem =
+                m_session->setWidgetValue(message.widget, message.value.toVariant());
+            if (!problem.isEmpty()) refuse(errors::badValue, problem, message.ref);
+            break;
+        }
+        case Type::Rerun:
+            m_session->rerun();
+            break;
+        case Type::Stop:
+            m_session->stop();
+            break;
+        case Type::ClearCache:
+            clearCaches();
+            break;
+        case Type::Dashboard: {
+            const auto found =
+                std::find_if(m_dashboards.cbegin(), m_dashboards.cend(),
+                             [&](const Dashboard& d) { return d.id == message.dashboard; });
+            if (found == m_dashboards.cend()) {
+                refuse(errors::unknownDashboard,
+                       QStringLiteral("no dashboard '%1'").arg(message.dashboard.left(100)),
+                       message.ref);
+                break;
+            }
+            m_session->setDashboard(*found);
+            break;
+        }
+        case Type::Hello:
+        case Type::Ping:
+            break;  // handled above
+    }
+}
+
+}  // namespace tessera::bridge

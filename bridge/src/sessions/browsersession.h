@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "viewersession.h"
+
+#include <tessera/dashboard.h>
+
+#include <memory>
+
+namespace tessera::bridge {
+
+/// A browser's own session of a dashboard: its own state, widget values, fragments and
+/// runs, living in the bridge thread that created it.
+class BrowserSession : public ViewerSession {
+    Q_OBJECT
+public:
+    BrowserSession(QString resumeToken, QVector<Dashboard> dashboards, const Dashboard& first,
+                   QObject* parent = nullptr);
+    ~BrowserSession() override;
+
+    bool isMirror() const override { return false; }
+    QString dashboardId() const override;
+    void handle(const ClientMessage& message) override;
+    Session& session() { return *m_session; }
+
+protected:
+    void subscribe(const std::shared_ptr<QObject>& relay) override;
+
+private:
+    QVector<Dashboard> m_dashboards;
+    Session* m_session;  // a child: destroyed with this, which interrupts its runs
+};
+
+}  // namespace tessera::bridge

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sessionregistry.h"
+
+#include "access.h"
+#include "browsersession.h"
+#include "mirrorsession.h"
+
+#include <spdlog/spdlog.h>
+
+namespace tessera::bridge {
+
+SessionRegistry::SessionRegistry(Settings settings, QObject* parent)
+    : QObject(parent), m_settings(std::move(settings)) {}
+
+SessionRegistry::~SessionRegistry() = default;
+
+std::variant<SessionRegistry::Opened, ProtocolError> SessionRegistry::open(
+    const ClientMessage& hello) {
+    if (!hello.versions.contains(kProtocolVersion))
+        return ProtocolError{
+            errors::version,
+            QStringLiteral("this server speaks protocol version %1").arg(kProtocolVersion),
+            hello.ref};
+    if (!hello.resume.isEmpty()) {
+        if (ViewerSession* session = m_sessions.value(hello.resume)) {
+            if (session->isMirror() == hello.mirror) {
+                delete m_expiry.take(hello.resume);
+                return Opened{session, true};
+            }
+        }
+    }
+    if (count() >= m_settings.maxSessions)
+        return ProtocolError{errors::sessionLimit,
+                             QStringLiteral("this server has its %1 sessions; try again later")
+                                 .arg(m_settings.maxSessions),
+                             hello.ref};
+    const QString token = Access::generateToken();
+    ViewerSession* session = nullptr;
+    if (hello.mirror) {
+        if (!m_mirrorSource)
+            return ProtocolError{errors::unknownDashboard,
+                                 QStringLiteral("this server has no window to mirror"), hello.ref};
+        session = new MirrorSession(token, m_mirrorSource, this);
+    } else {
+        const Dashboard* dashboard = findDashboard(
+            hello.dashboard.isEmpty() ? m_settings.defaultDashboard : hello.dashboard);
+        if (!dashboard && hello.dashboard.isEmpty() && !m_settings.dashboards.isEmpty())
+            dashboard = &m_settings.dashboards.first();
+        if (!dashboard)
+            return ProtocolError{errors::unknownDashboard,
+                                 QStringLiteral("no dashboard '%1'").arg(hello.dashboard.left(100)),
+                                 hello.ref};
+        session = new BrowserSession(token, m_settings.dashboards, *dashboard, this);
+    }
+    m_sessions.insert(token, session);
+    return Opened{session, false};
+}
+
+void SessionRegistry::park(ViewerSession* session) {
+    const QString token = session->resumeToken();
+    if (!m_sessions.contains(token) || m_expiry.contains(token)) return;
+    auto* timer = new QTimer(this);
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, this, [this, token] { end(token); });
+    timer->start(m_settings.resumeTtlMs);
+    m_expiry.insert(token, timer);
+}
+
+void SessionRegistry::end(const QString& token) {
+    delete m_expiry.take(token);
+    if (ViewerSession* session = m_sessions.take(token)) {
+        spdlog::info("bridge: session ended after its resume time ({} left)", count());
+        delete session;
+        emit sessionEnded(token);
+    }
+}
+
+const Dashboard* SessionRegistry::findDashboard(const QString& id) const {
+    for (const Dashboard& d : m_settings.dashboards)
+        if (d.id == id) return &d;
+    return nullptr;
+}
+
+}  // namespace tessera::bridge

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "clientmessage.h"
+
+#include <tessera/dashboard.h>
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+#include <variant>
+
+namespace tessera {
+class Session;
+}
+
+namespace tessera::bridge {
+
+class ViewerSession;
+
+/// Every viewer session of one bridge, by resume token. A session whose connection ends
+/// is kept for the resume TTL, then ended (its runs and background work interrupted).
+class SessionRegistry : public QObject {
+    Q_OBJECT
+public:
+    struct Settings {
+        QVector<Dashboard> dashboards;
+        QString defaultDashboard;  ///< the first one when empty
+        int resumeTtlMs = 120'000;
+        int maxSessions = 200;
+    };
+    struct Opened {
+        ViewerSession* session = nullptr;
+        bool resumed = false;
+    };
+
+    SessionRegistry(Settings settings, QObject* parent = nullptr);
+    ~SessionRegistry() override;
+
+    /// The window's session, which browsers may follow read-only; it must outlive this.
+    void setMirrorSource(Session* source) { m_mirrorSource = source; }
+    bool hasMirror() const { return m_mirrorSource != nullptr; }
+
+    /// The session a hello asks for: resumed by its token within the TTL, else a new one.
+    std::variant<Opened, ProtocolError> open(const ClientMessage& hello);
+    /// The connection of `session` ended: keep it for the TTL.
+    void park(ViewerSession* session);
+    int count() const { return int(m_sessions.size()); }
+    int parkedCount() const { return int(m_expiry.size()); }
+    const Settings& settings() const { return m_settings; }
+
+signals:
+    void sessionEnded(const QString& resumeToken);
+
+private:
+    void end(const QString& token);
+    const Dashboard* findDashboard(const QString& id) const;
+
+    Settings m_settings;
+    Session* m_mirrorSource = nullptr;
+    QHash<QString, ViewerSession*> m_sessions;  ///< children of this registry
+    QHash<QString, QTimer*> m_expiry;           ///< parked sessions' TTL timers
+};
+
+}  // namespace tessera::bridge

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "viewersession.h"
+
+#include "servermessage.h"
+
+#include <tessera/delta.h>
+
+namespace tessera::bridge {
+
+namespace {
+
+/// Whether applying `ops` may have dropped the last user of a buffer.
+bool mayReleaseBuffers(const QVector<PageOp>& ops) {
+    for (const PageOp& op : ops) {
+        if (op.type == PageOp::Type::Remove) return true;
+        if (op.type == PageOp::Type::Upsert && (op.element->frame || !op.element->blob.isEmpty()))
+            return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+ViewerSession::ViewerSession(QString resumeToken, QObject* parent)
+    : QObject(parent), m_resumeToken(std::move(resumeToken)) {}
+
+ViewerSession::~ViewerSession() = default;
+
+void ViewerSession::attach(ViewerSink* sink) {
+    if (m_sink) {
+        ViewerSink* previous = m_sink;
+        detach(previous);
+        previous->closeSink(QStringLiteral("the session was resumed by another connection"));
+    }
+    m_sink = sink;
+    m_snapshotNext = true;
+    m_buffers = BufferTable();
+    m_clientPage.clear();
+    // Deleted later in this thread, after deliveries already queued to it: other threads
+    // may hold it while they connect it.
+    m_relay = std::shared_ptr<QObject>(new QObject, [](QObject* relay) { relay->deleteLater(); });
+    subscribe(m_relay);
+}
+
+void ViewerSession::detach(ViewerSink* sink) {
+    if (m_sink != sink) return;
+    m_sink = nullptr;
+    m_relay.reset();  // ends every delivery to the old sink
+}
+
+void ViewerSession::sendBatch(const PageBatch& batch) {
+    if (!m_sink) return;
+    const bool snapshot = std::exchange(m_snapshotNext, false);
+    if (snapshot) m_clientPage.clear();
+    const QByteArray message = server::page(snapshot, batch.sequence, batch.ops, &m_buffers);
+    for (const BufferTable::Buffer& buffer : m_buffers.takeNew())
+        m_sink->sendBinary(server::bufferFrame(buffer));
+    m_sink->sendText(message);
+    m_clientPage.apply(batch.ops);
+    if (m_buffers.knownCount() > 0 && (snapshot || mayReleaseBuffers(batch.ops))) {
+        const QStringList released = m_buffers.retainOnly(m_clientPage.bufferIdentities());
+        if (!released.isEmpty()) m_sink->sendText(server::release(released));
+    }
+}
+
+void ViewerSession::sendRunStarted(quint64 runId) {
+    send(server::runStarted(runId));
+}
+
+void ViewerSession::sendRunFinished(const RunRecord& record) {
+    send(server::runFinished(record));
+}
+
+void ViewerSession::sendStatus(bool running) {
+    send(server::status(running, dashboardId()));
+}
+
+void ViewerSession::send(const QByteArray& message) {
+    if (m_sink) m_sink->sendText(message);
+}
+
+void ViewerSession::refuse(const QString& code, const QString& message, const QJsonValue& ref) {
+    send(server::error(code, message, ref));
+}
+
+bool ViewerSession::handleCommon(const ClientMessage& message) {
+    switch (message.type) {
+        case ClientMessage::Type::Ping:
+            send(server::pong(message.nonce));
+            return true;
+        case ClientMessage::Type::Hello:
+            refuse(errors::badMessage, QStringLiteral("this connection has already said hello"),
+                   message.ref);
+            return true;
+        default:
+            return false;
+    }
+}
+
+}  // namespace tessera::bridge

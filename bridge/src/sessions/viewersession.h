@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "clientmessage.h"
+#include "clientpage.h"
+#include "viewersink.h"
+
+#include <tessera/codec.h>
+#include <tessera/runrecord.h>
+
+#include <QObject>
+#include <QPointer>
+#include <memory>
+
+namespace tessera {
+class Session;
+struct PageBatch;
+}  // namespace tessera
+
+namespace tessera::bridge {
+
+/// What one browser sees and drives. It outlives its connection for the resume TTL: a
+/// browser that comes back attaches again and gets the page as a snapshot. Subclasses are
+/// a browser's own session and a read-only mirror of the window's.
+class ViewerSession : public QObject {
+    Q_OBJECT
+public:
+    ViewerSession(QString resumeToken, QObject* parent = nullptr);
+    ~ViewerSession() override;
+
+    const QString& resumeToken() const { return m_resumeToken; }
+    virtual bool isMirror() const = 0;
+    virtual QString dashboardId() const = 0;
+
+    /// Starts sending to `sink`: the page as a snapshot, then its batches and run events.
+    /// A sink attached before is closed (the session was resumed elsewhere).
+    void attach(ViewerSink* sink);
+    void detach(ViewerSink* sink);
+    bool isAttached() const { return m_sink != nullptr; }
+    /// Acts on a message of an attached client (not hello); refusals go back as errors.
+    virtual void handle(const ClientMessage& message) = 0;
+
+protected:
+    /// Connects the session's events to `relay`, which lives in this thread and is the
+    /// context of every delivery: the page first, then every batch and run event. The relay
+    /// outlives a detach until its queued deliveries are drained; wrap handlers in
+    /// whileCurrent() so that those are dropped.
+    virtual void subscribe(const std::shared_ptr<QObject>& relay) = 0;
+    QObject* currentRelay() const { return m_relay.get(); }
+    /// `f(self, args...)`, called only while `relay` is `self`'s current relay.
+    template <typename Self, typename F>
+    static auto whileCurrent(Self* self, QObject* relay, F f) {
+        return [guard = QPointer<Self>(self), relay, f](auto&&... args) {
+            if (guard && guard->currentRelay() == relay) f(guard.data(), args...);
+        };
+    }
+    void sendBatch(const PageBatch& batch);
+    void sendRunStarted(quint64 runId);
+    void sendRunFinished(const RunRecord& record);
+    void sendStatus(bool running);
+    void send(const QByteArray& message);
+    void refuse(const QString& code, const QString& message, const QJsonValue& ref);
+    /// Replies to what every kind of session answers alike (ping, a second hello).
+    bool handleCommon(const ClientMessage& message);
+
+private:
+    QString m_resumeToken;
+    ViewerSink* m_sink = nullptr;
+    std::shared_ptr<QObject> m_relay;  ///< receives the session's events while attached
+    bool m_snapshotNext = true;
+    BufferTable m_buffers;  ///< what the attached client holds
+    ClientPage m_clientPage;
+};
+
+}  // namespace tessera::bridge

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace tessera::bridge {
+
+/// Where a viewer session's messages go: a browser's connection, or a test's recorder.
+class ViewerSink {
+public:
+    virtual ~ViewerSink() = default;
+    virtual void sendText(const QByteArray& message) = 0;
+    virtual void sendBinary(const QByteArray& frame) = 0;
+    /// The session is taken over (resumed from another connection): end this one.
+    virtual void closeSink(const QString& reason) = 0;
+};
+
+}  // namespace tessera::bridge
