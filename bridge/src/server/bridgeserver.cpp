@@ -21,7 +21,7 @@ BridgeServer::BridgeServer(QVector<Dashboard> dashboards, const BridgeOptions& o
       m_limits{options.maxMessageBytes, options.messagesPerSecond,
                options.pingIntervalSeconds * 1000},
       m_sockets(QStringLiteral("Tessera/%1").arg(QLatin1String(kVersion)),
-                QWebSocketServer::NonSecureMode),
+                QWebSocketServer::NonSecureMode, this),
       m_pages(new PageServer(m_access, this)),
       m_gate(new Gate(m_access, this)) {
     m_sockets.setMaxPendingConnections(64);

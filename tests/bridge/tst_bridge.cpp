@@ -1,0 +1,440 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The bridge as a browser meets it: real WebSocket and HTTP clients on loopback.
+#include "bridgeclient.h"
+
+#include <tessera/bridge/bridge.h>
+#include <tessera/headlessrunner.h>
+#include <tessera/plugincatalog.h>
+#include <tessera/session.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QtTest>
+#include <memory>
+
+using namespace tessera;
+using namespace tessera::bridge;
+using tessera::bridge::testing::BridgeClient;
+
+namespace {
+
+/// A quick dashboard with state: a slider, and a text that shows its value.
+Dashboard counter() {
+    return {QStringLiteral("counter"), QStringLiteral("Counter"), {}, [](Ui& ui) {
+                ui.title(QStringLiteral("Counter"));
+                const int n = ui.slider(QStringLiteral("n"), 0, 100, 5);
+                ui.text(QStringLiteral("n is %1").arg(n));
+            }};
+}
+
+/// Starts a bridge on a free loopback port and waits until it listens.
+std::unique_ptr<Bridge> startBridge(QVector<Dashboard> dashboards, BridgeOptions options = {}) {
+    options.address = QHostAddress::LocalHost;
+    auto bridge = std::make_unique<Bridge>(std::move(dashboards), std::move(options));
+    QSignalSpy listening(bridge.get(), &Bridge::listening);
+    bridge->start();
+    if (!listening.wait(10'000)) return nullptr;
+    return bridge;
+}
+
+QString textOf(const BridgeClient& client) {
+    const auto paths = client.pathsOf(QStringLiteral("text"));
+    return paths.isEmpty() ? QString()
+                           : client.page()
+                                 .node(paths.first())
+                                 ->element->props.value(QStringLiteral("text"))
+                                 .toString();
+}
+
+/// A page as --once --json prints it, without what a viewer is not told (the scope).
+QJsonValue withoutScopes(QJsonValue value) {
+    if (value.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue& v : value.toArray()) out.append(withoutScopes(v));
+        return out;
+    }
+    if (!value.isObject()) return value;
+    QJsonObject o = value.toObject();
+    o.remove(QStringLiteral("scope"));
+    for (auto it = o.begin(); it != o.end(); ++it) *it = withoutScopes(*it);
+    return o;
+}
+
+int httpStatus(const QUrl& url, const QByteArray& origin = {}) {
+    QNetworkAccessManager manager;
+    QNetworkRequest request(url);
+    if (!origin.isEmpty()) request.setRawHeader("Origin", origin);
+    QNetworkReply* reply = manager.get(request);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    finished.wait(10'000);
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    reply->deleteLater();
+    return status;
+}
+
+}  // namespace
+
+class TestBridge : public QObject {
+    Q_OBJECT
+    PluginCatalog m_catalog;
+
+private slots:
+    void initTestCase() { m_catalog.scanDirs({QStringLiteral(TESSERA_BUILD_PLUGIN_DIR)}); }
+
+    void snapshotOfTheGalleryIsTheOncePage_data() {
+        QTest::addColumn<QString>("dashboard");
+        for (const char* id : {"gallery", "gallery-charts", "gallery-widgets", "gallery-layout"})
+            QTest::newRow(id) << QString::fromLatin1(id);
+    }
+    void snapshotOfTheGalleryIsTheOncePage() {
+        QFETCH(QString, dashboard);
+        const auto found = m_catalog.find(dashboard);
+        QVERIFY2(found, "the gallery plugin is built beside the tests");
+        HeadlessRunner once(*found);
+        QVERIFY(once.run(30'000));
+        const QJsonValue expected = withoutScopes(once.report().value(QStringLiteral("page")));
+
+        auto bridge = startBridge(m_catalog.dashboards());
+        QVERIFY(bridge);
+        BridgeClient client;
+        QVERIFY(client.open(bridge->url()));
+        client.hello({{QStringLiteral("dashboard"), dashboard}});
+        QTRY_VERIFY_WITH_TIMEOUT(client.runsFinished() > 0 && !client.running(), 30'000);
+        // A fresh connection gets it all as one snapshot.
+        BridgeClient late;
+        QVERIFY(late.open(bridge->url()));
+        late.hello({{QStringLiteral("resume"), client.welcome().value(QStringLiteral("resume"))}});
+        QTRY_COMPARE(late.snapshots(), 1);
+        QVERIFY2(late.problem().isEmpty(), qPrintable(late.problem()));
+        QCOMPARE(QJsonValue(late.page().toJson()), expected);
+    }
+
+    void movingSlider2RerunsOnlyCharts2And3() {
+        const auto growth = m_catalog.find(QStringLiteral("growth"));
+        QVERIFY(growth);
+        auto bridge = startBridge({*growth});
+        QVERIFY(bridge);
+        BridgeClient client;
+        QVERIFY(client.open(bridge->url()));
+        QElapsedTimer clock;
+        clock.start();
+        client.hello();
+        QTRY_COMPARE_WITH_TIMEOUT(client.pathsOf(QStringLiteral("line_chart")).size(), 3, 20'000);
+        qInfo("three charts after %lld ms", clock.elapsed());
+        QTRY_VERIFY_WITH_TIMEOUT(!client.running(), 10'000);
+        const QVector<Path> fragments = client.pathsOf(QStringLiteral("fragment"));
+        QCOMPARE(fragments.size(), 3);
+
+        client.clearRecords();
+        client.send(
+            {{QStringLiteral("type"), QStringLiteral("widget")},
+             {QStringLiteral("id"), client.widgetId(QStringLiteral("Pick a second number"))},
+             {QStringLiteral("value"), 900}});
+        QTRY_VERIFY_WITH_TIMEOUT(client.runsFinished() > 0 && !client.running(), 20'000);
+        QVERIFY(client.errors().isEmpty());
+        QVERIFY(!client.opPaths().isEmpty());
+        auto under = [](const Path& path, const Path& prefix) {
+            return path.size() > prefix.size() && path.first(prefix.size()) == prefix;
+        };
+        // Besides the charts, only the slider itself shows its new value.
+        const QString slider2 = client.widgetId(QStringLiteral("Pick a second number"));
+        Path sliderPath;
+        for (const Path& p : client.pathsOf(QStringLiteral("slider")))
+            if (client.page().node(p)->element->id == slider2) sliderPath = p;
+        QCOMPARE(
+            client.page().node(sliderPath)->element->props.value(QStringLiteral("value")).toInt(),
+            900);
+        QSet<int> touched;
+        for (const Path& path : client.opPaths()) {
+            if (path == sliderPath) continue;
+            const int chart = int(std::find_if(fragments.begin(), fragments.end(),
+                                               [&](const Path& f) { return under(path, f); }) -
+                                  fragments.begin());
+            QVERIFY2(chart == 1 || chart == 2,
+                     qPrintable(
+                         QStringLiteral("op outside charts 2 and 3: %1").arg(pathToString(path))));
+            touched << chart;
+        }
+        QCOMPARE(touched, QSet<int>({1, 2}));
+    }
+
+    void twoConnectionsKeepTheirOwnState() {
+        auto bridge = startBridge({counter()});
+        QVERIFY(bridge);
+        BridgeClient a, b;
+        QVERIFY(a.open(bridge->url()));
+        QVERIFY(b.open(bridge->url()));
+        a.hello();
+        b.hello();
+        QTRY_COMPARE(textOf(a), QStringLiteral("n is 5"));
+        QTRY_COMPARE(textOf(b), QStringLiteral("n is 5"));
+        const QString slider = a.widgetId(QStringLiteral("n"));
+        a.send({{QStringLiteral("type"), QStringLiteral("widget")},
+                {QStringLiteral("id"), slider},
+                {QStringLiteral("value"), 42}});
+        b.send({{QStringLiteral("type"), QStringLiteral("widget")},
+                {QStringLiteral("id"), slider},
+                {QStringLiteral("value"), 7}});
+        QTRY_COMPARE(textOf(a), QStringLiteral("n is 42"));
+        QTRY_COMPARE(textOf(b), QStringLiteral("n is 7"));
+        QVERIFY(a.welcome().value(QStringLiteral("resume")) !=
+                b.welcome().value(QStringLiteral("resume")));
+    }
+
+    void widgetValuesAreValidated() {
+        auto bridge = startBridge({counter()});
+        QVERIFY(bridge);
+        BridgeClient client;
+        QVERIFY(client.open(bridge->url()));
+        client.hello();
+        QTRY_COMPARE(textOf(client), QStringLiteral("n is 5"));
+        const QString slider = client.widgetId(QStringLiteral("n"));
+        client.send({{QStringLiteral("type"), QStringLiteral("widget")},
+                     {QStringLiteral("id"), slider},
+                     {QStringLiteral("value"), 1000},
+                     {QStringLiteral("ref"), 7}});
+        client.send({{QStringLiteral("type"), QStringLiteral("widget")},
+                     {QStringLiteral("id"), QStringLiteral("nope")},
+                     {QStringLiteral("value"), 1}});
+        QTRY_COMPARE(client.errors().size(), 2);
+        QCOMPARE(client.errors()[0].value(QStringLiteral("code")).toString(),
+                 QStringLiteral("bad-value"));
+        QCOMPARE(client.errors()[0].value(QStringLiteral("ref")).toInt(), 7);
+        QCOMPARE(textOf(client), QStringLiteral("n is 5"));
+    }
+
+    void theMirrorFollowsTheWindowAndRefusesInput() {
+        Session window;  // the window's session, in this (the GUI) thread
+        int generation = 0;
+        window.setDashboard({QStringLiteral("w"), {}, {}, [&generation](Ui& ui) {
+                                 ui.text(QStringLiteral("generation %1").arg(generation));
+                             }});
+        QTRY_VERIFY(window.isIdle());
+        BridgeOptions options;
+        auto bridge = std::make_unique<Bridge>(QVector<Dashboard>{counter()}, options);
+        bridge->setMirrorSource(&window);
+        QSignalSpy listening(bridge.get(), &Bridge::listening);
+        bridge->start();
+        QVERIFY(listening.wait());
+
+        BridgeClient mirror;
+        QVERIFY(mirror.open(bridge->url()));
+        mirror.hello({{QStringLiteral("mirror"), true}});
+        QTRY_COMPARE(textOf(mirror), QStringLiteral("generation 0"));
+        QVERIFY(mirror.welcome().value(QStringLiteral("mirror")).toBool());
+        generation = 1;
+        window.rerun();
+        QTRY_COMPARE(textOf(mirror), QStringLiteral("generation 1"));
+        QCOMPARE(QJsonValue(mirror.page().toJson()), withoutScopes(window.page().toJson()));
+
+        mirror.send({{QStringLiteral("type"), QStringLiteral("rerun")}});
+        mirror.send({{QStringLiteral("type"), QStringLiteral("widget")},
+                     {QStringLiteral("id"), QStringLiteral("x")},
+                     {QStringLiteral("value"), 1}});
+        QTRY_COMPARE(mirror.errors().size(), 2);
+        for (const QJsonObject& e : mirror.errors())
+            QCOMPARE(e.value(QStringLiteral("code")).toString(), QStringLiteral("read-only"));
+        QCOMPARE(window.runsStarted(), 2);
+        bridge.reset();  // before the window's session, as the window does
+    }
+
+    void resumeKeepsStateWithinTheTtlOnly() {
+        BridgeOptions options;
+        options.resumeTtlSeconds = 1;
+        auto bridge = startBridge({counter()}, options);
+        QVERIFY(bridge);
+        QSignalSpy counts(bridge.get(), &Bridge::countsChanged);
+        QString token;
+        {
+            BridgeClient first;
+            QVERIFY(first.open(bridge->url()));
+            first.hello();
+            QTRY_COMPARE(textOf(first), QStringLiteral("n is 5"));
+            first.send({{QStringLiteral("type"), QStringLiteral("widget")},
+                        {QStringLiteral("id"), first.widgetId(QStringLiteral("n"))},
+                        {QStringLiteral("value"), 64}});
+            QTRY_COMPARE(textOf(first), QStringLiteral("n is 64"));
+            token = first.welcome().value(QStringLiteral("resume")).toString();
+        }  // the connection drops
+        BridgeClient second;
+        QVERIFY(second.open(bridge->url()));
+        second.hello({{QStringLiteral("resume"), token}});
+        QTRY_VERIFY(!second.welcome().isEmpty());
+        QVERIFY(second.welcome().value(QStringLiteral("resumed")).toBool());
+        QTRY_COMPARE(textOf(second), QStringLiteral("n is 64"));
+        second.close();
+
+        // After the TTL the session ends; the token then opens a new one.
+        QTRY_VERIFY_WITH_TIMEOUT(!counts.isEmpty() && counts.last().at(1).toInt() == 0, 10'000);
+        BridgeClient third;
+        QVERIFY(third.open(bridge->url()));
+        third.hello({{QStringLiteral("resume"), token}});
+        QTRY_VERIFY(!third.welcome().isEmpty());
+        QVERIFY(!third.welcome().value(QStringLiteral("resumed")).toBool());
+        QTRY_COMPARE(textOf(third), QStringLiteral("n is 5"));
+    }
+
+    void aTokenIsRequiredForThePageAndTheSocket() {
+        BridgeOptions options;
+        options.token = QStringLiteral("s3cret-token");
+        auto bridge = startBridge({counter()}, options);
+        QVERIFY(bridge);
+        QVERIFY(bridge->url().query().contains(QStringLiteral("token=s3cret-token")));
+        QUrl bare = bridge->url();
+        bare.setQuery(QString());
+        QCOMPARE(httpStatus(bare), 401);
+        QUrl wrong = bare;
+        wrong.setQuery(QStringLiteral("token=s3cret-tokem"));
+        QCOMPARE(httpStatus(wrong), 401);
+        QCOMPARE(httpStatus(bridge->url()), 200);
+
+        BridgeClient noToken, wrongToken, rightToken;
+        QVERIFY(!noToken.open(bare));
+        QVERIFY(!wrongToken.open(bare, QStringLiteral("s3cret-tokem")));
+        QVERIFY(rightToken.open(bare, options.token));
+    }
+
+    void anyOtherAddressNeedsAToken() {
+        BridgeOptions options;
+        options.address = QHostAddress::AnyIPv4;  // not started: tests listen on loopback only
+        Bridge generated({counter()}, options);
+        QVERIFY(generated.options().token.size() >= 32);
+        options.token = QStringLiteral("given");
+        Bridge given({counter()}, options);
+        QCOMPARE(given.options().token, QStringLiteral("given"));
+        Bridge loopback({counter()}, BridgeOptions{});
+        QVERIFY(loopback.options().token.isEmpty());
+    }
+
+    void badOriginsAndHostsAreRefused() {
+        auto bridge = startBridge({counter()});
+        QVERIFY(bridge);
+        const QString own = QStringLiteral("http://127.0.0.1:%1").arg(bridge->url().port());
+        BridgeClient evil(QStringLiteral("http://evil.example"));
+        QVERIFY(!evil.open(bridge->url()));
+        BridgeClient same(own);
+        QVERIFY(same.open(bridge->url()));
+        QCOMPARE(httpStatus(bridge->url(), "http://evil.example"), 403);
+        QUrl rebound = bridge->url();  // a DNS name that points at loopback
+        QCOMPARE(httpStatus(bridge->url()), 200);
+        QNetworkAccessManager manager;
+        QNetworkRequest request(rebound);
+        request.setRawHeader("Host", "attacker.example:" + QByteArray::number(rebound.port()));
+        QNetworkReply* reply = manager.get(request);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        QVERIFY(finished.wait());
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 403);
+        delete reply;
+    }
+
+    void thePageComesOnlyFromResources() {
+        auto bridge = startBridge({counter()});
+        QVERIFY(bridge);
+        QUrl url = bridge->url();
+        QCOMPARE(httpStatus(url), 200);
+        url.setPath(QStringLiteral("/assets/tessera.js"));
+        QCOMPARE(httpStatus(url), 200);
+        for (const char* path :
+             {"/assets/../CMakeLists.txt", "/etc/passwd", "/assets/%2e%2e/x", "/assets/nope.js"}) {
+            url.setPath(QString::fromLatin1(path));
+            QCOMPARE(httpStatus(url), 404);
+        }
+    }
+
+    void anOversizedMessageClosesOnlyThatConnection() {
+        BridgeOptions options;
+        options.maxMessageBytes = 64 * 1024;
+        auto bridge = startBridge({counter()}, options);
+        QVERIFY(bridge);
+        BridgeClient big;
+        QVERIFY(big.open(bridge->url()));
+        big.hello();
+        QSignalSpy closed(&big.socket(), &QWebSocket::disconnected);
+        big.sendRaw(QByteArray(200 * 1024, 'x'));
+        QVERIFY(closed.wait(10'000));
+        QCOMPARE(big.socket().closeCode(), QWebSocketProtocol::CloseCodeTooMuchData);
+
+        BridgeClient next;
+        QVERIFY(next.open(bridge->url()));
+        next.hello();
+        QTRY_COMPARE(textOf(next), QStringLiteral("n is 5"));
+    }
+
+    void malformedMessagesGetErrorsAndNoHarm() {
+        BridgeOptions options;
+        options.messagesPerSecond = 1'000'000;
+        auto bridge = startBridge({counter()}, options);
+        QVERIFY(bridge);
+        BridgeClient client;
+        QVERIFY(client.open(bridge->url()));
+        client.sendRaw(R"({"type":"rerun"})");  // before hello
+        client.hello();
+        QTRY_COMPARE(textOf(client), QStringLiteral("n is 5"));
+        const QString slider = client.widgetId(QStringLiteral("n"));
+        const QList<QByteArray> shapes{
+            "",
+            "{",
+            "[]",
+            "null",
+            "42",
+            "\"hello\"",
+            R"({"type":1})",
+            R"({"type":"nope"})",
+            R"({"type":"widget"})",
+            R"({"type":"widget","id":""})",
+            R"({"type":"widget","id":7})",
+            R"({"type":"widget","id":"x","value":{"a":1}})",
+            R"({"type":"widget","id":"x","value":null})",
+            R"({"type":"widget","id":"x","value":1})",
+            R"({"type":"dashboard"})",
+            R"({"type":"dashboard","id":"none"})",
+            R"({"type":"hello","protocol":[1]})",
+            R"({"type":"ping","nonce":{"deep":[1,2]}})",
+            R"({"type":"rerun","ref":[1]})",
+            "{\"type\":\"widget\",\"id\":\"" + slider.toUtf8() + "\",\"value\":\"many\"}",
+            "{\"type\":\"widget\",\"id\":\"" + slider.toUtf8() + "\",\"value\":1e999}",
+            "{\"type\":\"widget\",\"id\":\"" + slider.toUtf8() + "\",\"value\":[1,2,3]}"};
+        QRandomGenerator random(20261123);
+        int sent = 0;
+        for (; sent < 1000; ++sent) {
+            QByteArray message = shapes[sent % shapes.size()];
+            if (sent >= shapes.size() * 10) {  // then noise: random bytes, cut messages
+                message = message.left(random.bounded(message.size() + 1));
+                for (int i = 0; i < 3 && !message.isEmpty(); ++i)
+                    message[random.bounded(message.size())] = char(random.bounded(256));
+                if (message == shapes[sent % shapes.size()]) message += '}';
+            }
+            client.sendRaw(message);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(client.errors().size() >= 1000, 30'000);
+        client.send(
+            {{QStringLiteral("type"), QStringLiteral("ping")}, {QStringLiteral("nonce"), 1}});
+        QTRY_COMPARE(client.pongs(), 1);
+        QCOMPARE(client.errors().first().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("hello-first"));
+        QCOMPARE(textOf(client), QStringLiteral("n is 5"));
+    }
+
+    void aRerunThatChangesNothingSendsNothing() {
+        auto bridge = startBridge({counter()});
+        QVERIFY(bridge);
+        BridgeClient client;
+        QVERIFY(client.open(bridge->url()));
+        client.hello();
+        QTRY_VERIFY(client.runsFinished() == 1 && !client.running());
+        client.clearRecords();
+        client.send({{QStringLiteral("type"), QStringLiteral("rerun")}});
+        QTRY_VERIFY(client.runsFinished() == 1 && !client.running());
+        QVERIFY(client.opPaths().isEmpty());
+        for (const QJsonObject& m : client.messages())
+            QVERIFY(m.value(QStringLiteral("type")) != QStringLiteral("ops") ||
+                    m.value(QStringLiteral("ops")).toArray().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestBridge)
+#include "tst_bridge.moc"
