@@ -3,6 +3,7 @@
 #include "logging.h"
 #include "mainwindow.h"
 #include "options.h"
+#include "serve.h"
 
 #include <tessera/fragment.h>
 #include <tessera/plugincatalog.h>
@@ -78,7 +79,9 @@ int main(int argc, char** argv) {
     if (exitNow) return 0;
 
     const bool noDisplay = app::displayMissing();
-    const bool headless = options->headless || options->once || options->list || noDisplay;
+    const bool serving = options->share == app::Options::Share::Serve;
+    const bool headless =
+        options->headless || options->once || options->list || serving || noDisplay;
     // Headless runs still get a QGuiApplication, so dashboards may draw with QPainter (fonts
     // need one); without a display it runs on the offscreen platform.
     if (headless && noDisplay) qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -92,7 +95,7 @@ int main(int argc, char** argv) {
     QCoreApplication::setApplicationVersion(QString::fromLatin1(kVersion));
     app::setupLogging(options->logLevel);
     setFragmentThreads(options->fragmentThreads);
-    if (noDisplay && !options->headless && !options->once && !options->list)
+    if (noDisplay && !options->headless && !options->once && !options->list && !serving)
         std::fprintf(stderr,
                      "tessera: no display found, running headless "
                      "(run under Xvfb or set QT_QPA_PLATFORM to show the window)\n");
@@ -113,6 +116,7 @@ int main(int argc, char** argv) {
                       QStringLiteral("no dashboard '%1' (see --list)").arg(options->dashboard)));
         return 2;
     }
+    if (serving) return app::runServer(catalog.dashboards(), *options);
     if (headless) return app::runHeadless(*dashboard, *options);
 
     QApplication::setStyle(QStringLiteral("Fusion"));
@@ -122,5 +126,18 @@ int main(int argc, char** argv) {
     if (!options->screenshot.isEmpty()) saveScreenshotWhenIdle(window, options->screenshot);
     window.openDashboard(dashboard->id);
     window.show();
+    // Destroyed before the window, whose session it may mirror.
+    std::unique_ptr<bridge::Bridge> share;
+    if (options->share == app::Options::Share::Bridge) {
+        share = std::make_unique<bridge::Bridge>(catalog.dashboards(), options->bridge);
+        share->setMirrorSource(&window.session());
+        QObject::connect(share.get(), &bridge::Bridge::listening, share.get(),
+                         [](const QUrl& url) { app::printServerUrl(url, true); });
+        QObject::connect(share.get(), &bridge::Bridge::failed, share.get(),
+                         [](const QString& reason) {
+                             std::fprintf(stderr, "tessera: %s\n", qPrintable(reason));
+                         });
+        share->start();
+    }
     return application->exec();
 }

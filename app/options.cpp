@@ -4,6 +4,7 @@
 #include <tessera/version.h>
 
 #include <QCommandLineParser>
+#include <QRegularExpression>
 #include <cstdio>
 
 namespace tessera::app {
@@ -45,8 +46,35 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
         QStringLiteral("Threads for parallel fragments (default 32)."), QStringLiteral("n"),
         QStringLiteral("32"));
     const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use the dark theme."));
-    parser.addOptions(
-        {pluginDir, list, headless, once, json, set, logLevel, screenshot, dark, fragmentThreads});
+    const QCommandLineOption serve(
+        QStringLiteral("serve"),
+        QStringLiteral("Serve the dashboards to browsers at [HOST:]PORT, without a window "
+                       "(host 127.0.0.1 unless given)."),
+        QStringLiteral("[host:]port"));
+    const QCommandLineOption bridge(
+        QStringLiteral("bridge"),
+        QStringLiteral("Serve browsers at [HOST:]PORT beside the window; ?mirror follows the "
+                       "window."),
+        QStringLiteral("[host:]port"));
+    const QCommandLineOption token(
+        QStringLiteral("token"),
+        QStringLiteral("The token browsers must show (generated for addresses other than "
+                       "loopback)."),
+        QStringLiteral("token"));
+    const QCommandLineOption allowOrigin(
+        QStringLiteral("allow-origin"),
+        QStringLiteral("Also accept browsers from this origin, e.g. https://example.org "
+                       "(repeatable)."),
+        QStringLiteral("origin"));
+    const QCommandLineOption resumeTtl(
+        QStringLiteral("resume-ttl"),
+        QStringLiteral("Seconds a disconnected browser's session is kept (default 120)."),
+        QStringLiteral("seconds"), QStringLiteral("120"));
+    const QCommandLineOption maxSessions(QStringLiteral("max-sessions"),
+                                         QStringLiteral("Browser sessions at most (default 200)."),
+                                         QStringLiteral("n"), QStringLiteral("200"));
+    parser.addOptions({pluginDir, list, headless, once, json, set, logLevel, screenshot, dark,
+                       fragmentThreads, serve, bridge, token, allowOrigin, resumeTtl, maxSessions});
     parser.addPositionalArgument(QStringLiteral("dashboard"),
                                  QStringLiteral("Dashboard id to open (see --list)."));
 
@@ -109,6 +137,40 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
         return std::nullopt;
     }
     o.dashboard = positional.value(0);
+
+    if (parser.isSet(serve) && parser.isSet(bridge)) {
+        *error = QStringLiteral("--serve and --bridge do not go together");
+        return std::nullopt;
+    }
+    if (parser.isSet(serve) || parser.isSet(bridge)) {
+        o.share = parser.isSet(serve) ? Options::Share::Serve : Options::Share::Bridge;
+        const QString where = parser.value(parser.isSet(serve) ? serve : bridge);
+        if (!bridge::parseListenAddress(where, &o.bridge.address, &o.bridge.port, error))
+            return std::nullopt;
+        if (o.share == Options::Share::Serve && (o.once || o.list || !o.screenshot.isEmpty())) {
+            *error = QStringLiteral("--serve does not go with --once, --list or --screenshot");
+            return std::nullopt;
+        }
+    }
+    o.bridge.token = parser.value(token);
+    static const QRegularExpression tokenChars(QStringLiteral("^[A-Za-z0-9._~-]*$"));
+    if (!tokenChars.match(o.bridge.token).hasMatch()) {
+        *error = QStringLiteral("--token may use letters, digits and . _ ~ - only");
+        return std::nullopt;
+    }
+    o.bridge.allowedOrigins = parser.values(allowOrigin);
+    bool ok = false;
+    o.bridge.resumeTtlSeconds = parser.value(resumeTtl).toInt(&ok);
+    if (!ok || o.bridge.resumeTtlSeconds < 0 || o.bridge.resumeTtlSeconds > 86400) {
+        *error = QStringLiteral("--resume-ttl expects seconds from 0 to 86400");
+        return std::nullopt;
+    }
+    o.bridge.maxSessions = parser.value(maxSessions).toInt(&ok);
+    if (!ok || o.bridge.maxSessions < 1 || o.bridge.maxSessions > 100000) {
+        *error = QStringLiteral("--max-sessions expects a number from 1 to 100000");
+        return std::nullopt;
+    }
+    o.bridge.defaultDashboard = o.dashboard;
     return o;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <tessera/bridge/bridge.h>
+
 #include <QPair>
 #include <QStringList>
 #include <optional>
@@ -20,6 +22,10 @@ struct Options {
     QString dashboard;
     QString screenshot;  ///< --screenshot FILE: save the window as PNG once idle, then quit
     bool dark = false;   ///< --dark: start with the dark theme
+    /// --serve: a server for browsers and no window; --bridge: a server beside the window.
+    enum class Share { None, Serve, Bridge };
+    Share share = Share::None;
+    bridge::BridgeOptions bridge;  ///< address, port, token, origins, limits
 };
 
 /// Parses `arguments` (argv as strings). On error returns nullopt with the message in

@@ -11,7 +11,9 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QtTest>
 #include <memory>
@@ -111,6 +113,37 @@ private slots:
         QTRY_COMPARE(late.snapshots(), 1);
         QVERIFY2(late.problem().isEmpty(), qPrintable(late.problem()));
         QCOMPARE(QJsonValue(late.page().toJson()), expected);
+    }
+
+    // What a user does: start the server from the command line and connect.
+    void tesseraServeShowsGrowthInAboutTwoSeconds() {
+        QProcess server;
+        server.setProgram(QStringLiteral(TESSERA_EXECUTABLE));
+        server.setArguments({QStringLiteral("--serve"), QStringLiteral("127.0.0.1:0"),
+                             QStringLiteral("--plugin-dir"),
+                             QStringLiteral(TESSERA_BUILD_PLUGIN_DIR), QStringLiteral("growth")});
+        server.start();
+        QVERIFY(server.waitForStarted());
+        QUrl url;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const QString out = QString::fromUtf8(server.peek(4096));
+                const auto match = QRegularExpression(QStringLiteral("http://\\S+")).match(out);
+                if (match.hasMatch()) url = QUrl(match.captured());
+                return url.isValid();
+            }(),
+            20'000);
+        BridgeClient client;
+        QVERIFY(client.open(url));
+        QElapsedTimer clock;
+        clock.start();
+        client.hello();
+        QTRY_COMPARE_WITH_TIMEOUT(client.pathsOf(QStringLiteral("line_chart")).size(), 3, 20'000);
+        qInfo("tessera --serve: three charts %lld ms after hello", clock.elapsed());
+        QCOMPARE(client.welcome().value(QStringLiteral("dashboard")).toString(),
+                 QStringLiteral("growth"));
+        server.terminate();
+        QVERIFY(server.waitForFinished());
     }
 
     void movingSlider2RerunsOnlyCharts2And3() {

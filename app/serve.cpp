@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "serve.h"
+
+#include <tessera/bridge/bridge.h>
+
+#include <QCoreApplication>
+#include <cstdio>
+
+namespace tessera::app {
+
+void printServerUrl(const QUrl& url, bool mirror) {
+    std::printf("Tessera is serving dashboards to browsers. Open this URL:\n\n    %s\n\n",
+                qPrintable(url.toString()));
+    if (mirror) {
+        QUrl follow = url;
+        follow.setQuery(url.query().isEmpty() ? QStringLiteral("mirror")
+                                              : url.query() + QStringLiteral("&mirror"));
+        std::printf("or follow the window read-only:\n\n    %s\n\n", qPrintable(follow.toString()));
+    }
+    std::fflush(stdout);
+}
+
+int runServer(const QVector<Dashboard>& dashboards, const Options& options) {
+    bridge::Bridge server(dashboards, options.bridge);
+    QObject::connect(&server, &bridge::Bridge::listening, &server,
+                     [](const QUrl& url) { printServerUrl(url, false); });
+    QObject::connect(&server, &bridge::Bridge::failed, &server, [](const QString& reason) {
+        std::fprintf(stderr, "tessera: %s\n", qPrintable(reason));
+        QCoreApplication::exit(1);
+    });
+    server.start();
+    return QCoreApplication::exec();
+}
+
+}  // namespace tessera::app

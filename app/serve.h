@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "options.h"
+
+#include <tessera/dashboard.h>
+
+namespace tessera::app {
+
+/// `tessera --serve`: serves `dashboards` to browsers until the process is stopped. Prints
+/// the URL to open (with its token) once listening; returns the exit code.
+int runServer(const QVector<Dashboard>& dashboards, const Options& options);
+
+/// Prints where browsers connect, the way `--serve` and `--bridge` both say it.
+void printServerUrl(const QUrl& url, bool mirror);
+
+}  // namespace tessera::app
