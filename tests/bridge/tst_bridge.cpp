@@ -242,9 +242,9 @@ private slots:
 
     void theMirrorFollowsTheWindowAndRefusesInput() {
         Session window;  // the window's session, in this (the GUI) thread
-        int generation = 0;
-        window.setDashboard({QStringLiteral("w"), {}, {}, [&generation](Ui& ui) {
-                                 ui.text(QStringLiteral("generation %1").arg(generation));
+        auto generation = std::make_shared<std::atomic<int>>(0);  // written here, read by runs
+        window.setDashboard({QStringLiteral("w"), {}, {}, [generation](Ui& ui) {
+                                 ui.text(QStringLiteral("generation %1").arg(generation->load()));
                              }});
         QTRY_VERIFY(window.isIdle());
         BridgeOptions options;
@@ -259,7 +259,7 @@ private slots:
         mirror.hello({{QStringLiteral("mirror"), true}});
         QTRY_COMPARE(textOf(mirror), QStringLiteral("generation 0"));
         QVERIFY(mirror.welcome().value(QStringLiteral("mirror")).toBool());
-        generation = 1;
+        generation->store(1);
         window.rerun();
         QTRY_COMPARE(textOf(mirror), QStringLiteral("generation 1"));
         QCOMPARE(QJsonValue(mirror.page().toJson()), withoutScopes(window.page().toJson()));

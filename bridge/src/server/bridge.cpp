@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <tessera/bridge/bridge.h>
 
-#include "bridgeserver.h"
+#include "access.h"
+#include "bridgethread.h"
 
 #include <spdlog/spdlog.h>
 #include <QHostInfo>
@@ -25,17 +26,13 @@ Bridge::Bridge(QVector<Dashboard> dashboards, BridgeOptions options, QObject* pa
     : QObject(parent), m_dashboards(std::move(dashboards)), m_options(std::move(options)) {
     if (m_options.token.isEmpty() && !m_options.address.isLoopback())
         m_options.token = Access::generateToken();
-    m_thread.setObjectName(QStringLiteral("tessera-bridge"));
 }
 
 Bridge::~Bridge() {
-    if (m_server) {
-        // The server and its sessions are destroyed in their own thread.
-        QMetaObject::invokeMethod(
-            m_server, [server = m_server] { delete server; }, Qt::BlockingQueuedConnection);
+    if (m_thread) {
+        m_thread->quit();
+        m_thread->wait();  // the server and its sessions end in their thread
     }
-    m_thread.quit();
-    m_thread.wait();
 }
 
 void Bridge::setMirrorSource(Session* session) {
@@ -43,36 +40,31 @@ void Bridge::setMirrorSource(Session* session) {
 }
 
 void Bridge::start() {
-    if (m_server) return;
-    m_thread.start();
-    m_server = new BridgeServer(m_dashboards, m_options);
-    m_server->setMirrorSource(m_mirrorSource);
-    m_server->moveToThread(&m_thread);
-    connect(m_server, &BridgeServer::countsChanged, this, &Bridge::countsChanged);
-    QMetaObject::invokeMethod(m_server, [this, server = m_server] {
-        QString error;
-        const quint16 port = server->listen(&error);
-        QMetaObject::invokeMethod(this, [this, port, error] {
-            if (port == 0) {
-                emit failed(QStringLiteral("cannot listen on %1:%2: %3")
-                                .arg(m_options.address.toString())
-                                .arg(m_options.port)
-                                .arg(error));
-                return;
-            }
-            QUrl url;
-            url.setScheme(QStringLiteral("http"));
-            url.setHost(urlHost(m_options.address));
-            url.setPort(port);
-            url.setPath(QStringLiteral("/"));
-            if (!m_options.token.isEmpty())
-                url.setQuery(QUrlQuery{{QStringLiteral("token"), m_options.token}});
-            m_url = url;
-            spdlog::info("bridge: listening on {}:{}", m_options.address.toString().toStdString(),
-                         port);
-            emit listening(m_url);
-        });
-    });
+    if (m_thread) return;
+    m_thread = std::make_unique<BridgeThread>(m_dashboards, m_options, m_mirrorSource, this);
+    m_thread->start();
+}
+
+void Bridge::onServerStarted() {
+    const BridgeThread::Started started = m_thread->started();
+    if (started.port == 0) {
+        emit failed(QStringLiteral("cannot listen on %1:%2: %3")
+                        .arg(m_options.address.toString())
+                        .arg(m_options.port)
+                        .arg(started.error));
+        return;
+    }
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(urlHost(m_options.address));
+    url.setPort(started.port);
+    url.setPath(QStringLiteral("/"));
+    if (!m_options.token.isEmpty())
+        url.setQuery(QUrlQuery{{QStringLiteral("token"), m_options.token}});
+    m_url = url;
+    spdlog::info("bridge: listening on {}:{}", m_options.address.toString().toStdString(),
+                 started.port);
+    emit listening(m_url);
 }
 
 bool parseListenAddress(const QString& text, QHostAddress* address, quint16* port, QString* error) {

@@ -5,8 +5,8 @@
 
 #include <QHostAddress>
 #include <QObject>
-#include <QThread>
 #include <QUrl>
+#include <memory>
 
 namespace tessera {
 class Session;
@@ -14,7 +14,7 @@ class Session;
 
 namespace tessera::bridge {
 
-class BridgeServer;
+class BridgeThread;
 
 /// How a bridge listens and what it allows (`tessera --help` lists the options).
 struct BridgeOptions {
@@ -59,11 +59,12 @@ signals:
     void countsChanged(int connections, int sessions);
 
 private:
+    Q_INVOKABLE void onServerStarted();
+
     QVector<Dashboard> m_dashboards;
     BridgeOptions m_options;
     Session* m_mirrorSource = nullptr;
-    QThread m_thread;
-    BridgeServer* m_server = nullptr;  ///< lives in m_thread
+    std::unique_ptr<BridgeThread> m_thread;  ///< runs the server
     QUrl m_url;
 };
 

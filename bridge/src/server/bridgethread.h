@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <tessera/bridge/bridge.h>
+
+#include <QThread>
+#include <mutex>
+
+namespace tessera::bridge {
+
+/// The bridge's thread. Its server is created, run and destroyed inside run(), so that
+/// everything the server owns belongs to this thread from the start; what it needs is
+/// handed over when the thread starts, and its one result under a lock.
+class BridgeThread : public QThread {
+    Q_OBJECT
+public:
+    struct Started {
+        bool done = false;
+        quint16 port = 0;
+        QString error;
+    };
+
+    /// `owner` gets "onServerStarted" queued once the server listens or failed to, and
+    /// its countsChanged signal follows the server's.
+    BridgeThread(QVector<Dashboard> dashboards, BridgeOptions options, Session* mirrorSource,
+                 Bridge* owner);
+    Started started() const;
+
+protected:
+    void run() override;
+
+private:
+    const QVector<Dashboard> m_dashboards;
+    const BridgeOptions m_options;
+    Session* const m_mirrorSource;
+    Bridge* const m_owner;
+    mutable std::mutex m_mutex;
+    Started m_started;
+};
+
+}  // namespace tessera::bridge
