@@ -25,17 +25,7 @@ void BrowserSession::subscribe(const std::shared_ptr<QObject>& relay) {
     m_session->subscribe(r, whileCurrent(this, r, [](BrowserSession* self, const PageBatch& batch) {
                              self->sendBatch(batch);
                          }));
-    connect(m_session, &Session::runStarted, r,
-            whileCurrent(this, r, [](BrowserSession* self, quint64 runId) {
-                self->sendRunStarted(runId);
-                self->sendStatus(true);
-            }));
-    connect(m_session, &Session::runFinished, r,
-            whileCurrent(this, r, [](BrowserSession* self, const RunRecord& record) {
-                self->sendRunFinished(record);
-            }));
-    connect(m_session, &Session::idle, r,
-            whileCurrent(this, r, [](BrowserSession* self) { self->sendStatus(false); }));
+    connectRunEvents(m_session, r, runEventHandlers(r));
     sendStatus(m_session->isRunning());
 }
 

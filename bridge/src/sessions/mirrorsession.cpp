@@ -12,14 +12,7 @@ void MirrorSession::subscribe(const std::shared_ptr<QObject>& relay) {
     QObject* r = relay.get();
     auto onBatch = whileCurrent(
         this, r, [](MirrorSession* self, const PageBatch& batch) { self->sendBatch(batch); });
-    auto onStarted = whileCurrent(this, r, [](MirrorSession* self, quint64 runId) {
-        self->sendRunStarted(runId);
-        self->sendStatus(true);
-    });
-    auto onFinished = whileCurrent(this, r, [](MirrorSession* self, const RunRecord& record) {
-        self->sendRunFinished(record);
-    });
-    auto onIdle = whileCurrent(this, r, [](MirrorSession* self) { self->sendStatus(false); });
+    const RunEventHandlers runEvents = runEventHandlers(r);
     auto onDashboard =
         whileCurrent(this, r, [](MirrorSession* self, const QString& dashboard, bool running) {
             self->m_dashboardId = dashboard;
@@ -34,9 +27,7 @@ void MirrorSession::subscribe(const std::shared_ptr<QObject>& relay) {
         const bool running = source->isRunning();
         QMetaObject::invokeMethod(target.get(), [=] { onDashboard(dashboard, running); });
         source->subscribe(target.get(), onBatch);
-        connect(source, &Session::runStarted, target.get(), onStarted);
-        connect(source, &Session::runFinished, target.get(), onFinished);
-        connect(source, &Session::idle, target.get(), onIdle);
+        connectRunEvents(source, target.get(), runEvents);
     });
 }
 

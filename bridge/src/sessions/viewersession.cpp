@@ -4,6 +4,7 @@
 #include "servermessage.h"
 
 #include <tessera/delta.h>
+#include <tessera/session.h>
 
 namespace tessera::bridge {
 
@@ -46,6 +47,26 @@ void ViewerSession::detach(ViewerSink* sink) {
     if (m_sink != sink) return;
     m_sink = nullptr;
     m_relay.reset();  // ends every delivery to the old sink
+}
+
+ViewerSession::RunEventHandlers ViewerSession::runEventHandlers(QObject* relay) {
+    return {whileCurrent(this, relay,
+                         [](ViewerSession* self, quint64 runId) {
+                             self->sendRunStarted(runId);
+                             self->sendStatus(true);
+                         }),
+            whileCurrent(this, relay,
+                         [](ViewerSession* self, const RunRecord& record) {
+                             self->sendRunFinished(record);
+                         }),
+            whileCurrent(this, relay, [](ViewerSession* self) { self->sendStatus(false); })};
+}
+
+void ViewerSession::connectRunEvents(Session* source, QObject* relay,
+                                     const RunEventHandlers& handlers) {
+    connect(source, &Session::runStarted, relay, handlers.started);
+    connect(source, &Session::runFinished, relay, handlers.finished);
+    connect(source, &Session::idle, relay, handlers.idle);
 }
 
 void ViewerSession::sendBatch(const PageBatch& batch) {

@@ -10,6 +10,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <functional>
 #include <memory>
 
 namespace tessera {
@@ -54,6 +55,16 @@ protected:
             if (guard && guard->currentRelay() == relay) f(guard.data(), args...);
         };
     }
+    /// What a session's run events do for the client of `relay`, made in this thread.
+    struct RunEventHandlers {
+        std::function<void(quint64)> started;
+        std::function<void(const RunRecord&)> finished;
+        std::function<void()> idle;
+    };
+    RunEventHandlers runEventHandlers(QObject* relay);
+    /// Connects `source`'s run events to `handlers`, delivered in `relay`'s thread. Call it
+    /// in `source`'s thread.
+    static void connectRunEvents(Session* source, QObject* relay, const RunEventHandlers& handlers);
     void sendBatch(const PageBatch& batch);
     void sendRunStarted(quint64 runId);
     void sendRunFinished(const RunRecord& record);

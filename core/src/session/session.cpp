@@ -7,12 +7,6 @@
 
 namespace tessera {
 
-using detail::Message;
-using detail::RunContext;
-using detail::RunGroups;
-using detail::RunLauncher;
-using detail::ScopeId;
-
 Session::Session(QObject* parent) : QObject(parent), d(std::make_unique<Private>(this)) {}
 
 Session::~Session() {

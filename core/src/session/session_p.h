@@ -6,10 +6,18 @@
 #include "fragmentregistry.h"
 #include "pagebatcher.h"
 #include "rungroups.h"
+#include "runlauncher.h"
 
 #include <QTimer>
 
 namespace tessera {
+
+// The session's two sources use the runtime's names unqualified.
+using detail::Message;
+using detail::RunContext;
+using detail::RunGroups;
+using detail::RunLauncher;
+using detail::ScopeId;
 
 /// The session's decisions: when runs start, what their end means for the page, the widget
 /// values and the fragments, and when the session is idle. The bookkeeping lives in the

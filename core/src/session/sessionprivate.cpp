@@ -8,12 +8,6 @@
 
 namespace tessera {
 
-using detail::Message;
-using detail::RunContext;
-using detail::RunGroups;
-using detail::RunLauncher;
-using detail::ScopeId;
-
 Session::Private::Private(Session* session)
     : q(session),
       core(std::make_shared<detail::SessionCore>(session)),
