@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Fuzz target for what a browser can send: each line of an input is one text frame, decoded
+// and dispatched as a connection does (a hello to the session registry, everything else to
+// the session it opened). The client side checks every reply: each text frame is a JSON
+// object with a type, and each page message decodes against the buffers sent before it.
+// Built with libFuzzer by the `fuzz` preset; tst_fuzzcorpus replays the seed corpus.
+#include "browsersession.h"
+#include "clientmessage.h"
+#include "servermessage.h"
+#include "sessionregistry.h"
+#include "viewersession.h"
+
+#include <tessera/codec.h>
+#include <tessera/dashboard.h>
+#include <tessera/session.h>
+
+#include <spdlog/spdlog.h>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+#include <cstdio>
+#include <cstdlib>
+
+using namespace tessera;
+using namespace tessera::bridge;
+
+namespace {
+
+[[noreturn]] void fail(const char* what, const QByteArray& detail) {
+    std::fprintf(stderr, "fuzz_messages: %s: %.300s\n", what, detail.constData());
+    std::abort();
+}
+
+/// A client that checks what the server sends as it arrives.
+class CheckingClient : public ViewerSink {
+public:
+    void sendText(const QByteArray& message) override {
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(message, &parseError);
+        if (!doc.isObject()) fail("a reply is not a JSON object", message);
+        const QJsonObject object = doc.object();
+        const QString type = object.value(QLatin1String("type")).toString();
+        if (type.isEmpty()) fail("a reply has no type", message);
+        if (type == QLatin1String("snapshot") || type == QLatin1String("ops")) {
+            const qint64 sequence = object.value(QLatin1String("sequence")).toInteger(-1);
+            if (type == QLatin1String("ops") && m_sequence >= 0 && sequence != m_sequence + 1)
+                fail("ops out of sequence", message);
+            m_sequence = sequence;
+            QString error;
+            if (!server::decodeOps(object.value(QLatin1String("ops")).toArray(), m_buffers, &error))
+                fail("a page message does not decode", error.toUtf8() + " in " + message);
+        } else if (type == QLatin1String("release")) {
+            QStringList ids;
+            for (const QJsonValue& id : object.value(QLatin1String("buffers")).toArray())
+                ids.append(id.toString());
+            m_buffers.release(ids);
+        }
+    }
+    void sendBinary(const QByteArray& frame) override {
+        const auto buffer = server::decodeBufferFrame(frame);
+        if (!buffer) fail("a binary frame does not decode", frame.left(64).toHex());
+        m_buffers.insert(buffer->id, buffer->bytes);
+    }
+    void closeSink(const QString&) override {}
+
+private:
+    BufferTable m_buffers;
+    qint64 m_sequence = -1;
+};
+
+/// A small dashboard with every widget kind, a fragment, a chart and a sidebar, so that
+/// widget messages reach every coercion and rerun path.
+void everyWidget(Ui& ui) {
+    ui.title(QStringLiteral("Fuzz"));
+    ui.sidebar().selectbox(QStringLiteral("Region"),
+                           {QStringLiteral("north"), QStringLiteral("south")});
+    const int n = ui.slider(QStringLiteral("Points"), 0, 50, 10).get();
+    const double scale = ui.slider(QStringLiteral("Scale"), 0.0, 2.0, 1.0).get();
+    const auto [from, to] = ui.rangeSlider(QStringLiteral("Range"), 0, 100, {10, 90}).get();
+    if (ui.button(QStringLiteral("Go")).get()) ui.text(QStringLiteral("went"));
+    ui.checkbox(QStringLiteral("Check"));
+    ui.toggle(QStringLiteral("Toggle"), true);
+    ui.radio(QStringLiteral("Radio"), {QStringLiteral("a"), QStringLiteral("b")});
+    ui.multiselect(QStringLiteral("Many"), {QStringLiteral("x"), QStringLiteral("y")});
+    ui.textInput(QStringLiteral("Name"));
+    ui.textArea(QStringLiteral("Notes"));
+    ui.numberInput(QStringLiteral("Number"), 1, -10, 10);
+    ui.dateInput(QStringLiteral("Day"), QDate(2026, 1, 1));
+    ui.colorPicker(QStringLiteral("Colour"));
+    std::vector<double> x, y;
+    for (int i = 0; i < n; ++i) x.push_back(i), y.push_back(scale * i * i);
+    ui.lineChart(DataFrame().add(QStringLiteral("x"), std::move(x)).add(QStringLiteral("y"), y),
+                 {.x = QStringLiteral("x")});
+    ui.fragment(QStringLiteral("inner"), [from, to](Ui& f) {
+        const int k = f.slider(QStringLiteral("Inner"), 0, 5, 1).get();
+        f.metric(QStringLiteral("span"), QString::number((to - from) * k));
+    });
+    auto columns = ui.columns(2);
+    columns[0].text(QString::number(n));
+    ui.expander(QStringLiteral("More")).json(QJsonObject{{QStringLiteral("n"), n}});
+}
+
+struct Harness {
+    Harness()
+        : dashboards{{QStringLiteral("fuzz"), QStringLiteral("Fuzz"), {}, everyWidget},
+                     {QStringLiteral("plain"),
+                      QStringLiteral("Plain"),
+                      {},
+                      [](Ui& ui) { ui.text(QStringLiteral("plain")); }}},
+          registry({dashboards, {}, 0, 8}) {
+        window.setDashboard(dashboards.first());
+        registry.setMirrorSource(&window);
+        ClientMessage hello;
+        hello.type = ClientMessage::Type::Hello;
+        hello.versions = {kProtocolVersion};
+        main = qobject_cast<BrowserSession*>(
+            std::get<SessionRegistry::Opened>(registry.open(hello)).session);
+        main->attach(&client);
+        waitIdle();
+    }
+
+    /// Lets the sessions' runs finish, so that work cannot pile up between inputs.
+    void waitIdle() {
+        QElapsedTimer waited;
+        waited.start();
+        for (Session* s : {&main->session(), &window}) {
+            while (!s->isIdle() && waited.elapsed() < 10'000) {
+                QEventLoop loop;
+                QObject::connect(s, &Session::idle, &loop, &QEventLoop::quit);
+                QTimer::singleShot(20, &loop, &QEventLoop::quit);
+                loop.exec();
+            }
+        }
+        QCoreApplication::processEvents();
+    }
+
+    void frame(const QByteArray& text) {
+        auto decoded = decodeClientMessage(text);
+        if (auto* error = std::get_if<ProtocolError>(&decoded)) {
+            if (error->code.isEmpty() || error->message.isEmpty())
+                fail("an error without code or message", text);
+            client.sendText(server::error(error->code, error->message, error->ref));
+            return;
+        }
+        const ClientMessage& message = std::get<ClientMessage>(decoded);
+        if (message.type != ClientMessage::Type::Hello) {
+            main->handle(message);
+            return;
+        }
+        // A new connection's hello: open its session, show it the page, and let it go.
+        auto opened = registry.open(message);
+        if (auto* error = std::get_if<ProtocolError>(&opened)) {
+            client.sendText(server::error(error->code, error->message, error->ref));
+            return;
+        }
+        ViewerSession* session = std::get<SessionRegistry::Opened>(opened).session;
+        if (session == main) fail("a hello resumed a session it has no token for", text);
+        CheckingClient other;
+        session->attach(&other);
+        QCoreApplication::processEvents();
+        session->handle(message);  // a second hello is refused
+        session->detach(&other);
+        registry.park(session);  // a TTL of 0: ended on the next turn of the loop
+    }
+
+    QVector<Dashboard> dashboards;
+    Session window;  // what a mirror follows
+    SessionRegistry registry;
+    CheckingClient client;
+    BrowserSession* main = nullptr;
+    int inputs = 0;
+};
+
+Harness* harness = nullptr;
+
+}  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
+    static int noArgc = 1;
+    static char name[] = "fuzz_messages";
+    static char* noArgv[] = {name, nullptr};
+    if (!QCoreApplication::instance())
+        new QCoreApplication(argc ? *argc : noArgc, argv ? *argv : noArgv);
+    spdlog::set_level(spdlog::level::err);  // refused values are expected here, not news
+    harness = new Harness;
+    return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    if (!harness) LLVMFuzzerInitialize(nullptr, nullptr);
+    const QList<QByteArray> frames =
+        QByteArray::fromRawData(reinterpret_cast<const char*>(data), qsizetype(size)).split('\n');
+    int handled = 0;
+    for (const QByteArray& frame : frames) {
+        if (++handled > 32) break;
+        harness->frame(QByteArray(frame.constData(), frame.size()));
+        QCoreApplication::processEvents();
+    }
+    if (++harness->inputs % 64 == 0) harness->waitIdle();
+    return 0;
+}
