@@ -126,18 +126,14 @@ int main(int argc, char** argv) {
     if (!options->screenshot.isEmpty()) saveScreenshotWhenIdle(window, options->screenshot);
     window.openDashboard(dashboard->id);
     window.show();
-    // Destroyed before the window, whose session it may mirror.
-    std::unique_ptr<bridge::Bridge> share;
     if (options->share == app::Options::Share::Bridge) {
-        share = std::make_unique<bridge::Bridge>(catalog.dashboards(), options->bridge);
-        share->setMirrorSource(&window.session());
-        QObject::connect(share.get(), &bridge::Bridge::listening, share.get(),
+        QObject::connect(&window.sharing(), &app::Sharing::listening, &window,
                          [](const QUrl& url) { app::printServerUrl(url, true); });
-        QObject::connect(share.get(), &bridge::Bridge::failed, share.get(),
+        QObject::connect(&window.sharing(), &app::Sharing::failed, &window,
                          [](const QString& reason) {
                              std::fprintf(stderr, "tessera: %s\n", qPrintable(reason));
                          });
-        share->start();
+        window.sharing().start(options->bridge);
     }
     return application->exec();
 }

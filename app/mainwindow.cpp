@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "pluginsdialog.h"
+#include "sharedialog.h"
 #include "theme.h"
 #include "timelineview.h"
 
@@ -29,7 +30,10 @@
 namespace tessera::app {
 
 MainWindow::MainWindow(const PluginCatalog& catalog, QWidget* parent)
-    : QMainWindow(parent), m_catalog(catalog), m_dashboards(catalog.dashboards()) {
+    : QMainWindow(parent),
+      m_catalog(catalog),
+      m_dashboards(catalog.dashboards()),
+      m_sharing(catalog.dashboards(), &m_session) {
     // The gallery first (the page a new user opens), then the others by title.
     std::stable_sort(m_dashboards.begin(), m_dashboards.end(),
                      [](const Dashboard& a, const Dashboard& b) {
@@ -82,6 +86,9 @@ void MainWindow::buildActions() {
     QAction* newWindow = file->addAction(tr("&New Window"), this, &MainWindow::openNewWindow);
     newWindow->setShortcut(QKeySequence::New);
     newWindow->setToolTip(tr("Another session of the same dashboards, in this process"));
+    QAction* share = file->addAction(tr("&Share…"), this, &MainWindow::showShareDialog);
+    share->setObjectName(QStringLiteral("shareAction"));
+    share->setToolTip(tr("Let browsers open this dashboard, or follow this window"));
     file->addSeparator();
     file->addAction(m_rerun);
     file->addAction(m_stop);
@@ -188,6 +195,13 @@ void MainWindow::buildLayout() {
     m_pluginProblems->setVisible(failed > 0);
     connect(m_pluginProblems, &QToolButton::clicked, this, &MainWindow::showPlugins);
     statusBar()->addPermanentWidget(m_pluginProblems);
+    m_shareStatus = new QToolButton(this);
+    m_shareStatus->setObjectName(QStringLiteral("shareStatus"));
+    m_shareStatus->setAutoRaise(true);
+    m_shareStatus->setVisible(false);
+    connect(m_shareStatus, &QToolButton::clicked, this, &MainWindow::showShareDialog);
+    statusBar()->addPermanentWidget(m_shareStatus);
+    connect(&m_sharing, &Sharing::changed, this, &MainWindow::showSharingStatus);
 }
 
 bool MainWindow::openDashboard(const QString& requested) {
@@ -265,6 +279,23 @@ void MainWindow::updateLimits() {
         parts << part;
     }
     m_statusLimits->setText(parts.join(QStringLiteral(" · ")));
+}
+
+void MainWindow::showShareDialog() {
+    if (!m_shareDialog) {
+        m_shareDialog = new ShareDialog(m_sharing, this);
+        m_shareDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_shareDialog->show();
+    m_shareDialog->raise();
+    m_shareDialog->activateWindow();
+}
+
+void MainWindow::showSharingStatus() {
+    const bool on = m_sharing.state() == Sharing::State::On;
+    m_shareStatus->setVisible(on);
+    m_shareStatus->setText(tr("Shared · browsers: %1").arg(m_sharing.connections()));
+    m_shareStatus->setToolTip(m_sharing.url().toString());
 }
 
 void MainWindow::showPlugins() {

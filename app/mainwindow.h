@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "sharing.h"
+
 #include <tessera/plugincatalog.h>
 #include <tessera/session.h>
 #include <tessera/widgets/renderer.h>
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QLabel;
@@ -17,6 +20,7 @@ class QToolButton;
 
 namespace tessera::app {
 
+class ShareDialog;
 class TimelineView;
 
 /// The desktop window: dashboard list and the dashboard's sidebar on the left, the page in
@@ -31,6 +35,9 @@ public:
     bool openDashboard(const QString& id);
     Session& session() { return m_session; }
     widgets::Renderer& renderer() { return m_renderer; }
+    /// This window's bridge to remote browsers (File ▸ Share…).
+    Sharing& sharing() { return m_sharing; }
+    void showShareDialog();
     void setDarkTheme(bool dark);
 
 protected:
@@ -44,11 +51,15 @@ private:
     void showPlugins();
     void openNewWindow();
     void updateLimits();
+    void showSharingStatus();
 
     const PluginCatalog& m_catalog;
     Session m_session;
     widgets::Renderer m_renderer;
     QVector<Dashboard> m_dashboards;
+    Sharing m_sharing;  // after the session: its browsers may mirror it
+    QPointer<ShareDialog> m_shareDialog;
+    QToolButton* m_shareStatus = nullptr;
     QListWidget* m_pages = nullptr;
     QSplitter* m_splitter = nullptr;
     QAction* m_busy = nullptr;  // the toolbar's running indicator

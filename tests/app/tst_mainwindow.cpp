@@ -1,16 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The desktop window as a user meets it: the dashboard list, R to rerun, the run timeline,
-// the concurrency groups in the status bar, and File ▸ New Window.
+// the concurrency groups in the status bar, File ▸ New Window and File ▸ Share….
 #include "mainwindow.h"
+#include "sharedialog.h"
 #include "timelineview.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
+#include <QTcpServer>
 #include <QTest>
+#include <QToolButton>
+#include <QUrlQuery>
+#include <QWebSocket>
 #include <atomic>
 
 using namespace tessera;
@@ -138,6 +146,85 @@ private slots:
         QVERIFY(waitIdle(other->session()));
         QCOMPARE(other->session().page().elementCount(), 1);
         other->close();  // deletes itself
+    }
+
+    void shareLetsABrowserFollowTheWindow() {
+        app::MainWindow window(catalog());
+        QVERIFY(window.openDashboard(QStringLiteral("gallery")));
+        QVERIFY(waitIdle(window.session()));
+        auto* share = window.findChild<QAction*>(QStringLiteral("shareAction"));
+        QVERIFY(share);
+        share->trigger();
+        auto* dialog = window.findChild<app::ShareDialog*>();
+        QVERIFY(dialog && dialog->isVisible());
+        dialog->findChild<QSpinBox*>(QStringLiteral("port"))->setValue(0);  // any free port
+        auto* startStop = dialog->findChild<QPushButton*>(QStringLiteral("startStop"));
+        QTest::mouseClick(startStop, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(int(window.sharing().state()), int(app::Sharing::State::On),
+                                  10'000);
+        const QString link = dialog->findChild<QLineEdit*>(QStringLiteral("shareUrl"))->text();
+        const QUrl mirror(dialog->findChild<QLineEdit*>(QStringLiteral("mirrorUrl"))->text());
+        QVERIFY(link.startsWith(QLatin1String("http://127.0.0.1:")));
+        QVERIFY(QUrlQuery(mirror).hasQueryItem(QStringLiteral("mirror")));
+        QCOMPARE(startStop->text(), QStringLiteral("Stop sharing"));
+
+        // A browser that follows the window sees its page.
+        QWebSocket browser;
+        QStringList received;
+        connect(&browser, &QWebSocket::textMessageReceived, &browser,
+                [&](const QString& text) { received << text; });
+        QUrl ws = mirror;
+        ws.setScheme(QStringLiteral("ws"));
+        ws.setPath(QStringLiteral("/ws"));
+        ws.setQuery(QString());
+        QSignalSpy connected(&browser, &QWebSocket::connected);
+        browser.open(ws);
+        QVERIFY(connected.wait(10'000));
+        browser.sendTextMessage(QStringLiteral(R"({"type":"hello","protocol":[1],"mirror":true})"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::any_of(received.cbegin(), received.cend(),
+                        [](const QString& m) {
+                            return m.contains(QLatin1String(R"("type":"snapshot")")) &&
+                                   m.contains(QLatin1String(R"("text":"one")"));
+                        }),
+            10'000);
+        auto* status = window.findChild<QToolButton*>(QStringLiteral("shareStatus"));
+        QTRY_VERIFY(status->isVisibleTo(&window));
+        QTRY_COMPARE(status->text(), QStringLiteral("Shared · browsers: 1"));
+        QTRY_VERIFY(dialog->findChild<QLabel*>(QStringLiteral("shareStatus"))
+                        ->text()
+                        .startsWith(QLatin1String("Shared. Browsers connected: 1; sessions: 1")));
+
+        // Stopping closes the port and the browser's connection.
+        QSignalSpy disconnected(&browser, &QWebSocket::disconnected);
+        QTest::mouseClick(startStop, Qt::LeftButton);
+        QCOMPARE(int(window.sharing().state()), int(app::Sharing::State::Off));
+        QVERIFY(disconnected.count() > 0 || disconnected.wait(10'000));
+        QVERIFY(!status->isVisibleTo(&window));
+        QCOMPARE(startStop->text(), QStringLiteral("Start sharing"));
+    }
+
+    void shareOnAPortInUseSaysWhy() {
+        QTcpServer taken;
+        QVERIFY(taken.listen(QHostAddress::LocalHost));
+        app::MainWindow window(catalog());
+        window.showShareDialog();
+        auto* dialog = window.findChild<app::ShareDialog*>();
+        QVERIFY(dialog);
+        dialog->findChild<QSpinBox*>(QStringLiteral("port"))->setValue(taken.serverPort());
+        auto* startStop = dialog->findChild<QPushButton*>(QStringLiteral("startStop"));
+        QTest::mouseClick(startStop, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(int(window.sharing().state()), int(app::Sharing::State::Failed),
+                                  10'000);
+        QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("shareStatus"))
+                    ->text()
+                    .startsWith(QLatin1String("Could not share: cannot listen on 127.0.0.1:")));
+        QCOMPARE(startStop->text(), QStringLiteral("Start sharing"));
+        // Another port works from the same dialog.
+        dialog->findChild<QSpinBox*>(QStringLiteral("port"))->setValue(0);
+        QTest::mouseClick(startStop, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(int(window.sharing().state()), int(app::Sharing::State::On),
+                                  10'000);
     }
 };
 

@@ -95,9 +95,9 @@ void everyWidget(Ui& ui) {
     for (int i = 0; i < n; ++i) x.push_back(i), y.push_back(scale * i * i);
     ui.lineChart(DataFrame().add(QStringLiteral("x"), std::move(x)).add(QStringLiteral("y"), y),
                  {.x = QStringLiteral("x")});
-    ui.fragment(QStringLiteral("inner"), [from, to](Ui& f) {
+    ui.fragment(QStringLiteral("inner"), [span = to - from](Ui& f) {
         const int k = f.slider(QStringLiteral("Inner"), 0, 5, 1).get();
-        f.metric(QStringLiteral("span"), QString::number((to - from) * k));
+        f.metric(QStringLiteral("span"), QString::number(span * k));
     });
     auto columns = ui.columns(2);
     columns[0].text(QString::number(n));

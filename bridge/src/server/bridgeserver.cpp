@@ -31,8 +31,9 @@ BridgeServer::BridgeServer(QVector<Dashboard> dashboards, const BridgeOptions& o
         m_sockets.handleConnection(socket);
         emit socket->readyRead();  // the handshake is already buffered
     });
-    connect(&m_registry, &SessionRegistry::sessionEnded, this,
-            [this] { emit countsChanged(m_connections, m_registry.count()); });
+    const auto countsChange = [this] { emit countsChanged(m_connections, m_registry.count()); };
+    connect(&m_registry, &SessionRegistry::sessionOpened, this, countsChange);
+    connect(&m_registry, &SessionRegistry::sessionEnded, this, countsChange);
 }
 
 BridgeServer::~BridgeServer() {

@@ -104,9 +104,12 @@ void Connection::onHello(const ClientMessage& hello) {
     for (const Dashboard& d : settings.dashboards) welcome.dashboards.append({d.id, d.title});
     sendText(server::welcome(welcome));
     m_session = session;
-    spdlog::info("bridge: {} {} {} session of '{}'", m_peer.toStdString(),
-                 resumed ? "resumed its" : "opened a", session->isMirror() ? "mirror" : "browser",
-                 session->dashboardId().toStdString());
+    if (session->isMirror())
+        spdlog::info("bridge: {} {} a mirror of the window's session", m_peer.toStdString(),
+                     resumed ? "resumed" : "opened");
+    else
+        spdlog::info("bridge: {} {} browser session of '{}'", m_peer.toStdString(),
+                     resumed ? "resumed its" : "opened a", session->dashboardId().toStdString());
     session->attach(this);
 }
 

@@ -53,6 +53,7 @@ std::variant<SessionRegistry::Opened, ProtocolError> SessionRegistry::open(
         session = new BrowserSession(token, m_settings.dashboards, *dashboard, this);
     }
     m_sessions.insert(token, session);
+    emit sessionOpened();
     return Opened{session, false};
 }
 

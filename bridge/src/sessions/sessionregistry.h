@@ -50,6 +50,7 @@ public:
     const Settings& settings() const { return m_settings; }
 
 signals:
+    void sessionOpened();
     void sessionEnded(const QString& resumeToken);
 
 private:

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "benchdashboards.h"
+
+#include <tessera/cache.h>
+
+#include <cmath>
+#include <random>
+
+using tessera::DataFrame;
+using tessera::Ui;
+
+namespace {
+
+DataFrame randomWalk(unsigned seed, const std::function<double(double)>& f) {
+    std::mt19937 rng(seed);
+    std::normal_distribution<double> randn;
+    std::vector<double> a(100), b(100);
+    for (size_t i = 0; i < 100; ++i) a[i] = f(randn(rng)), b[i] = f(randn(rng));
+    return DataFrame()
+        .add(QStringLiteral("0"), std::move(a))
+        .add(QStringLiteral("1"), std::move(b));
+}
+
+/// growth without its sleeps; each chart's caption names the value it was drawn for, so a
+/// client can tell when a change has reached it.
+void fastGrowth(Ui& ui) {
+    ui.title(QStringLiteral("Growth, fast"));
+    auto slider1 = ui.slider(QStringLiteral("Pick a number"), 0, 1000, 123);
+    auto slider2 = ui.slider(QStringLiteral("Pick a second number"), 0, 1000, 456);
+    ui.fragment(QStringLiteral("user growth"), [slider1](Ui& f) {
+        const int x = slider1;
+        f.lineChart(randomWalk(1, [x](double v) { return v + x; }));
+        f.caption(QStringLiteral("users at %1").arg(x));
+    });
+    ui.fragment(QStringLiteral("revenue growth"), [slider2](Ui& f) {
+        const int x = slider2;
+        f.lineChart(randomWalk(2, [x](double v) { return v - x; }));
+        f.caption(QStringLiteral("revenue at %1").arg(x));
+    });
+    ui.fragment(QStringLiteral("expenses growth"), [slider2](Ui& f) {
+        const int x = slider2;
+        f.lineChart(randomWalk(3, [x](double v) { return v * x; }));
+        f.caption(QStringLiteral("expenses at %1").arg(x));
+    });
+}
+
+void millionPoints(Ui& ui) {
+    ui.title(QStringLiteral("A million points"));
+    const DataFrame data = tessera::cacheData<DataFrame>(QStringLiteral("bench.million"), [] {
+        constexpr int kPoints = 1'000'000;
+        std::vector<double> x(kPoints), y(kPoints);
+        for (int i = 0; i < kPoints; ++i) x[i] = i, y[i] = std::sin(i * 1e-4) + 1e-3 * (i % 97);
+        return DataFrame()
+            .add(QStringLiteral("x"), std::move(x))
+            .add(QStringLiteral("y"), std::move(y));
+    });
+    ui.lineChart(data, {.x = QStringLiteral("x")});
+}
+
+}  // namespace
+
+QVector<tessera::Dashboard> BenchDashboardsPlugin::dashboards() const {
+    return {
+        {QStringLiteral("bench-growth"), QStringLiteral("Growth, fast"), {}, fastGrowth},
+        {QStringLiteral("bench-million"), QStringLiteral("A million points"), {}, millionPoints}};
+}
