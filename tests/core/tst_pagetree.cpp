@@ -38,6 +38,27 @@ private slots:
         QVERIFY(ops.isEmpty());
     }
 
+    void aChartRecomputedToTheSameValuesCostsNothing() {
+        const auto chart = [](double last) {
+            auto e = std::make_shared<Element>();
+            e->kind = ElementKind::LineChart;
+            e->frame = std::make_shared<DataFrame>(
+                DataFrame()
+                    .add(QStringLiteral("y"), std::vector<double>{1, qQNaN(), last})
+                    .add(QStringLiteral("label"), QStringList{"a", "b", "c"}));
+            return e;
+        };
+        PageTree tree;
+        tree.apply(delta({MainRoot, 0}, chart(3), 1));
+        const ElementPtr first = tree.node({MainRoot, 0})->element;
+        // New buffers, same values (NaN included): the page keeps what it has.
+        QVERIFY(tree.apply(delta({MainRoot, 0}, chart(3), 2)).isEmpty());
+        QCOMPARE(tree.node({MainRoot, 0})->element, first);
+        const auto ops = tree.apply(delta({MainRoot, 0}, chart(4), 3));
+        QCOMPARE(ops.size(), 1);
+        QCOMPARE(ops[0].type, PageOp::Type::Upsert);
+    }
+
     void changedPropsUpdateInPlace() {
         PageTree tree;
         tree.apply(delta({MainRoot, 0}, text(QStringLiteral("a")), 1));

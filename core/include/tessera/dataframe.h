@@ -27,6 +27,8 @@ public:
     const std::vector<double>& numbers() const;  ///< only when isNumeric()
     const QStringList& text() const;             ///< only when !isNumeric()
     const void* buffer() const;                  ///< identity of the shared buffer
+    /// Same name and the same values, bit for bit (the same buffer, or equal bytes).
+    bool sameValues(const Column& other) const;
     /// Shared ownership of the buffer, for whoever must keep it alive while using buffer().
     std::shared_ptr<const void> bufferOwner() const;
 
@@ -53,6 +55,10 @@ public:
 
     /// Same columns backed by the same buffers (the cheap "unchanged" test the renderer uses).
     bool sharesBuffersWith(const DataFrame& other) const;
+    /// Same columns with the same values: a frame recomputed to what it was is unchanged,
+    /// so that a rerun that draws the same chart sends and redraws nothing. Linear in the
+    /// data when the buffers differ, and stops at the first difference.
+    bool sameValues(const DataFrame& other) const;
 
 private:
     QVector<Column> m_columns;

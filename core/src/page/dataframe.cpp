@@ -2,6 +2,7 @@
 #include <tessera/dataframe.h>
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 namespace tessera {
@@ -79,6 +80,23 @@ qsizetype DataFrame::rowCount() const {
     qsizetype rows = 0;
     for (const Column& c : m_columns) rows = std::max(rows, c.size());
     return rows;
+}
+
+bool Column::sameValues(const Column& other) const {
+    if (m_name != other.m_name || isNumeric() != other.isNumeric()) return false;
+    if (buffer() == other.buffer()) return true;
+    if (m_text) return *m_text == *other.m_text;
+    const std::vector<double>& a = *m_numbers;
+    const std::vector<double>& b = *other.m_numbers;
+    // Bytes, not ==: NaN equals itself here, and -0.0 differs from 0.0 as it would on screen.
+    return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
+}
+
+bool DataFrame::sameValues(const DataFrame& other) const {
+    if (m_columns.size() != other.m_columns.size()) return false;
+    for (qsizetype i = 0; i < m_columns.size(); ++i)
+        if (!m_columns[i].sameValues(other.m_columns[i])) return false;
+    return true;
 }
 
 bool DataFrame::sharesBuffersWith(const DataFrame& other) const {

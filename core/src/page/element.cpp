@@ -33,7 +33,7 @@ bool isChartKind(ElementKind kind) {
 bool Element::sameContent(const Element& other) const {
     if (kind != other.kind || id != other.id || props != other.props) return false;
     if (bool(frame) != bool(other.frame)) return false;
-    if (frame && frame != other.frame && !frame->sharesBuffersWith(*other.frame)) return false;
+    if (frame && frame != other.frame && !frame->sameValues(*other.frame)) return false;
     return blob.isSharedWith(other.blob) || blob == other.blob;
 }
 
