@@ -127,8 +127,9 @@ int main(int argc, char** argv) {
     window.openDashboard(dashboard->id);
     window.show();
     if (options->share == app::Options::Share::Bridge) {
-        QObject::connect(&window.sharing(), &app::Sharing::listening, &window,
-                         [](const QUrl& url) { app::printServerUrl(url, true); });
+        QObject::connect(
+            &window.sharing(), &app::Sharing::listening, &window,
+            [&window](const QUrl& url) { app::printServerUrl(url, window.sharing().mirrorUrl()); });
         QObject::connect(&window.sharing(), &app::Sharing::failed, &window,
                          [](const QString& reason) {
                              std::fprintf(stderr, "tessera: %s\n", qPrintable(reason));

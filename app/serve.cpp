@@ -8,22 +8,19 @@
 
 namespace tessera::app {
 
-void printServerUrl(const QUrl& url, bool mirror) {
+void printServerUrl(const QUrl& url, const QUrl& mirrorUrl) {
     std::printf("Tessera is serving dashboards to browsers. Open this URL:\n\n    %s\n\n",
                 qPrintable(url.toString()));
-    if (mirror) {
-        QUrl follow = url;
-        follow.setQuery(url.query().isEmpty() ? QStringLiteral("mirror")
-                                              : url.query() + QStringLiteral("&mirror"));
-        std::printf("or follow the window read-only:\n\n    %s\n\n", qPrintable(follow.toString()));
-    }
+    if (!mirrorUrl.isEmpty())
+        std::printf("or follow the window read-only:\n\n    %s\n\n",
+                    qPrintable(mirrorUrl.toString()));
     std::fflush(stdout);
 }
 
 int runServer(const QVector<Dashboard>& dashboards, const Options& options) {
     bridge::Bridge server(dashboards, options.bridge);
     QObject::connect(&server, &bridge::Bridge::listening, &server,
-                     [](const QUrl& url) { printServerUrl(url, false); });
+                     [](const QUrl& url) { printServerUrl(url); });
     QObject::connect(&server, &bridge::Bridge::failed, &server, [](const QString& reason) {
         std::fprintf(stderr, "tessera: %s\n", qPrintable(reason));
         QCoreApplication::exit(1);

@@ -12,6 +12,7 @@ namespace tessera::app {
 int runServer(const QVector<Dashboard>& dashboards, const Options& options);
 
 /// Prints where browsers connect, the way `--serve` and `--bridge` both say it.
-void printServerUrl(const QUrl& url, bool mirror);
+/// `mirrorUrl`, when given, is the link that follows the window read-only.
+void printServerUrl(const QUrl& url, const QUrl& mirrorUrl = {});
 
 }  // namespace tessera::app
