@@ -29,10 +29,7 @@ Bridge::Bridge(QVector<Dashboard> dashboards, BridgeOptions options, QObject* pa
 }
 
 Bridge::~Bridge() {
-    if (m_thread) {
-        m_thread->quit();
-        m_thread->wait();  // the server and its sessions end in their thread
-    }
+    if (m_thread) m_thread->stopAndWait();  // the server and its sessions end in their thread
 }
 
 void Bridge::setMirrorSource(Session* session) {

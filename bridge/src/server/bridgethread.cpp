@@ -3,6 +3,8 @@
 
 #include "bridgeserver.h"
 
+#include <QCoreApplication>
+
 namespace tessera::bridge {
 
 BridgeThread::BridgeThread(QVector<Dashboard> dashboards, BridgeOptions options,
@@ -19,7 +21,23 @@ BridgeThread::Started BridgeThread::started() const {
     return m_started;
 }
 
+void BridgeThread::stopAndWait() {
+    quit();
+    wait();
+    // QThread::wait() synchronises through Qt's own futex, which ThreadSanitizer cannot
+    // see; this lock, taken last in run(), orders everything the thread did before us.
+    std::lock_guard lock(m_mutex);
+}
+
 void BridgeThread::run() {
+    serve();
+    // Viewers' relays are deleted later: delete them here, inside run(), before the end.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    std::lock_guard lock(m_mutex);
+    m_finished = true;
+}
+
+void BridgeThread::serve() {
     BridgeServer server(m_dashboards, m_options);
     server.setMirrorSource(m_mirrorSource);
     connect(&server, &BridgeServer::countsChanged, m_owner, &Bridge::countsChanged);

@@ -25,17 +25,22 @@ public:
     BridgeThread(QVector<Dashboard> dashboards, BridgeOptions options, Session* mirrorSource,
                  Bridge* owner);
     Started started() const;
+    /// Stops the server and waits until everything it owned is gone.
+    void stopAndWait();
 
 protected:
     void run() override;
 
 private:
+    void serve();
+
     const QVector<Dashboard> m_dashboards;
     const BridgeOptions m_options;
     Session* const m_mirrorSource;
     Bridge* const m_owner;
     mutable std::mutex m_mutex;
     Started m_started;
+    bool m_finished = false;  ///< set last in run(), under the lock (see stopAndWait())
 };
 
 }  // namespace tessera::bridge
