@@ -65,6 +65,9 @@ void Gate::incomingConnection(qintptr handle) {
         delete socket;
         return;
     }
+    // Ops go out as a few small frames at a time: without this, Nagle's algorithm holds each
+    // one back until the browser acknowledges the last (up to 40 ms of delayed ACK).
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     if (m_uninspected >= kMaxUninspected) {
         refuse(socket, 503, QStringLiteral("too many connections still sending their request"));
         return;
