@@ -15,3 +15,11 @@ if [ ${#missing[@]} -gt 0 ]; then
     apt-get update -qq
     apt-get install -y -qq "${missing[@]}"
 fi
+# The viewer page is built with Node.js and npm (packages come from the npm registry, pinned
+# by resources/web/package-lock.json).
+if ! command -v npm > /dev/null; then
+    echo "Installing: nodejs npm"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq nodejs npm
+fi

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The messages of the bridge protocol (docs/protocol.md), as this page reads and sends them.
+
+export const PROTOCOL_VERSION = 1;
+
+export type Path = number[];
+
+export interface Column {
+  name: string;
+  type: 'f64' | 'text';
+  buffer?: string;
+  base64?: string;
+  values?: string[];
+}
+
+export interface Element {
+  kind: string;
+  id?: string;
+  props: Record<string, any>;
+  data?: { rows: number; columns: Column[] };
+  bytes?: { buffer?: string; base64?: string };
+}
+
+export type Op =
+  | { op: 'upsert'; path: Path; element: Element }
+  | { op: 'remove'; path: Path }
+  | { op: 'stale'; path: Path; stale: boolean };
+
+export interface Welcome {
+  type: 'welcome';
+  resume: string;
+  resumed: boolean;
+  mirror: boolean;
+  dashboard: string;
+  dashboards: { id: string; title: string }[];
+}
+
+export type ServerMessage =
+  | Welcome
+  | { type: 'snapshot' | 'ops'; sequence: number; ops: Op[] }
+  | { type: 'release'; buffers: string[] }
+  | { type: 'status'; running: boolean; dashboard: string }
+  | { type: 'runStarted'; run: string }
+  | { type: 'runFinished'; record: unknown }
+  | { type: 'error'; code: string; message: string }
+  | { type: 'pong' };
+
+export type WidgetValue = boolean | number | string | string[] | number[];
+
+export type ClientMessage =
+  | { type: 'hello'; protocol: number[]; dashboard?: string; resume?: string; mirror?: boolean }
+  | { type: 'widget'; id: string; value: WidgetValue }
+  | { type: 'rerun' }
+  | { type: 'stop' }
+  | { type: 'dashboard'; id: string };
+
+/// Buffers the server sent as binary frames, by id, until it releases them.
+export class Buffers {
+  private bytes = new Map<string, ArrayBuffer>();
+
+  /// A binary frame: u32 little-endian id length, the id, the bytes.
+  receive(frame: ArrayBuffer): void {
+    const length = new DataView(frame).getUint32(0, true);
+    const id = new TextDecoder().decode(new Uint8Array(frame, 4, length));
+    this.bytes.set(id, frame.slice(4 + length));
+  }
+  release(ids: string[]): void {
+    ids.forEach((id) => this.bytes.delete(id));
+  }
+  /// The bytes of a buffer reference or of inline base64.
+  resolve(ref: { buffer?: string; base64?: string } | undefined): ArrayBuffer | undefined {
+    if (!ref) return undefined;
+    if (ref.buffer !== undefined) return this.bytes.get(ref.buffer);
+    if (ref.base64 !== undefined) return Uint8Array.from(atob(ref.base64), (c) => c.charCodeAt(0)).buffer;
+    return undefined;
+  }
+  numbers(column: Column): Float64Array {
+    const bytes = column.type === 'f64' ? this.resolve(column) : undefined;
+    return bytes ? new Float64Array(bytes.slice(0)) : new Float64Array(0);
+  }
+}
