@@ -57,6 +57,10 @@ private slots:
         const auto ops = tree.apply(delta({MainRoot, 0}, chart(4), 3));
         QCOMPARE(ops.size(), 1);
         QCOMPARE(ops[0].type, PageOp::Type::Upsert);
+        // Empty columns (no data pointer at all) are equal too.
+        const DataFrame empty = DataFrame().add(QStringLiteral("y"), std::vector<double>{});
+        QVERIFY(empty.sameValues(DataFrame().add(QStringLiteral("y"), std::vector<double>{})));
+        QVERIFY(!empty.sameValues(DataFrame().add(QStringLiteral("y"), std::vector<double>{1})));
     }
 
     void changedPropsUpdateInPlace() {

@@ -89,7 +89,8 @@ bool Column::sameValues(const Column& other) const {
     const std::vector<double>& a = *m_numbers;
     const std::vector<double>& b = *other.m_numbers;
     // Bytes, not ==: NaN equals itself here, and -0.0 differs from 0.0 as it would on screen.
-    return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
+    return a.size() == b.size() &&
+           (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
 }
 
 bool DataFrame::sameValues(const DataFrame& other) const {
