@@ -1,52 +1,164 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Charts drawn on a canvas, decimated to about two points per pixel.
+// Charts with uPlot: line, area, bar and scatter, several series, a legend that follows the
+// cursor, and zoom by dragging (double-click resets). uPlot draws large series by pixel
+// (min/max per column of pixels), so a million points stay quick and zoom keeps the detail.
+import uPlot from 'uplot';
 import { Buffers, Element } from './protocol';
 
-const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd'];
+const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2'];
 
-export function drawChart(canvas: HTMLCanvasElement, element: Element, buffers: Buffers): void {
+function themeColour(name: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
+}
+
+/// Bars of `count` series side by side around each x, from zero.
+function groupedBars(index: number, count: number): uPlot.Series.PathBuilder {
+  return (u, seriesIdx, idx0, idx1) => {
+    const xs = u.data[0];
+    const ys = u.data[seriesIdx];
+    const path = new Path2D();
+    const step =
+      xs.length > 1 ? Math.abs(u.valToPos(xs[1], 'x', true) - u.valToPos(xs[0], 'x', true)) : u.bbox.width / 2;
+    const group = step * 0.8;
+    const width = group / count;
+    const zero = u.valToPos(0, 'y', true);
+    for (let i = idx0; i <= idx1; i++) {
+      const y = ys[i];
+      if (y === null || y === undefined || !isFinite(y)) continue;
+      const left = u.valToPos(xs[i], 'x', true) - group / 2 + index * width;
+      const top = u.valToPos(y, 'y', true);
+      path.rect(left, Math.min(top, zero), Math.max(1, width - 1), Math.abs(zero - top));
+    }
+    return { stroke: path, fill: path };
+  };
+}
+
+function seriesStyle(kind: string, colour: string, index: number, count: number): Partial<uPlot.Series> {
+  switch (kind) {
+    case 'area_chart':
+      return { stroke: colour, fill: colour + '33', width: 1.5, points: { show: false } };
+    case 'bar_chart':
+      return { stroke: colour, fill: colour + 'cc', paths: groupedBars(index, count), points: { show: false } };
+    case 'scatter_chart':
+      return { stroke: colour, fill: colour, paths: () => null, points: { show: true, size: 5, fill: colour } };
+    default:
+      return { stroke: colour, width: 1.5, points: { show: false } };
+  }
+}
+
+/// uPlot draws x ascending: rows whose x is not get sorted by it (scatter data often is not).
+function sortByX(xs: Float64Array, ys: Float64Array[]): [Float64Array, Float64Array[]] {
+  let ascending = true;
+  for (let i = 1; i < xs.length && ascending; i++) ascending = !(xs[i] < xs[i - 1]);
+  if (ascending) return [xs, ys];
+  const order = Array.from(xs.keys()).sort((a, b) => xs[a] - xs[b]);
+  const pick = (v: Float64Array) => Float64Array.from(order, (i) => v[i]);
+  return [pick(xs), ys.map(pick)];
+}
+
+function build(host: HTMLElement, element: Element, buffers: Buffers): uPlot {
   const p = element.props;
   const columns = element.data?.columns ?? [];
   const xColumn = columns.find((c) => c.name === p.x);
+  const yNames: string[] = p.y ?? [];
   const series = columns.filter(
-    (c) => c !== xColumn && c.type === 'f64' && (!p.y || p.y.length === 0 || p.y.includes(c.name)),
+    (c) => c !== xColumn && c.type === 'f64' && (yNames.length === 0 || yNames.includes(c.name)),
   );
-  const w = (canvas.width = canvas.clientWidth || 600);
-  const h = (canvas.height = 260);
-  const g = canvas.getContext('2d');
-  if (!g) return;
-  const ys = series.map((c) => buffers.numbers(c));
-  const xs = xColumn ? buffers.numbers(xColumn) : null;
-  const n = ys.length ? ys[0].length : 0;
-  if (!n) return;
-  let lo = Infinity;
-  let hi = -Infinity;
-  ys.forEach((y) =>
-    y.forEach((v) => {
-      if (isFinite(v)) {
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
-      }
-    }),
-  );
-  if (element.kind === 'bar_chart' || element.kind === 'area_chart') lo = Math.min(lo, 0);
-  const x0 = xs ? xs[0] : 0;
-  const x1 = xs ? xs[n - 1] : n - 1;
-  const px = (i: number) => 40 + (((xs ? xs[i] : i) - x0) / (x1 - x0 || 1)) * (w - 50);
-  const py = (v: number) => h - 20 - ((v - lo) / (hi - lo || 1)) * (h - 30);
-  const step = Math.max(1, Math.floor(n / (w * 2)));
-  ys.forEach((y, s) => {
-    g.strokeStyle = g.fillStyle = COLOURS[s % COLOURS.length];
-    g.beginPath();
-    for (let i = 0; i < n; i += step) {
-      if (element.kind === 'scatter_chart') g.fillRect(px(i) - 1, py(y[i]) - 1, 3, 3);
-      else if (element.kind === 'bar_chart') g.fillRect(px(i) - 2 + s * 4, py(y[i]), 4, py(lo) - py(y[i]));
-      else if (i === 0) g.moveTo(px(i), py(y[i]));
-      else g.lineTo(px(i), py(y[i]));
-    }
-    if (element.kind === 'line_chart' || element.kind === 'area_chart') g.stroke();
+  const rawYs = series.map((c) => buffers.numbers(c));
+  const rows = rawYs.length ? rawYs[0].length : 0;
+  let rawXs = xColumn ? buffers.numbers(xColumn) : null;
+  if (!rawXs || rawXs.length !== rows) rawXs = Float64Array.from({ length: rows }, (_, i) => i);
+  const [xs, ys] = sortByX(rawXs, rawYs);
+  const bars = element.kind === 'bar_chart';
+  const fromZero = bars || element.kind === 'area_chart';
+  const text = themeColour('--text');
+  const grid = themeColour('--grid');
+  const axis = (label: string): uPlot.Axis => ({
+    stroke: text,
+    grid: { stroke: grid, width: 1 },
+    ticks: { stroke: grid, width: 1 },
+    label: label || undefined,
   });
-  g.fillStyle = getComputedStyle(document.body).color;
-  g.fillText(hi.toPrecision(4), 2, 12);
-  g.fillText(lo.toPrecision(4), 2, h - 20);
+  const options: uPlot.Options = {
+    width: Math.max(200, host.clientWidth || 600),
+    height: p.height || 280,
+    scales: {
+      // Bars get half a step of room at both ends; bars and areas stand on zero.
+      x: {
+        time: false,
+        range: bars
+          ? (_u, min, max) => {
+              const half = rows > 1 ? (max - min) / (rows - 1) / 2 : 0.5;
+              return [min - half, max + half];
+            }
+          : undefined,
+      },
+      y: {
+        range: fromZero
+          ? (_u, min, max) => uPlot.rangeNum(Math.min(0, min), Math.max(0, max), 0.1, true)
+          : undefined,
+      },
+    },
+    axes: [axis(p.xLabel ?? ''), axis(p.yLabel ?? '')],
+    series: [
+      { label: p.x || 'row' },
+      ...series.map((c, i) => ({
+        label: c.name,
+        ...seriesStyle(element.kind, COLOURS[i % COLOURS.length], i, series.length),
+      })),
+    ],
+    cursor: { drag: { x: true, y: false } },
+    legend: { show: true, live: true },
+  };
+  host.replaceChildren();
+  return new uPlot(options, [xs as unknown as number[], ...(ys as unknown as number[][])], host);
+}
+
+interface Chart {
+  element: Element;
+  buffers: Buffers;
+  plot: uPlot | null;
+}
+
+const charts = new Map<HTMLElement, Chart>();
+const resized = new ResizeObserver((entries) => {
+  for (const entry of entries) {
+    const plot = charts.get(entry.target as HTMLElement)?.plot;
+    const width = Math.floor(entry.contentRect.width);
+    if (plot && width > 0 && width !== plot.width) plot.setSize({ width, height: plot.height });
+  }
+});
+
+/// A node that shows `element` as a chart once it is in the document.
+export function chartView(element: Element, buffers: Buffers): HTMLElement {
+  const host = document.createElement('div');
+  host.className = 'chart';
+  const chart: Chart = { element, buffers, plot: null };
+  charts.set(host, chart);
+  requestAnimationFrame(() => {
+    if (!host.isConnected || charts.get(host) !== chart) return;
+    chart.plot = build(host, element, buffers);
+    resized.observe(host);
+  });
+  return host;
+}
+
+/// Frees the charts under `root`, which leaves the page.
+export function disposeCharts(root: HTMLElement): void {
+  for (const [host, chart] of charts) {
+    if (root === host || root.contains(host)) {
+      chart.plot?.destroy();
+      resized.unobserve(host);
+      charts.delete(host);
+    }
+  }
+}
+
+/// Draws every chart again (the theme changed).
+export function redrawCharts(): void {
+  for (const [host, chart] of charts) {
+    if (!host.isConnected || !chart.plot) continue;
+    chart.plot.destroy();
+    chart.plot = build(host, chart.element, chart.buffers);
+  }
 }

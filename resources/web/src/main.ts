@@ -2,11 +2,32 @@
 // The viewer page: connects to the bridge, keeps the page the server sends, and sends what
 // the person does. Resumes its session after a lost connection (sessionStorage holds the
 // resume token).
+import 'uplot/dist/uPlot.min.css';
+import './style.css';
+import { redrawCharts } from './chart';
 import { el } from './dom';
 import { Page } from './page';
 import { Buffers, ClientMessage, PROTOCOL_VERSION, ServerMessage } from './protocol';
 
 const RESUME_KEY = 'tessera-resume';
+const THEME_KEY = 'tessera-theme';
+
+/// Light or dark: the system's choice until the toggle picks one (remembered).
+function setUpTheme(button: HTMLButtonElement): void {
+  const dark = matchMedia('(prefers-color-scheme: dark)');
+  const current = () => localStorage.getItem(THEME_KEY) ?? (dark.matches ? 'dark' : 'light');
+  const show = () => {
+    document.documentElement.dataset.theme = current();
+    button.textContent = current() === 'dark' ? 'Light theme' : 'Dark theme';
+    redrawCharts();
+  };
+  button.onclick = () => {
+    localStorage.setItem(THEME_KEY, current() === 'dark' ? 'light' : 'dark');
+    show();
+  };
+  dark.addEventListener('change', show);
+  show();
+}
 
 function byId<T extends HTMLElement>(id: string): T {
   return document.getElementById(id) as T;
@@ -26,6 +47,7 @@ class Viewer {
     byId<HTMLButtonElement>('stop').onclick = () => this.send({ type: 'stop' });
     const list = byId<HTMLSelectElement>('dashboards');
     list.onchange = () => this.send({ type: 'dashboard', id: list.value });
+    setUpTheme(byId<HTMLButtonElement>('theme'));
     this.connect();
   }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The page as the server describes it: a tree of DOM nodes addressed by path, changed by ops.
+import { disposeCharts } from './chart';
 import { Buffers, Op, Path } from './protocol';
 import { isHost, render } from './render';
 import { SendValue } from './widgets';
@@ -24,6 +25,7 @@ export class Page {
 
   clear(): void {
     for (const root of this.roots) {
+      disposeCharts(root.dom);
       root.dom.replaceChildren();
       root.kids = [];
     }
@@ -43,13 +45,17 @@ export class Page {
           fresh.kids = old.kids;  // the same block: keep its children
           old.kids.forEach((k) => dom.append(k.dom));
         }
-        if (old) old.dom.replaceWith(dom);
+        if (old) {
+          disposeCharts(old.dom);
+          old.dom.replaceWith(dom);
+        }
         else parent.dom.append(dom);
         parent.kids[index] = fresh;
         break;
       }
       case 'remove':
         if (old) {
+          disposeCharts(old.dom);
           old.dom.remove();
           parent.kids.splice(index, 1);
         }

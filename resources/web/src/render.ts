@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // One DOM node per element kind; blocks are hosts for their children's nodes.
-import { drawChart } from './chart';
+import { chartView } from './chart';
 import { el } from './dom';
+import { renderMarkdown } from './markdown';
 import { Buffers, Element } from './protocol';
 import { renderWidget, SendValue } from './widgets';
 
@@ -32,8 +33,9 @@ export function render(element: Element, buffers: Buffers, send: SendValue): HTM
     case 'subheader':
       return el('h3', '', p.text);
     case 'text':
+      return el('p', 'text', p.text);
     case 'markdown':
-      return el('p', '', p.text);
+      return renderMarkdown(p.text ?? '');
     case 'caption':
       return el('div', 'caption', p.text);
     case 'code':
@@ -59,11 +61,9 @@ export function render(element: Element, buffers: Buffers, send: SendValue): HTM
     case 'area_chart':
     case 'bar_chart':
     case 'scatter_chart': {
-      const d = el('div');
-      if (p.title) d.append(el('strong', '', p.title));
-      const c = el('canvas');
-      d.append(c);
-      requestAnimationFrame(() => drawChart(c, element, buffers));
+      const d = el('figure', 'chart-block');
+      if (p.title) d.append(el('figcaption', '', p.title));
+      d.append(chartView(element, buffers));
       return d;
     }
     case 'table':
