@@ -201,5 +201,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         QCoreApplication::processEvents();
     }
     if (++harness->inputs % 64 == 0) harness->waitIdle();
+    // What deleteLater() left (viewers' relays), as a running event loop would delete it.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     return 0;
 }
