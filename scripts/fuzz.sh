@@ -29,7 +29,7 @@ start=$(date +%s)
 # entropic schedule cost more than it brings: it is off.
 status=0
 tests/fuzz/fuzz_messages -jobs="$jobs" -workers="$jobs" -runs=$(((inputs + jobs - 1) / jobs)) \
-    -entropic=0 -dict="$root/tests/fuzz/messages.dict" -max_len=4096 -timeout=30 \
+    -entropic=0 -dict="$root/tests/fuzz/messages.dict" -max_len=4096 -timeout=30 -rss_limit_mb=4096 \
     -print_final_stats=1 -artifact_prefix="$PWD/" corpus "$root/tests/fuzz/corpus" || status=$?
 seconds=$(($(date +%s) - start))
 done_inputs=$(awk '/^Done [0-9]+ runs/ {n += $2} END {print n + 0}' fuzz-*.log)
