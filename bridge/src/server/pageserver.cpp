@@ -73,8 +73,9 @@ bool PageServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* so
         spdlog::warn("bridge: refused {} {}: {}", request.remoteAddress().toString().toStdString(),
                      path.left(100).toStdString(), verdict.reason.toStdString());
         respond(plain(verdict.status == 401
-                          ? QStringLiteral("This Tessera server needs its token. Open the URL "
-                                           "that `tessera --serve` printed; it ends in ?token=…")
+                          ? QStringLiteral("This Tessera server needs its token. Open the link "
+                                           "Tessera printed when it started, or the one its "
+                                           "window shows in File > Share…; it ends in ?token=…")
                           : QStringLiteral("Forbidden: %1").arg(verdict.reason),
                       QHttpServerResponse::StatusCode(verdict.status)));
         return true;
