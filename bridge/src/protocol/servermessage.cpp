@@ -91,8 +91,8 @@ QByteArray release(const QStringList& bufferIds) {
 
 QByteArray runStarted(quint64 runId) {
     // A string, as the run record's runId: ids are 64-bit, JavaScript numbers are not.
-    return text({{kType, QStringLiteral("runStarted")},
-                 {QStringLiteral("run"), QString::number(runId)}});
+    return text(
+        {{kType, QStringLiteral("runStarted")}, {QStringLiteral("run"), QString::number(runId)}});
 }
 
 QByteArray runFinished(const RunRecord& record) {

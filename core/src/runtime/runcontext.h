@@ -40,7 +40,7 @@ public:
     const std::shared_ptr<SessionCore> core;
     const quint64 runId;
     const ScopeId scope;
-    const Path& territory = scope.container;  ///< where the run writes; empty for the main body
+    const Path& territory = scope.container;     ///< where the run writes; empty for the main body
     const QString scopeText = scope.toString();  ///< made once, not per delta
     /// The full run an inline fragment runs within: it shares that run's place in containers
     /// outside the fragment, so output keeps code order.
