@@ -143,14 +143,16 @@ export function chartView(element: Element, buffers: Buffers): HTMLElement {
   return host;
 }
 
-/// Frees the charts under `root`, which leaves the page.
+/// Frees the charts under `root`, which leaves the page (a walk of that subtree only).
 export function disposeCharts(root: HTMLElement): void {
-  for (const [host, chart] of charts) {
-    if (root === host || root.contains(host)) {
-      chart.plot?.destroy();
-      resized.unobserve(host);
-      charts.delete(host);
-    }
+  const hosts = [...root.querySelectorAll<HTMLElement>('.chart')];
+  if (root.classList.contains('chart')) hosts.push(root);
+  for (const host of hosts) {
+    const chart = charts.get(host);
+    if (!chart) continue;
+    chart.plot?.destroy();
+    resized.unobserve(host);
+    charts.delete(host);
   }
 }
 
