@@ -24,13 +24,13 @@ void Sharing::start(const bridge::BridgeOptions& options) {
     connect(started, &bridge::Bridge::failed, this, [this, started](const QString& reason) {
         m_state = State::Failed;
         m_error = reason;
-        // Destroyed once this signal has returned: the bridge is still emitting it.
-        QMetaObject::invokeMethod(
-            this,
-            [this, started] {
-                if (m_bridge.get() == started) m_bridge.reset();
-            },
-            Qt::QueuedConnection);
+        // The bridge is still emitting this signal: it is let go now and deleted later, so a
+        // start() that follows at once can never be mistaken for it.
+        if (m_bridge.get() == started) {
+            started->disconnect(this);
+            started->setParent(this);  // still ended with this object if no event loop follows
+            m_bridge.release()->deleteLater();
+        }
         emit changed();
         emit failed(reason);
     });

@@ -190,6 +190,16 @@ extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
     return 0;
 }
 
+/// Ends the harness when a test replays the corpus: its sessions' runs finish and its
+/// sessions end before the application object goes away. libFuzzer itself never calls it.
+extern "C" void fuzzMessagesShutdown() {
+    if (!harness) return;
+    harness->waitIdle();
+    delete harness;
+    harness = nullptr;
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!harness) LLVMFuzzerInitialize(nullptr, nullptr);
     const QList<QByteArray> frames =

@@ -7,6 +7,7 @@
 
 extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv);
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
+extern "C" void fuzzMessagesShutdown();
 
 class TestFuzzCorpus : public QObject {
     Q_OBJECT
@@ -27,6 +28,9 @@ private slots:
                          0);
         }
     }
+
+    // The sessions end while the application object exists, and no run outlives them.
+    void cleanupTestCase() { fuzzMessagesShutdown(); }
 };
 
 QTEST_GUILESS_MAIN(TestFuzzCorpus)
