@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Charts with uPlot: line, area, bar and scatter, several series, a legend that follows the
-// cursor, and zoom by dragging (double-click resets). uPlot draws large series by pixel
-// (min/max per column of pixels), so a million points stay quick and zoom keeps the detail.
+// cursor, and zoom by dragging (double-click resets). Long series are decimated for display
+// (min/max per bucket, as the window does); the full data stays, so zooming in shows detail.
 import uPlot from 'uplot';
+import { decimateForView, Series } from './decimate';
+import { el } from './dom';
 import { Buffers, Element } from './protocol';
+import { View } from './view';
 
 const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2'];
 
@@ -56,7 +59,11 @@ function sortByX(xs: Float64Array, ys: Float64Array[]): [Float64Array, Float64Ar
   return [pick(xs), ys.map(pick)];
 }
 
-function build(host: HTMLElement, element: Element, buffers: Buffers): uPlot {
+/// Series longer than this many points per pixel of width are decimated for display.
+const POINTS_PER_PIXEL = 2;
+
+/// The rows of a chart element: x ascending, one array per drawn series.
+function chartData(element: Element, buffers: Buffers): { data: Series; labels: string[] } {
   const p = element.props;
   const columns = element.data?.columns ?? [];
   const xColumn = columns.find((c) => c.name === p.x);
@@ -69,6 +76,11 @@ function build(host: HTMLElement, element: Element, buffers: Buffers): uPlot {
   let rawXs = xColumn ? buffers.numbers(xColumn) : null;
   if (!rawXs || rawXs.length !== rows) rawXs = Float64Array.from({ length: rows }, (_, i) => i);
   const [xs, ys] = sortByX(rawXs, rawYs);
+  return { data: { xs, ys }, labels: series.map((c) => c.name) };
+}
+
+function options(element: Element, labels: string[], rows: number, width: number): uPlot.Options {
+  const p = element.props;
   const bars = element.kind === 'bar_chart';
   const fromZero = bars || element.kind === 'area_chart';
   const text = themeColour('--text');
@@ -79,8 +91,8 @@ function build(host: HTMLElement, element: Element, buffers: Buffers): uPlot {
     ticks: { stroke: grid, width: 1 },
     label: label || undefined,
   });
-  const options: uPlot.Options = {
-    width: Math.max(200, host.clientWidth || 600),
+  return {
+    width,
     height: p.height || 280,
     scales: {
       // Bars get half a step of room at both ends; bars and areas stand on zero.
@@ -102,65 +114,145 @@ function build(host: HTMLElement, element: Element, buffers: Buffers): uPlot {
     axes: [axis(p.xLabel ?? ''), axis(p.yLabel ?? '')],
     series: [
       { label: p.x || 'row' },
-      ...series.map((c, i) => ({
-        label: c.name,
-        ...seriesStyle(element.kind, COLOURS[i % COLOURS.length], i, series.length),
+      ...labels.map((label, i) => ({
+        label,
+        ...seriesStyle(element.kind, COLOURS[i % COLOURS.length], i, labels.length),
       })),
     ],
     cursor: { drag: { x: true, y: false } },
     legend: { show: true, live: true },
   };
-  host.replaceChildren();
-  return new uPlot(options, [xs as unknown as number[], ...(ys as unknown as number[][])], host);
 }
 
-interface Chart {
-  element: Element;
-  buffers: Buffers;
-  plot: uPlot | null;
+/// What decides the plot's set-up: everything but the row count (bars' spacing needs it).
+function shapeKey(element: Element): string {
+  const rows = element.kind === 'bar_chart' ? element.props.rows : 0;
+  return JSON.stringify({ ...element.props, rows });
 }
 
-const charts = new Map<HTMLElement, Chart>();
+const views = new Set<ChartView>();
 const resized = new ResizeObserver((entries) => {
   for (const entry of entries) {
-    const plot = charts.get(entry.target as HTMLElement)?.plot;
-    const width = Math.floor(entry.contentRect.width);
-    if (plot && width > 0 && width !== plot.width) plot.setSize({ width, height: plot.height });
+    for (const view of views) if (view.host === entry.target) view.resize(Math.floor(entry.contentRect.width));
   }
 });
 
-/// A node that shows `element` as a chart once it is in the document.
-export function chartView(element: Element, buffers: Buffers): HTMLElement {
-  const host = document.createElement('div');
-  host.className = 'chart';
-  const chart: Chart = { element, buffers, plot: null };
-  charts.set(host, chart);
-  requestAnimationFrame(() => {
-    if (!host.isConnected || charts.get(host) !== chart) return;
-    chart.plot = build(host, element, buffers);
-    resized.observe(host);
-  });
-  return host;
+/// The moment the message being applied arrived, for the chart timings below.
+let messageArrivedAt = 0;
+export function noteMessageArrived(at: number): void {
+  messageArrivedAt = at;
 }
 
-/// Frees the charts under `root`, which leaves the page (a walk of that subtree only).
-export function disposeCharts(root: HTMLElement): void {
-  const hosts = [...root.querySelectorAll<HTMLElement>('.chart')];
-  if (root.classList.contains('chart')) hosts.push(root);
-  for (const host of hosts) {
-    const chart = charts.get(host);
-    if (!chart) continue;
-    chart.plot?.destroy();
-    resized.unobserve(host);
-    charts.delete(host);
+/// A chart: one uPlot that later versions of the element update in place.
+export class ChartView implements View {
+  dom = el('figure', 'chart-block');
+  host = el('div', 'chart');
+  private caption = el('figcaption');
+  private plot: uPlot | null = null;
+  private element: Element;
+  private data: Series = { xs: new Float64Array(0), ys: [] };
+  private labels: string[] = [];
+  private arrivedAt = messageArrivedAt;
+  private shown: [number, number] | null = null;
+
+  constructor(
+    element: Element,
+    private buffers: Buffers,
+  ) {
+    this.element = element;
+    this.host.setAttribute('role', 'img');
+    this.dom.append(this.caption, this.host);
+    views.add(this);
+    this.update(element);
+  }
+
+  update(element: Element): boolean {
+    const before = this.element;
+    this.element = element;
+    this.arrivedAt = messageArrivedAt;
+    this.caption.textContent = element.props.title ?? '';
+    this.caption.hidden = !element.props.title;
+    this.host.setAttribute('aria-label', element.props.title || 'Chart');
+    const { data, labels } = chartData(element, this.buffers);
+    const sameShape =
+      before.kind === element.kind &&
+      labels.length === this.labels.length &&
+      labels.every((l, i) => l === this.labels[i]) &&
+      shapeKey(before) === shapeKey(element);
+    this.data = data;
+    this.labels = labels;
+    if (this.plot && sameShape) {
+      this.shown = null;
+      this.plot.setData(this.display(-Infinity, Infinity));
+      this.measure();
+    } else {
+      this.rebuild();
+    }
+    return true;
+  }
+
+  /// The data uPlot draws with [xMin, xMax] in view.
+  private display(xMin: number, xMax: number): uPlot.AlignedData {
+    const n = this.data.xs.length;
+    const width = this.plot?.width ?? (this.host.clientWidth || 600);
+    const decimate = this.element.kind !== 'bar_chart' && n > POINTS_PER_PIXEL * width;
+    const shown = decimate ? decimateForView(this.data, xMin, xMax, width) : this.data;
+    return [shown.xs as unknown as number[], ...(shown.ys as unknown as number[][])];
+  }
+
+  /// Zoomed: decimate the range in view again from the full data.
+  private zoomed(u: uPlot): void {
+    const { min, max } = u.scales.x;
+    if (u !== this.plot || min === undefined || max === undefined) return;  // still being built
+    if (this.data.xs.length <= POINTS_PER_PIXEL * u.width) return;
+    if (this.shown && this.shown[0] === min && this.shown[1] === max) return;
+    this.shown = [min, max];
+    u.setData(this.display(min, max), false);
+  }
+
+  /// Builds the plot once the node is in the document (it needs a width).
+  private rebuild(): void {
+    this.plot?.destroy();
+    this.plot = null;
+    requestAnimationFrame(() => {
+      if (!this.host.isConnected || !views.has(this) || this.plot) return;
+      const width = Math.max(200, this.host.clientWidth || 600);
+      const opts = options(this.element, this.labels, this.data.xs.length, width);
+      opts.hooks = { setSelect: [], setScale: [(u, key) => key === 'x' && this.zoomed(u)] };
+      this.host.replaceChildren();
+      this.plot = new uPlot(opts, this.display(-Infinity, Infinity), this.host);
+      resized.observe(this.host);
+      this.measure();
+    });
+  }
+
+  /// Records how long the data took from arriving to being drawn (read by the benchmarks).
+  private measure(): void {
+    performance.measure('tessera-chart', {
+      start: this.arrivedAt,
+      end: performance.now(),
+      detail: { rows: this.data.xs.length },
+    });
+  }
+
+  resize(width: number): void {
+    if (this.plot && width > 0 && width !== this.plot.width) this.plot.setSize({ width, height: this.plot.height });
+  }
+
+  /// Draws again with the current theme's colours.
+  redraw(): void {
+    if (this.plot) this.rebuild();
+  }
+
+  dispose(): void {
+    this.plot?.destroy();
+    this.plot = null;
+    resized.unobserve(this.host);
+    views.delete(this);
   }
 }
 
 /// Draws every chart again (the theme changed).
 export function redrawCharts(): void {
-  for (const [host, chart] of charts) {
-    if (!host.isConnected || !chart.plot) continue;
-    chart.plot.destroy();
-    chart.plot = build(host, chart.element, chart.buffers);
-  }
+  views.forEach((view) => view.redraw());
 }

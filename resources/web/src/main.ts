@@ -4,13 +4,18 @@
 // resume token).
 import 'uplot/dist/uPlot.min.css';
 import './style.css';
-import { redrawCharts } from './chart';
+import { noteMessageArrived, redrawCharts } from './chart';
 import { el } from './dom';
 import { Page } from './page';
-import { Buffers, ClientMessage, PROTOCOL_VERSION, ServerMessage } from './protocol';
+import { Buffers, ClientMessage, PROTOCOL_VERSION, ServerMessage, Welcome } from './protocol';
+import { RunRecord, Timeline } from './timeline';
 
 const RESUME_KEY = 'tessera-resume';
 const THEME_KEY = 'tessera-theme';
+
+function byId<T extends HTMLElement>(id: string): T {
+  return document.getElementById(id) as T;
+}
 
 /// Light or dark: the system's choice until the toggle picks one (remembered).
 function setUpTheme(button: HTMLButtonElement): void {
@@ -29,25 +34,44 @@ function setUpTheme(button: HTMLButtonElement): void {
   show();
 }
 
-function byId<T extends HTMLElement>(id: string): T {
-  return document.getElementById(id) as T;
+function setUpTimeline(toggle: HTMLButtonElement, panel: HTMLElement): void {
+  toggle.onclick = () => {
+    panel.hidden = !panel.hidden;
+    toggle.setAttribute('aria-expanded', String(!panel.hidden));
+  };
 }
 
 class Viewer {
   private socket: WebSocket | null = null;
   private buffers = new Buffers();
-  private page = new Page(byId('main'), byId('sidebar'), this.buffers, (id, value) =>
-    this.send({ type: 'widget', id, value }),
-  );
+  private page = new Page(byId('main'), byId('sidebar'), {
+    buffers: this.buffers,
+    send: (id, value) => this.send({ type: 'widget', id, value }),
+  });
+  private timeline = new Timeline(byId('timeline'));
   private resume = sessionStorage.getItem(RESUME_KEY) ?? '';
   private attempt = 0;
+  private dashboard = '';
+  private dashboards: Welcome['dashboards'] = [];
+  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
   start(): void {
     byId<HTMLButtonElement>('rerun').onclick = () => this.send({ type: 'rerun' });
     byId<HTMLButtonElement>('stop').onclick = () => this.send({ type: 'stop' });
-    const list = byId<HTMLSelectElement>('dashboards');
-    list.onchange = () => this.send({ type: 'dashboard', id: list.value });
     setUpTheme(byId<HTMLButtonElement>('theme'));
+    setUpTimeline(byId<HTMLButtonElement>('timeline-toggle'), byId('timeline'));
+    this.timeline.clear();
+    addEventListener('popstate', () => {
+      const id = new URLSearchParams(location.search).get('dashboard');
+      if (id && id !== this.dashboard) this.send({ type: 'dashboard', id });
+    });
+    // R reruns and Esc stops, as in the window, unless a control has the keyboard.
+    addEventListener('keydown', (event) => {
+      const target = event.target as HTMLElement;
+      if (event.ctrlKey || event.metaKey || event.altKey || target.closest('input, textarea, select')) return;
+      if (event.key === 'r' || event.key === 'R') this.send({ type: 'rerun' });
+      else if (event.key === 'Escape') this.send({ type: 'stop' });
+    });
     this.connect();
   }
 
@@ -64,63 +88,120 @@ class Viewer {
     const socket = new WebSocket(url);
     socket.binaryType = 'arraybuffer';
     socket.onopen = () => {
-      this.banner('');
       const hello: ClientMessage = { type: 'hello', protocol: [PROTOCOL_VERSION] };
       if (query.has('mirror')) hello.mirror = true;
-      const dashboard = query.get('dashboard');
+      const dashboard = this.dashboard || query.get('dashboard');
       if (dashboard) hello.dashboard = dashboard;
       if (this.resume) hello.resume = this.resume;
       this.send(hello);
     };
     socket.onmessage = (event) => this.receive(event.data);
     socket.onclose = () => {
-      this.banner('Reconnecting…');
-      setTimeout(() => this.connect(), Math.min(10_000, 250 * 2 ** this.attempt++));
+      if (this.socket !== socket) return;
+      const wait = Math.min(10_000, 250 * 2 ** this.attempt++);
+      this.banner(`Connection lost. Reconnecting… (next try in ${Math.ceil(wait / 1000)} s)`);
+      this.status('Disconnected', false);
+      setTimeout(() => this.connect(), wait);
     };
     this.socket = socket;
   }
 
   private receive(data: string | ArrayBuffer): void {
+    noteMessageArrived(performance.now());
     if (typeof data !== 'string') {
       this.buffers.receive(data);
       return;
     }
     const m = JSON.parse(data) as ServerMessage;
     switch (m.type) {
-      case 'welcome': {
-        const notice = this.resume && !m.resumed ? 'The earlier session had ended; this is a new one.' : '';
-        this.attempt = 0;
-        this.resume = m.resume;
-        sessionStorage.setItem(RESUME_KEY, m.resume);
-        const list = byId<HTMLSelectElement>('dashboards');
-        list.replaceChildren(
-          ...m.dashboards.map((d) => {
-            const o = el('option', '', d.title);
-            o.value = d.id;
-            o.selected = d.id === m.dashboard;
-            return o;
-          }),
-        );
-        this.banner(notice);
+      case 'welcome':
+        this.welcome(m);
         break;
-      }
       case 'snapshot':
         this.page.clear();
-        m.ops.forEach((op) => this.page.apply(op));
+        this.page.applyAll(m.ops);
+        this.layout();
         break;
       case 'ops':
-        m.ops.forEach((op) => this.page.apply(op));
+        this.page.applyAll(m.ops);
+        this.layout();
         break;
       case 'release':
         this.buffers.release(m.buffers);
         break;
       case 'status':
-        byId('status').textContent = m.running ? 'running…' : 'ready';
+        this.status(m.running ? 'Running…' : 'Ready', m.running);
+        if (m.dashboard && m.dashboard !== this.dashboard) {
+          this.dashboard = m.dashboard;
+          this.showPages();
+        }
+        break;
+      case 'runFinished':
+        this.timeline.show(m.record as RunRecord);
         break;
       case 'error':
+        this.notice(m.message);
         console.warn('tessera:', m.code, m.message);
         break;
     }
+  }
+
+  private welcome(m: Welcome): void {
+    const fresh = this.resume && !m.resumed;
+    this.attempt = 0;
+    this.resume = m.resume;
+    this.dashboard = m.dashboard;
+    sessionStorage.setItem(RESUME_KEY, m.resume);
+    this.banner(
+      fresh
+        ? 'The earlier session had ended, so this is a new one: widgets are back to their defaults.'
+        : m.mirror
+          ? "Following the window's session: this page shows it and takes no input."
+          : '',
+    );
+    document.body.classList.toggle('mirror', m.mirror);
+    this.dashboards = m.mirror ? [] : m.dashboards;
+    this.showPages();
+  }
+
+  /// The dashboard list (when there are several) with the current one marked.
+  private showPages(): void {
+    const current = this.dashboards.find((d) => d.id === this.dashboard);
+    document.title = current ? `${current.title} · Tessera` : 'Tessera';
+    byId('pages').replaceChildren(
+      ...(this.dashboards.length > 1 ? this.dashboards : []).map((d) => {
+        const link = el('a', 'page-link', d.title);
+        link.href = `?dashboard=${encodeURIComponent(d.id)}`;
+        if (d.id === this.dashboard) link.setAttribute('aria-current', 'page');
+        link.onclick = (event) => {
+          event.preventDefault();
+          if (d.id === this.dashboard) return;
+          history.pushState(null, '', link.href);
+          this.send({ type: 'dashboard', id: d.id });
+        };
+        return link;
+      }),
+    );
+    this.layout();
+  }
+
+  /// The side panel shows when it has a dashboard list or sidebar elements.
+  private layout(): void {
+    byId('side').hidden = !byId('pages').childElementCount && !byId('sidebar').childElementCount;
+  }
+
+  private status(text: string, running: boolean): void {
+    byId('status-text').textContent = text;
+    byId('status').classList.toggle('running', running);
+    byId<HTMLButtonElement>('stop').disabled = !running;
+  }
+
+  private notice(text: string): void {
+    const notice = byId('notice');
+    notice.textContent = text;
+    notice.hidden = false;
+    clearTimeout(this.noticeTimer);
+    this.noticeTimer = setTimeout(() => (notice.hidden = true), 8000);
   }
 
   private banner(text: string): void {

@@ -1,14 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The page as the server describes it: a tree of DOM nodes addressed by path, changed by ops.
-import { disposeCharts } from './chart';
-import { Buffers, Op, Path } from './protocol';
-import { isHost, render } from './render';
-import { SendValue } from './widgets';
+// The page as the server describes it: a tree of views addressed by path, changed by ops.
+// An upsert of the same kind updates the view in place; blocks keep their children.
+import { Op, Path } from './protocol';
+import { createView } from './render';
+import { View, ViewContext } from './view';
 
 interface PageNode {
-  dom: HTMLElement;
+  view: View;
   kind: string;
   kids: PageNode[];
+}
+
+function hostOf(node: PageNode): HTMLElement {
+  return node.view.host ?? node.view.dom;
+}
+
+function dispose(node: PageNode): void {
+  node.kids.forEach(dispose);
+  node.view.dispose?.();
 }
 
 export class Page {
@@ -17,52 +26,68 @@ export class Page {
   constructor(
     main: HTMLElement,
     sidebar: HTMLElement,
-    private buffers: Buffers,
-    private send: SendValue,
+    private ctx: ViewContext,
   ) {
-    this.roots = [main, sidebar].map((dom) => ({ dom, kind: 'root', kids: [] }));
+    this.roots = [main, sidebar].map((dom) => ({ view: { dom, host: dom }, kind: 'root', kids: [] }));
   }
 
   clear(): void {
     for (const root of this.roots) {
-      disposeCharts(root.dom);
-      root.dom.replaceChildren();
+      root.kids.forEach(dispose);
+      hostOf(root).replaceChildren();
       root.kids = [];
     }
   }
 
-  apply(op: Op): void {
+  /// Applies a batch of ops, then tells each block whose children changed.
+  applyAll(ops: Op[]): void {
+    const changed = new Set<PageNode>();
+    for (const op of ops) {
+      const parent = this.apply(op);
+      if (parent) changed.add(parent);
+    }
+    changed.forEach((node) => node.view.childrenChanged?.());
+  }
+
+  /// Applies one op; returns the block whose children changed, if any.
+  private apply(op: Op): PageNode | undefined {
     const parent = this.nodeAt(op.path.slice(0, -1));
     const index = op.path[op.path.length - 1];
-    if (!parent) return;
+    if (!parent) return undefined;
     const old = parent.kids[index];
     switch (op.op) {
       case 'upsert': {
-        const dom = render(op.element, this.buffers, this.send);
-        dom.classList.add('el');
-        const fresh: PageNode = { dom, kind: op.element.kind, kids: [] };
-        if (old && old.kind === fresh.kind && isHost(old.dom)) {
-          fresh.kids = old.kids;  // the same block: keep its children
-          old.kids.forEach((k) => dom.append(k.dom));
+        if (old && old.kind === op.element.kind && old.view.update?.(op.element)) {
+          old.view.dom.classList.remove('stale');
+          return undefined;
         }
+        const view = createView(op.element, this.ctx);
+        view.dom.classList.add('el');
+        const fresh: PageNode = { view, kind: op.element.kind, kids: [] };
         if (old) {
-          disposeCharts(old.dom);
-          old.dom.replaceWith(dom);
+          // A block of another kind at the same path takes over the children, if it holds any.
+          if (view.host && old.view.host) {
+            fresh.kids = old.kids;
+            old.kids.forEach((k) => view.host!.append(k.view.dom));
+            old.kids = [];
+          }
+          dispose(old);
+          old.view.dom.replaceWith(view.dom);
+        } else {
+          hostOf(parent).append(view.dom);
         }
-        else parent.dom.append(dom);
         parent.kids[index] = fresh;
-        break;
+        return parent;
       }
       case 'remove':
-        if (old) {
-          disposeCharts(old.dom);
-          old.dom.remove();
-          parent.kids.splice(index, 1);
-        }
-        break;
+        if (!old) return undefined;
+        dispose(old);
+        old.view.dom.remove();
+        parent.kids.splice(index, 1);
+        return parent;
       case 'stale':
-        old?.dom.classList.toggle('stale', op.stale);
-        break;
+        old?.view.dom.classList.toggle('stale', op.stale);
+        return undefined;
     }
   }
 

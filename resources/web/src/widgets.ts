@@ -1,80 +1,396 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Widgets: each sends its new value as the window's do (see docs/protocol.md, widget values).
+// Widgets. Each sends its new value as the window's do (docs/protocol.md, widget values) and
+// takes the rerun's echo in place: a control the person is using keeps what they typed.
 import { el } from './dom';
 import { Element, WidgetValue } from './protocol';
+import { uniqueId, View, ViewContext } from './view';
 
-export type SendValue = (id: string, value: WidgetValue) => void;
+/// How often a dragged slider sends at most; the latest value always goes last.
+const SLIDER_INTERVAL_MS = 80;
 
-function labelled(element: Element, control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement) {
-  const label = el('label', '', element.props.label ?? '');
-  control.disabled = !!element.props.disabled;
-  label.append(control);
-  return label;
+/// Sends the latest value at most once per interval while values keep coming.
+export class Throttle<T> {
+  private last = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private pending: { value: T } | null = null;
+
+  constructor(
+    private interval: number,
+    private deliver: (value: T) => void,
+  ) {}
+
+  push(value: T): void {
+    this.pending = { value };
+    const wait = this.last + this.interval - performance.now();
+    if (wait <= 0) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), wait);
+  }
+
+  flush(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    if (!this.pending) return;
+    const { value } = this.pending;
+    this.pending = null;
+    this.last = performance.now();
+    this.deliver(value);
+  }
 }
 
-export function renderWidget(element: Element, send: SendValue): HTMLElement {
-  const p = element.props;
-  const set = (value: WidgetValue) => send(element.id ?? '', value);
-  switch (element.kind) {
-    case 'button': {
-      const b = el('button', '', p.label);
-      b.type = 'button';
-      b.disabled = !!p.disabled;
-      b.onclick = () => set(true);
-      return b;
+/// The frame every widget shares: a label tied to the control, and help tied as description.
+class Frame {
+  readonly dom = el('div', 'widget');
+  readonly label: HTMLElement;
+  private help = el('div', 'caption help');
+  readonly controlId = uniqueId('w');
+
+  constructor(grouped: boolean) {
+    // A group of controls (radio, multiselect, range) is a fieldset named by its legend.
+    if (grouped) {
+      const set = el('fieldset');
+      this.label = el('legend');
+      set.append(this.label);
+      this.dom.append(set);
+    } else {
+      const label = el('label');
+      label.htmlFor = this.controlId;
+      this.label = label;
+      this.dom.append(label);
     }
-    case 'checkbox':
-    case 'toggle': {
-      const c = el('input');
-      c.type = 'checkbox';
-      c.checked = !!p.value;
-      c.onchange = () => set(c.checked);
-      return labelled(element, c);
+    this.help.id = uniqueId('help');
+  }
+
+  /// Where the controls go.
+  get body(): HTMLElement {
+    return (this.dom.querySelector('fieldset') as HTMLElement | null) ?? this.dom;
+  }
+
+  show(element: Element, controls: HTMLElement[]): void {
+    this.label.textContent = element.props.label ?? '';
+    const help = element.props.help ?? '';
+    this.help.textContent = help;
+    if (help && !this.help.isConnected) this.dom.append(this.help);
+    if (!help) this.help.remove();
+    for (const c of controls) {
+      if (help) c.setAttribute('aria-describedby', this.help.id);
+      else c.removeAttribute('aria-describedby');
+      if ('disabled' in c) (c as HTMLInputElement).disabled = !!element.props.disabled;
     }
-    case 'slider':
-    case 'number_input': {
-      const c = el('input');
-      c.type = element.kind === 'slider' ? 'range' : 'number';
-      c.min = String(p.min);
-      c.max = String(p.max);
-      c.step = String(p.step || 'any');
-      c.value = String(p.value);
-      c.onchange = () => set(Number(c.value));
-      return labelled(element, c);
+  }
+}
+
+abstract class WidgetView implements View {
+  protected frame: Frame;
+  protected element: Element;
+  dom: HTMLElement;
+
+  constructor(
+    element: Element,
+    protected ctx: ViewContext,
+    grouped = false,
+  ) {
+    this.element = element;
+    this.frame = new Frame(grouped);
+    this.dom = this.frame.dom;
+  }
+
+  protected send(value: WidgetValue): void {
+    this.ctx.send(this.element.id ?? '', value);
+  }
+
+  update(element: Element): boolean {
+    if (element.id !== this.element.id) return false;
+    this.element = element;
+    this.show(element);
+    return true;
+  }
+
+  abstract show(element: Element): void;
+}
+
+function focused(node: Element | HTMLElement): boolean {
+  return document.activeElement === node;
+}
+
+class ButtonView implements View {
+  dom = el('button');
+  constructor(
+    private element: Element,
+    ctx: ViewContext,
+  ) {
+    this.dom.type = 'button';
+    this.dom.className = 'widget-button';
+    this.dom.onclick = () => ctx.send(this.element.id ?? '', true);
+    this.update(element);
+  }
+  update(element: Element): boolean {
+    this.element = element;
+    this.dom.textContent = element.props.label ?? '';
+    (this.dom as HTMLButtonElement).disabled = !!element.props.disabled;
+    this.dom.title = element.props.help ?? '';
+    return true;
+  }
+}
+
+class CheckView extends WidgetView {
+  private box = el('input');
+  constructor(element: Element, ctx: ViewContext) {
+    super(element, ctx);
+    this.box.type = 'checkbox';
+    this.box.id = this.frame.controlId;
+    if (element.kind === 'toggle') {
+      this.box.setAttribute('role', 'switch');
+      this.box.className = 'switch';
     }
-    case 'selectbox':
-    case 'radio':
-    case 'multiselect': {
-      const c = el('select');
-      c.multiple = element.kind === 'multiselect';
-      const chosen: string[] = c.multiple ? p.value ?? [] : [p.value];
-      for (const option of (p.options ?? []) as string[]) {
-        const o = el('option', '', option);
-        o.value = option;
-        o.selected = chosen.includes(option);
-        c.append(o);
+    this.box.onchange = () => this.send(this.box.checked);
+    this.frame.label.prepend(this.box);
+    this.dom.classList.add('check');
+    this.show(element);
+  }
+  show(element: Element): void {
+    this.frame.show(element, [this.box]);
+    this.frame.label.prepend(this.box);
+    this.box.checked = !!element.props.value;
+  }
+}
+
+class SliderView extends WidgetView {
+  private input = el('input');
+  private output = el('output');
+  private dragging = false;
+  private throttle = new Throttle<number>(SLIDER_INTERVAL_MS, (v) => this.send(v));
+
+  constructor(element: Element, ctx: ViewContext) {
+    super(element, ctx);
+    this.input.type = 'range';
+    this.input.id = this.frame.controlId;
+    this.output.htmlFor.add(this.input.id);
+    this.input.oninput = () => {
+      this.output.textContent = this.input.value;
+      this.throttle.push(Number(this.input.value));
+    };
+    this.input.onchange = () => this.throttle.flush();
+    this.input.onpointerdown = () => {
+      this.dragging = true;
+      addEventListener('pointerup', () => (this.dragging = false), { once: true });
+    };
+    const row = el('div', 'slider-row');
+    row.append(this.input, this.output);
+    this.dom.append(row);
+    this.show(element);
+  }
+
+  show(element: Element): void {
+    const p = element.props;
+    this.frame.show(element, [this.input]);
+    this.input.min = String(p.min ?? 0);
+    this.input.max = String(p.max ?? 100);
+    this.input.step = p.step ? String(p.step) : p.integer ? '1' : 'any';
+    // The echo of a value being dragged would pull the thumb back.
+    if (!this.dragging) {
+      this.input.value = String(p.value ?? 0);
+      this.output.textContent = this.input.value;
+    }
+  }
+}
+
+class RangeView extends WidgetView {
+  private low = el('input');
+  private high = el('input');
+  private output = el('output');
+  private dragging = false;
+  private throttle = new Throttle<number[]>(SLIDER_INTERVAL_MS, (v) => this.send(v));
+
+  constructor(element: Element, ctx: ViewContext) {
+    super(element, ctx, true);
+    const row = el('div', 'slider-row');
+    [this.low, this.high].forEach((input, i) => {
+      input.type = 'range';
+      input.setAttribute('aria-label', i === 0 ? 'From' : 'To');
+      input.oninput = () => this.changed();
+      input.onchange = () => this.throttle.flush();
+      input.onpointerdown = () => {
+        this.dragging = true;
+        addEventListener('pointerup', () => (this.dragging = false), { once: true });
+      };
+      row.append(input);
+    });
+    row.append(this.output);
+    this.frame.body.append(row);
+    this.show(element);
+  }
+
+  private changed(): void {
+    const values = [Number(this.low.value), Number(this.high.value)].sort((a, b) => a - b);
+    this.output.textContent = `${values[0]} – ${values[1]}`;
+    this.throttle.push(values);
+  }
+
+  show(element: Element): void {
+    const p = element.props;
+    this.frame.show(element, [this.low, this.high]);
+    for (const input of [this.low, this.high]) {
+      input.min = String(p.min ?? 0);
+      input.max = String(p.max ?? 100);
+      input.step = String(p.step || 1);
+    }
+    if (this.dragging) return;
+    const [low, high] = (p.value ?? [0, 0]) as number[];
+    this.low.value = String(low);
+    this.high.value = String(high);
+    this.output.textContent = `${low} – ${high}`;
+  }
+}
+
+/// Text, text area, number, date and colour: sent on Enter or when the control is left.
+class EntryView extends WidgetView {
+  private control: HTMLInputElement | HTMLTextAreaElement;
+  private sent = '';
+
+  constructor(element: Element, ctx: ViewContext) {
+    super(element, ctx);
+    const k = element.kind;
+    this.control = k === 'text_area' ? el('textarea') : el('input');
+    const c = this.control;
+    if (c instanceof HTMLInputElement)
+      c.type = { number_input: 'number', date_input: 'date', color_picker: 'color' }[k] ?? 'text';
+    c.id = this.frame.controlId;
+    c.onchange = () => this.commit();
+    c.onkeydown = (event) => {
+      const enter = (event as KeyboardEvent).key === 'Enter';
+      // In a text area Enter is a new line; Ctrl+Enter sends, as in the window.
+      if (enter && (k !== 'text_area' || (event as KeyboardEvent).ctrlKey)) this.commit();
+    };
+    this.dom.append(c);
+    this.show(element);
+  }
+
+  private commit(): void {
+    const c = this.control;
+    if (c.value === this.sent) return;
+    if (this.element.kind === 'number_input') {
+      if (c.value.trim() === '' || !c.checkValidity()) {
+        c.value = this.sent;  // not a number the widget takes: back to its value
+        return;
       }
-      c.onchange = () => set(c.multiple ? [...c.selectedOptions].map((o) => o.value) : c.value);
-      return labelled(element, c);
+      this.sent = c.value;
+      this.send(Number(c.value));
+      return;
     }
-    case 'range_slider': {
-      const c = el('input');
-      c.value = (p.value ?? []).join(',');
-      c.onchange = () => set(c.value.split(',').map((s) => Number(s.trim())));
-      return labelled(element, c);
+    this.sent = c.value;
+    this.send(c.value);
+  }
+
+  show(element: Element): void {
+    const p = element.props;
+    const c = this.control;
+    this.frame.show(element, [c]);
+    if (c instanceof HTMLInputElement && element.kind === 'number_input') {
+      c.min = p.min !== undefined ? String(p.min) : '';
+      c.max = p.max !== undefined ? String(p.max) : '';
+      c.step = p.step ? String(p.step) : 'any';
     }
+    let value = p.value === undefined || p.value === null ? '' : String(p.value);
+    if (element.kind === 'color_picker') value = value.toLowerCase();
+    // What the person is typing stays; the echo is taken once they have sent it.
+    const typing = focused(c) && c.value !== this.sent;
+    this.sent = value;
+    if (!typing && c.value !== value) c.value = value;
+  }
+}
+
+class SelectView extends WidgetView {
+  private select = el('select');
+  constructor(element: Element, ctx: ViewContext) {
+    super(element, ctx);
+    this.select.id = this.frame.controlId;
+    this.select.onchange = () => this.send(this.select.value);
+    this.dom.append(this.select);
+    this.show(element);
+  }
+  show(element: Element): void {
+    this.frame.show(element, [this.select]);
+    const options = (element.props.options ?? []) as string[];
+    const current = [...this.select.options].map((o) => o.value);
+    if (current.length !== options.length || current.some((v, i) => v !== options[i])) {
+      this.select.replaceChildren(
+        ...options.map((option) => {
+          const o = el('option', '', option);
+          o.value = option;
+          return o;
+        }),
+      );
+    }
+    this.select.value = element.props.value ?? '';
+  }
+}
+
+/// Radio buttons and multiselect chips: a group of native inputs, so arrows, Tab and Space
+/// work as everywhere.
+class ChoiceView extends WidgetView {
+  private inputs: HTMLInputElement[] = [];
+  private list = el('div', 'choices');
+  private name = uniqueId('choice');
+
+  constructor(element: Element, ctx: ViewContext) {
+    super(element, ctx, true);
+    this.frame.body.append(this.list);
+    this.show(element);
+  }
+
+  private get many(): boolean {
+    return this.element.kind === 'multiselect';
+  }
+
+  show(element: Element): void {
+    const options = (element.props.options ?? []) as string[];
+    if (options.length !== this.inputs.length || options.some((o, i) => this.inputs[i].value !== o)) {
+      this.inputs = options.map((option) => {
+        const input = el('input');
+        input.type = this.many ? 'checkbox' : 'radio';
+        input.name = this.name;
+        input.value = option;
+        input.onchange = () =>
+          this.send(this.many ? this.inputs.filter((i) => i.checked).map((i) => i.value) : input.value);
+        return input;
+      });
+      this.list.replaceChildren(
+        ...this.inputs.map((input) => {
+          const label = el('label', this.many ? 'chip' : 'radio');
+          label.append(input, document.createTextNode(input.value));
+          return label;
+        }),
+      );
+    }
+    this.frame.show(element, this.inputs);
+    const chosen: string[] = this.many ? element.props.value ?? [] : [element.props.value];
+    this.inputs.forEach((input) => (input.checked = chosen.includes(input.value)));
+  }
+}
+
+export function widgetView(element: Element, ctx: ViewContext): View | null {
+  switch (element.kind) {
+    case 'button':
+      return new ButtonView(element, ctx);
+    case 'checkbox':
+    case 'toggle':
+      return new CheckView(element, ctx);
+    case 'slider':
+      return new SliderView(element, ctx);
+    case 'range_slider':
+      return new RangeView(element, ctx);
+    case 'number_input':
     case 'text_input':
     case 'text_area':
     case 'date_input':
-    case 'color_picker': {
-      const c = element.kind === 'text_area' ? el('textarea') : el('input');
-      if (c instanceof HTMLInputElement && element.kind === 'date_input') c.type = 'date';
-      if (c instanceof HTMLInputElement && element.kind === 'color_picker') c.type = 'color';
-      c.value = p.value ?? '';
-      c.onchange = () => set(c.value);
-      return labelled(element, c);
-    }
+    case 'color_picker':
+      return new EntryView(element, ctx);
+    case 'selectbox':
+      return new SelectView(element, ctx);
+    case 'radio':
+    case 'multiselect':
+      return new ChoiceView(element, ctx);
     default:
-      return el('div', 'error', `This page cannot show ${element.kind} elements.`);
+      return null;
   }
 }

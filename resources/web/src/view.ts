@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A view shows one element. The page keeps a view as long as the element at its path keeps
+// its kind and the view can take the new element in place, so focus, caret, scroll position
+// and chart canvases survive reruns.
+import { Buffers, Element, WidgetValue } from './protocol';
+
+export type SendValue = (id: string, value: WidgetValue) => void;
+
+/// What views need from the page around them.
+export interface ViewContext {
+  buffers: Buffers;
+  send: SendValue;
+}
+
+export interface View {
+  /// The node placed in the page.
+  dom: HTMLElement;
+  /// Where the element's children go, for blocks.
+  host?: HTMLElement;
+  /// Takes a new version of the element in place; false when the view must be replaced.
+  update?(element: Element): boolean;
+  /// The block's children were added, removed or replaced.
+  childrenChanged?(): void;
+  /// The view leaves the page.
+  dispose?(): void;
+}
+
+let nextId = 0;
+/// A page-unique id for tying labels and descriptions to their controls.
+export function uniqueId(prefix: string): string {
+  return `${prefix}-${++nextId}`;
+}
