@@ -30,23 +30,28 @@ function span(data: Series, from: number, to: number, buckets: number, out: { xs
     }
     return;
   }
-  for (let b = 0; b < buckets; ++b) {
-    const start = from + Math.floor((b * count) / buckets);
-    const end = from + Math.floor(((b + 1) * count) / buckets);
-    if (end <= start) continue;
-    out.xs.push(data.xs[start], data.xs[end - 1]);
-    data.ys.forEach((y, s) => {
+  const starts = new Int32Array(buckets + 1);
+  for (let b = 0; b <= buckets; ++b) starts[b] = from + Math.floor((b * count) / buckets);
+  for (let b = 0; b < buckets; ++b) out.xs.push(data.xs[starts[b]], data.xs[starts[b + 1] - 1]);
+  data.ys.forEach((y, s) => {
+    const target = out.ys[s];
+    for (let b = 0; b < buckets; ++b) {
+      const start = starts[b];
+      const end = starts[b + 1];
       let min = start;
       let max = start;
+      let low = y[start];
+      let high = low;
       for (let i = start + 1; i < end; ++i) {
-        if (y[i] < y[min]) min = i;
-        if (y[i] > y[max]) max = i;
+        const v = y[i];
+        if (v < low) (low = v), (min = i);
+        else if (v > high) (high = v), (max = i);
       }
       // Lowest and highest, in the order they occur.
-      const [first, second] = min <= max ? [y[min], y[max]] : [y[max], y[min]];
-      out.ys[s].push(first, second);
-    });
-  }
+      if (min <= max) target.push(low, high);
+      else target.push(high, low);
+    }
+  });
 }
 
 /// What a chart draws of `data` with [xMin, xMax] in view: fine buckets in view, and a few

@@ -63,6 +63,7 @@ export class Page {
         }
         const view = createView(op.element, this.ctx);
         view.dom.classList.add('el');
+        view.dom.dataset.kind = op.element.kind;
         const fresh: PageNode = { view, kind: op.element.kind, kids: [] };
         if (old) {
           // A block of another kind at the same path takes over the children, if it holds any.

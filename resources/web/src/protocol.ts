@@ -74,8 +74,11 @@ export class Buffers {
     if (ref.base64 !== undefined) return Uint8Array.from(atob(ref.base64), (c) => c.charCodeAt(0)).buffer;
     return undefined;
   }
+  /// A float64 column's values: a view of the buffer (received 8-byte aligned), not a copy.
   numbers(column: Column): Float64Array {
     const bytes = column.type === 'f64' ? this.resolve(column) : undefined;
-    return bytes ? new Float64Array(bytes.slice(0)) : new Float64Array(0);
+    if (!bytes) return new Float64Array(0);
+    if (bytes.byteLength % 8 !== 0) return new Float64Array(bytes.slice(0, bytes.byteLength - (bytes.byteLength % 8)));
+    return new Float64Array(bytes);
   }
 }

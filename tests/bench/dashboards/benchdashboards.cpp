@@ -57,10 +57,25 @@ void millionPoints(Ui& ui) {
     ui.lineChart(data, {.x = QStringLiteral("x")});
 }
 
+/// A dataframe of a million rows, for the viewer page's virtualised table.
+void millionRows(Ui& ui) {
+    ui.title(QStringLiteral("A million rows"));
+    const DataFrame data = tessera::cacheData<DataFrame>(QStringLiteral("bench.rows"), [] {
+        constexpr int kRows = 1'000'000;
+        std::vector<double> id(kRows), value(kRows);
+        for (int i = 0; i < kRows; ++i) id[i] = 100'000 + i, value[i] = (i * 7919 % 10'007) / 100.0;
+        return DataFrame()
+            .add(QStringLiteral("id"), std::move(id))
+            .add(QStringLiteral("value"), std::move(value));
+    });
+    ui.dataframe(data);
+}
+
 }  // namespace
 
 QVector<tessera::Dashboard> BenchDashboardsPlugin::dashboards() const {
     return {
         {QStringLiteral("bench-growth"), QStringLiteral("Growth, fast"), {}, fastGrowth},
-        {QStringLiteral("bench-million"), QStringLiteral("A million points"), {}, millionPoints}};
+        {QStringLiteral("bench-million"), QStringLiteral("A million points"), {}, millionPoints},
+        {QStringLiteral("bench-rows"), QStringLiteral("A million rows"), {}, millionRows}};
 }
