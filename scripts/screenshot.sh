@@ -15,3 +15,6 @@ shoot() {
 shoot docs/screenshot-gallery.png gallery
 shoot docs/screenshot-layout-dark.png --dark gallery-layout
 shoot docs/screenshot-growth.png growth
+# The viewer page in Chromium (the browser tests' harness serves and drives it).
+TESSERA_BIN=$PWD/$build/app/tessera TESSERA_PLUGINS=$PWD/$build/plugins \
+    node "$build/tests/e2e/screenshots.mjs" docs

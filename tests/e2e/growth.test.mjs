@@ -17,6 +17,7 @@ test('growth: charts in code order, slider 2 redraws charts 2 and 3', async () =
       timeout: 20_000,
     });
     await settled(page);
+    assert.equal(await page.locator('[data-kind=fragment]').count(), 3);
     const titles = await page.$$eval('figure.chart-block figcaption', (f) => f.map((c) => c.textContent));
     assert.deepEqual(titles, ['User growth', 'Revenue growth', 'Expenses growth']);
     // When each chart was drawn, from the page's start (the run starts when the page connects).

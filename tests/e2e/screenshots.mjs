@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The README's browser screenshots, taken from the viewer page in Chromium (run by
+// scripts/screenshot.sh, which sets TESSERA_BIN and TESSERA_PLUGINS).
+// usage: node screenshots.mjs OUTPUT_DIR
+import path from 'node:path';
+import { open, settled, withServer } from './harness.mjs';
+
+const out = process.argv[2] ?? '.';
+
+await withServer('gallery', async (server, browser) => {
+  const gallery = await open(browser, `${server.url}?dashboard=gallery`, { height: 900 });
+  await settled(gallery);
+  await gallery.waitForFunction(() => document.querySelector('.chart canvas'));
+  await gallery.screenshot({ path: path.join(out, 'screenshot-browser-gallery.png') });
+  await gallery.context().close();
+});
+
+await withServer('growth', async (server, browser) => {
+  const growth = await open(browser, server.url, { colorScheme: 'dark', height: 1000 });
+  await growth.waitForFunction(() => document.querySelectorAll('.chart canvas').length === 3, null, {
+    timeout: 30_000,
+  });
+  await settled(growth);
+  await growth.click('#timeline-toggle');
+  await growth.screenshot({ path: path.join(out, 'screenshot-browser-growth-dark.png') });
+});
