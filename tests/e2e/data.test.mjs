@@ -64,3 +64,26 @@ test('a million-point chart is drawn soon after its data arrives', async () => {
     benchPlugins,
   );
 });
+
+test('markup in any string from the server shows as text', async () => {
+  await withServer(
+    'hostile-text',
+    async (server, browser) => {
+      const page = await open(browser, server.url);
+      await settled(page);
+      await page.waitForFunction(() => document.querySelector('.chart canvas'));
+      assert.equal(await page.locator('#main img, #main script').count(), 0, 'no element made from a string');
+      assert.equal(await page.evaluate(() => window.pwned), undefined);
+      const evil = '<img src=x onerror="window.pwned=1"><script>window.pwned=1</script>';
+      // Title, text, caption, code, alert, metric, table cell and header, chart title,
+      // expander and tab labels, widget labels, value and options: all the literal string.
+      const texts = await page.$$eval('#main *', (nodes) =>
+        nodes.filter((n) => n.children.length === 0).map((n) => n.textContent),
+      );
+      assert.ok(texts.filter((t) => t === evil).length >= 12, `the markup shows as text: ${texts.length}`);
+      assert.equal(await page.getByLabel(evil).first().inputValue(), evil);
+      assert.deepEqual(page.problems, []);
+    },
+    benchPlugins,
+  );
+});

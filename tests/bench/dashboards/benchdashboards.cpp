@@ -63,12 +63,37 @@ void millionRows(Ui& ui) {
     const DataFrame data = tessera::cacheData<DataFrame>(QStringLiteral("bench.rows"), [] {
         constexpr int kRows = 1'000'000;
         std::vector<double> id(kRows), value(kRows);
-        for (int i = 0; i < kRows; ++i) id[i] = 100'000 + i, value[i] = (i * 7919 % 10'007) / 100.0;
+        for (int i = 0; i < kRows; ++i)
+            id[i] = 100'000 + i, value[i] = double(qint64(i) * 7919 % 10'007) / 100.0;
         return DataFrame()
             .add(QStringLiteral("id"), std::move(id))
             .add(QStringLiteral("value"), std::move(value));
     });
     ui.dataframe(data);
+}
+
+/// Markup in every string a page shows, for the viewer page's text-safety test: all of it
+/// must arrive as text.
+void hostileText(Ui& ui) {
+    const QString evil =
+        QStringLiteral("<img src=x onerror=\"window.pwned=1\"><script>window.pwned=1</script>");
+    ui.title(evil);
+    ui.text(evil);
+    ui.caption(evil);
+    ui.code(evil);
+    ui.markdown(QStringLiteral("**bold** ") + evil);
+    ui.info(evil);
+    ui.exception(evil, evil);
+    ui.metric(evil, evil, evil);
+    ui.textInput(evil, evil);
+    ui.selectbox(evil, {evil, QStringLiteral("plain")});
+    ui.radio(QStringLiteral("Radio ") + evil, {evil, QStringLiteral("plain")});
+    ui.dataframe(DataFrame()
+                     .add(QStringLiteral("name"), QStringList{evil, evil})
+                     .add(evil, std::vector<double>{1, 2}));
+    ui.lineChart(DataFrame().add(evil, std::vector<double>{1, 2}), {.title = evil});
+    ui.expander(evil, true).text(evil);
+    ui.tabs({evil, QStringLiteral("plain")})[0].text(evil);
 }
 
 }  // namespace
@@ -77,5 +102,6 @@ QVector<tessera::Dashboard> BenchDashboardsPlugin::dashboards() const {
     return {
         {QStringLiteral("bench-growth"), QStringLiteral("Growth, fast"), {}, fastGrowth},
         {QStringLiteral("bench-million"), QStringLiteral("A million points"), {}, millionPoints},
-        {QStringLiteral("bench-rows"), QStringLiteral("A million rows"), {}, millionRows}};
+        {QStringLiteral("bench-rows"), QStringLiteral("A million rows"), {}, millionRows},
+        {QStringLiteral("hostile-text"), QStringLiteral("Markup as text"), {}, hostileText}};
 }
