@@ -3,6 +3,7 @@
 // session; after the resume TTL a fresh one starts, with a notice; a page without the token
 // it needs says how to get in.
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { test } from 'node:test';
 import { launch, serve, settled, withServer } from './harness.mjs';
 
@@ -83,6 +84,78 @@ test('a page opened without its token says how to get in', async () => {
     // With the token the dashboard opens.
     await page.goto(server.url);
     await settled(page);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+/// A page on another origin: a second local server whose page tries the bridge's WebSocket.
+async function otherOrigin() {
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<!doctype html><title>elsewhere</title>');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
+}
+
+/// Opens `wsUrl` from a page at `pageUrl`; resolves to the first message's type, or 'refused'.
+async function tryWebSocket(browser, pageUrl, wsUrl) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(pageUrl);
+  const result = await page.evaluate(
+    (url) =>
+      new Promise((resolve) => {
+        const socket = new WebSocket(url);
+        socket.onopen = () => socket.send(JSON.stringify({ type: 'hello', protocol: [1] }));
+        socket.onmessage = (event) => resolve(JSON.parse(event.data).type);
+        socket.onclose = () => resolve('refused');
+      }),
+    wsUrl,
+  );
+  await context.close();
+  return result;
+}
+
+function socketUrl(serverUrl, token) {
+  const ws = new URL('/ws', serverUrl);
+  ws.protocol = 'ws:';
+  ws.search = token ? `?token=${token}` : '';
+  return ws.toString();
+}
+
+test('pages from other origins are refused unless --allow-origin names them', async () => {
+  const other = await otherOrigin();
+  const browser = await launch();
+  try {
+    for (const allowed of [false, true]) {
+      const server = await serve('gallery', { args: allowed ? ['--allow-origin', other.origin] : [] });
+      try {
+        const fromOther = await tryWebSocket(browser, `${other.origin}/`, socketUrl(server.url));
+        assert.equal(fromOther, allowed ? 'welcome' : 'refused', `allowed: ${allowed}`);
+        assert.equal(await tryWebSocket(browser, server.url, socketUrl(server.url)), 'welcome');
+      } finally {
+        await server.close();
+      }
+    }
+  } finally {
+    other.close();
+    await browser.close();
+  }
+});
+
+test('the WebSocket checks the token as the page does', async () => {
+  const server = await serve('gallery', { args: ['--token', 'e2e-secret'] });
+  const browser = await launch();
+  try {
+    // From the refusal page, so that no cookie from an accepted token comes along.
+    const page = new URL(server.url);
+    page.search = '';
+    assert.equal(await tryWebSocket(browser, page.toString(), socketUrl(server.url)), 'refused');
+    assert.equal(await tryWebSocket(browser, page.toString(), socketUrl(server.url, 'wrong')), 'refused');
+    assert.equal(await tryWebSocket(browser, page.toString(), socketUrl(server.url, 'e2e-secret')), 'welcome');
   } finally {
     await browser.close();
     await server.close();
