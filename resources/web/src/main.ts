@@ -118,14 +118,15 @@ class Viewer {
         this.welcome(m);
         break;
       case 'snapshot':
-        this.page.clear();
+      case 'ops': {
+        const start = performance.now();
+        if (m.type === 'snapshot') this.page.clear();
         this.page.applyAll(m.ops);
         this.layout();
+        // How long applying took, for the benchmarks (tests/e2e/bench.mjs).
+        performance.measure('tessera-apply', { start, detail: { ops: m.ops.length } });
         break;
-      case 'ops':
-        this.page.applyAll(m.ops);
-        this.layout();
-        break;
+      }
       case 'release':
         this.buffers.release(m.buffers);
         break;
@@ -137,6 +138,7 @@ class Viewer {
         }
         break;
       case 'runFinished':
+        performance.mark('tessera-run-finished');
         this.timeline.show(m.record as RunRecord);
         break;
       case 'error':

@@ -72,6 +72,12 @@ void millionRows(Ui& ui) {
     ui.dataframe(data);
 }
 
+/// Ten thousand text elements, as bench_rerun's page: the browser's DOM size and the cost
+/// of a rerun that changes nothing.
+void tenThousand(Ui& ui) {
+    for (int i = 0; i < 10'000; ++i) ui.text(QStringLiteral("element %1").arg(i));
+}
+
 /// Markup in every string a page shows, for the viewer page's text-safety test: all of it
 /// must arrive as text.
 void hostileText(Ui& ui) {
@@ -103,5 +109,6 @@ QVector<tessera::Dashboard> BenchDashboardsPlugin::dashboards() const {
         {QStringLiteral("bench-growth"), QStringLiteral("Growth, fast"), {}, fastGrowth},
         {QStringLiteral("bench-million"), QStringLiteral("A million points"), {}, millionPoints},
         {QStringLiteral("bench-rows"), QStringLiteral("A million rows"), {}, millionRows},
+        {QStringLiteral("bench-10k"), QStringLiteral("Ten thousand elements"), {}, tenThousand},
         {QStringLiteral("hostile-text"), QStringLiteral("Markup as text"), {}, hostileText}};
 }
