@@ -48,6 +48,9 @@ test('a million-point chart is drawn soon after its data arrives', async () => {
         // Zooming in draws the detail from the full data.
         const canvas = page.locator('.chart canvas');
         await page.locator('.chart .u-over').hover({ position: { x: 200, y: 100 } });
+        // The tooltip names the row under the cursor and each series' value there.
+        await page.locator('.chart-tip').waitFor({ state: 'visible' });
+        assert.match(await page.locator('.chart-tip').textContent(), /^x: \d+\ny: -?\d/);
         const box = await page.locator('.chart .u-over').boundingBox();
         await page.mouse.down();
         await page.mouse.move(box.x + 240, box.y + 100);

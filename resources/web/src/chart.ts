@@ -79,6 +79,34 @@ function chartData(element: Element, buffers: Buffers): { data: Series; labels: 
   return { data: { xs, ys }, labels: series.map((c) => c.name) };
 }
 
+/// A tooltip by the cursor with x and each series' value at the nearest row.
+function tooltip(): uPlot.Plugin {
+  const tip = el('div', 'chart-tip');
+  tip.hidden = true;
+  const format = (v: number | null | undefined) =>
+    v === null || v === undefined ? '–' : Number.isInteger(v) ? String(v) : v.toPrecision(5);
+  return {
+    hooks: {
+      init: (u) => u.over.append(tip),
+      setCursor: (u) => {
+        const { idx, left, top } = u.cursor;
+        if (idx === null || idx === undefined || left === undefined || left < 0) {
+          tip.hidden = true;
+          return;
+        }
+        const lines = [`${u.series[0].label}: ${format(u.data[0][idx])}`];
+        u.series.slice(1).forEach((s, i) => s.show && lines.push(`${s.label}: ${format(u.data[i + 1][idx])}`));
+        tip.textContent = lines.join('\n');
+        tip.hidden = false;
+        const flip = left > u.over.clientWidth / 2;
+        tip.style.left = flip ? '' : `${left + 12}px`;
+        tip.style.right = flip ? `${u.over.clientWidth - left + 12}px` : '';
+        tip.style.top = `${Math.max(0, (top ?? 0) - 10)}px`;
+      },
+    },
+  };
+}
+
 function options(element: Element, labels: string[], rows: number, width: number): uPlot.Options {
   const p = element.props;
   const bars = element.kind === 'bar_chart';
@@ -121,6 +149,7 @@ function options(element: Element, labels: string[], rows: number, width: number
     ],
     cursor: { drag: { x: true, y: false } },
     legend: { show: true, live: true },
+    plugins: [tooltip()],
   };
 }
 
