@@ -49,6 +49,11 @@ test('a reload and a lost connection resume the same session', async () => {
     assert.equal(await page.evaluate(() => window.__sockets.length), 2);
     await settled(page);
     assert.equal(await page.getByLabel('Project name').inputValue(), 'kept-across-reload');
+
+    // An address naming another dashboard switches the resumed session to it.
+    await page.goto(`${server.url}?dashboard=gallery-layout`);
+    await page.waitForFunction(() => document.querySelector('#main h1')?.textContent === 'Layout & status');
+    assert.equal(await page.getAttribute('#pages [aria-current=page]', 'href'), '?dashboard=gallery-layout');
   });
 });
 

@@ -164,6 +164,10 @@ class Viewer {
     document.body.classList.toggle('mirror', m.mirror);
     this.dashboards = m.mirror ? [] : m.dashboards;
     this.showPages();
+    // A resumed session keeps its dashboard; an address that names another one switches.
+    const wanted = new URLSearchParams(location.search).get('dashboard');
+    if (wanted && wanted !== m.dashboard && this.dashboards.some((d) => d.id === wanted))
+      this.send({ type: 'dashboard', id: wanted });
   }
 
   /// The dashboard list (when there are several) with the current one marked.
