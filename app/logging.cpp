@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 #include <QDir>
 #include <QStandardPaths>
+#include <algorithm>
 
 namespace tessera::app {
 
@@ -46,8 +47,10 @@ QString stateDir() {
 
 }  // namespace
 
-QString setupLogging(const QString& level) {
+QString setupLogging(const QString& level, const QString& consoleLevel) {
+    const auto fileLevel = spdlog::level::from_str(level.toStdString());
     auto console = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
+    console->set_level(std::max(fileLevel, spdlog::level::from_str(consoleLevel.toStdString())));
     std::vector<spdlog::sink_ptr> sinks{console};
     const QString dir = stateDir();
     const QString file = dir + QStringLiteral("/tessera.log");
@@ -61,7 +64,7 @@ QString setupLogging(const QString& level) {
         }
     }
     auto logger = std::make_shared<spdlog::logger>("tessera", sinks.begin(), sinks.end());
-    logger->set_level(spdlog::level::from_str(level.toStdString()));
+    logger->set_level(fileLevel);
     logger->flush_on(spdlog::level::warn);
     spdlog::set_default_logger(logger);
     spdlog::set_pattern("%H:%M:%S.%e %^%-5l%$ [%n] %v");

@@ -5,8 +5,9 @@
 
 namespace tessera::app {
 
-/// Console (stderr) and rotating file logging under the XDG state folder, with Qt's own
-/// messages routed in. Returns the log file's path.
-QString setupLogging(const QString& level);
+/// Rotating file logging under the XDG state folder at `level`, and console (stderr)
+/// logging at `consoleLevel` or above, with Qt's own messages routed in. Returns the log
+/// file's path.
+QString setupLogging(const QString& level, const QString& consoleLevel);
 
 }  // namespace tessera::app

@@ -93,7 +93,8 @@ int main(int argc, char** argv) {
     QCoreApplication::setOrganizationName(QStringLiteral("Tessera"));
     QCoreApplication::setApplicationName(QStringLiteral("tessera"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(kVersion));
-    app::setupLogging(options->logLevel);
+    app::setupLogging(options->logLevel,
+                      options->logLevelGiven ? options->logLevel : QStringLiteral("warn"));
     setFragmentThreads(options->fragmentThreads);
     if (noDisplay && !options->headless && !options->once && !options->list && !serving)
         std::fprintf(stderr,

@@ -35,7 +35,8 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
         QStringLiteral("key=value"));
     const QCommandLineOption logLevel(
         QStringLiteral("log-level"),
-        QStringLiteral("trace, debug, info, warn, error or off (default info)."),
+        QStringLiteral("trace, debug, info, warn, error or off (default info: in the log file; "
+                       "the terminal shows warnings unless this is given)."),
         QStringLiteral("level"), QStringLiteral("info"));
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
@@ -84,7 +85,10 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
         return std::nullopt;
     }
     if (parser.isSet(help)) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        // Parsed before the application object exists, Qt cannot know the program's name.
+        QString text = parser.helpText();
+        text.replace(QLatin1String("<executable_name>"), QLatin1String("tessera"));
+        std::fputs(qPrintable(text), stdout);
         *exitNow = true;
         return Options{};
     }
@@ -101,6 +105,7 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
     o.once = parser.isSet(once);
     o.json = parser.isSet(json);
     o.logLevel = parser.value(logLevel);
+    o.logLevelGiven = parser.isSet(logLevel);
     o.screenshot = parser.value(screenshot);
     o.dark = parser.isSet(dark);
     static const QStringList levels{QStringLiteral("trace"), QStringLiteral("debug"),

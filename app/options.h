@@ -18,6 +18,7 @@ struct Options {
     bool json = false;
     QList<QPair<QString, QString>> sets;  ///< --set KEY=VALUE, in order
     QString logLevel = QStringLiteral("info");
+    bool logLevelGiven = false;  ///< the terminal shows only warnings unless --log-level is given
     int fragmentThreads = 32;
     QString dashboard;
     QString screenshot;  ///< --screenshot FILE: save the window as PNG once idle, then quit

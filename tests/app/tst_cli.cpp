@@ -47,6 +47,25 @@ private slots:
         QVERIFY(doc.value("exceptions").toArray().isEmpty());
     }
 
+    void helpNamesTheProgram() {
+        const Result r = tessera({"--help"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith("Usage: tessera [options]"), r.out.constData());
+    }
+
+    void theTerminalShowsWarningsUnlessALevelIsGiven() {
+        // Info lines (plugins loaded, runs) go to the log file; the terminal stays quiet.
+        const Result quiet = tessera({"--list"});
+        QCOMPARE(quiet.exitCode, 0);
+        QVERIFY2(!quiet.err.contains(" info "), quiet.err.constData());
+        const Result told = tessera({"--list", "--log-level", "info"});
+        QCOMPARE(told.exitCode, 0);
+        QVERIFY2(told.err.contains("loaded plugin"), told.err.constData());
+        // Problems still reach the terminal: the fixtures' broken plugins are errors.
+        const Result warned = tessera(kFixtures + QStringList{"--list"});
+        QVERIFY2(warned.err.contains("error [plugins]"), warned.err.constData());
+    }
+
     void throwingDashboardExitsNonZero() {
         const Result r =
             tessera(kFixtures + QStringList{"--headless", "--once", "--json", "fixture-fails"});
