@@ -41,5 +41,15 @@ public:
 
 }  // namespace tessera
 
+/// The plugin in one line, instead of a plugin class: in one source file of a plugin built
+/// with tessera_add_dashboard_plugin(... DECLARED_BY_MACRO), list its dashboards:
+///     TESSERA_PLUGIN({{"hello", "Hello", {}, hello}})
+/// The helper generates the Qt plugin class that returns them. Hidden, so that plugins
+/// loaded together never share the symbol.
+#define TESSERA_PLUGIN(...)                                               \
+    Q_DECL_HIDDEN QVector<tessera::Dashboard> tesseraPluginDashboards() { \
+        return __VA_ARGS__;                                               \
+    }
+
 #define TesseraDashboardPlugin_iid "org.tessera.DashboardPlugin/1"
 Q_DECLARE_INTERFACE(tessera::DashboardPlugin, TesseraDashboardPlugin_iid)

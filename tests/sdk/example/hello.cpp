@@ -1,23 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// A plugin declared with one macro: tessera_add_dashboard_plugin(... DECLARED_BY_MACRO)
+// generates the plugin class.
 #include <tessera/dashboard.h>
+#include <tessera/ui.h>
 
-#include <QObject>
+namespace {
 
-class HelloSdk : public QObject, public tessera::DashboardPlugin {
-    Q_OBJECT
-    Q_PLUGIN_METADATA(IID TesseraDashboardPlugin_iid FILE "tessera_plugin.json")
-    Q_INTERFACES(tessera::DashboardPlugin)
-public:
-    QVector<tessera::Dashboard> dashboards() const override {
-        return {{QStringLiteral("sdk-hello"),
-                 QStringLiteral("Hello from the SDK"),
-                 {},
-                 [](tessera::Ui& ui) {
-                     const QString name =
-                         ui.textInput(QStringLiteral("Name"), QStringLiteral("world"));
-                     ui.header(QStringLiteral("Hello, %1!").arg(name));
-                 }}};
-    }
-};
+void hello(tessera::Ui& ui) {
+    const QString name = ui.textInput(QStringLiteral("Name"), QStringLiteral("world"));
+    ui.header(QStringLiteral("Hello, %1!").arg(name));
+}
 
-#include "hello.moc"
+}  // namespace
+
+TESSERA_PLUGIN({{QStringLiteral("sdk-hello"), QStringLiteral("Hello from the SDK"), {}, hello}})
