@@ -11,13 +11,13 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function report(what, values, unit = 'ms') {
-  const shown = values.map((v) => v.toFixed(unit === 'ms' ? 0 : 0)).join(' / ');
-  console.log(`${what.padEnd(64)} median ${median(values).toFixed(0).padStart(6)} ${unit}   (${shown})`);
+function report(what, values) {
+  const shown = values.map((v) => v.toFixed(0)).join(' / ');
+  console.log(`${what.padEnd(64)} median ${median(values).toFixed(0).padStart(6)} ms   (${shown})`);
 }
 
 /// Loads `dashboard` RUNS times; `measure(page)` returns one figure per load.
-async function perLoad(server, browser, url, measure) {
+async function perLoad(browser, url, measure) {
   const values = [];
   for (let i = 0; i < RUNS; ++i) {
     const page = await open(browser, url);
@@ -30,12 +30,12 @@ async function perLoad(server, browser, url, measure) {
 await withServer(
   'gallery',
   async (server, browser) => {
-    const paint = await perLoad(server, browser, `${server.url}?dashboard=gallery`, async (page) => {
+    const paint = await perLoad(browser, `${server.url}?dashboard=gallery`, async (page) => {
       await settled(page);
       return page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
     });
     report('first contentful paint (the page shell), gallery', paint);
-    const firstElements = await perLoad(server, browser, `${server.url}?dashboard=gallery`, async (page) => {
+    const firstElements = await perLoad(browser, `${server.url}?dashboard=gallery`, async (page) => {
       await settled(page);
       return page.evaluate(() => {
         const e = performance.getEntriesByName('tessera-apply')[0];
@@ -44,7 +44,7 @@ await withServer(
     });
     report('first elements shown (the first page message applied), gallery', firstElements);
 
-    const seed = await perLoad(server, browser, `${server.url}?dashboard=growth`, async (page) => {
+    const seed = await perLoad(browser, `${server.url}?dashboard=growth`, async (page) => {
       await page.waitForFunction(() => performance.getEntriesByName('tessera-chart').length >= 3, null, {
         timeout: 30_000,
       });
@@ -56,7 +56,7 @@ await withServer(
     });
     report('growth (seed): first page message to third chart drawn', seed);
 
-    const million = await perLoad(server, browser, `${server.url}?dashboard=bench-million`, async (page) => {
+    const million = await perLoad(browser, `${server.url}?dashboard=bench-million`, async (page) => {
       await page.waitForFunction(() => performance.getEntriesByName('tessera-chart').length > 0, null, {
         timeout: 60_000,
       });

@@ -5,6 +5,7 @@
 import uPlot from 'uplot';
 import { decimateForView, Series } from './decimate';
 import { el } from './dom';
+import { measure } from './metrics';
 import { Buffers, Element } from './protocol';
 import { View } from './view';
 
@@ -159,11 +160,11 @@ function shapeKey(element: Element): string {
   return JSON.stringify({ ...element.props, rows });
 }
 
-const views = new Set<ChartView>();
+/// The charts on the page, by their plot's node.
+const views = new Map<HTMLElement, ChartView>();
 const resized = new ResizeObserver((entries) => {
-  for (const entry of entries) {
-    for (const view of views) if (view.host === entry.target) view.resize(Math.floor(entry.contentRect.width));
-  }
+  for (const entry of entries)
+    views.get(entry.target as HTMLElement)?.resize(Math.floor(entry.contentRect.width));
 });
 
 /// The moment the message being applied arrived, for the chart timings below.
@@ -191,7 +192,7 @@ export class ChartView implements View {
     this.element = element;
     this.host.setAttribute('role', 'img');
     this.dom.append(this.caption, this.host);
-    views.add(this);
+    views.set(this.host, this);
     this.update(element);
   }
 
@@ -213,7 +214,7 @@ export class ChartView implements View {
     if (this.plot && sameShape) {
       this.shown = null;
       this.plot.setData(this.display(-Infinity, Infinity));
-      this.measure();
+      this.drawn();
     } else {
       this.rebuild();
     }
@@ -245,7 +246,7 @@ export class ChartView implements View {
     this.plot?.destroy();
     this.plot = null;
     const build = (retry: boolean) => {
-      if (!views.has(this) || this.plot) return;
+      if (views.get(this.host) !== this || this.plot) return;
       if (!this.host.isConnected) {
         if (retry) requestAnimationFrame(() => build(false));
         return;
@@ -256,20 +257,16 @@ export class ChartView implements View {
       this.host.replaceChildren();
       this.plot = new uPlot(opts, this.display(-Infinity, Infinity), this.host);
       resized.observe(this.host);
-      this.measure();
+      this.drawn();
     };
     queueMicrotask(() => build(true));
   }
 
   /// Counts the draws on the node and records how long the data took from arriving to being
   /// drawn (the browser tests and benchmarks read both).
-  private measure(): void {
+  private drawn(): void {
     this.host.dataset.draws = String(Number(this.host.dataset.draws ?? 0) + 1);
-    performance.measure('tessera-chart', {
-      start: this.arrivedAt,
-      end: performance.now(),
-      detail: { rows: this.data.xs.length },
-    });
+    measure('tessera-chart', this.arrivedAt, { rows: this.data.xs.length });
   }
 
   resize(width: number): void {
@@ -285,7 +282,7 @@ export class ChartView implements View {
     this.plot?.destroy();
     this.plot = null;
     resized.unobserve(this.host);
-    views.delete(this);
+    views.delete(this.host);
   }
 }
 

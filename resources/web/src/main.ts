@@ -6,6 +6,7 @@ import 'uplot/dist/uPlot.min.css';
 import './style.css';
 import { noteMessageArrived, redrawCharts } from './chart';
 import { el } from './dom';
+import { mark, measure } from './metrics';
 import { Page } from './page';
 import { Buffers, ClientMessage, PROTOCOL_VERSION, ServerMessage, Welcome } from './protocol';
 import { RunRecord, Timeline } from './timeline';
@@ -124,7 +125,7 @@ class Viewer {
         this.page.applyAll(m.ops);
         this.layout();
         // How long applying took, for the benchmarks (tests/e2e/bench.mjs).
-        performance.measure('tessera-apply', { start, detail: { ops: m.ops.length } });
+        measure('tessera-apply', start, { ops: m.ops.length });
         break;
       }
       case 'release':
@@ -138,7 +139,7 @@ class Viewer {
         }
         break;
       case 'runFinished':
-        performance.mark('tessera-run-finished');
+        mark('tessera-run-finished');
         this.timeline.show(m.record as RunRecord);
         break;
       case 'error':

@@ -41,6 +41,7 @@ export class Throttle<T> {
 class Frame {
   readonly dom = el('div', 'widget');
   readonly label: HTMLElement;
+  private text = el('span');
   private help = el('div', 'caption help');
   readonly controlId = uniqueId('w');
 
@@ -57,6 +58,7 @@ class Frame {
       this.label = label;
       this.dom.append(label);
     }
+    this.label.append(this.text);
     this.help.id = uniqueId('help');
   }
 
@@ -66,7 +68,7 @@ class Frame {
   }
 
   show(element: Element, controls: HTMLElement[]): void {
-    this.label.textContent = element.props.label ?? '';
+    this.text.textContent = element.props.label ?? '';
     const help = element.props.help ?? '';
     this.help.textContent = help;
     if (help && !this.help.isConnected) this.dom.append(this.help);
@@ -106,6 +108,18 @@ abstract class WidgetView implements View {
   }
 
   abstract show(element: Element): void;
+}
+
+/// Whether a pointer is dragging one of `inputs`: a dragged value's echo would pull the
+/// thumb back, so sliders leave it alone meanwhile.
+function trackDrag(...inputs: HTMLInputElement[]): () => boolean {
+  let dragging = false;
+  for (const input of inputs)
+    input.addEventListener('pointerdown', () => {
+      dragging = true;
+      addEventListener('pointerup', () => (dragging = false), { once: true });
+    });
+  return () => dragging;
 }
 
 function focused(node: Element | HTMLElement): boolean {
@@ -149,7 +163,6 @@ class CheckView extends WidgetView {
   }
   show(element: Element): void {
     this.frame.show(element, [this.box]);
-    this.frame.label.prepend(this.box);
     this.box.checked = !!element.props.value;
   }
 }
@@ -157,7 +170,7 @@ class CheckView extends WidgetView {
 class SliderView extends WidgetView {
   private input = el('input');
   private output = el('output');
-  private dragging = false;
+  private dragging = trackDrag(this.input);
   private throttle = new Throttle<number>(SLIDER_INTERVAL_MS, (v) => this.send(v));
 
   constructor(element: Element, ctx: ViewContext) {
@@ -170,10 +183,6 @@ class SliderView extends WidgetView {
       this.throttle.push(Number(this.input.value));
     };
     this.input.onchange = () => this.throttle.flush();
-    this.input.onpointerdown = () => {
-      this.dragging = true;
-      addEventListener('pointerup', () => (this.dragging = false), { once: true });
-    };
     const row = el('div', 'slider-row');
     row.append(this.input, this.output);
     this.dom.append(row);
@@ -186,8 +195,7 @@ class SliderView extends WidgetView {
     this.input.min = String(p.min ?? 0);
     this.input.max = String(p.max ?? 100);
     this.input.step = p.step ? String(p.step) : p.integer ? '1' : 'any';
-    // The echo of a value being dragged would pull the thumb back.
-    if (!this.dragging) {
+    if (!this.dragging()) {
       this.input.value = String(p.value ?? 0);
       this.output.textContent = this.input.value;
     }
@@ -198,7 +206,7 @@ class RangeView extends WidgetView {
   private low = el('input');
   private high = el('input');
   private output = el('output');
-  private dragging = false;
+  private dragging = trackDrag(this.low, this.high);
   private throttle = new Throttle<number[]>(SLIDER_INTERVAL_MS, (v) => this.send(v));
 
   constructor(element: Element, ctx: ViewContext) {
@@ -209,10 +217,6 @@ class RangeView extends WidgetView {
       input.setAttribute('aria-label', i === 0 ? 'From' : 'To');
       input.oninput = () => this.changed();
       input.onchange = () => this.throttle.flush();
-      input.onpointerdown = () => {
-        this.dragging = true;
-        addEventListener('pointerup', () => (this.dragging = false), { once: true });
-      };
       row.append(input);
     });
     row.append(this.output);
@@ -234,7 +238,7 @@ class RangeView extends WidgetView {
       input.max = String(p.max ?? 100);
       input.step = String(p.step || 1);
     }
-    if (this.dragging) return;
+    if (this.dragging()) return;
     const [low, high] = (p.value ?? [0, 0]) as number[];
     this.low.value = String(low);
     this.high.value = String(high);
