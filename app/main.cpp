@@ -3,6 +3,7 @@
 #include "logging.h"
 #include "mainwindow.h"
 #include "options.h"
+#include "scaffold.h"
 #include "serve.h"
 
 #include <tessera/fragment.h>
@@ -69,6 +70,10 @@ void saveScreenshotWhenIdle(app::MainWindow& window, const QString& file) {
 int main(int argc, char** argv) {
     QStringList arguments;
     for (int i = 0; i < argc; ++i) arguments << QString::fromLocal8Bit(argv[i]);
+    if (arguments.value(1) == QLatin1String("new")) {
+        const QCoreApplication application(argc, argv);
+        return app::runNew(arguments.mid(2));
+    }
     QString error;
     bool exitNow = false;
     const auto options = app::parseOptions(arguments, &error, &exitNow);

@@ -12,7 +12,8 @@ namespace tessera::app {
 std::optional<Options> parseOptions(const QStringList& arguments, QString* error, bool* exitNow) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Tessera: a native host for dashboards written in C++."));
+        QStringLiteral("Tessera: a native host for dashboards written in C++.\n"
+                       "'tessera new NAME [DIR]' writes a new dashboard plugin project."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption pluginDir(

@@ -2,15 +2,18 @@
 #
 # tessera_add_dashboard_plugin(<target>
 #     ID <plugin id> [NAME <display name>] [VERSION <version>] [DECLARED_BY_MACRO]
-#     SOURCES <file>...)
+#     SOURCES <file>...
+#     [TESTS <file>...])
 #
 # Builds a dashboard plugin: a Qt plugin linked to Tessera::Core whose metadata JSON
 # (id, name, version, apiVersion) is generated for you. With DECLARED_BY_MACRO, one source
 # file says TESSERA_PLUGIN({...dashboards...}) and the plugin class is generated too.
 # Otherwise, in the plugin's root class write
 #     Q_PLUGIN_METADATA(IID TesseraDashboardPlugin_iid FILE "tessera_plugin.json")
+# TESTS builds <target>_tests from QtTest sources and registers it with ctest. The tests see
+# the built plugin's path as TESSERA_PLUGIN_FILE, for tessera::testing::AppTest::fromPlugin().
 function(tessera_add_dashboard_plugin target)
-    cmake_parse_arguments(ARG "DECLARED_BY_MACRO" "ID;NAME;VERSION" "SOURCES" ${ARGN})
+    cmake_parse_arguments(ARG "DECLARED_BY_MACRO" "ID;NAME;VERSION" "SOURCES;TESTS" ${ARGN})
     if(NOT ARG_ID)
         message(FATAL_ERROR "tessera_add_dashboard_plugin(${target}): ID is required")
     endif()
@@ -59,5 +62,17 @@ public:
     endif()
     if(DEFINED TESSERA_PLUGIN_INSTALL_DIR)
         install(TARGETS ${target} LIBRARY DESTINATION "${TESSERA_PLUGIN_INSTALL_DIR}")
+    endif()
+    if(ARG_TESTS)
+        find_package(Qt6 REQUIRED COMPONENTS Test)
+        # enable_testing() counts only at directory scope: run it when the directory ends.
+        cmake_language(DEFER CALL enable_testing)
+        qt_add_executable(${target}_tests ${ARG_TESTS})
+        set_target_properties(${target}_tests PROPERTIES AUTOMOC ON)
+        target_link_libraries(${target}_tests PRIVATE Tessera::Core Qt6::Test)
+        target_compile_definitions(${target}_tests PRIVATE TESSERA_PLUGIN_FILE="$<TARGET_FILE:${target}>")
+        add_dependencies(${target}_tests ${target})
+        add_test(NAME ${target}_tests COMMAND ${target}_tests)
+        set_tests_properties(${target}_tests PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
     endif()
 endfunction()

@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -144,6 +145,40 @@ private slots:
                                                      .arg(r.exitCode)
                                                      .arg(QString::fromUtf8(r.err))));
         }
+    }
+
+    void newWritesAProjectAndRefusesToOverwrite() {
+        QTemporaryDir scratch;
+        QVERIFY(scratch.isValid());
+        const QString dir = scratch.filePath(QStringLiteral("board"));
+        const Result r = tessera({"new", "my_board", dir});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("tessera --plugin-dir build my-board"), r.out.constData());
+        QFile source(dir + QStringLiteral("/src/my_board.cpp"));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        const QByteArray text = source.readAll();
+        QVERIFY(text.contains("QStringLiteral(\"my-board\"), QStringLiteral(\"My Board\")"));
+        QVERIFY2(!text.contains('@'), "a placeholder was left");
+        QVERIFY(QFile::exists(dir + QStringLiteral("/tests/tst_my_board.cpp")));
+
+        // A second time into the same folder: refused, and nothing is touched.
+        const Result again = tessera({"new", "my_board", dir});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains("is not empty"), again.err.constData());
+        QVERIFY(source.size() == text.size());
+    }
+
+    void newRefusesNamesThatCannotBeIds() {
+        QTemporaryDir scratch;
+        for (const char* name : {"9lives", "has space", "dots.in.name", "-x"}) {
+            const Result r = tessera({"new", name, scratch.filePath(QStringLiteral("p"))});
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY(!QFile::exists(scratch.filePath(QStringLiteral("p"))));
+        }
+        QCOMPARE(tessera({"new"}).exitCode, 2);
+        const Result help = tessera({"new", "--help"});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.startsWith("Usage: tessera new NAME [DIR]"));
     }
 
     void usageErrors() {
