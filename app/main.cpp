@@ -8,6 +8,7 @@
 
 #include <tessera/fragment.h>
 #include <tessera/plugincatalog.h>
+#include <tessera/pluginwatcher.h>
 #include <tessera/version.h>
 
 #include <spdlog/spdlog.h>
@@ -106,7 +107,12 @@ int main(int argc, char** argv) {
                      "tessera: no display found, running headless "
                      "(run under Xvfb or set QT_QPA_PLATFORM to show the window)\n");
 
+    // New builds in the author's plugin folders are loaded while the app runs (hot reload):
+    // plugins are then loaded from copies, so that a build may overwrite their files.
+    const bool watch = options->watch && !options->pluginDirs.isEmpty() && !options->once &&
+                       !options->list;
     PluginCatalog catalog;
+    catalog.setLoadFromCopies(watch);
     catalog.scanDirs(options->pluginDirs + PluginCatalog::defaultDirs());
     if (options->list) {
         printList(catalog);
@@ -122,11 +128,15 @@ int main(int argc, char** argv) {
                       QStringLiteral("no dashboard '%1' (see --list)").arg(options->dashboard)));
         return 2;
     }
-    if (serving) return app::runServer(catalog.dashboards(), *options);
+    std::unique_ptr<PluginWatcher> watcher;
+    if (watch)
+        watcher = std::make_unique<PluginWatcher>(catalog, options->pluginDirs);
+    if (serving) return app::runServer(catalog.dashboards(), *options, watcher.get());
     if (headless) return app::runHeadless(*dashboard, *options);
 
     QApplication::setStyle(QStringLiteral("Fusion"));
     app::MainWindow window(catalog);
+    if (watcher) window.watchPlugins(watcher.get());
     if (options->dark) window.setDarkTheme(true);
     presetWidgets(window, *options);
     if (!options->screenshot.isEmpty()) saveScreenshotWhenIdle(window, options->screenshot);

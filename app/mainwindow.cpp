@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -34,13 +35,7 @@ MainWindow::MainWindow(const PluginCatalog& catalog, QWidget* parent)
       m_catalog(catalog),
       m_dashboards(catalog.dashboards()),
       m_sharing(catalog.dashboards(), &m_session) {
-    // The gallery first (the page a new user opens), then the others by title.
-    std::stable_sort(m_dashboards.begin(), m_dashboards.end(),
-                     [](const Dashboard& a, const Dashboard& b) {
-                         const bool ga = a.id.startsWith(QLatin1String("gallery")),
-                                    gb = b.id.startsWith(QLatin1String("gallery"));
-                         return ga != gb ? ga : (!ga && a.title.localeAwareCompare(b.title) < 0);
-                     });
+    sortDashboards();
     setWindowTitle(QStringLiteral("Tessera"));
     buildActions();
     buildLayout();
@@ -57,6 +52,73 @@ MainWindow::MainWindow(const PluginCatalog& catalog, QWidget* parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::sortDashboards() {
+    // The gallery first (the page a new user opens), then the others by title.
+    std::stable_sort(m_dashboards.begin(), m_dashboards.end(),
+                     [](const Dashboard& a, const Dashboard& b) {
+                         const bool ga = a.id.startsWith(QLatin1String("gallery")),
+                                    gb = b.id.startsWith(QLatin1String("gallery"));
+                         return ga != gb ? ga : (!ga && a.title.localeAwareCompare(b.title) < 0);
+                     });
+}
+
+void MainWindow::fillDashboardList() {
+    m_pages->clear();
+    for (const Dashboard& d : m_dashboards) {
+        auto* item = new QListWidgetItem(d.title.isEmpty() ? d.id : d.title, m_pages);
+        item->setData(Qt::UserRole, d.id);
+        item->setToolTip(d.id);
+        if (!d.icon.isEmpty()) item->setIcon(QIcon::fromTheme(d.icon));
+        if (d.id == m_session.dashboard().id) m_pages->setCurrentItem(item);
+    }
+    m_pages->setFixedHeight(
+        qMin(260, 8 + m_pages->sizeHintForRow(0) * qMax(1, int(m_dashboards.size()))));
+}
+
+void MainWindow::watchPlugins(PluginWatcher* watcher) {
+    m_watcher = watcher;
+    connect(watcher, &PluginWatcher::reloaded, this, &MainWindow::onPluginReloaded);
+    connect(watcher, &PluginWatcher::reloadFailed, this, &MainWindow::onPluginReloadFailed);
+}
+
+void MainWindow::onPluginReloaded(const PluginInfo& plugin) {
+    replaceDashboards(m_dashboards, plugin.dashboards);
+    // Only the session's own dashboard reruns.
+    for (const Dashboard& next : plugin.dashboards) m_session.reloadDashboard(next);
+    sortDashboards();
+    fillDashboardList();
+    m_sharing.reloadDashboards(plugin.dashboards);
+    m_banner->hide();
+    updatePluginProblems();
+    statusBar()->showMessage(tr("Loaded a new build of %1 (%2)")
+                                 .arg(plugin.name, QFileInfo(plugin.file).fileName()),
+                             4000);
+}
+
+void MainWindow::onPluginReloadFailed(const PluginInfo& plugin) {
+    const bool running = plugin.ok();
+    const QString reason = running ? plugin.reloadError : plugin.error;
+    m_bannerText->setText(
+        running ? tr("The new build of %1 could not be loaded, so the one before keeps running: %2")
+                      .arg(QFileInfo(plugin.file).fileName(), reason)
+                : tr("%1 could not be loaded: %2").arg(QFileInfo(plugin.file).fileName(), reason));
+    m_banner->show();
+    updatePluginProblems();
+    QStringList ids;
+    for (const Dashboard& d : plugin.dashboards) ids << d.id;
+    m_sharing.reportReloadFailure(ids, m_bannerText->text());
+}
+
+QString MainWindow::bannerText() const {
+    return m_banner->isHidden() ? QString() : m_bannerText->text();
+}
+
+void MainWindow::updatePluginProblems() {
+    const int failed = int(m_catalog.failures().size());
+    m_pluginProblems->setText(tr("⚠ %n plugin(s) failed", nullptr, failed));
+    m_pluginProblems->setVisible(failed > 0);
+}
 
 void MainWindow::buildActions() {
     m_rerun = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Rerun"), this);
@@ -136,14 +198,7 @@ void MainWindow::buildLayout() {
     m_pages = new QListWidget(sidebar);
     m_pages->setObjectName(QStringLiteral("dashboardList"));
     m_pages->setFrameShape(QFrame::NoFrame);
-    for (const Dashboard& d : m_dashboards) {
-        auto* item = new QListWidgetItem(d.title.isEmpty() ? d.id : d.title, m_pages);
-        item->setData(Qt::UserRole, d.id);
-        item->setToolTip(d.id);
-        if (!d.icon.isEmpty()) item->setIcon(QIcon::fromTheme(d.icon));
-    }
-    m_pages->setFixedHeight(
-        qMin(260, 8 + m_pages->sizeHintForRow(0) * qMax(1, int(m_dashboards.size()))));
+    fillDashboardList();
     connect(m_pages, &QListWidget::itemClicked, this,
             [this](QListWidgetItem* item) { openDashboard(item->data(Qt::UserRole).toString()); });
     auto* sideScroll = new QScrollArea(sidebar);
@@ -164,9 +219,37 @@ void MainWindow::buildLayout() {
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(page);
 
+    // Above the page: a banner for a new plugin build that failed to load.
+    m_banner = new QFrame(this);
+    m_banner->setObjectName(QStringLiteral("reloadBanner"));
+    m_banner->setAutoFillBackground(true);
+    QPalette bannerPalette = m_banner->palette();
+    bannerPalette.setColor(QPalette::Window, QColor(0xff, 0xe9, 0xe9));
+    bannerPalette.setColor(QPalette::WindowText, QColor(0x7d, 0x1a, 0x1a));
+    m_banner->setPalette(bannerPalette);
+    auto* bannerLayout = new QHBoxLayout(m_banner);
+    bannerLayout->setContentsMargins(16, 8, 8, 8);
+    m_bannerText = new QLabel(m_banner);
+    m_bannerText->setWordWrap(true);
+    m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* dismiss = new QToolButton(m_banner);
+    dismiss->setText(QStringLiteral("✕"));
+    dismiss->setAutoRaise(true);
+    dismiss->setToolTip(tr("Dismiss"));
+    connect(dismiss, &QToolButton::clicked, m_banner, &QWidget::hide);
+    bannerLayout->addWidget(m_bannerText, 1);
+    bannerLayout->addWidget(dismiss, 0, Qt::AlignTop);
+    m_banner->hide();
+    auto* pageColumn = new QWidget(this);
+    auto* pageColumnLayout = new QVBoxLayout(pageColumn);
+    pageColumnLayout->setContentsMargins(0, 0, 0, 0);
+    pageColumnLayout->setSpacing(0);
+    pageColumnLayout->addWidget(m_banner);
+    pageColumnLayout->addWidget(scroll, 1);
+
     m_splitter = new QSplitter(this);
     m_splitter->addWidget(sidebar);
-    m_splitter->addWidget(scroll);
+    m_splitter->addWidget(pageColumn);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({300, 980});
     setCentralWidget(m_splitter);
@@ -190,9 +273,8 @@ void MainWindow::buildLayout() {
     limitsTimer->start(500);
     m_pluginProblems = new QToolButton(this);
     m_pluginProblems->setAutoRaise(true);
-    const int failed = int(m_catalog.failures().size());
-    m_pluginProblems->setText(tr("⚠ %n plugin(s) failed", nullptr, failed));
-    m_pluginProblems->setVisible(failed > 0);
+    m_pluginProblems->setObjectName(QStringLiteral("pluginProblems"));
+    updatePluginProblems();
     connect(m_pluginProblems, &QToolButton::clicked, this, &MainWindow::showPlugins);
     statusBar()->addPermanentWidget(m_pluginProblems);
     m_shareStatus = new QToolButton(this);
@@ -265,6 +347,7 @@ void MainWindow::onRunFinished(const RunRecord& record) {
 void MainWindow::openNewWindow() {
     auto* window = new MainWindow(m_catalog);
     window->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_watcher) window->watchPlugins(m_watcher);
     window->openDashboard(m_session.dashboard().id);
     window->move(pos() + QPoint(40, 40));
     window->show();

@@ -4,6 +4,7 @@
 #include "sharing.h"
 
 #include <tessera/plugincatalog.h>
+#include <tessera/pluginwatcher.h>
 #include <tessera/session.h>
 #include <tessera/widgets/renderer.h>
 
@@ -39,6 +40,11 @@ public:
     Sharing& sharing() { return m_sharing; }
     void showShareDialog();
     void setDarkTheme(bool dark);
+    /// Follows new builds of plugins: the dashboard list is updated, the session reruns
+    /// the dashboard it shows with its state kept, and a build that fails shows as a banner.
+    void watchPlugins(PluginWatcher* watcher);
+    /// The banner's text while one is shown (a new build that failed to load), else empty.
+    QString bannerText() const;
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -52,6 +58,11 @@ private:
     void openNewWindow();
     void updateLimits();
     void showSharingStatus();
+    void sortDashboards();
+    void fillDashboardList();
+    void onPluginReloaded(const PluginInfo& plugin);
+    void onPluginReloadFailed(const PluginInfo& plugin);
+    void updatePluginProblems();
 
     const PluginCatalog& m_catalog;
     Session m_session;
@@ -67,6 +78,9 @@ private:
     QLabel* m_statusRun = nullptr;
     QLabel* m_statusLimits = nullptr;
     QToolButton* m_pluginProblems = nullptr;
+    QWidget* m_banner = nullptr;
+    QLabel* m_bannerText = nullptr;
+    PluginWatcher* m_watcher = nullptr;
     QAction* m_rerun = nullptr;
     QAction* m_stop = nullptr;
     QAction* m_clearCache = nullptr;

@@ -20,6 +20,9 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
         QStringLiteral("plugin-dir"),
         QStringLiteral("Also load dashboard plugins from <dir> (repeatable)."),
         QStringLiteral("dir"));
+    const QCommandLineOption noWatch(
+        QStringLiteral("no-watch"),
+        QStringLiteral("Do not load new builds of plugins in --plugin-dir folders while running."));
     const QCommandLineOption list(
         QStringLiteral("list"), QStringLiteral("List dashboards and plugin problems, then exit."));
     const QCommandLineOption headless(QStringLiteral("headless"),
@@ -75,7 +78,7 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
     const QCommandLineOption maxSessions(QStringLiteral("max-sessions"),
                                          QStringLiteral("Browser sessions at most (default 200)."),
                                          QStringLiteral("n"), QStringLiteral("200"));
-    parser.addOptions({pluginDir, list, headless, once, json, set, logLevel, screenshot, dark,
+    parser.addOptions({pluginDir, noWatch, list, headless, once, json, set, logLevel, screenshot, dark,
                        fragmentThreads, serve, bridge, token, allowOrigin, resumeTtl, maxSessions});
     parser.addPositionalArgument(QStringLiteral("dashboard"),
                                  QStringLiteral("Dashboard id to open (see --list)."));
@@ -101,6 +104,7 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
 
     Options o;
     o.pluginDirs = parser.values(pluginDir);
+    o.watch = !parser.isSet(noWatch);
     o.list = parser.isSet(list);
     o.headless = parser.isSet(headless);
     o.once = parser.isSet(once);

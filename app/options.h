@@ -12,6 +12,7 @@ namespace tessera::app {
 /// What the command line asked for (see `tessera --help`).
 struct Options {
     QStringList pluginDirs;
+    bool watch = true;  ///< load new builds of plugins in --plugin-dir folders (--no-watch: off)
     bool list = false;
     bool headless = false;
     bool once = false;

@@ -17,8 +17,24 @@ void printServerUrl(const QUrl& url, const QUrl& mirrorUrl) {
     std::fflush(stdout);
 }
 
-int runServer(const QVector<Dashboard>& dashboards, const Options& options) {
+int runServer(const QVector<Dashboard>& dashboards, const Options& options,
+              PluginWatcher* watcher) {
     bridge::Bridge server(dashboards, options.bridge);
+    if (watcher) {
+        QObject::connect(watcher, &PluginWatcher::reloaded, &server,
+                         [&server](const PluginInfo& plugin) {
+                             server.reloadDashboards(plugin.dashboards);
+                         });
+        QObject::connect(watcher, &PluginWatcher::reloadFailed, &server,
+                         [&server](const PluginInfo& plugin) {
+                             QStringList ids;
+                             for (const Dashboard& d : plugin.dashboards) ids << d.id;
+                             server.reportReloadFailure(
+                                 ids, QStringLiteral("The new build of %1 could not be loaded, so "
+                                                     "the one before keeps running: %2")
+                                          .arg(plugin.name, plugin.reloadError));
+                         });
+    }
     QObject::connect(&server, &bridge::Bridge::listening, &server,
                      [](const QUrl& url) { printServerUrl(url); });
     QObject::connect(&server, &bridge::Bridge::failed, &server, [](const QString& reason) {

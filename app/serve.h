@@ -4,12 +4,15 @@
 #include "options.h"
 
 #include <tessera/dashboard.h>
+#include <tessera/pluginwatcher.h>
 
 namespace tessera::app {
 
 /// `tessera --serve`: serves `dashboards` to browsers until the process is stopped. Prints
 /// the URL to open (with its token) once listening; returns the exit code.
-int runServer(const QVector<Dashboard>& dashboards, const Options& options);
+/// With `watcher`, new builds of plugins reach the browsers' sessions.
+int runServer(const QVector<Dashboard>& dashboards, const Options& options,
+              PluginWatcher* watcher = nullptr);
 
 /// Prints where browsers connect, the way `--serve` and `--bridge` both say it.
 /// `mirrorUrl`, when given, is the link that follows the window read-only.

@@ -46,6 +46,15 @@ void Sharing::start(const bridge::BridgeOptions& options) {
     started->start();
 }
 
+void Sharing::reloadDashboards(const QVector<Dashboard>& changed) {
+    replaceDashboards(m_dashboards, changed);
+    if (m_bridge) m_bridge->reloadDashboards(changed);
+}
+
+void Sharing::reportReloadFailure(const QStringList& dashboardIds, const QString& reason) {
+    if (m_bridge) m_bridge->reportReloadFailure(dashboardIds, reason);
+}
+
 void Sharing::stop() {
     m_bridge.reset();
     m_state = State::Off;

@@ -22,6 +22,9 @@ public:
     void start(const bridge::BridgeOptions& options);
     /// Ends every browser session of this bridge and closes its port.
     void stop();
+    /// New builds of `changed` dashboards: browsers showing one rerun it (see Bridge).
+    void reloadDashboards(const QVector<Dashboard>& changed);
+    void reportReloadFailure(const QStringList& dashboardIds, const QString& reason);
 
     State state() const { return m_state; }
     /// The URL to open (with the token when one is needed), and the one that follows the

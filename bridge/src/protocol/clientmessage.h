@@ -45,6 +45,7 @@ inline const QString unknownDashboard = QStringLiteral("unknown-dashboard");
 inline const QString rateLimited = QStringLiteral("rate-limited");
 inline const QString sessionLimit = QStringLiteral("session-limit");
 inline const QString binaryRefused = QStringLiteral("binary-refused");
+inline const QString pluginReload = QStringLiteral("plugin-reload");
 }  // namespace errors
 
 /// Decodes one text frame. Never throws; anything malformed comes back as an error.

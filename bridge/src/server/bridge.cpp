@@ -2,6 +2,7 @@
 #include <tessera/bridge/bridge.h>
 
 #include "access.h"
+#include "bridgeserver.h"
 #include "bridgethread.h"
 
 #include <spdlog/spdlog.h>
@@ -40,6 +41,18 @@ void Bridge::start() {
     if (m_thread) return;
     m_thread = std::make_unique<BridgeThread>(m_dashboards, m_options, m_mirrorSource, this);
     m_thread->start();
+}
+
+void Bridge::reloadDashboards(const QVector<Dashboard>& changed) {
+    replaceDashboards(m_dashboards, changed);
+    if (m_thread) m_thread->reloadDashboards(changed);
+}
+
+void Bridge::reportReloadFailure(const QStringList& dashboardIds, const QString& reason) {
+    if (m_thread)
+        m_thread->post([dashboardIds, reason](BridgeServer& server) {
+            server.registry().reportReloadFailure(dashboardIds, reason);
+        });
 }
 
 void Bridge::onServerStarted() {

@@ -21,6 +21,23 @@ BridgeThread::Started BridgeThread::started() const {
     return m_started;
 }
 
+void BridgeThread::post(std::function<void(BridgeServer&)> f) {
+    // Under the lock the server cannot be destroyed (serve() clears m_server under it first);
+    // a queued call to a server destroyed later is dropped by Qt.
+    std::lock_guard lock(m_mutex);
+    if (BridgeServer* server = m_server)
+        QMetaObject::invokeMethod(
+            server, [server, f = std::move(f)] { f(*server); }, Qt::QueuedConnection);
+}
+
+void BridgeThread::reloadDashboards(const QVector<Dashboard>& changed) {
+    {
+        std::lock_guard lock(m_mutex);
+        replaceDashboards(m_dashboards, changed);
+    }
+    post([changed](BridgeServer& server) { server.registry().reloadDashboards(changed); });
+}
+
 void BridgeThread::stopAndWait() {
     quit();
     wait();
@@ -38,7 +55,12 @@ void BridgeThread::run() {
 }
 
 void BridgeThread::serve() {
-    BridgeServer server(m_dashboards, m_options);
+    QVector<Dashboard> dashboards;
+    {
+        std::lock_guard lock(m_mutex);
+        dashboards = m_dashboards;
+    }
+    BridgeServer server(dashboards, m_options);
     server.setMirrorSource(m_mirrorSource);
     connect(&server, &BridgeServer::countsChanged, m_owner, &Bridge::countsChanged);
     QString error;
@@ -46,9 +68,12 @@ void BridgeThread::serve() {
     {
         std::lock_guard lock(m_mutex);
         m_started = {true, port, error};
+        if (port != 0) m_server = &server;
     }
     QMetaObject::invokeMethod(m_owner, "onServerStarted", Qt::QueuedConnection);
     if (port != 0) exec();
+    std::lock_guard lock(m_mutex);
+    m_server = nullptr;
 }
 
 }  // namespace tessera::bridge

@@ -4,9 +4,12 @@
 #include <tessera/bridge/bridge.h>
 
 #include <QThread>
+#include <functional>
 #include <mutex>
 
 namespace tessera::bridge {
+
+class BridgeServer;
 
 /// The bridge's thread. Its server is created, run and destroyed inside run(), so that
 /// everything the server owns belongs to this thread from the start; what it needs is
@@ -25,6 +28,10 @@ public:
     BridgeThread(QVector<Dashboard> dashboards, BridgeOptions options, Session* mirrorSource,
                  Bridge* owner);
     Started started() const;
+    /// Runs `f` on the server in the bridge thread, if it is serving.
+    void post(std::function<void(BridgeServer&)> f);
+    /// New builds of `changed` dashboards, for the server now or when it starts.
+    void reloadDashboards(const QVector<Dashboard>& changed);
     /// Stops the server and waits until everything it owned is gone.
     void stopAndWait();
 
@@ -34,12 +41,13 @@ protected:
 private:
     void serve();
 
-    const QVector<Dashboard> m_dashboards;
+    QVector<Dashboard> m_dashboards;  ///< guarded by m_mutex
     const BridgeOptions m_options;
     Session* const m_mirrorSource;
     Bridge* const m_owner;
     mutable std::mutex m_mutex;
     Started m_started;
+    BridgeServer* m_server = nullptr;  ///< while serving; guarded by m_mutex
     bool m_finished = false;  ///< set last in run(), under the lock (see stopAndWait())
 };
 

@@ -29,6 +29,12 @@ void BrowserSession::subscribe(const std::shared_ptr<QObject>& relay) {
     sendStatus(m_session->isRunning());
 }
 
+void BrowserSession::reloadDashboards(const QVector<Dashboard>& changed) {
+    replaceDashboards(m_dashboards, changed);
+    // Only the session's own dashboard reruns.
+    for (const Dashboard& next : changed) m_session->reloadDashboard(next);
+}
+
 void BrowserSession::handle(const ClientMessage& message) {
     if (handleCommon(message)) return;
     using Type = ClientMessage::Type;

@@ -21,6 +21,7 @@ public:
     bool isMirror() const override { return false; }
     QString dashboardId() const override;
     void handle(const ClientMessage& message) override;
+    void reloadDashboards(const QVector<Dashboard>& changed) override;
     Session& session() { return *m_session; }
 
 protected:

@@ -76,6 +76,17 @@ void SessionRegistry::end(const QString& token) {
     }
 }
 
+void SessionRegistry::reloadDashboards(const QVector<Dashboard>& changed) {
+    replaceDashboards(m_settings.dashboards, changed);
+    for (ViewerSession* session : std::as_const(m_sessions)) session->reloadDashboards(changed);
+}
+
+void SessionRegistry::reportReloadFailure(const QStringList& dashboardIds, const QString& reason) {
+    for (ViewerSession* session : std::as_const(m_sessions))
+        if (!session->isMirror() && dashboardIds.contains(session->dashboardId()))
+            session->reportReloadFailure(reason);
+}
+
 const Dashboard* SessionRegistry::findDashboard(const QString& id) const {
     for (const Dashboard& d : m_settings.dashboards)
         if (d.id == id) return &d;

@@ -45,6 +45,11 @@ public:
     std::variant<Opened, ProtocolError> open(const ClientMessage& hello);
     /// The connection of `session` ended: keep it for the TTL.
     void park(ViewerSession* session);
+    /// New builds of `changed` dashboards (hot reload): new sessions get them, and open
+    /// sessions showing one rerun it with their state kept.
+    void reloadDashboards(const QVector<Dashboard>& changed);
+    /// Tells the browsers showing one of `dashboardIds` that its new build failed to load.
+    void reportReloadFailure(const QStringList& dashboardIds, const QString& reason);
     int count() const { return int(m_sessions.size()); }
     int parkedCount() const { return int(m_expiry.size()); }
     const Settings& settings() const { return m_settings; }

@@ -104,6 +104,10 @@ void ViewerSession::refuse(const QString& code, const QString& message, const QJ
     send(server::error(code, message, ref));
 }
 
+void ViewerSession::reportReloadFailure(const QString& reason) {
+    refuse(errors::pluginReload, reason, QJsonValue());
+}
+
 bool ViewerSession::handleCommon(const ClientMessage& message) {
     switch (message.type) {
         case ClientMessage::Type::Ping:

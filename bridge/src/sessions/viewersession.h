@@ -6,6 +6,7 @@
 #include "viewersink.h"
 
 #include <tessera/codec.h>
+#include <tessera/dashboard.h>
 #include <tessera/runrecord.h>
 
 #include <QObject>
@@ -40,6 +41,10 @@ public:
     bool isAttached() const { return m_sink != nullptr; }
     /// Acts on a message of an attached client (not hello); refusals go back as errors.
     virtual void handle(const ClientMessage& message) = 0;
+    /// New builds of `changed` dashboards (hot reload): a session showing one reruns it.
+    virtual void reloadDashboards(const QVector<Dashboard>& changed) {}
+    /// Tells the browser that a new build of its dashboard could not be loaded, and why.
+    void reportReloadFailure(const QString& reason);
 
 protected:
     /// Connects the session's events to `relay`, which lives in this thread and is the

@@ -6,6 +6,7 @@
 
 #include <QVector>
 #include <QtPlugin>
+#include <algorithm>
 #include <functional>
 
 namespace tessera {
@@ -17,6 +18,19 @@ struct Dashboard {
     QString icon;   ///< optional theme icon name
     std::function<void(Ui&)> fn;
 };
+
+/// Puts each of `changed` in place of the dashboard of the same id in `dashboards`, or
+/// appends it (new builds of plugins, see tessera::PluginWatcher).
+inline void replaceDashboards(QVector<Dashboard>& dashboards, const QVector<Dashboard>& changed) {
+    for (const Dashboard& next : changed) {
+        auto known = std::find_if(dashboards.begin(), dashboards.end(),
+                                  [&](const Dashboard& d) { return d.id == next.id; });
+        if (known != dashboards.end())
+            *known = next;
+        else
+            dashboards.append(next);
+    }
+}
 
 /// A cheap check that a plugin was built against the same SDK layout as the host (the idea
 /// of IMGUI_CHECKVERSION): the API version and the sizes of the public types a plugin hands

@@ -26,6 +26,10 @@ public:
     /// Switches to `dashboard` (same session state), clears the page and runs it.
     void setDashboard(const Dashboard& dashboard);
     const Dashboard& dashboard() const;
+    /// A new build of the dashboard shown (hot reload): runs it in full, keeping the session
+    /// state, the widget values and the page, which updates in place. Ignored unless
+    /// `dashboard.id` is the current dashboard's.
+    void reloadDashboard(const Dashboard& dashboard);
 
     /// Requests a full run. Requests that arrive while a run is going interrupt it and are
     /// coalesced into one new run with the latest widget values.

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QLibrary>
 #include <QPluginLoader>
+#include <QTemporaryDir>
 
 namespace tessera {
 
@@ -71,25 +72,74 @@ void PluginCatalog::scanDirs(const QStringList& dirs) {
 }
 
 const PluginInfo& PluginCatalog::loadFile(const QString& file) {
+    if (const PluginInfo* known = findFile(file)) return *known;
     const QString canonical = QFileInfo(file).canonicalFilePath();
-    for (const PluginInfo& p : m_plugins)
-        if (!canonical.isEmpty() && p.file == canonical) return p;
+    m_plugins.append(load(canonical.isEmpty() ? file : canonical, nullptr));
+    return m_plugins.last();
+}
 
+const PluginInfo& PluginCatalog::reloadFile(const QString& file) {
+    const PluginInfo* known = findFile(file);
+    if (!known) return loadFile(file);
+    const qsizetype index = known - m_plugins.constData();
+    PluginInfo next = load(known->file, known);
+    PluginInfo& entry = m_plugins[index];
+    if (next.ok()) {
+        next.generation = entry.generation + 1;
+        entry = std::move(next);
+    } else if (entry.ok()) {
+        entry.reloadError = next.error;
+    } else {
+        entry = std::move(next);
+    }
+    return entry;
+}
+
+void PluginCatalog::setLoadFromCopies(bool copies) {
+    if (copies && !m_copies) {
+        m_copies = std::make_unique<QTemporaryDir>(QDir::tempPath() +
+                                                   QStringLiteral("/tessera-plugins-XXXXXX"));
+    } else if (!copies) {
+        m_copies.reset();  // files of loaded copies may go: their code stays mapped
+    }
+}
+
+QString PluginCatalog::copyForLoading(const QString& file, QString* error) {
+    if (!m_copies) return file;
+    const QFileInfo fi(file);
+    const QString copy = m_copies->filePath(
+        QStringLiteral("%1.%2.%3").arg(fi.completeBaseName()).arg(++m_copyCount).arg(fi.suffix()));
+    if (!m_copies->isValid() || !QFile::copy(file, copy)) {
+        *error = QStringLiteral("cannot copy it to %1 to load it").arg(copy);
+        return {};
+    }
+    return copy;
+}
+
+PluginInfo PluginCatalog::load(const QString& file, const PluginInfo* replacing) {
     PluginInfo info;
-    info.file = canonical.isEmpty() ? file : canonical;
-    auto fail = [&](PluginInfo::Failure failure, const QString& why) -> const PluginInfo& {
+    info.file = file;
+    auto fail = [&](PluginInfo::Failure failure, const QString& why) -> PluginInfo {
         info.failure = failure;
         info.error = why;
         info.dashboards.clear();
         detail::logger("plugins")->error("plugin {} not loaded ({}): {}", info.file.toStdString(),
                                          failureName(failure).toStdString(), why.toStdString());
-        m_plugins.append(info);
-        return m_plugins.last();
+        return info;
+    };
+    // Other plugins' ids and dashboards; an older build of this one is being replaced.
+    auto takenBy = [&](auto&& test) -> const PluginInfo* {
+        for (const PluginInfo& p : m_plugins)
+            if (p.ok() && &p != replacing && test(p)) return &p;
+        return nullptr;
     };
 
     if (!QFileInfo::exists(file))
         return fail(PluginInfo::Failure::LoadFailed, QStringLiteral("file does not exist"));
-    auto loader = std::make_unique<QPluginLoader>(info.file);
+    QString copyError;
+    info.loadedFrom = copyForLoading(file, &copyError);
+    if (info.loadedFrom.isEmpty()) return fail(PluginInfo::Failure::LoadFailed, copyError);
+    auto loader = std::make_unique<QPluginLoader>(info.loadedFrom);
     // Resolve every symbol now: a plugin with a missing symbol fails here with the symbol's
     // name instead of crashing later when the symbol is first used.
     loader->setLoadHints(QLibrary::ResolveAllSymbolsHint);
@@ -113,11 +163,11 @@ const PluginInfo& PluginCatalog::loadFile(const QString& file) {
             QStringLiteral("built for plugin API version %1; this Tessera provides version %2")
                 .arg(info.apiVersion)
                 .arg(kApiVersion));
-    for (const PluginInfo& p : m_plugins)
-        if (p.ok() && !info.id.isEmpty() && p.id == info.id)
-            return fail(
-                PluginInfo::Failure::Duplicate,
-                QStringLiteral("plugin '%1' is already loaded from %2").arg(info.id, p.file));
+    if (const PluginInfo* other =
+            takenBy([&](const PluginInfo& p) { return !info.id.isEmpty() && p.id == info.id; }))
+        return fail(
+            PluginInfo::Failure::Duplicate,
+            QStringLiteral("plugin '%1' is already loaded from %2").arg(info.id, other->file));
     if (!loader->load()) return fail(PluginInfo::Failure::LoadFailed, loader->errorString());
 
     QObject* root = nullptr;
@@ -154,17 +204,29 @@ const PluginInfo& PluginCatalog::loadFile(const QString& file) {
         if (d.id.isEmpty() || !d.fn)
             return fail(PluginInfo::Failure::InstanceFailed,
                         QStringLiteral("a dashboard has no id or no function"));
-        if (find(d.id))
+        if (takenBy([&](const PluginInfo& p) {
+                return std::any_of(p.dashboards.cbegin(), p.dashboards.cend(),
+                                   [&](const Dashboard& other) { return other.id == d.id; });
+            }))
             return fail(PluginInfo::Failure::Duplicate,
                         QStringLiteral("dashboard id '%1' is already provided by another plugin")
                             .arg(d.id));
     }
-    detail::logger("plugins")->info("loaded plugin {} {} ({} dashboards) from {}",
+    detail::logger("plugins")->info("loaded plugin {} {} ({} dashboards) from {}{}",
                                     info.id.toStdString(), info.version.toStdString(),
-                                    info.dashboards.size(), info.file.toStdString());
+                                    info.dashboards.size(), info.file.toStdString(),
+                                    replacing ? " (a new build)" : "");
+    // Never unloaded: a running thread, a kept closure or a registered metatype may still
+    // use the code of any version.
     m_loaders.push_back(std::move(loader));
-    m_plugins.append(info);
-    return m_plugins.last();
+    return info;
+}
+
+const PluginInfo* PluginCatalog::findFile(const QString& file) const {
+    const QString canonical = QFileInfo(file).canonicalFilePath();
+    for (const PluginInfo& p : m_plugins)
+        if (!p.file.isEmpty() && (p.file == file || p.file == canonical)) return &p;
+    return nullptr;
 }
 
 void PluginCatalog::addBuiltin(const QString& name, const QVector<Dashboard>& dashboards) {
@@ -179,7 +241,7 @@ void PluginCatalog::addBuiltin(const QString& name, const QVector<Dashboard>& da
 QVector<PluginInfo> PluginCatalog::failures() const {
     QVector<PluginInfo> result;
     for (const PluginInfo& p : m_plugins)
-        if (!p.ok()) result.append(p);
+        if (!p.ok() || !p.reloadError.isEmpty()) result.append(p);
     return result;
 }
 

@@ -23,6 +23,15 @@ void Session::setDashboard(const Dashboard& dashboard) {
     rerun();
 }
 
+void Session::reloadDashboard(const Dashboard& dashboard) {
+    if (dashboard.id != d->dashboard.id) return;
+    d->dashboard = dashboard;
+    // Widgets changed before the reload may have queued fragment reruns of the old code: the
+    // full run replaces every fragment.
+    d->pendingFragments.clear();
+    rerun();
+}
+
 const Dashboard& Session::dashboard() const {
     return d->dashboard;
 }

@@ -51,6 +51,11 @@ public:
     /// The URL to open, with the token when one is needed.
     QUrl url() const { return m_url; }
     const BridgeOptions& options() const { return m_options; }
+    /// New builds of `changed` dashboards (hot reload, see tessera::PluginWatcher): browsers
+    /// showing one rerun it with their session state and widget values kept.
+    void reloadDashboards(const QVector<Dashboard>& changed);
+    /// Tells browsers showing one of `dashboardIds` that a new build failed to load, and why.
+    void reportReloadFailure(const QStringList& dashboardIds, const QString& reason);
 
 signals:
     void listening(const QUrl& url);
