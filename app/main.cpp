@@ -109,8 +109,8 @@ int main(int argc, char** argv) {
 
     // New builds in the author's plugin folders are loaded while the app runs (hot reload):
     // plugins are then loaded from copies, so that a build may overwrite their files.
-    const bool watch = options->watch && !options->pluginDirs.isEmpty() && !options->once &&
-                       !options->list;
+    const bool watch =
+        options->watch && !options->pluginDirs.isEmpty() && !options->once && !options->list;
     PluginCatalog catalog;
     catalog.setLoadFromCopies(watch);
     catalog.scanDirs(options->pluginDirs + PluginCatalog::defaultDirs());
@@ -129,8 +129,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     std::unique_ptr<PluginWatcher> watcher;
-    if (watch)
-        watcher = std::make_unique<PluginWatcher>(catalog, options->pluginDirs);
+    if (watch) watcher = std::make_unique<PluginWatcher>(catalog, options->pluginDirs);
     if (serving) return app::runServer(catalog.dashboards(), *options, watcher.get());
     if (headless) return app::runHeadless(*dashboard, *options);
 

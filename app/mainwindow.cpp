@@ -91,9 +91,9 @@ void MainWindow::onPluginReloaded(const PluginInfo& plugin) {
     m_sharing.reloadDashboards(plugin.dashboards);
     m_banner->hide();
     updatePluginProblems();
-    statusBar()->showMessage(tr("Loaded a new build of %1 (%2)")
-                                 .arg(plugin.name, QFileInfo(plugin.file).fileName()),
-                             4000);
+    statusBar()->showMessage(
+        tr("Loaded a new build of %1 (%2)").arg(plugin.name, QFileInfo(plugin.file).fileName()),
+        4000);
 }
 
 void MainWindow::onPluginReloadFailed(const PluginInfo& plugin) {

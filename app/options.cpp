@@ -78,8 +78,9 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
     const QCommandLineOption maxSessions(QStringLiteral("max-sessions"),
                                          QStringLiteral("Browser sessions at most (default 200)."),
                                          QStringLiteral("n"), QStringLiteral("200"));
-    parser.addOptions({pluginDir, noWatch, list, headless, once, json, set, logLevel, screenshot, dark,
-                       fragmentThreads, serve, bridge, token, allowOrigin, resumeTtl, maxSessions});
+    parser.addOptions({pluginDir, noWatch, list, headless, once, json, set, logLevel, screenshot,
+                       dark, fragmentThreads, serve, bridge, token, allowOrigin, resumeTtl,
+                       maxSessions});
     parser.addPositionalArgument(QStringLiteral("dashboard"),
                                  QStringLiteral("Dashboard id to open (see --list)."));
 

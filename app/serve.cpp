@@ -21,10 +21,9 @@ int runServer(const QVector<Dashboard>& dashboards, const Options& options,
               PluginWatcher* watcher) {
     bridge::Bridge server(dashboards, options.bridge);
     if (watcher) {
-        QObject::connect(watcher, &PluginWatcher::reloaded, &server,
-                         [&server](const PluginInfo& plugin) {
-                             server.reloadDashboards(plugin.dashboards);
-                         });
+        QObject::connect(
+            watcher, &PluginWatcher::reloaded, &server,
+            [&server](const PluginInfo& plugin) { server.reloadDashboards(plugin.dashboards); });
         QObject::connect(watcher, &PluginWatcher::reloadFailed, &server,
                          [&server](const PluginInfo& plugin) {
                              QStringList ids;

@@ -48,7 +48,7 @@ private:
     mutable std::mutex m_mutex;
     Started m_started;
     BridgeServer* m_server = nullptr;  ///< while serving; guarded by m_mutex
-    bool m_finished = false;  ///< set last in run(), under the lock (see stopAndWait())
+    bool m_finished = false;           ///< set last in run(), under the lock (see stopAndWait())
 };
 
 }  // namespace tessera::bridge

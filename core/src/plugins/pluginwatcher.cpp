@@ -72,7 +72,9 @@ bool PluginWatcher::looksComplete(const QString& file) {
     const qint64 size = f.size();
     const QByteArray h = f.read(64);
     if (h.size() < 4) return false;  // being created
-    if (!h.startsWith("\x7f" "ELF")) return true;
+    if (!h.startsWith("\x7f"
+                      "ELF"))
+        return true;
     if (h.size() < 52) return false;
     const bool is64 = h.at(4) == 2;
     const bool big = h.at(5) == 2;
@@ -84,8 +86,8 @@ bool PluginWatcher::looksComplete(const QString& file) {
     const quint16 phnum = field<quint16>(h, is64 ? 0x38 : 0x2C, big);
     const quint16 shentsize = field<quint16>(h, is64 ? 0x3A : 0x2E, big);
     const quint16 shnum = field<quint16>(h, is64 ? 0x3C : 0x30, big);
-    const quint64 end = std::max(phoff + quint64(phentsize) * phnum,
-                                 shoff + quint64(shentsize) * shnum);
+    const quint64 end =
+        std::max(phoff + quint64(phentsize) * phnum, shoff + quint64(shentsize) * shnum);
     return end <= quint64(size);
 }
 
