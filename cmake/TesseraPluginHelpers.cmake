@@ -61,7 +61,13 @@ public:
         set_target_properties(${target} PROPERTIES LIBRARY_OUTPUT_DIRECTORY "${TESSERA_BUILD_PLUGIN_DIR}")
     endif()
     if(DEFINED TESSERA_PLUGIN_INSTALL_DIR)
-        install(TARGETS ${target} LIBRARY DESTINATION "${TESSERA_PLUGIN_INSTALL_DIR}")
+        # Tessera's own plugins go into its app package.
+        if(DEFINED TESSERA_PLUGIN_COMPONENT)
+            install(TARGETS ${target} LIBRARY DESTINATION "${TESSERA_PLUGIN_INSTALL_DIR}"
+                COMPONENT ${TESSERA_PLUGIN_COMPONENT})
+        else()
+            install(TARGETS ${target} LIBRARY DESTINATION "${TESSERA_PLUGIN_INSTALL_DIR}")
+        endif()
     endif()
     if(ARG_TESTS)
         find_package(Qt6 REQUIRED COMPONENTS Test)

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs what is missing, builds Tessera and runs the whole test suite: the dev build,
-# then the same suite under ThreadSanitizer. TESSERA_PRESETS="dev asan tsan" picks others.
+# then the same suite under ThreadSanitizer, then the Debian packages: built, checked
+# (lintian, desktop-file-validate, appstreamcli) and unpacked into a scratch root that a new
+# plugin project is built against. TESSERA_PRESETS="dev asan tsan" picks other presets;
+# TESSERA_PACKAGES=0 skips the packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -11,3 +14,7 @@ for preset in ${TESSERA_PRESETS:-dev tsan}; do
     cmake --build --preset "$preset"
     ctest --preset "$preset" --output-on-failure -j 2
 done
+if [ "${TESSERA_PACKAGES:-1}" != 0 ]; then
+    echo "=== packages"
+    scripts/package.sh --test
+fi
