@@ -57,6 +57,11 @@ public:
     set_target_properties(${target} PROPERTIES AUTOMOC ON PREFIX "")
     target_include_directories(${target} PRIVATE "${meta_dir}")
     target_link_libraries(${target} PRIVATE Tessera::Core)
+    # Out of Tessera's tree, the SDK's headers are precompiled: an edit to a dashboard then
+    # rebuilds in about half the time, which is most of the wait for a hot reload.
+    if(NOT DEFINED TESSERA_BUILD_PLUGIN_DIR)
+        target_precompile_headers(${target} PRIVATE <tessera/dashboard.h> <tessera/ui.h>)
+    endif()
     if(DEFINED TESSERA_BUILD_PLUGIN_DIR)
         set_target_properties(${target} PROPERTIES LIBRARY_OUTPUT_DIRECTORY "${TESSERA_BUILD_PLUGIN_DIR}")
     endif()
