@@ -91,9 +91,8 @@ void MainWindow::onPluginReloaded(const PluginInfo& plugin) {
     m_sharing.reloadDashboards(plugin.dashboards);
     m_banner->hide();
     updatePluginProblems();
-    statusBar()->showMessage(
-        tr("Loaded a new build of %1 (%2)").arg(plugin.name, QFileInfo(plugin.file).fileName()),
-        4000);
+    showNote(
+        tr("Loaded a new build of %1 (%2)").arg(plugin.name, QFileInfo(plugin.file).fileName()));
 }
 
 void MainWindow::onPluginReloadFailed(const PluginInfo& plugin) {
@@ -108,6 +107,11 @@ void MainWindow::onPluginReloadFailed(const PluginInfo& plugin) {
     QStringList ids;
     for (const Dashboard& d : plugin.dashboards) ids << d.id;
     m_sharing.reportReloadFailure(ids, m_bannerText->text());
+}
+
+void MainWindow::showNote(const QString& text) {
+    m_statusNote->setText(QStringLiteral("· ") + text);
+    m_noteTimer->start();
 }
 
 QString MainWindow::bannerText() const {
@@ -136,7 +140,7 @@ void MainWindow::buildActions() {
     m_clearCache->setToolTip(tr("Clear every cached value and resource, then rerun"));
     connect(m_clearCache, &QAction::triggered, this, [this] {
         const int caches = clearCaches();
-        statusBar()->showMessage(tr("Cleared %n cache(s)", nullptr, caches), 4000);
+        showNote(tr("Cleared %n cache(s)", nullptr, caches));
         m_session.rerun();
     });
 
@@ -264,7 +268,14 @@ void MainWindow::buildLayout() {
     connect(&m_session, &Session::runFinished, m_timeline, &TimelineView::setRecord);
 
     m_statusRun = new QLabel(this);
-    statusBar()->addWidget(m_statusRun, 1);
+    statusBar()->addWidget(m_statusRun);
+    m_statusNote = new QLabel(this);
+    m_statusNote->setObjectName(QStringLiteral("statusNote"));
+    statusBar()->addWidget(m_statusNote, 1);
+    m_noteTimer = new QTimer(this);
+    m_noteTimer->setSingleShot(true);
+    m_noteTimer->setInterval(5000);
+    connect(m_noteTimer, &QTimer::timeout, m_statusNote, &QLabel::clear);
     m_statusLimits = new QLabel(this);
     m_statusLimits->setObjectName(QStringLiteral("limitStatus"));
     statusBar()->addPermanentWidget(m_statusLimits);

@@ -17,6 +17,7 @@ class QListWidget;
 class QMenu;
 class QProgressBar;
 class QSplitter;
+class QTimer;
 class QToolButton;
 
 namespace tessera::app {
@@ -63,6 +64,8 @@ private:
     void onPluginReloaded(const PluginInfo& plugin);
     void onPluginReloadFailed(const PluginInfo& plugin);
     void updatePluginProblems();
+    /// A short note beside the run status, for a few seconds.
+    void showNote(const QString& text);
 
     const PluginCatalog& m_catalog;
     Session m_session;
@@ -77,6 +80,8 @@ private:
     QAction* m_busyLabel = nullptr;
     QLabel* m_statusRun = nullptr;
     QLabel* m_statusLimits = nullptr;
+    QLabel* m_statusNote = nullptr;
+    QTimer* m_noteTimer = nullptr;
     QToolButton* m_pluginProblems = nullptr;
     QWidget* m_banner = nullptr;
     QLabel* m_bannerText = nullptr;

@@ -135,6 +135,11 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(clientShows(browser, QStringLiteral("text"), prop::text),
                                   QStringLiteral("version 2"), 10'000);
         QCOMPARE(clientShows(browser, QStringLiteral("metric"), prop::value), QStringLiteral("7"));
+        QVERIFY(std::any_of(browser.messages().cbegin(), browser.messages().cend(),
+                            [](const QJsonObject& m) {
+                                return m.value(QStringLiteral("type")).toString() ==
+                                       QStringLiteral("reloaded");
+                            }));
         QCOMPARE(catalog.findFile(plugin)->generation, 1);
         QVERIFY(window.bannerText().isEmpty());
 
@@ -146,6 +151,10 @@ private slots:
         QCOMPARE(failures.size(), 1);
         QVERIFY2(failures.first().reloadError.contains(
                      QLatin1String("tessera_fixture_symbol_that_does_not_exist")),
+                 qPrintable(failures.first().reloadError));
+        // It names the author's file, not the copy Tessera loads from.
+        QVERIFY2(failures.first().reloadError.contains(plugin) &&
+                     !failures.first().reloadError.contains(QLatin1String("tessera-plugins-")),
                  qPrintable(failures.first().reloadError));
         QVERIFY(failures.first().ok());  // v2 still serves
         QVERIFY2(window.bannerText().contains(QLatin1String("could not be loaded")),

@@ -100,6 +100,10 @@ QByteArray runFinished(const RunRecord& record) {
         {{kType, QStringLiteral("runFinished")}, {QStringLiteral("record"), record.toJson()}});
 }
 
+QByteArray reloaded(const QString& dashboard) {
+    return text({{kType, QStringLiteral("reloaded")}, {QStringLiteral("dashboard"), dashboard}});
+}
+
 QByteArray status(bool running, const QString& dashboard) {
     return text({{kType, QStringLiteral("status")},
                  {QStringLiteral("running"), running},

@@ -40,6 +40,8 @@ QByteArray release(const QStringList& bufferIds);
 QByteArray runStarted(quint64 runId);
 QByteArray runFinished(const RunRecord& record);
 QByteArray status(bool running, const QString& dashboard);
+/// A new build of `dashboard`'s plugin is loaded; its rerun follows as ordinary ops.
+QByteArray reloaded(const QString& dashboard);
 QByteArray error(const QString& code, const QString& message, const QJsonValue& ref = {});
 QByteArray pong(const QJsonValue& nonce);
 

@@ -32,7 +32,11 @@ void BrowserSession::subscribe(const std::shared_ptr<QObject>& relay) {
 void BrowserSession::reloadDashboards(const QVector<Dashboard>& changed) {
     replaceDashboards(m_dashboards, changed);
     // Only the session's own dashboard reruns.
-    for (const Dashboard& next : changed) m_session->reloadDashboard(next);
+    for (const Dashboard& next : changed) {
+        if (next.id != dashboardId()) continue;
+        m_session->reloadDashboard(next);
+        reportReloaded(next.id);
+    }
 }
 
 void BrowserSession::handle(const ClientMessage& message) {

@@ -108,6 +108,10 @@ void ViewerSession::reportReloadFailure(const QString& reason) {
     refuse(errors::pluginReload, reason, QJsonValue());
 }
 
+void ViewerSession::reportReloaded(const QString& dashboard) {
+    send(server::reloaded(dashboard));
+}
+
 bool ViewerSession::handleCommon(const ClientMessage& message) {
     switch (message.type) {
         case ClientMessage::Type::Ping:

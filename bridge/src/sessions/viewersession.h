@@ -45,6 +45,8 @@ public:
     virtual void reloadDashboards(const QVector<Dashboard>& changed) {}
     /// Tells the browser that a new build of its dashboard could not be loaded, and why.
     void reportReloadFailure(const QString& reason);
+    /// Tells the browser that a new build of its dashboard is loaded (and now reruns).
+    void reportReloaded(const QString& dashboard);
 
 protected:
     /// Connects the session's events to `relay`, which lives in this thread and is the

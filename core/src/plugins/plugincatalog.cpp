@@ -119,7 +119,10 @@ QString PluginCatalog::copyForLoading(const QString& file, QString* error) {
 PluginInfo PluginCatalog::load(const QString& file, const PluginInfo* replacing) {
     PluginInfo info;
     info.file = file;
-    auto fail = [&](PluginInfo::Failure failure, const QString& why) -> PluginInfo {
+    auto fail = [&](PluginInfo::Failure failure, QString why) -> PluginInfo {
+        // The user knows the file, not the copy it was loaded from.
+        if (!info.loadedFrom.isEmpty() && info.loadedFrom != info.file)
+            why.replace(info.loadedFrom, info.file);
         info.failure = failure;
         info.error = why;
         info.dashboards.clear();

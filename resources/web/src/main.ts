@@ -55,6 +55,7 @@ class Viewer {
   private dashboard = '';
   private dashboards: Welcome['dashboards'] = [];
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  private reloadFailed = false;
 
   start(): void {
     byId<HTMLButtonElement>('rerun').onclick = () => this.send({ type: 'rerun' });
@@ -142,8 +143,20 @@ class Viewer {
         mark('tessera-run-finished');
         this.timeline.show(m.record as RunRecord);
         break;
+      case 'reloaded':
+        // A new build of the dashboard's plugin: a failed one before it no longer matters.
+        if (this.reloadFailed) this.banner('');
+        this.reloadFailed = false;
+        this.notice('A new build of this dashboard is loaded.');
+        break;
       case 'error':
-        this.notice(m.message);
+        // A new build that failed stays in view until a good one arrives.
+        if (m.code === 'plugin-reload') {
+          this.reloadFailed = true;
+          this.banner(m.message);
+        } else {
+          this.notice(m.message);
+        }
         console.warn('tessera:', m.code, m.message);
         break;
     }

@@ -40,6 +40,7 @@ export type ServerMessage =
   | { type: 'snapshot' | 'ops'; sequence: number; ops: Op[] }
   | { type: 'release'; buffers: string[] }
   | { type: 'status'; running: boolean; dashboard: string }
+  | { type: 'reloaded'; dashboard: string }
   | { type: 'runStarted'; run: string }
   | { type: 'runFinished'; record: unknown }
   | { type: 'error'; code: string; message: string }
