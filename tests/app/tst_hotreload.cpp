@@ -9,6 +9,8 @@
 #include <tessera/schema.h>
 
 #include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -85,7 +87,10 @@ private slots:
         PluginWatcher watcher(catalog, {dir.path()});
         QSignalSpy reloaded(&watcher, &PluginWatcher::reloaded);
         QSignalSpy failed(&watcher, &PluginWatcher::reloadFailed);
-        app::MainWindow window(catalog);
+        // On the heap: its Session is read by run threads, and ThreadSanitizer keeps stale
+        // history for reused stack memory that Qt's uninstrumented constructors write to.
+        auto windowOwner = std::make_unique<app::MainWindow>(catalog);
+        app::MainWindow& window = *windowOwner;
         window.watchPlugins(&watcher);
         QVERIFY(window.openDashboard(QStringLiteral("reloadable")));
         QVERIFY(waitIdle(window.session()));
@@ -135,11 +140,10 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(clientShows(browser, QStringLiteral("text"), prop::text),
                                   QStringLiteral("version 2"), 10'000);
         QCOMPARE(clientShows(browser, QStringLiteral("metric"), prop::value), QStringLiteral("7"));
-        QVERIFY(std::any_of(browser.messages().cbegin(), browser.messages().cend(),
-                            [](const QJsonObject& m) {
-                                return m.value(QStringLiteral("type")).toString() ==
-                                       QStringLiteral("reloaded");
-                            }));
+        QVERIFY(std::any_of(
+            browser.messages().cbegin(), browser.messages().cend(), [](const QJsonObject& m) {
+                return m.value(QStringLiteral("type")).toString() == QStringLiteral("reloaded");
+            }));
         QCOMPARE(catalog.findFile(plugin)->generation, 1);
         QVERIFY(window.bannerText().isEmpty());
 
@@ -183,6 +187,46 @@ private slots:
         window.sharing().stop();
     }
 
+    void tesseraServeReloadsUnlessToldNotTo() {
+        // The real command line: --plugin-dir folders are watched, --no-watch turns it off.
+        for (const bool watch : {true, false}) {
+            QTemporaryDir dir;
+            const QString plugin = dir.filePath(QStringLiteral("reloadable.so"));
+            QVERIFY(writeBuild(plugin, build("v1")));
+            QProcess server;
+            QStringList args{QStringLiteral("--serve"),      QStringLiteral("127.0.0.1:0"),
+                             QStringLiteral("--plugin-dir"), dir.path(),
+                             QStringLiteral("--log-level"),  QStringLiteral("info"),
+                             QStringLiteral("reloadable")};
+            if (!watch) args << QStringLiteral("--no-watch");
+            server.start(QStringLiteral(TESSERA_EXECUTABLE), args);
+            QVERIFY(server.waitForStarted());
+            QUrl url;
+            QTRY_VERIFY_WITH_TIMEOUT(
+                [&] {
+                    const auto match = QRegularExpression(QStringLiteral("http://\\S+"))
+                                           .match(QString::fromUtf8(server.peek(4096)));
+                    if (match.hasMatch()) url = QUrl(match.captured());
+                    return url.isValid();
+                }(),
+                20'000);
+            BridgeClient browser;
+            QVERIFY(browser.open(url));
+            browser.hello();
+            QTRY_COMPARE_WITH_TIMEOUT(clientShows(browser, QStringLiteral("text"), prop::text),
+                                      QStringLiteral("version 1"), 10'000);
+            const QByteArray log = server.readAllStandardError();
+            QCOMPARE(log.contains("for new builds"), watch);  // "watching DIR for new builds"
+            if (watch) {
+                QVERIFY(writeBuild(plugin, build("v2")));
+                QTRY_COMPARE_WITH_TIMEOUT(clientShows(browser, QStringLiteral("text"), prop::text),
+                                          QStringLiteral("version 2"), 10'000);
+            }
+            server.terminate();
+            QVERIFY(server.waitForFinished());
+        }
+    }
+
     void aNewPluginFileAddsItsDashboards() {
         QTemporaryDir dir;
         PluginCatalog catalog;
@@ -190,7 +234,10 @@ private slots:
         catalog.scanDirs({dir.path()});
         PluginWatcher watcher(catalog, {dir.path()});
         QSignalSpy reloaded(&watcher, &PluginWatcher::reloaded);
-        app::MainWindow window(catalog);
+        // On the heap: its Session is read by run threads, and ThreadSanitizer keeps stale
+        // history for reused stack memory that Qt's uninstrumented constructors write to.
+        auto windowOwner = std::make_unique<app::MainWindow>(catalog);
+        app::MainWindow& window = *windowOwner;
         window.watchPlugins(&watcher);
         QVERIFY(!window.openDashboard(QStringLiteral("reloadable")));
         QVERIFY(writeBuild(dir.filePath(QStringLiteral("first-build.so")), build("v1")));
