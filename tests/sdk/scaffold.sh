@@ -23,7 +23,9 @@ grep -q 'cmake -S . -B build -G Ninja && cmake --build build' README.md || fail 
 grep -q 'tessera --plugin-dir build sales-report' README.md || fail "README: no run command"
 grep -q 'ctest --test-dir build' README.md || fail "README: no test command"
 
-cmake -S . -B build -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix" > ../configure.log 2>&1 || { cat ../configure.log; fail "configure"; }
+cmake -S . -B build -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix" \
+    -DCMAKE_CXX_FLAGS="${SCAFFOLD_CXX_FLAGS:-}" -DCMAKE_EXE_LINKER_FLAGS="${SCAFFOLD_LINKER_FLAGS:-}" \
+    -DCMAKE_MODULE_LINKER_FLAGS="${SCAFFOLD_LINKER_FLAGS:-}" > ../configure.log 2>&1 || { cat ../configure.log; fail "configure"; }
 cmake --build build > ../build.log 2>&1 || { cat ../build.log; fail "build"; }
 
 "$tessera" --plugin-dir build --list > ../list.txt
