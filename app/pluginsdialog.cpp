@@ -28,12 +28,22 @@ PluginsDialog::PluginsDialog(const QVector<PluginInfo>& plugins, QWidget* parent
     for (const PluginInfo& p : plugins) {
         QStringList dashboards;
         for (const Dashboard& d : p.dashboards) dashboards << d.title;
-        auto* item = new QTreeWidgetItem(tree, {p.name.isEmpty() ? p.id : p.name, p.version,
-                                                p.ok() ? tr("loaded") : tr("failed"),
-                                                p.ok() ? dashboards.join(u", ") : p.error, p.file});
+        // A plugin whose latest build failed still runs the build before it.
+        const bool newBuildFailed = p.ok() && !p.reloadError.isEmpty();
+        const QString status = !p.ok()          ? tr("failed")
+                               : newBuildFailed ? tr("new build failed")
+                               : p.generation   ? tr("reloaded (%n)", nullptr, p.generation)
+                                                : tr("loaded");
+        const QString detail =
+            !p.ok() ? p.error
+            : newBuildFailed
+                ? tr("%1 — the new build: %2").arg(dashboards.join(u", "), p.reloadError)
+                : dashboards.join(u", ");
+        auto* item = new QTreeWidgetItem(
+            tree, {p.name.isEmpty() ? p.id : p.name, p.version, status, detail, p.file});
         item->setToolTip(3, item->text(3));
         item->setToolTip(4, p.file);
-        if (!p.ok()) item->setForeground(2, QColor(0xd6, 0x27, 0x28));
+        if (!p.ok() || newBuildFailed) item->setForeground(2, QColor(0xd6, 0x27, 0x28));
     }
     tree->header()->setSectionResizeMode(3, QHeaderView::Stretch);
     tree->resizeColumnToContents(0);

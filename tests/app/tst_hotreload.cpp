@@ -4,6 +4,7 @@
 // place of the old one, as a build writes them.
 #include "bridgeclient.h"
 #include "mainwindow.h"
+#include "pluginsdialog.h"
 
 #include <tessera/pluginwatcher.h>
 #include <tessera/schema.h>
@@ -15,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QTreeWidget>
 
 using namespace tessera;
 namespace prop = tessera::prop;
@@ -160,7 +162,13 @@ private slots:
         QVERIFY2(failures.first().reloadError.contains(plugin) &&
                      !failures.first().reloadError.contains(QLatin1String("tessera-plugins-")),
                  qPrintable(failures.first().reloadError));
-        QVERIFY(failures.first().ok());  // v2 still serves
+        QVERIFY(failures.first().ok());                // v2 still serves
+        app::PluginsDialog dialog(catalog.plugins());  // Help ▸ Plugins…
+        const QTreeWidgetItem* row =
+            dialog.findChild<QTreeWidget*>(QStringLiteral("pluginTree"))->topLevelItem(0);
+        QCOMPARE(row->text(2), QStringLiteral("new build failed"));
+        QVERIFY2(row->text(3).contains(QLatin1String("tessera_fixture_symbol_that_does_not_exist")),
+                 qPrintable(row->text(3)));
         QVERIFY2(window.bannerText().contains(QLatin1String("could not be loaded")),
                  qPrintable(window.bannerText()));
         QVERIFY(
