@@ -48,6 +48,24 @@ void layout(tessera::Ui& ui) {
     }
     slot.success(
         QStringLiteral("Done: the spinner showed while the work ran, then this replaced it."));
+
+    ui.header(QStringLiteral("Fragments that talk to each other"));
+    QVector<tessera::Ui> pair = ui.columns(2);
+    pair[0].fragment(QStringLiteral("inbox"), {.key = QStringLiteral("gallery-inbox")},
+                     [](tessera::Ui& f) {
+                         const int n = f.state().get<int>(QStringLiteral("gallery.messages"));
+                         f.metric(QStringLiteral("Messages in the inbox"), QString::number(n));
+                     });
+    pair[1].fragment(QStringLiteral("compose"), [](tessera::Ui& f) {
+        if (f.button(QStringLiteral("Send a message"))) {
+            f.state().update(QStringLiteral("gallery.messages"),
+                             [](const QVariant& v) { return v.toInt() + 1; });
+            f.rerunFragment(QStringLiteral("gallery-inbox"));
+        }
+        f.caption(
+            QStringLiteral("The button reruns its own fragment, which asks the inbox "
+                           "to rerun by its key: no full run."));
+    });
 }
 
 }  // namespace gallery

@@ -65,6 +65,48 @@ void widgets(tessera::Ui& ui) {
     ui.caption(
         QStringLiteral("This session has run the widgets page %1 time(s) — kept in session state.")
             .arg(visits));
+    formAndCallbacks(ui);
+}
+
+void formAndCallbacks(tessera::Ui& ui) {
+    ui.header(QStringLiteral("Forms and callbacks"));
+    QVector<tessera::Ui> cols = ui.columns(2);
+
+    tessera::Ui form = cols[0].form(QStringLiteral("gallery-order"), {.clearOnSubmit = true});
+    form.caption(
+        QStringLiteral("Nothing reruns until you press the button; then one run sees "
+                       "every value, and the form clears."));
+    auto item = form.selectbox(
+        QStringLiteral("Item"),
+        {QStringLiteral("Coffee"), QStringLiteral("Tea"), QStringLiteral("Hot chocolate")});
+    auto cups = form.slider(QStringLiteral("Cups"), 1, 12, 1);
+    auto customer = form.textInput(QStringLiteral("Name on the order"));
+    if (form.formSubmitButton(QStringLiteral("Place order"))) {
+        const QString order =
+            QStringLiteral("%1 × %2 for %3")
+                .arg(cups.get())
+                .arg(item.get(),
+                     customer.get().isEmpty() ? QStringLiteral("a guest") : customer.get());
+        ui.state().set(QStringLiteral("gallery.lastOrder"), order);
+    }
+    cols[0].info(ui.state()
+                     .value(QStringLiteral("gallery.lastOrder"), QStringLiteral("No order yet."))
+                     .toString());
+
+    cols[1].slider(QStringLiteral("Celsius"), -40, 100, 20, 1,
+                   {.key = QStringLiteral("gallery-celsius"), .onChange = [](tessera::Ui& cb) {
+                        const int c = cb.widgetValue<int>(QStringLiteral("gallery-celsius"));
+                        cb.state().set(QStringLiteral("gallery.fahrenheit"), c * 9 / 5 + 32);
+                    }});
+    cols[1].button(QStringLiteral("Count a click"), {.onClick = [](tessera::Ui& cb) {
+                       cb.state().update(QStringLiteral("gallery.clicks"),
+                                         [](const QVariant& v) { return v.toInt() + 1; });
+                   }});
+    cols[1].metric(
+        QStringLiteral("Fahrenheit, set by the slider's callback"),
+        QString::number(ui.state().value(QStringLiteral("gallery.fahrenheit"), 68).toInt()));
+    cols[1].metric(QStringLiteral("Clicks, counted by the button's callback"),
+                   QString::number(ui.state().get<int>(QStringLiteral("gallery.clicks"))));
 }
 
 }  // namespace gallery

@@ -8,6 +8,8 @@ namespace gallery {
 void overview(tessera::Ui& ui);
 void charts(tessera::Ui& ui);
 void widgets(tessera::Ui& ui);
+/// The widgets page's last section: a form, and widgets with callbacks.
+void formAndCallbacks(tessera::Ui& ui);
 void layout(tessera::Ui& ui);
 
 }  // namespace gallery

@@ -174,6 +174,7 @@ private slots:
             ui.numberInput("n", 1);
             ui.dateInput("d", QDate(2026, 1, 1));
             ui.colorPicker("c");
+            ui.form("f", {.clearOnSubmit = true, .border = false}).formSubmitButton("go");
             ui.tabs({"A", "B"})[0].checkbox("in tab", true, {.help = "h", .disabled = true});
         });
         QVERIFY(at.run());

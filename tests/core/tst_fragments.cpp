@@ -72,6 +72,69 @@ private slots:
         QVERIFY(at.element("title").exists());
     }
 
+    /// Keyed fragments rerun by name: from outside (Session/AppTest), and one fragment asks
+    /// another to rerun, without a full run and without touching the others.
+    void keyedRerunRunsOnlyTheNamedFragment() {
+        std::atomic<int> mainRuns{0}, clockRuns{0}, otherRuns{0};
+        AppTest at([&](Ui& ui) {
+            ++mainRuns;
+            ui.fragment(QStringLiteral("clock"), {.key = QStringLiteral("clock")}, [&](Ui& f) {
+                ++clockRuns;
+                f.text(
+                    QStringLiteral("ticks: %1").arg(f.state().get<int>(QStringLiteral("ticks"))));
+            });
+            ui.fragment(QStringLiteral("controls"), [&](Ui& f) {
+                if (f.button(QStringLiteral("Tick"))) {
+                    f.state().update(QStringLiteral("ticks"),
+                                     [](const QVariant& v) { return v.toInt() + 1; });
+                    f.rerunFragment(QStringLiteral("clock"));  // tell the clock
+                }
+            });
+            ui.fragment(QStringLiteral("other"), {.parallel = true}, [&](Ui&) { ++otherRuns; });
+        });
+        QVERIFY(at.run());
+        QCOMPARE(clockRuns.load(), 1);
+
+        // From outside: a timer or a socket of the plugin would call Session::rerunFragment.
+        QVERIFY(at.rerunFragment(QStringLiteral("clock")));
+        QCOMPARE(clockRuns.load(), 2);
+        QCOMPARE(QStringList{at.lastRun().scopeNames()}, QStringList{QStringLiteral("clock")});
+        QVERIFY(!at.rerunFragment(QStringLiteral("no such key")));
+
+        // From another fragment: the button's fragment reruns (the click), then the clock.
+        QVERIFY(at.widget(QStringLiteral("Tick")).click());
+        QTRY_COMPARE(texts(at), QStringList{QStringLiteral("ticks: 1")});
+        QVERIFY(at.waitIdle());
+        QCOMPARE(clockRuns.load(), 3);
+        QCOMPARE(mainRuns.load(), 1);
+        QCOMPARE(otherRuns.load(), 1);
+    }
+
+    /// A FragmentTrigger reruns keyed fragments from a thread of the plugin's own, long after
+    /// the run that made it ended, and does nothing once the session is gone.
+    void fragmentTriggerWorksFromAnyThreadAfterTheRun() {
+        std::atomic<int> feedRuns{0};
+        FragmentTrigger trigger;
+        auto at = std::make_unique<AppTest>([&](Ui& ui) {
+            ui.fragment(QStringLiteral("feed"), {.key = QStringLiteral("feed")}, [&](Ui& f) {
+                ++feedRuns;
+                f.text(QStringLiteral("feed"));
+            });
+            trigger = ui.fragmentTrigger({QStringLiteral("feed")});
+        });
+        QVERIFY(at->run());
+        QCOMPARE(feedRuns.load(), 1);
+        QVERIFY(trigger.isValid());
+        std::thread socketThread([trigger] { trigger(); });
+        socketThread.join();
+        QTRY_COMPARE(feedRuns.load(), 2);
+        QVERIFY(at->waitIdle());
+        QCOMPARE(at->lastRun().scopeNames(), QStringList{QStringLiteral("feed")});
+        at.reset();
+        QVERIFY(!trigger.isValid());
+        trigger();  // the session has ended: nothing happens
+    }
+
     /// AppTest reruns what the window reruns: set() + run() and click() on widgets that only
     /// fragments depend on rerun those fragments, not the dashboard.
     void appTestRerunsWhatTheWindowWould() {

@@ -89,9 +89,9 @@ private slots:
                         5,
                         {{"min", 0}, {"max", 10}, {"integer", true}}};
         store.registerWidget(QStringLiteral("id"), spec);
-        QVERIFY(!store.set(QStringLiteral("id"), 99).isEmpty());
+        QVERIFY(!store.set(QStringLiteral("id"), 99).error.isEmpty());
         QCOMPARE(store.value(QStringLiteral("id")).toInt(), 5);
-        QVERIFY(!store.set(QStringLiteral("unknown"), 1).isEmpty());
+        QVERIFY(!store.set(QStringLiteral("unknown"), 1).error.isEmpty());
     }
 
     void keptValueResetWhenNoLongerValid() {
@@ -102,7 +102,7 @@ private slots:
                         "a",
                         {{"options", QStringList{"a", "b"}}}};
         store.registerWidget(QStringLiteral("id"), spec);
-        QVERIFY(store.set(QStringLiteral("id"), "b").isEmpty());
+        QVERIFY(store.set(QStringLiteral("id"), "b").error.isEmpty());
         spec.props["options"] = QStringList{"a", "c"};
         QCOMPARE(store.registerWidget(QStringLiteral("id"), spec).toString(), QStringLiteral("a"));
     }

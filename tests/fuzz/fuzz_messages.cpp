@@ -91,6 +91,9 @@ void everyWidget(Ui& ui) {
     ui.numberInput(QStringLiteral("Number"), 1, -10, 10);
     ui.dateInput(QStringLiteral("Day"), QDate(2026, 1, 1));
     ui.colorPicker(QStringLiteral("Colour"));
+    Ui form = ui.form(QStringLiteral("form"), {.clearOnSubmit = true});
+    form.slider(QStringLiteral("In form"), 0, 10, 1);
+    form.formSubmitButton(QStringLiteral("Send"));
     std::vector<double> x, y;
     for (int i = 0; i < n; ++i) x.push_back(i), y.push_back(scale * i * i);
     ui.lineChart(DataFrame().add(QStringLiteral("x"), std::move(x)).add(QStringLiteral("y"), y),

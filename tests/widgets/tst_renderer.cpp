@@ -89,6 +89,9 @@ void everything(Ui& ui) {
     ui.columns(2)[1].text("in column");
     ui.tabs({"A", "B"})[0].text("in tab");
     ui.expander("e", true).text("in expander");
+    Ui form = ui.form("form");
+    form.textInput("in form");
+    form.formSubmitButton();
     ui.sidebar().text("in sidebar");
     ui.fragment("frag", [](Ui& f) { f.text("in fragment"); });
     // A spinner shows while its owner is alive; this one stays until the run is stopped.

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Views that hold other views: container (also a column and a tab page), columns, tabs,
-// expander.
+// Views that hold other views: container (also a column and a tab page), form, columns,
+// tabs, expander.
 #include <tessera/schema.h>
 #include "elementwidget.h"
 
 #include <QHBoxLayout>
+#include <QPainter>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -72,6 +73,27 @@ private:
     }
 
     QVBoxLayout* m_layout;
+};
+
+/// A form: a container, framed unless the dashboard asks for no border.
+class FormView : public ContainerView {
+protected:
+    void display(const Element& e) override {
+        m_border = e.props.value(prop::border, true).toBool();
+        const int margin = m_border ? 14 : 0;
+        layout()->setContentsMargins(margin, margin, margin, margin);
+        update();
+    }
+    void paintEvent(QPaintEvent*) override {
+        if (!m_border) return;
+        QPainter painter(this);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(QPen(palette().color(QPalette::Mid), 1));
+        painter.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
+    }
+
+private:
+    bool m_border = true;
 };
 
 class ColumnsView : public ElementWidget {
@@ -181,6 +203,8 @@ ElementWidget* createBlockView(ElementKind kind) {
             return new TabsView;
         case ElementKind::Expander:
             return new ExpanderView;
+        case ElementKind::Form:
+            return new FormView;
         case ElementKind::Container:
         case ElementKind::Column:
         case ElementKind::Tab:

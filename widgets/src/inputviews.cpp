@@ -56,10 +56,12 @@ protected:
 
 class ButtonView : public ElementWidget {
 public:
-    ButtonView() {
+    /// `primary`: a form's submit button, drawn as the default button.
+    explicit ButtonView(bool primary = false) {
         auto* layout = new QHBoxLayout(this);
         layout->setContentsMargins(0, 0, 0, 0);
         m_button = new QPushButton(this);
+        m_button->setDefault(primary);
         layout->addWidget(m_button);
         layout->addStretch();
         QObject::connect(m_button, &QPushButton::clicked, this, [this] { sendValue(true); });
@@ -477,6 +479,8 @@ ElementWidget* createInputView(ElementKind kind) {
     switch (kind) {
         case ElementKind::Button:
             return new ButtonView;
+        case ElementKind::FormSubmitButton:
+            return new ButtonView(true);
         case ElementKind::Checkbox:
             return new CheckView(false);
         case ElementKind::Toggle:

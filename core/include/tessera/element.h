@@ -53,6 +53,7 @@ enum class ElementKind {
     NumberInput,
     DateInput,
     ColorPicker,
+    FormSubmitButton,
     Container,
     Columns,
     Column,
@@ -60,6 +61,7 @@ enum class ElementKind {
     Tab,
     Expander,
     Fragment,
+    Form,
 };
 
 /// What an element is for; renderers and tools group kinds by it (see schema.h).
@@ -71,6 +73,8 @@ TESSERA_CORE_EXPORT std::optional<ElementKind> kindFromName(const QString& name)
 TESSERA_CORE_EXPORT bool isBlockKind(ElementKind kind);
 TESSERA_CORE_EXPORT bool isWidgetKind(ElementKind kind);
 TESSERA_CORE_EXPORT bool isChartKind(ElementKind kind);
+/// Buttons: widgets whose value is true only for the run their press causes.
+TESSERA_CORE_EXPORT bool isTriggerKind(ElementKind kind);
 
 /// What one place on the page shows. Immutable once built; shared between threads by
 /// pointer only.

@@ -17,6 +17,9 @@ struct FragmentOptions {
     std::chrono::milliseconds runEvery{0};
     /// Turn a run that takes longer into a visible error (0 = no limit).
     std::chrono::milliseconds timeout{0};
+    /// A name to rerun the fragment by, from anywhere: Ui::rerunFragment() in the body,
+    /// another fragment or a thread of yours, or Session::rerunFragment() from outside.
+    QString key;
 };
 
 /// What ui.rerun() reruns.

@@ -41,6 +41,8 @@ inline const QString labels = QStringLiteral("labels");
 inline const QString expanded = QStringLiteral("expanded");
 inline const QString id = QStringLiteral("id");
 inline const QString parallel = QStringLiteral("parallel");
+inline const QString clearOnSubmit = QStringLiteral("clearOnSubmit");
+inline const QString border = QStringLiteral("border");
 }  // namespace prop
 
 /// The type of a prop's value, and so of its JSON form (docs/protocol.md).

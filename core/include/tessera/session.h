@@ -36,6 +36,9 @@ public:
     void rerun();
     /// Reruns fragments by id (as in RunRecord::scopes); unknown ids are ignored.
     void rerunFragments(const QStringList& ids);
+    /// Reruns the fragments with FragmentOptions::key `key` (from a timer, a socket of a
+    /// plugin, …); false when the page has none.
+    bool rerunFragment(const QString& key);
     /// Interrupts every run without starting another.
     void stop();
     bool isRunning() const;

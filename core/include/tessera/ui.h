@@ -53,7 +53,27 @@ class Spinner;
 
 namespace detail {
 class TaskToken;
-}
+class SessionCore;
+}  // namespace detail
+
+/// Reruns keyed fragments (FragmentOptions::key) of one session from anywhere: a timer, a
+/// socket or a thread your plugin owns. Get one from Ui::fragmentTrigger(); it may be copied
+/// and called from any thread at any time, also after the run that made it has ended. Once
+/// the session has ended, calling it does nothing.
+class TESSERA_CORE_EXPORT FragmentTrigger {
+public:
+    FragmentTrigger() = default;
+    FragmentTrigger(std::weak_ptr<detail::SessionCore> core, QStringList keys)
+        : m_core(std::move(core)), m_keys(std::move(keys)) {}
+    /// Asks the session to rerun the fragments with the trigger's keys.
+    void operator()() const;
+    /// False once the session has ended (or for a default-constructed trigger).
+    bool isValid() const { return !m_core.expired(); }
+
+private:
+    std::weak_ptr<detail::SessionCore> m_core;
+    QStringList m_keys;
+};
 
 /// Options of Ui::asyncLoad().
 struct AsyncLoadOptions {
@@ -79,12 +99,32 @@ private:
     std::shared_ptr<detail::TaskToken> m_token;
 };
 
+class Ui;
+
+/// A widget's callback (WidgetOptions::onChange, onClick).
+using WidgetCallback = std::function<void(Ui&)>;
+
 /// Options every widget takes. Identity is kind + label + key + defining arguments, as in
 /// Streamlit: two widgets that would get the same identity need distinct keys.
 struct WidgetOptions {
     QString key;
     QString help;
     bool disabled = false;
+    /// Runs when the person changes the widget, before the rerun that the change causes and
+    /// in that rerun (the fragment's, for a widget a fragment draws or reads): it may write
+    /// session state, call rerunFragment(), or show elements at the top of the rerun's
+    /// scope. Ui::widgetValue() reads the new value. In a form, on submit.
+    WidgetCallback onChange;
+    /// For buttons: the same as onChange, on a click.
+    WidgetCallback onClick;
+};
+
+/// Options of Ui::form().
+struct FormOptions {
+    /// After a submit, the form's widgets go back to their defaults (the rerun the submit
+    /// causes still sees the submitted values).
+    bool clearOnSubmit = false;
+    bool border = true;  ///< draw a frame around the form
 };
 
 struct ChartOptions {
@@ -168,6 +208,23 @@ public:
                                const QString& value = QStringLiteral("#1f77b4"),
                                const WidgetOptions& options = {});
 
+    /// The value of the widget with key `keyOrLabel` (or else that label) as the session has
+    /// it now, e.g. in a callback; `fallback` when there is no such widget. A read of the
+    /// main body or a fragment makes it depend on the widget, as reading a Value<T> does.
+    template <typename T>
+    T widgetValue(const QString& keyOrLabel, const T& fallback = T()) const {
+        const QVariant v = widgetVariant(keyOrLabel);
+        return v.isValid() ? detail::fromVariant<T>(v, fallback) : fallback;
+    }
+
+    // Forms
+    /// A container whose widgets send nothing until its submit button is pressed; then one
+    /// rerun sees all their new values. Needs a formSubmitButton() inside; forms cannot nest.
+    Ui form(const QString& key, const FormOptions& options = {});
+    /// The submit button of the form this Ui writes into: true in the run its press causes.
+    Value<bool> formSubmitButton(const QString& label = QStringLiteral("Submit"),
+                                 const WidgetOptions& options = {});
+
     // Layout
     Ui container();
     QVector<Ui> columns(int count);
@@ -188,6 +245,15 @@ public:
     /// Stops this run and reruns the app, or (Scope::Fragment, from a fragment) only the
     /// fragment. Works by throwing; do not catch (...) around it.
     [[noreturn]] void rerun(Scope scope = Scope::App) const;
+    /// Asks the fragments with FragmentOptions::key `key` (or `keys`) to rerun, without a
+    /// full run and without stopping this one: how one fragment tells others that what they
+    /// show has changed (write session state first; they read it when they run). A key no
+    /// fragment of the page has is ignored.
+    void rerunFragment(const QString& key) const;
+    void rerunFragments(const QStringList& keys) const;
+    /// A handle that reruns the fragments with these keys from outside any run (see
+    /// FragmentTrigger).
+    FragmentTrigger fragmentTrigger(const QStringList& keys) const;
 
     /// Wraps `fn` so that it may call Ui from another thread (one you start yourself): the
     /// thread then writes into this run. After the run has ended, calls throw ContextExpired.
@@ -257,6 +323,9 @@ private:
     void emitText(ElementKind kind, const QString& text);
     void emitChart(ElementKind kind, const DataFrame& data, const ChartOptions& options);
     Ui openBlock(ElementKind kind, QVariantMap props) const;
+    /// A Ui writing at `container` (in the same form as this one).
+    Ui at(Path container, Placement placement) const;
+    QVariant widgetVariant(const QString& keyOrLabel) const;
     Value<QString> choice(ElementKind kind, const QString& label, const QStringList& options,
                           int index, const WidgetOptions& widgetOptions);
     template <typename T>
@@ -266,6 +335,8 @@ private:
     std::shared_ptr<detail::RunContext> m_ctx;
     Path m_container;  ///< the block written into, or the slot's own path
     Placement m_placement = Placement::Append;
+    QString m_form;  ///< the form this Ui writes into, if any
+    bool m_clearOnSubmit = false;
 };
 
 /// RAII spinner: shown while alive, cleared when destroyed.

@@ -30,6 +30,10 @@ bool isChartKind(ElementKind kind) {
     return kindSpec(kind).hasFrame && kind != ElementKind::Table && kind != ElementKind::DataFrame;
 }
 
+bool isTriggerKind(ElementKind kind) {
+    return kind == ElementKind::Button || kind == ElementKind::FormSubmitButton;
+}
+
 bool Element::sameContent(const Element& other) const {
     if (kind != other.kind || id != other.id || props != other.props) return false;
     if (bool(frame) != bool(other.frame)) return false;

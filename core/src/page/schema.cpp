@@ -95,6 +95,7 @@ QVector<KindSpec> buildSchema() {
                         {{prop::min, T::Double}, {prop::max, T::Double}, {prop::step, T::Double}})),
         leaf(K::DateInput, "date_input", F::Widget, widgetProps(T::Date)),
         leaf(K::ColorPicker, "color_picker", F::Widget, widgetProps(T::String)),
+        leaf(K::FormSubmitButton, "form_submit_button", F::Widget, widgetProps(T::Bool)),
         leaf(K::Container, "container", F::Block),
         leaf(K::Columns, "columns", F::Block, {{prop::count, T::Int}}),
         leaf(K::Column, "column", F::Block, {{prop::weight, T::Int}}),
@@ -103,6 +104,8 @@ QVector<KindSpec> buildSchema() {
         leaf(K::Expander, "expander", F::Block,
              {{prop::label, T::String}, {prop::expanded, T::Bool}}),
         leaf(K::Fragment, "fragment", F::Block, {{prop::id, T::String}, {prop::parallel, T::Bool}}),
+        leaf(K::Form, "form", F::Block,
+             {{prop::key, T::String}, {prop::clearOnSubmit, T::Bool}, {prop::border, T::Bool}}),
     };
 }
 

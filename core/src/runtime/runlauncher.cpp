@@ -82,9 +82,13 @@ void executeScope(const std::shared_ptr<RunContext>& context, const std::functio
     end.runId = context->runId;
     end.scope = context->scope;
     end.startedMs = context->elapsedMs();
+    // Callbacks of the changes that caused this run go first, in its context (taken before
+    // the scope's reads are forgotten: they tell which callbacks belong to a fragment).
+    const QVector<WidgetCallback> callbacks = context->core->widgets->takeCallbacks(context->scope);
     context->core->widgets->clearReads(context->scope);
     Ui ui = Ui::Access::make(context, context->isFragment() ? context->territory : Path{MainRoot});
     try {
+        for (const WidgetCallback& callback : callbacks) callback(ui);
         fn(ui);
         end.status = RunStatus::Finished;
     } catch (const Interrupted&) {

@@ -37,7 +37,14 @@ struct FragmentCall {
 
 /// What run threads send to their session, in the order they sent it.
 struct Message {
-    enum class Type { Delta, RunEnded, FragmentCalled, RerunRequested, AsyncLoaded };
+    enum class Type {
+        Delta,
+        RunEnded,
+        FragmentCalled,
+        RerunRequested,
+        AsyncLoaded,
+        FragmentRerunsRequested
+    };
     Type type = Type::Delta;
     Delta delta;
     quint64 runId = 0;
@@ -49,6 +56,7 @@ struct Message {
     Scope rerunScope = Scope::App;           ///< RerunRequested
     ScopeId scope;                           ///< RerunRequested: the scope that asked
     QVector<ScopeId> scopes;                 ///< AsyncLoaded: the scopes that asked
+    QStringList keys;                        ///< FragmentRerunsRequested: fragment keys
     qint64 refreshInMs = -1;                 ///< AsyncLoaded: when the next reload is due
 };
 

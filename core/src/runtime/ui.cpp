@@ -200,12 +200,12 @@ Ui Ui::progress(int percent, const QString& text) {
     }
     const Path path = place(
         make(ElementKind::Progress, {{prop::value, qBound(0, percent, 100)}, {prop::text, text}}));
-    return Ui(m_ctx, path, Placement::Slot);
+    return at(path, Placement::Slot);
 }
 
 Spinner Ui::spinner(const QString& text) {
     const Path path = place(make(ElementKind::Spinner, {{prop::text, text}}));
-    return Spinner(Ui(m_ctx, path, Placement::Slot));
+    return Spinner(at(path, Placement::Slot));
 }
 
 void Ui::skeleton(int height) {
@@ -214,7 +214,36 @@ void Ui::skeleton(int height) {
 
 Ui Ui::openBlock(ElementKind kind, QVariantMap props) const {
     const Path path = place(make(kind, std::move(props)));
-    return Ui(m_ctx, path, Placement::Append);
+    return at(path, Placement::Append);
+}
+
+Ui Ui::at(Path container, Placement placement) const {
+    Ui ui(m_ctx, std::move(container), placement);
+    ui.m_form = m_form;
+    ui.m_clearOnSubmit = m_clearOnSubmit;
+    return ui;
+}
+
+Ui Ui::form(const QString& key, const FormOptions& options) {
+    const auto ctx = context();
+    ctx->check();
+    if (!m_form.isEmpty()) {
+        error(QStringLiteral("Forms cannot be nested: form '%1' is inside form '%2'.")
+                  .arg(key, m_form));
+        return *this;
+    }
+    if (key.isEmpty() || !ctx->claims->claim(QStringLiteral("form\x1f") + key)) {
+        error(QStringLiteral("Each form needs a key of its own: '%1' is %2.")
+                  .arg(key, key.isEmpty() ? QStringLiteral("empty")
+                                          : QStringLiteral("used by another form")));
+        return *this;
+    }
+    Ui form = openBlock(ElementKind::Form, {{prop::key, key},
+                                            {prop::clearOnSubmit, options.clearOnSubmit},
+                                            {prop::border, options.border}});
+    form.m_form = key;
+    form.m_clearOnSubmit = options.clearOnSubmit;
+    return form;
 }
 
 Ui Ui::container() {
@@ -252,7 +281,7 @@ Ui Ui::sidebar() {
 
 Ui Ui::empty() {
     const Path path = place(make(ElementKind::Empty));
-    return Ui(m_ctx, path, Placement::Slot);
+    return at(path, Placement::Slot);
 }
 
 void Ui::fragment(const QString& id, std::function<void(Ui&)> fn) {
@@ -282,6 +311,35 @@ void Ui::rerun(Scope scope) const {
     const auto& ctx = context();
     ctx->check();
     throw detail::RerunRequest{scope};
+}
+
+void Ui::rerunFragment(const QString& key) const {
+    rerunFragments({key});
+}
+
+FragmentTrigger Ui::fragmentTrigger(const QStringList& keys) const {
+    const auto& ctx = context();
+    ctx->check();
+    return FragmentTrigger(ctx->core, keys);
+}
+
+void FragmentTrigger::operator()() const {
+    const auto core = m_core.lock();
+    if (!core) return;
+    detail::Message message;
+    message.type = detail::Message::Type::FragmentRerunsRequested;
+    message.keys = m_keys;  // runId 0: from outside any run, always taken
+    core->post(std::move(message));
+}
+
+void Ui::rerunFragments(const QStringList& keys) const {
+    const auto& ctx = context();
+    ctx->check();
+    detail::Message message;
+    message.type = detail::Message::Type::FragmentRerunsRequested;
+    message.keys = keys;
+    message.runId = ctx->runId;  // a run no longer current asks for nothing
+    ctx->core->post(std::move(message));
 }
 
 std::shared_ptr<const void> Ui::asyncLoadValue(

@@ -50,6 +50,12 @@ Value<T> Ui::widget(ElementKind kind, const QString& label, QVariantMap props,
                 .arg(kindName(kind), label));
         return Value<T>(fallback);
     }
+    if (kind == ElementKind::Button && !m_form.isEmpty()) {
+        error(QStringLiteral("button '%1' is inside form '%2', whose widgets send nothing until "
+                             "it is submitted: use formSubmitButton() there.")
+                  .arg(label, m_form));
+        return Value<T>(fallback);
+    }
     const QString id = widgetId(kind, label, options.key, props);
     if (!ctx->claims->claim(id)) {
         error(QStringLiteral("Duplicate widget: there is already a %1 labelled '%2' on this page. "
@@ -58,6 +64,9 @@ Value<T> Ui::widget(ElementKind kind, const QString& label, QVariantMap props,
         return Value<T>(fallback);
     }
     detail::WidgetSpec spec{kind, label, options.key, defaultValue, props, ctx->scope};
+    spec.onChange = options.onChange ? options.onChange : options.onClick;
+    spec.form = m_form;
+    spec.clearOnSubmit = m_clearOnSubmit;
     const QVariant current = ctx->core->widgets->registerWidget(id, spec);
 
     auto e = std::make_shared<Element>();
@@ -75,6 +84,26 @@ Value<T> Ui::widget(ElementKind kind, const QString& label, QVariantMap props,
 
 Value<bool> Ui::button(const QString& label, const WidgetOptions& options) {
     return widget<bool>(ElementKind::Button, label, {}, false, options, false);
+}
+
+Value<bool> Ui::formSubmitButton(const QString& label, const WidgetOptions& options) {
+    if (m_form.isEmpty()) {
+        error(QStringLiteral("formSubmitButton '%1' is not inside a form: call it on the Ui "
+                             "that ui.form(key) returned.")
+                  .arg(label));
+        return Value<bool>(false);
+    }
+    // The form's key is part of the identity: "Submit" in two forms are two buttons.
+    WidgetOptions keyed = options;
+    if (keyed.key.isEmpty()) keyed.key = m_form + QLatin1Char('/') + label;
+    return widget<bool>(ElementKind::FormSubmitButton, label, {}, false, keyed, false);
+}
+
+QVariant Ui::widgetVariant(const QString& keyOrLabel) const {
+    const auto& ctx = context();
+    ctx->check();
+    const QString id = ctx->core->widgets->findByKeyOrLabel(keyOrLabel);
+    return id.isEmpty() ? QVariant() : detail::readWidget(ctx->core->widgets, id);
 }
 
 Value<bool> Ui::checkbox(const QString& label, bool value, const WidgetOptions& options) {

@@ -61,6 +61,7 @@ QVariant coerceWidgetValue(const WidgetSpec& spec, const QVariant& value, QStrin
     };
     switch (spec.kind) {
         case ElementKind::Button:
+        case ElementKind::FormSubmitButton:
         case ElementKind::Checkbox:
         case ElementKind::Toggle: {
             const auto b = toBool(value);
@@ -152,6 +153,9 @@ QVariant WidgetStore::registerWidget(const QString& id, const WidgetSpec& spec) 
     QVariant kept = coerceWidgetValue(spec, it->value, &ignored);
     if (!kept.isValid()) kept = spec.defaultValue;
     it->value = kept;
+    if (it->pending &&
+        (spec.form.isEmpty() || !coerceWidgetValue(spec, *it->pending, &ignored).isValid()))
+        it->pending.reset();
     return kept;
 }
 
@@ -161,17 +165,94 @@ QVariant WidgetStore::value(const QString& id) const {
     return it == m_entries.cend() ? QVariant() : it->value;
 }
 
-QString WidgetStore::set(const QString& id, const QVariant& value) {
+QVariant WidgetStore::displayValue(const QString& id) const {
+    std::lock_guard lock(m_mutex);
+    auto it = m_entries.constFind(id);
+    if (it == m_entries.cend()) return {};
+    return it->pending ? *it->pending : it->value;
+}
+
+WidgetChange WidgetStore::set(const QString& id, const QVariant& value) {
     std::lock_guard lock(m_mutex);
     auto it = m_entries.find(id);
-    if (it == m_entries.end()) return QStringLiteral("no widget with id '%1'").arg(id);
+    if (it == m_entries.end()) return {QStringLiteral("no widget with id '%1'").arg(id)};
     QString error;
     const QVariant coerced = coerceWidgetValue(it->spec, value, &error);
     if (!coerced.isValid())
-        return QStringLiteral("%1 '%2': %3").arg(kindName(it->spec.kind), it->spec.label, error);
+        return {QStringLiteral("%1 '%2': %3").arg(kindName(it->spec.kind), it->spec.label, error)};
+    const bool trigger = isTriggerKind(it->spec.kind);
+    if (!it->spec.form.isEmpty() && !trigger) {
+        it->pending = coerced;
+        return {{}, true};
+    }
+    const bool changed = trigger ? coerced.toBool() : coerced != it->value;
     it->value = coerced;
-    if (it->spec.kind == ElementKind::Button && coerced.toBool()) it->triggerSeq = ++m_triggerSeq;
+    if (trigger && coerced.toBool()) {
+        it->triggerSeq = ++m_triggerSeq;
+        if (it->spec.kind == ElementKind::FormSubmitButton)
+            submitForm(it->spec.form, it->spec.clearOnSubmit);
+    }
+    if (changed) queueCallback(id, *it);
     return {};
+}
+
+void WidgetStore::submitForm(const QString& form, bool clear) {
+    for (auto e = m_entries.begin(); e != m_entries.end(); ++e) {
+        if (e->spec.form != form || isTriggerKind(e->spec.kind)) continue;
+        if (e->pending) {
+            if (*e->pending != e->value) {
+                e->value = *e->pending;
+                queueCallback(e.key(), *e);
+            }
+            e->pending.reset();
+        }
+        if (clear) {
+            // The run the submit causes sees the submitted value; the form shows the default
+            // at once, and runs see it once that run has completed.
+            e->triggerSeq = m_triggerSeq;
+            if (e->value != e->spec.defaultValue) e->pending = e->spec.defaultValue;
+        }
+    }
+}
+
+void WidgetStore::queueCallback(const QString& id, const Entry& entry) {
+    if (entry.spec.onChange && !m_callbacksDue.contains(id)) m_callbacksDue << id;
+}
+
+QStringList WidgetStore::committedBy(const QStringList& ids) const {
+    std::lock_guard lock(m_mutex);
+    QStringList result;
+    for (const QString& id : ids) {
+        auto it = m_entries.constFind(id);
+        if (it == m_entries.cend()) {
+            result << id;
+            continue;
+        }
+        if (!it->spec.form.isEmpty() && !isTriggerKind(it->spec.kind)) continue;  // held
+        result << id;
+        if (it->spec.kind != ElementKind::FormSubmitButton) continue;
+        for (auto e = m_entries.cbegin(); e != m_entries.cend(); ++e)
+            if (e->spec.form == it->spec.form && !isTriggerKind(e->spec.kind)) result << e.key();
+    }
+    return result;
+}
+
+QVector<WidgetCallback> WidgetStore::takeCallbacks(const ScopeId& scope) {
+    std::lock_guard lock(m_mutex);
+    QVector<WidgetCallback> due;
+    for (auto id = m_callbacksDue.begin(); id != m_callbacksDue.end();) {
+        auto e = m_entries.constFind(*id);
+        const bool forThisRun =
+            e != m_entries.cend() &&
+            (scope.isMain() || e->spec.ownerScope == scope || m_readers.value(*id).contains(scope));
+        if (e != m_entries.cend() && !forThisRun) {
+            ++id;
+            continue;
+        }
+        if (e != m_entries.cend() && e->spec.onChange) due << e->spec.onChange;
+        id = m_callbacksDue.erase(id);
+    }
+    return due;
 }
 
 QString WidgetStore::findByKeyOrLabel(const QString& keyOrLabel) const {
@@ -235,10 +316,10 @@ quint64 WidgetStore::triggerSequence() const {
 void WidgetStore::resetTriggers(quint64 upTo) {
     std::lock_guard lock(m_mutex);
     for (Entry& e : m_entries) {
-        if (e.spec.kind == ElementKind::Button && e.triggerSeq != 0 && e.triggerSeq <= upTo) {
-            e.value = false;
-            e.triggerSeq = 0;
-        }
+        if (e.triggerSeq == 0 || e.triggerSeq > upTo) continue;
+        e.value = isTriggerKind(e.spec.kind) ? QVariant(false) : e.spec.defaultValue;
+        e.triggerSeq = 0;
+        if (e.pending && *e.pending == e.value) e.pending.reset();
     }
 }
 
@@ -249,6 +330,7 @@ void WidgetStore::retainOnly(const QSet<QString>& ids, const QSet<ScopeId>& live
             ++it;
         } else {
             m_readers.remove(it.key());
+            m_callbacksDue.removeAll(it.key());
             it = m_entries.erase(it);
         }
     }

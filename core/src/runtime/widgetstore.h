@@ -9,9 +9,18 @@
 #include <QHash>
 #include <QSet>
 #include <QVariant>
+#include <functional>
 #include <mutex>
+#include <optional>
+
+namespace tessera {
+class Ui;
+}
 
 namespace tessera::detail {
+
+/// A widget's onChange / onClick (WidgetOptions).
+using WidgetCallback = std::function<void(Ui&)>;
 
 /// What a widget accepts: its kind and the props that bound its value (min/max, options).
 struct WidgetSpec {
@@ -20,7 +29,17 @@ struct WidgetSpec {
     QString key;
     QVariant defaultValue;
     QVariantMap props;
-    ScopeId ownerScope;  ///< the scope that draws the widget
+    ScopeId ownerScope;          ///< the scope that draws the widget
+    WidgetCallback onChange;     ///< runs before the rerun a change causes
+    QString form;                ///< the form (Ui::form key) the widget belongs to, if any
+    bool clearOnSubmit = false;  ///< form submit buttons: the form's FormOptions::clearOnSubmit
+};
+
+/// What WidgetStore::set() did with a value.
+struct WidgetChange {
+    QString error;  ///< why the value was refused; empty when it was taken
+    /// The value waits in its form: runs see it when the form's submit button is pressed.
+    bool held = false;
 };
 
 /// Turns `value` into a valid value for `spec` (strings from the command line included).
@@ -36,9 +55,21 @@ public:
     /// Registers (or re-registers) widget `id` and returns its current value: the kept value
     /// when it is still valid for `spec`, else the default.
     QVariant registerWidget(const QString& id, const WidgetSpec& spec);
+    /// The value runs see.
     QVariant value(const QString& id) const;
-    /// Validates and stores a value; returns the error, empty on success.
-    QString set(const QString& id, const QVariant& value);
+    /// The value to show: a form widget's value waiting for submit, else value().
+    QVariant displayValue(const QString& id) const;
+    /// Validates and stores a value. A widget in a form holds it until the form is submitted;
+    /// a form's submit button commits the values its form holds. A change whose widget has
+    /// a callback queues the callback (see takeCallbacks()).
+    WidgetChange set(const QString& id, const QVariant& value);
+    /// The widgets a change of `ids` concerns: `ids` without the widgets that hold their
+    /// value in a form, and with the widgets of the form a submit button submits.
+    QStringList committedBy(const QStringList& ids) const;
+    /// Callbacks a run of `scope` must run before its body: all that are due for the main
+    /// body; for a fragment, those of widgets it draws or read. Taken callbacks are not
+    /// returned again.
+    QVector<WidgetCallback> takeCallbacks(const ScopeId& scope);
     QString findByKeyOrLabel(const QString& keyOrLabel) const;
     bool contains(const QString& id) const;
 
@@ -55,7 +86,8 @@ public:
     /// fragment. Empty when the widget is unknown.
     QSet<ScopeId> dependents(const QString& id) const;
 
-    /// Sequence number of the latest button press, to reset presses a completed run saw.
+    /// Sequence number of the latest button press (or cleared form submit), to reset what a
+    /// completed run saw: a press to false, a cleared form's widgets to their defaults.
     quint64 triggerSequence() const;
     void resetTriggers(quint64 upTo);
     /// Forgets widgets that a completed full run did not draw (Streamlit's cleanup), except
@@ -66,10 +98,15 @@ private:
     struct Entry {
         WidgetSpec spec;
         QVariant value;
-        quint64 triggerSeq = 0;
+        quint64 triggerSeq = 0;           ///< reset to the default once a run saw this
+        std::optional<QVariant> pending;  ///< form widgets: the value waiting for submit
     };
+    void submitForm(const QString& form, bool clear);           // m_mutex held
+    void queueCallback(const QString& id, const Entry& entry);  // m_mutex held
+
     mutable std::mutex m_mutex;
     QHash<QString, Entry> m_entries;
+    QStringList m_callbacksDue;  ///< widgets whose callback waits for a run, in change order
     QHash<QString, QSet<ScopeId>> m_readers;  // widget id -> scopes that read it
     struct Preset {
         QString keyOrLabel;

@@ -29,6 +29,14 @@ const ScopeId* FragmentRegistry::findById(const QString& id) const {
     return nullptr;
 }
 
+QVector<ScopeId> FragmentRegistry::findByKey(const QString& key) const {
+    QVector<ScopeId> found;
+    if (key.isEmpty()) return found;
+    for (const auto& [scope, f] : m_fragments)
+        if (f.options.key == key) found << scope;
+    return found;
+}
+
 QSet<ScopeId> FragmentRegistry::scopes() const {
     QSet<ScopeId> result;
     for (const auto& [scope, f] : m_fragments) result.insert(scope);

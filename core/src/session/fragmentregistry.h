@@ -31,6 +31,8 @@ public:
     Fragment* find(const ScopeId& scope);
     /// By its public id (ScopeId::toString()).
     const ScopeId* findById(const QString& id) const;
+    /// The fragments with FragmentOptions::key `key`.
+    QVector<ScopeId> findByKey(const QString& key) const;
     bool contains(const ScopeId& scope) const { return m_fragments.count(scope) != 0; }
     QSet<ScopeId> scopes() const;
     /// Forgets fragments not in `keep` (their timers go with them); returns their runs.

@@ -59,7 +59,7 @@ void PageBatcher::showWidgetValue(const QString& widgetId, const QVariant& value
     for (Root r : {MainRoot, SidebarRoot}) {
         path = {r};
         const PageTree::Node* node = find(m_tree.root(r));
-        if (!node || node->element->kind == ElementKind::Button) continue;
+        if (!node || isTriggerKind(node->element->kind)) continue;
         auto updated = std::make_shared<Element>(*node->element);
         updated->props.insert(prop::value, value);
         apply(Delta{path, updated, node->runId, node->scope});

@@ -53,6 +53,12 @@ void Session::rerunFragments(const QStringList& ids) {
     if (!scopes.isEmpty()) d->rerunScopes(scopes);
 }
 
+bool Session::rerunFragment(const QString& key) {
+    const QVector<ScopeId> scopes = d->fragments.findByKey(key);
+    if (!scopes.isEmpty()) d->rerunScopes(scopes);
+    return !scopes.isEmpty();
+}
+
 void Session::stop() {
     d->rerunPending = false;
     d->startTimer->stop();
@@ -70,10 +76,16 @@ bool Session::isIdle() const {
 }
 
 QString Session::setWidgetValue(const QString& id, const QVariant& value, bool rerunAfter) {
-    const QString error = d->core->widgets->set(id, value);
-    if (!error.isEmpty()) {
-        detail::logger("session")->warn("rejected widget value: {}", error.toStdString());
-        return error;
+    const detail::WidgetChange change = d->core->widgets->set(id, value);
+    if (!change.error.isEmpty()) {
+        detail::logger("session")->warn("rejected widget value: {}", change.error.toStdString());
+        return change.error;
+    }
+    if (change.held) {
+        // A form widget: nothing reruns before the form is submitted; every viewer shows it.
+        d->page.showWidgetValue(id, d->core->widgets->displayValue(id));
+        d->page.flush();
+        return {};
     }
     if (rerunAfter) rerunDependents({id});
     return {};
@@ -82,9 +94,11 @@ QString Session::setWidgetValue(const QString& id, const QVariant& value, bool r
 void Session::rerunDependents(const QStringList& widgetIds) {
     // Rerun exactly what depends on the widgets; the main body reading one (or nobody reading
     // it) means the whole dashboard.
+    const QStringList committed = d->core->widgets->committedBy(widgetIds);
+    if (committed.isEmpty()) return;  // values held by a form until it is submitted
     QVector<ScopeId> scopes;
     bool full = false;
-    for (const QString& id : widgetIds) {
+    for (const QString& id : committed) {
         const QSet<ScopeId> dependents = d->core->widgets->dependents(id);
         if (dependents.isEmpty()) full = true;
         for (const ScopeId& scope : dependents) {
@@ -97,7 +111,8 @@ void Session::rerunDependents(const QStringList& widgetIds) {
         return;
     }
     // The body that drew the widgets does not rerun: show their new values now.
-    for (const QString& id : widgetIds) d->page.showWidgetValue(id, d->core->widgets->value(id));
+    for (const QString& id : committed)
+        d->page.showWidgetValue(id, d->core->widgets->displayValue(id));
     d->page.flush();
     d->rerunScopes(scopes);
 }
@@ -164,6 +179,11 @@ void Session::drainInbox() {
                 break;
             case Message::Type::AsyncLoaded:
                 d->onAsyncLoaded(m.scopes, m.refreshInMs);
+                break;
+            case Message::Type::FragmentRerunsRequested:
+                // From a run: only while it is current. From a FragmentTrigger: always.
+                if (m.runId != 0 && !d->groups.contains(m.runId)) break;
+                for (const QString& key : m.keys) rerunFragment(key);
                 break;
             case Message::Type::RerunRequested:
                 if (!d->groups.contains(m.runId)) break;

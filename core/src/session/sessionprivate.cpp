@@ -98,8 +98,8 @@ void Session::Private::watchTimeout(const std::shared_ptr<RunContext>& context,
 
 Delta Session::Private::withCurrentValue(const Delta& delta) const {
     const Element& e = *delta.element;
-    if (!e.isWidget() || e.kind == ElementKind::Button) return delta;
-    const QVariant current = core->widgets->value(e.id);
+    if (!e.isWidget() || isTriggerKind(e.kind)) return delta;
+    const QVariant current = core->widgets->displayValue(e.id);
     if (!current.isValid() || current == e.props.value(prop::value)) return delta;
     auto updated = std::make_shared<Element>(e);
     updated->props.insert(prop::value, current);

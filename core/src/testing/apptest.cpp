@@ -55,6 +55,10 @@ bool AppTest::run(int timeoutMs) {
     return waitIdle(timeoutMs);
 }
 
+bool AppTest::rerunFragment(const QString& key, int timeoutMs) {
+    return session().rerunFragment(key) && m_runner.waitIdle(timeoutMs);
+}
+
 bool AppTest::waitIdle(int timeoutMs) {
     return m_runner.waitIdle(timeoutMs);
 }

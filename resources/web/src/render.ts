@@ -132,7 +132,28 @@ class BlockView implements View {
   update(element: Element): boolean {
     if (element.kind === 'column') this.dom.style.flexGrow = String(element.props.weight || 1);
     if (element.kind === 'fragment') this.dom.dataset.fragment = element.props.id ?? '';
+    if (element.kind === 'form') {
+      this.dom.dataset.form = element.props.key ?? '';
+      this.dom.classList.toggle('bordered', element.props.border !== false);
+    }
     return true;
+  }
+}
+
+/// A form: a block whose widgets the session holds until its submit button is pressed. Enter
+/// in one of its text fields presses that button, as in an HTML form.
+class FormView extends BlockView {
+  constructor(element: Element) {
+    super(element, 'block form');
+    this.dom.setAttribute('role', 'form');
+    this.dom.addEventListener('keydown', (event) => {
+      const target = event.target as HTMLElement;
+      if (event.key !== 'Enter' || !(target instanceof HTMLInputElement)) return;
+      if (!['text', 'number', 'date'].includes(target.type)) return;
+      // The field has sent its value on this Enter already (it is the event's target, and
+      // messages keep their order), so the press follows the value.
+      this.dom.querySelector<HTMLButtonElement>('button.primary:not(:disabled)')?.click();
+    });
   }
 }
 
@@ -221,6 +242,8 @@ export function createView(element: Element, ctx: ViewContext): View {
       return new BlockView(element, 'block');
     case 'fragment':
       return new BlockView(element, 'block fragment');
+    case 'form':
+      return new FormView(element);
     case 'columns':
       return new BlockView(element, 'columns');
     case 'column':

@@ -133,7 +133,7 @@ class ButtonView implements View {
     ctx: ViewContext,
   ) {
     this.dom.type = 'button';
-    this.dom.className = 'widget-button';
+    this.dom.className = element.kind === 'form_submit_button' ? 'widget-button primary' : 'widget-button';
     this.dom.onclick = () => ctx.send(this.element.id ?? '', true);
     this.update(element);
   }
@@ -375,6 +375,7 @@ class ChoiceView extends WidgetView {
 export function widgetView(element: Element, ctx: ViewContext): View | null {
   switch (element.kind) {
     case 'button':
+    case 'form_submit_button':
       return new ButtonView(element, ctx);
     case 'checkbox':
     case 'toggle':

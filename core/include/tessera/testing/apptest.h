@@ -59,6 +59,9 @@ public:
     bool run(int timeoutMs = 10000);
     /// Requests a run like run() but returns at once (to act while it is going).
     void start();
+    /// Reruns the fragments with FragmentOptions::key `key`, as Session::rerunFragment()
+    /// does, and waits until the session is idle. False when none has the key, or on timeout.
+    bool rerunFragment(const QString& key, int timeoutMs = 10000);
     /// Waits until the session is idle without requesting a run.
     bool waitIdle(int timeoutMs = 10000);
 
