@@ -66,6 +66,40 @@ void layout(tessera::Ui& ui) {
             QStringLiteral("The button reruns its own fragment, which asks the inbox "
                            "to rerun by its key: no full run."));
     });
+    overlays(ui);
+}
+
+void overlays(tessera::Ui& ui) {
+    ui.header(QStringLiteral("Overlays"));
+    {
+        tessera::StatusBox status = ui.status(QStringLiteral("Checking the data…"), true);
+        status.ui().text(QStringLiteral("Row counts match."));
+        ui.sleep(std::chrono::milliseconds(150));
+        status.ui().text(QStringLiteral("No duplicate keys."));
+        status.update(QStringLiteral("Data checked: 2 checks passed"),
+                      tessera::StatusState::Complete, false);
+    }
+    QVector<tessera::Ui> row = ui.columns(3);
+    if (row[0].button(QStringLiteral("Show a toast")))
+        row[0].toast(QStringLiteral("Saved. Toasts go away by themselves."), QStringLiteral("✔"));
+    tessera::Ui settings = row[1].popover(QStringLiteral("Chart settings"));
+    settings.checkbox(QStringLiteral("Show grid"), true);
+    settings.selectbox(QStringLiteral("Line style"),
+                       {QStringLiteral("solid"), QStringLiteral("dashed")});
+    if (row[2].button(QStringLiteral("Open a dialog"))) {
+        ui.dialog(QStringLiteral("Rename the report"), [](tessera::Ui& d) {
+            const QString name = d.textInput(QStringLiteral("New name"), QStringLiteral("Q4"));
+            d.caption(QStringLiteral("Widgets here rerun only the dialog: it will be saved as "
+                                     "“%1”.")
+                          .arg(name));
+            if (d.button(QStringLiteral("Save and close"))) {
+                d.state().set(QStringLiteral("gallery.reportName"), name);
+                d.rerun();  // a full run no longer opens the dialog: it closes
+            }
+        });
+    }
+    const QString saved = ui.state().value(QStringLiteral("gallery.reportName")).toString();
+    if (!saved.isEmpty()) ui.caption(QStringLiteral("The report is called “%1”.").arg(saved));
 }
 
 }  // namespace gallery

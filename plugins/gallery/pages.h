@@ -11,5 +11,7 @@ void widgets(tessera::Ui& ui);
 /// The widgets page's last section: a form, and widgets with callbacks.
 void formAndCallbacks(tessera::Ui& ui);
 void layout(tessera::Ui& ui);
+/// The layout page's last section: status box, toast, popover and dialog.
+void overlays(tessera::Ui& ui);
 
 }  // namespace gallery

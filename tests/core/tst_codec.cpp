@@ -175,6 +175,10 @@ private slots:
             ui.dateInput("d", QDate(2026, 1, 1));
             ui.colorPicker("c");
             ui.form("f", {.clearOnSubmit = true, .border = false}).formSubmitButton("go");
+            ui.toast("t", "i");
+            ui.popover("p").text("in popover");
+            ui.status("s", true).update("done", StatusState::Error);
+            ui.dialog("d", [](Ui& d) { d.text("in dialog"); });
             ui.tabs({"A", "B"})[0].checkbox("in tab", true, {.help = "h", .disabled = true});
         });
         QVERIFY(at.run());

@@ -92,6 +92,10 @@ void everything(Ui& ui) {
     Ui form = ui.form("form");
     form.textInput("in form");
     form.formSubmitButton();
+    ui.toast("toast");
+    ui.popover("pop").text("in popover");
+    ui.status("status").ui().text("in status");
+    ui.dialog("dialog", [](Ui& d) { d.text("in dialog"); });
     ui.sidebar().text("in sidebar");
     ui.fragment("frag", [](Ui& f) { f.text("in fragment"); });
     // A spinner shows while its owner is alive; this one stays until the run is stopped.

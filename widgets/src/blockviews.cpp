@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Views that hold other views: container (also a column and a tab page), form, columns,
-// tabs, expander.
+// tabs, expander, status box, popover and dialog.
 #include <tessera/schema.h>
 #include "elementwidget.h"
 
+#include <QDialog>
 #include <QHBoxLayout>
+#include <QMenu>
 #include <QPainter>
+#include <QScrollArea>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QWidgetAction>
 
 namespace tessera::widgets {
 
@@ -182,15 +187,111 @@ protected:
         }
     }
 
-private:
+protected:
     void setOpen(bool open) {
+        m_header->setChecked(open);
         m_header->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
         m_body->setVisible(open);
     }
     QToolButton* m_header;
+
+private:
     QWidget* m_body;
     QVBoxLayout* m_bodyLayout;
     bool m_initialized = false;
+};
+
+/// A status box: an expander whose header shows how its step went. It opens by itself when
+/// the step fails.
+class StatusView : public ExpanderView {
+protected:
+    void display(const Element& e) override {
+        ExpanderView::display(e);
+        const QString state = e.props.value(prop::state).toString();
+        const QString mark = state == u"complete" ? QStringLiteral("✔")
+                             : state == u"error"  ? QStringLiteral("✖")
+                                                  : QStringLiteral("⏳");
+        m_header->setText(mark + QStringLiteral("  ") + e.props.value(prop::label).toString());
+        if (state == u"error" && m_state != state) setOpen(true);
+        m_state = state;
+    }
+
+private:
+    QString m_state;
+};
+
+/// A button that opens its children in a popup; working with them keeps the popup open.
+class PopoverView : public ElementWidget {
+public:
+    PopoverView() {
+        auto* layout = new QHBoxLayout(this);
+        layout->setContentsMargins(0, 0, 0, 0);
+        m_button = new QToolButton(this);
+        m_button->setPopupMode(QToolButton::InstantPopup);
+        auto* menu = new QMenu(m_button);
+        auto* panel = new QWidget;
+        m_panelLayout = new QVBoxLayout(panel);
+        m_panelLayout->setContentsMargins(12, 10, 12, 10);
+        m_panelLayout->setSpacing(10);
+        auto* action = new QWidgetAction(menu);
+        action->setDefaultWidget(panel);  // the action owns the panel
+        menu->addAction(action);
+        m_button->setMenu(menu);
+        layout->addWidget(m_button);
+        layout->addStretch();
+    }
+    void insertChild(int index, ElementWidget* child) override {
+        m_panelLayout->insertWidget(index, child);
+    }
+
+protected:
+    void display(const Element& e) override {
+        m_button->setText(e.props.value(prop::label).toString());
+    }
+
+private:
+    QToolButton* m_button;
+    QVBoxLayout* m_panelLayout;
+};
+
+/// A dialog takes no room on the page: its children live in a modal window that opens when
+/// the dialog first appears. Closed by the person, it stays closed; it goes for good when
+/// the page no longer has it.
+class DialogView : public ElementWidget {
+public:
+    DialogView() {
+        setFixedHeight(0);
+        m_dialog = new QDialog(this);
+        m_dialog->setModal(true);
+        auto* outer = new QVBoxLayout(m_dialog);
+        auto* scroll = new QScrollArea(m_dialog);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        auto* body = new QWidget;
+        m_layout = new QVBoxLayout(body);
+        m_layout->setAlignment(Qt::AlignTop);
+        m_layout->setSpacing(10);
+        scroll->setWidget(body);
+        outer->addWidget(scroll);
+        m_dialog->resize(560, 420);
+    }
+    void insertChild(int index, ElementWidget* child) override {
+        m_layout->insertWidget(index, child);
+    }
+
+protected:
+    void display(const Element& e) override {
+        m_dialog->setWindowTitle(e.props.value(prop::title).toString());
+        if (m_opened) return;
+        m_opened = true;
+        // Applied before it is placed in the window: open once it is there, over it.
+        QTimer::singleShot(0, this, [this] { m_dialog->show(); });
+    }
+
+private:
+    QDialog* m_dialog;
+    QVBoxLayout* m_layout;
+    bool m_opened = false;
 };
 
 }  // namespace
@@ -205,6 +306,12 @@ ElementWidget* createBlockView(ElementKind kind) {
             return new ExpanderView;
         case ElementKind::Form:
             return new FormView;
+        case ElementKind::Status:
+            return new StatusView;
+        case ElementKind::Popover:
+            return new PopoverView;
+        case ElementKind::Dialog:
+            return new DialogView;
         case ElementKind::Container:
         case ElementKind::Column:
         case ElementKind::Tab:

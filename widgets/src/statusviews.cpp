@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Views for status elements: progress, spinner, skeleton, image and the empty slot.
+// Views for status elements: progress, spinner, skeleton, image, the empty slot and toasts.
 #include <tessera/schema.h>
 #include "elementwidget.h"
 
@@ -139,6 +139,53 @@ private:
     QLabel* m_caption;
 };
 
+/// A toast takes no room on the page: it pops a note up in the window's bottom-right corner
+/// (above the notes still showing) when it appears or its text changes.
+class ToastView : public ElementWidget {
+public:
+    ToastView() { setFixedHeight(0); }
+
+protected:
+    void display(const Element& e) override {
+        const QString icon = e.props.value(prop::icon).toString();
+        const QString text = e.props.value(prop::text).toString();
+        const QString shown = icon.isEmpty() ? text : icon + QLatin1Char(' ') + text;
+        if (shown == m_shown) return;
+        m_shown = shown;
+        // Applied before it is placed in the window: pop up once it is there.
+        QTimer::singleShot(0, this, [this] { popUp(); });
+    }
+
+private:
+    static constexpr int kShownMs = 4000;
+    static constexpr int kMargin = 16;
+
+    void popUp() {
+        QWidget* top = window();
+        if (top == this) return;
+        int bottom = top->height() - kMargin;
+        for (QLabel* other :
+             top->findChildren<QLabel*>(QStringLiteral("tesseraToast"), Qt::FindDirectChildrenOnly))
+            bottom = qMin(bottom, other->y() - 8);
+        auto* note = new QLabel(m_shown, top);
+        note->setObjectName(QStringLiteral("tesseraToast"));
+        note->setAccessibleName(m_shown);
+        note->setTextFormat(Qt::PlainText);
+        note->setWordWrap(true);
+        note->setMaximumWidth(360);
+        note->setStyleSheet(QStringLiteral(
+            "QLabel { background: palette(tool-tip-base); color: palette(tool-tip-text); "
+            "border: 1px solid palette(mid); border-radius: 6px; padding: 8px 12px; }"));
+        note->adjustSize();
+        note->move(top->width() - note->width() - kMargin, bottom - note->height());
+        note->show();
+        note->raise();
+        QTimer::singleShot(kShownMs, note, &QObject::deleteLater);
+    }
+
+    QString m_shown;
+};
+
 class EmptyView : public ElementWidget {
 public:
     EmptyView() { setFixedHeight(0); }
@@ -161,6 +208,8 @@ ElementWidget* createStatusView(ElementKind kind) {
             return new ImageView;
         case ElementKind::Empty:
             return new EmptyView;
+        case ElementKind::Toast:
+            return new ToastView;
         default:
             return nullptr;
     }

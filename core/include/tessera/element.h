@@ -40,6 +40,7 @@ enum class ElementKind {
     Skeleton,
     Image,
     Empty,
+    Toast,
     Button,
     Checkbox,
     Toggle,
@@ -62,6 +63,9 @@ enum class ElementKind {
     Expander,
     Fragment,
     Form,
+    Status,
+    Popover,
+    Dialog,
 };
 
 /// What an element is for; renderers and tools group kinds by it (see schema.h).

@@ -43,6 +43,8 @@ inline const QString id = QStringLiteral("id");
 inline const QString parallel = QStringLiteral("parallel");
 inline const QString clearOnSubmit = QStringLiteral("clearOnSubmit");
 inline const QString border = QStringLiteral("border");
+inline const QString icon = QStringLiteral("icon");
+inline const QString state = QStringLiteral("state");
 }  // namespace prop
 
 /// The type of a prop's value, and so of its JSON form (docs/protocol.md).

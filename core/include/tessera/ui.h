@@ -50,6 +50,10 @@ private:
 };
 
 class Spinner;
+class StatusBox;
+
+/// The state a StatusBox shows.
+enum class StatusState { Running, Complete, Error };
 
 namespace detail {
 class TaskToken;
@@ -225,6 +229,21 @@ public:
     Value<bool> formSubmitButton(const QString& label = QStringLiteral("Submit"),
                                  const WidgetOptions& options = {});
 
+    // Overlays
+    /// A short notice in a corner of the window (of the page) for a few seconds. It shows
+    /// when it first appears and when its text changes, not on every rerun.
+    void toast(const QString& text, const QString& icon = {});
+    /// A button that opens a small floating container; returns the container.
+    Ui popover(const QString& label);
+    /// An expandable container that tells how a step goes: running while you write into
+    /// status.ui(), and complete (or error, when an exception leaves the scope) once the
+    /// returned object is destroyed, unless update() said otherwise.
+    [[nodiscard]] StatusBox status(const QString& label, bool expanded = false);
+    /// A modal dialog with its own rerun scope, like a fragment: a widget inside reruns only
+    /// `fn`. Open it from the main body (when a button is pressed, say); it closes when a full
+    /// run no longer calls it (`f.rerun()` from inside does that) or when the person closes it.
+    void dialog(const QString& title, std::function<void(Ui&)> fn);
+
     // Layout
     Ui container();
     QVector<Ui> columns(int count);
@@ -310,6 +329,7 @@ public:
 
 private:
     friend struct Access;
+    friend class StatusBox;
     /// Where a Ui writes: appended to a container, or replacing the one element of a slot.
     enum class Placement { Append, Slot };
     Ui(std::shared_ptr<detail::RunContext> context, Path container, Placement placement);
@@ -326,6 +346,8 @@ private:
     /// A Ui writing at `container` (in the same form as this one).
     Ui at(Path container, Placement placement) const;
     QVariant widgetVariant(const QString& keyOrLabel) const;
+    /// Writes the block this Ui writes into again, with new props (its children stay).
+    void restateBlock(ElementKind kind, QVariantMap props) const;
     Value<QString> choice(ElementKind kind, const QString& label, const QStringList& options,
                           int index, const WidgetOptions& widgetOptions);
     template <typename T>
@@ -337,6 +359,29 @@ private:
     Placement m_placement = Placement::Append;
     QString m_form;  ///< the form this Ui writes into, if any
     bool m_clearOnSubmit = false;
+};
+
+/// What Ui::status() returns: the box's container, and its state.
+class TESSERA_CORE_EXPORT StatusBox {
+public:
+    StatusBox(Ui box, QString label, bool expanded);
+    ~StatusBox();
+    StatusBox(StatusBox&&) noexcept;
+    StatusBox(const StatusBox&) = delete;
+    StatusBox& operator=(const StatusBox&) = delete;
+
+    /// Writes into the box.
+    Ui& ui() { return *m_box; }
+    /// Changes the label and the state (and whether the box is open).
+    void update(const QString& label, StatusState state, std::optional<bool> expanded = {});
+    void update(StatusState state) { update(m_label, state); }
+
+private:
+    std::unique_ptr<Ui> m_box;
+    QString m_label;
+    bool m_expanded = false;
+    bool m_settled = false;  ///< update() set a final state: the destructor leaves it
+    int m_uncaught = 0;      ///< exceptions in flight when the box was made
 };
 
 /// RAII spinner: shown while alive, cleared when destroyed.

@@ -70,6 +70,7 @@ QVector<KindSpec> buildSchema() {
         leaf(K::Skeleton, "skeleton", F::Status, {{prop::height, T::Int}}),
         image,
         leaf(K::Empty, "empty", F::Status),
+        leaf(K::Toast, "toast", F::Status, {{prop::text, T::String}, {prop::icon, T::String}}),
         leaf(K::Button, "button", F::Widget, widgetProps(T::Bool)),
         leaf(K::Checkbox, "checkbox", F::Widget, widgetProps(T::Bool)),
         leaf(K::Toggle, "toggle", F::Widget, widgetProps(T::Bool)),
@@ -106,6 +107,10 @@ QVector<KindSpec> buildSchema() {
         leaf(K::Fragment, "fragment", F::Block, {{prop::id, T::String}, {prop::parallel, T::Bool}}),
         leaf(K::Form, "form", F::Block,
              {{prop::key, T::String}, {prop::clearOnSubmit, T::Bool}, {prop::border, T::Bool}}),
+        leaf(K::Status, "status", F::Block,
+             {{prop::label, T::String}, {prop::state, T::String}, {prop::expanded, T::Bool}}),
+        leaf(K::Popover, "popover", F::Block, {{prop::label, T::String}}),
+        leaf(K::Dialog, "dialog", F::Block, {{prop::title, T::String}}),
     };
 }
 

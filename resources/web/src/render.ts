@@ -101,7 +101,7 @@ class TabsView implements View {
 class ExpanderView implements View {
   dom = el('details', 'expander');
   host = el('div', 'expander-body');
-  private summary = el('summary');
+  protected summary = el('summary');
   private expanded: boolean | undefined;
 
   constructor(element: Element) {
@@ -117,6 +117,147 @@ class ExpanderView implements View {
     this.expanded = expanded;
     return true;
   }
+
+  protected summaryText(text: string): void {
+    this.summary.textContent = text;
+  }
+}
+
+/// A status box: an expander whose summary shows how its step went; it opens on failure.
+class StatusView extends ExpanderView {
+  private state = '';
+
+  constructor(element: Element) {
+    super(element);
+    this.dom.classList.add('status-box');
+  }
+
+  update(element: Element): boolean {
+    super.update(element);
+    const state: string = element.props.state || 'running';
+    const mark = { running: '⏳', complete: '✔', error: '✖' }[state] ?? '';
+    this.summaryText(`${mark}  ${element.props.label ?? ''}`);
+    this.dom.dataset.state = state;
+    if (state === 'error' && this.state !== state) (this.dom as HTMLDetailsElement).open = true;
+    this.state = state;
+    return true;
+  }
+}
+
+/// A popover: a button that opens a floating panel with the children; Esc or a click
+/// elsewhere closes it.
+class PopoverView implements View {
+  dom = el('div', 'popover');
+  host = el('div', 'popover-panel');
+  private button = el('button', 'popover-button') as HTMLButtonElement;
+
+  constructor(element: Element) {
+    this.button.type = 'button';
+    this.button.setAttribute('aria-expanded', 'false');
+    this.host.id = uniqueId('popover');
+    this.button.setAttribute('aria-controls', this.host.id);
+    this.host.hidden = true;
+    this.button.onclick = () => this.toggle(this.host.hidden);
+    this.dom.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && !this.host.hidden) {
+        this.toggle(false);
+        this.button.focus();
+      }
+    });
+    this.dom.append(this.button, this.host);
+    this.update(element);
+  }
+
+  update(element: Element): boolean {
+    this.button.textContent = element.props.label ?? '';
+    return true;
+  }
+
+  dispose(): void {
+    document.removeEventListener('pointerdown', this.outside);
+  }
+
+  private outside = (event: Event) => {
+    if (!this.dom.contains(event.target as Node)) this.toggle(false);
+  };
+
+  private toggle(open: boolean): void {
+    this.host.hidden = !open;
+    this.button.setAttribute('aria-expanded', String(open));
+    if (open) document.addEventListener('pointerdown', this.outside);
+    else document.removeEventListener('pointerdown', this.outside);
+  }
+}
+
+/// A dialog: a modal <dialog> that opens when it first appears. Closed by the person (the
+/// close button or Esc), it stays closed; it goes for good when the page no longer has it.
+class DialogView implements View {
+  dom = el('dialog', 'dialog') as HTMLDialogElement;
+  host = el('div', 'dialog-body');
+  private title = el('h2', 'dialog-title');
+
+  constructor(element: Element) {
+    const head = el('div', 'dialog-head');
+    const close = el('button', 'dialog-close', '×') as HTMLButtonElement;
+    close.type = 'button';
+    close.setAttribute('aria-label', 'Close');
+    close.onclick = () => this.dom.close();
+    this.title.id = uniqueId('dialog');
+    this.dom.setAttribute('aria-labelledby', this.title.id);
+    head.append(this.title, close);
+    this.dom.append(head, this.host);
+    this.update(element);
+    // It is placed in the page after it is made: open it once it is there.
+    requestAnimationFrame(() => {
+      if (this.dom.isConnected && !this.dom.open) this.dom.showModal();
+    });
+  }
+
+  update(element: Element): boolean {
+    this.title.textContent = element.props.title ?? '';
+    return true;
+  }
+
+  dispose(): void {
+    if (this.dom.open) this.dom.close();
+  }
+}
+
+/// A toast: nothing in the page's flow; a note in the corner for a few seconds when it
+/// appears or its text changes.
+class ToastView implements View {
+  dom = el('span', 'toast-anchor');
+  private shown = '';
+
+  constructor(element: Element) {
+    this.dom.hidden = true;
+    this.update(element);
+  }
+
+  update(element: Element): boolean {
+    const icon: string = element.props.icon ?? '';
+    const text: string = element.props.text ?? '';
+    const shown = icon ? `${icon} ${text}` : text;
+    if (shown !== this.shown) showToast(shown);
+    this.shown = shown;
+    return true;
+  }
+}
+
+const TOAST_MS = 4000;
+
+function showToast(text: string): void {
+  let region = document.getElementById('toasts');
+  if (!region) {
+    region = el('div');
+    region.id = 'toasts';
+    region.setAttribute('role', 'status');
+    region.setAttribute('aria-live', 'polite');
+    document.body.append(region);
+  }
+  const note = el('div', 'toast', text);
+  region.append(note);
+  setTimeout(() => note.remove(), TOAST_MS);
 }
 
 /// Containers, columns, fragments: a node that holds children.
@@ -244,6 +385,14 @@ export function createView(element: Element, ctx: ViewContext): View {
       return new BlockView(element, 'block fragment');
     case 'form':
       return new FormView(element);
+    case 'status':
+      return new StatusView(element);
+    case 'popover':
+      return new PopoverView(element);
+    case 'dialog':
+      return new DialogView(element);
+    case 'toast':
+      return new ToastView(element);
     case 'columns':
       return new BlockView(element, 'columns');
     case 'column':
