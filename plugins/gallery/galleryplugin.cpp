@@ -13,5 +13,6 @@ QVector<tessera::Dashboard> GalleryPlugin::dashboards() const {
          gallery::widgets},
         {QStringLiteral("gallery-layout"), QStringLiteral("Gallery: layout & status"), QString(),
          gallery::layout},
+        {QStringLiteral("gallery-chat"), QStringLiteral("Gallery: chat"), QString(), gallery::chat},
     };
 }

@@ -13,5 +13,6 @@ void formAndCallbacks(tessera::Ui& ui);
 void layout(tessera::Ui& ui);
 /// The layout page's last section: status box, toast, popover and dialog.
 void overlays(tessera::Ui& ui);
+void chat(tessera::Ui& ui);
 
 }  // namespace gallery

@@ -90,7 +90,8 @@ private slots:
 
     void snapshotOfTheGalleryIsTheOncePage_data() {
         QTest::addColumn<QString>("dashboard");
-        for (const char* id : {"gallery", "gallery-charts", "gallery-widgets", "gallery-layout"})
+        for (const char* id :
+             {"gallery", "gallery-charts", "gallery-widgets", "gallery-layout", "gallery-chat"})
             QTest::newRow(id) << QString::fromLatin1(id);
     }
     void snapshotOfTheGalleryIsTheOncePage() {

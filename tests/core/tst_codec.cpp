@@ -179,6 +179,8 @@ private slots:
             ui.popover("p").text("in popover");
             ui.status("s", true).update("done", StatusState::Error);
             ui.dialog("d", [](Ui& d) { d.text("in dialog"); });
+            ui.chatMessage("assistant").text("in message");
+            ui.chatInput("say");
             ui.tabs({"A", "B"})[0].checkbox("in tab", true, {.help = "h", .disabled = true});
         });
         QVERIFY(at.run());

@@ -96,6 +96,8 @@ void everything(Ui& ui) {
     ui.popover("pop").text("in popover");
     ui.status("status").ui().text("in status");
     ui.dialog("dialog", [](Ui& d) { d.text("in dialog"); });
+    ui.chatMessage("user").text("in chat message");
+    ui.chatInput("chat");
     ui.sidebar().text("in sidebar");
     ui.fragment("frag", [](Ui& f) { f.text("in fragment"); });
     // A spinner shows while its owner is alive; this one stays until the run is stopped.

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Views that hold other views: container (also a column and a tab page), form, columns,
-// tabs, expander, status box, popover and dialog.
+// tabs, expander, status box, popover, dialog and chat message.
 #include <tessera/schema.h>
 #include "elementwidget.h"
 
 #include <QDialog>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QMenu>
 #include <QPainter>
 #include <QScrollArea>
@@ -294,6 +295,56 @@ private:
     bool m_opened = false;
 };
 
+/// A chat message: the author's avatar in a circle beside the message's children; the
+/// assistant's messages on a tinted background.
+class ChatMessageView : public ElementWidget {
+public:
+    ChatMessageView() {
+        auto* row = new QHBoxLayout(this);
+        row->setContentsMargins(8, 8, 8, 8);
+        row->setSpacing(12);
+        m_avatar = new QLabel(this);
+        m_avatar->setFixedSize(32, 32);
+        m_avatar->setAlignment(Qt::AlignCenter);
+        auto* body = new QWidget(this);
+        m_layout = new QVBoxLayout(body);
+        m_layout->setContentsMargins(0, 4, 0, 0);
+        m_layout->setSpacing(8);
+        row->addWidget(m_avatar, 0, Qt::AlignTop);
+        row->addWidget(body, 1);
+    }
+    void insertChild(int index, ElementWidget* child) override {
+        m_layout->insertWidget(index, child);
+    }
+
+protected:
+    void display(const Element& e) override {
+        m_avatar->setText(e.props.value(prop::avatar).toString());
+        m_avatar->setAccessibleName(e.props.value(prop::role).toString());
+        m_tinted = e.props.value(prop::role).toString() == u"assistant";
+        m_avatar->setStyleSheet(
+            m_tinted ? QStringLiteral("QLabel { background: palette(highlight); color: "
+                                      "palette(highlighted-text); border-radius: 16px; "
+                                      "font-weight: 600; }")
+                     : QStringLiteral("QLabel { background: palette(midlight); border-radius: "
+                                      "16px; font-weight: 600; }"));
+        update();
+    }
+    void paintEvent(QPaintEvent*) override {
+        if (!m_tinted) return;
+        QPainter painter(this);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(palette().color(QPalette::AlternateBase));
+        painter.drawRoundedRect(QRectF(rect()), 8, 8);
+    }
+
+private:
+    QLabel* m_avatar;
+    QVBoxLayout* m_layout;
+    bool m_tinted = false;
+};
+
 }  // namespace
 
 ElementWidget* createBlockView(ElementKind kind) {
@@ -312,6 +363,8 @@ ElementWidget* createBlockView(ElementKind kind) {
             return new PopoverView;
         case ElementKind::Dialog:
             return new DialogView;
+        case ElementKind::ChatMessage:
+            return new ChatMessageView;
         case ElementKind::Container:
         case ElementKind::Column:
         case ElementKind::Tab:

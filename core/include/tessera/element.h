@@ -55,6 +55,7 @@ enum class ElementKind {
     DateInput,
     ColorPicker,
     FormSubmitButton,
+    ChatInput,
     Container,
     Columns,
     Column,
@@ -66,6 +67,7 @@ enum class ElementKind {
     Status,
     Popover,
     Dialog,
+    ChatMessage,
 };
 
 /// What an element is for; renderers and tools group kinds by it (see schema.h).
@@ -77,7 +79,8 @@ TESSERA_CORE_EXPORT std::optional<ElementKind> kindFromName(const QString& name)
 TESSERA_CORE_EXPORT bool isBlockKind(ElementKind kind);
 TESSERA_CORE_EXPORT bool isWidgetKind(ElementKind kind);
 TESSERA_CORE_EXPORT bool isChartKind(ElementKind kind);
-/// Buttons: widgets whose value is true only for the run their press causes.
+/// Buttons and the chat input: widgets whose value holds only for the run their press (their
+/// submit) causes, then goes back to its default.
 TESSERA_CORE_EXPORT bool isTriggerKind(ElementKind kind);
 
 /// What one place on the page shows. Immutable once built; shared between threads by

@@ -45,6 +45,8 @@ inline const QString clearOnSubmit = QStringLiteral("clearOnSubmit");
 inline const QString border = QStringLiteral("border");
 inline const QString icon = QStringLiteral("icon");
 inline const QString state = QStringLiteral("state");
+inline const QString role = QStringLiteral("role");
+inline const QString avatar = QStringLiteral("avatar");
 }  // namespace prop
 
 /// The type of a prop's value, and so of its JSON form (docs/protocol.md).

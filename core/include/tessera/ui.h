@@ -244,6 +244,18 @@ public:
     /// run no longer calls it (`f.rerun()` from inside does that) or when the person closes it.
     void dialog(const QString& title, std::function<void(Ui&)> fn);
 
+    // Chat
+    /// A chat message: a container with its author's avatar: the role's initial, or `avatar`
+    /// (a letter or an emoji). The assistant's messages are set apart by their background.
+    Ui chatMessage(const QString& role, const QString& avatar = {});
+    /// A message box pinned to the bottom of the window (the page). Returns the text sent, in
+    /// the run that sending it causes, once; an empty text in every other run.
+    Value<QString> chatInput(const QString& placeholder = QStringLiteral("Your message"),
+                             const WidgetOptions& options = {});
+    /// Writes text into place piece by piece as `next` returns pieces (std::nullopt ends
+    /// it), as markdown, and returns the whole text. Every piece is an interrupt point.
+    QString writeStream(const std::function<std::optional<QString>()>& next);
+
     // Layout
     Ui container();
     QVector<Ui> columns(int count);

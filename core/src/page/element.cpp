@@ -31,7 +31,8 @@ bool isChartKind(ElementKind kind) {
 }
 
 bool isTriggerKind(ElementKind kind) {
-    return kind == ElementKind::Button || kind == ElementKind::FormSubmitButton;
+    return kind == ElementKind::Button || kind == ElementKind::FormSubmitButton ||
+           kind == ElementKind::ChatInput;
 }
 
 bool Element::sameContent(const Element& other) const {

@@ -97,6 +97,7 @@ QVector<KindSpec> buildSchema() {
         leaf(K::DateInput, "date_input", F::Widget, widgetProps(T::Date)),
         leaf(K::ColorPicker, "color_picker", F::Widget, widgetProps(T::String)),
         leaf(K::FormSubmitButton, "form_submit_button", F::Widget, widgetProps(T::Bool)),
+        leaf(K::ChatInput, "chat_input", F::Widget, widgetProps(T::String)),
         leaf(K::Container, "container", F::Block),
         leaf(K::Columns, "columns", F::Block, {{prop::count, T::Int}}),
         leaf(K::Column, "column", F::Block, {{prop::weight, T::Int}}),
@@ -111,6 +112,8 @@ QVector<KindSpec> buildSchema() {
              {{prop::label, T::String}, {prop::state, T::String}, {prop::expanded, T::Bool}}),
         leaf(K::Popover, "popover", F::Block, {{prop::label, T::String}}),
         leaf(K::Dialog, "dialog", F::Block, {{prop::title, T::String}}),
+        leaf(K::ChatMessage, "chat_message", F::Block,
+             {{prop::role, T::String}, {prop::avatar, T::String}}),
     };
 }
 

@@ -99,6 +99,17 @@ Value<bool> Ui::formSubmitButton(const QString& label, const WidgetOptions& opti
     return widget<bool>(ElementKind::FormSubmitButton, label, {}, false, keyed, false);
 }
 
+Value<QString> Ui::chatInput(const QString& placeholder, const WidgetOptions& options) {
+    if (!m_form.isEmpty()) {
+        error(QStringLiteral("chatInput '%1' is inside form '%2': a chat input sends by itself; "
+                             "put it outside the form.")
+                  .arg(placeholder, m_form));
+        return Value<QString>(QString());
+    }
+    // The placeholder is the widget's label: its identity, and what screen readers announce.
+    return widget<QString>(ElementKind::ChatInput, placeholder, {}, QString(), options, QString());
+}
+
 QVariant Ui::widgetVariant(const QString& keyOrLabel) const {
     const auto& ctx = context();
     ctx->check();

@@ -113,6 +113,7 @@ QVariant coerceWidgetValue(const WidgetSpec& spec, const QVariant& value, QStrin
         }
         case ElementKind::TextInput:
         case ElementKind::TextArea:
+        case ElementKind::ChatInput:
             if (!value.canConvert<QString>()) return fail(QStringLiteral("expected text"));
             return value.toString();
         case ElementKind::DateInput: {
@@ -185,9 +186,11 @@ WidgetChange WidgetStore::set(const QString& id, const QVariant& value) {
         it->pending = coerced;
         return {{}, true};
     }
-    const bool changed = trigger ? coerced.toBool() : coerced != it->value;
+    // A trigger fires on a press (a submitted chat message); anything else on a change.
+    const bool fired = trigger && coerced != it->spec.defaultValue;
+    const bool changed = trigger ? fired : coerced != it->value;
     it->value = coerced;
-    if (trigger && coerced.toBool()) {
+    if (fired) {
         it->triggerSeq = ++m_triggerSeq;
         if (it->spec.kind == ElementKind::FormSubmitButton)
             submitForm(it->spec.form, it->spec.clearOnSubmit);
@@ -317,7 +320,7 @@ void WidgetStore::resetTriggers(quint64 upTo) {
     std::lock_guard lock(m_mutex);
     for (Entry& e : m_entries) {
         if (e.triggerSeq == 0 || e.triggerSeq > upTo) continue;
-        e.value = isTriggerKind(e.spec.kind) ? QVariant(false) : e.spec.defaultValue;
+        e.value = e.spec.defaultValue;
         e.triggerSeq = 0;
         if (e.pending && *e.pending == e.value) e.pending.reset();
     }

@@ -260,6 +260,26 @@ function showToast(text: string): void {
   setTimeout(() => note.remove(), TOAST_MS);
 }
 
+/// A chat message: the author's avatar beside the message's children.
+class ChatMessageView implements View {
+  dom = el('div', 'chat-message');
+  host = el('div', 'chat-body');
+  private avatar = el('div', 'chat-avatar');
+
+  constructor(element: Element) {
+    this.dom.append(this.avatar, this.host);
+    this.update(element);
+  }
+
+  update(element: Element): boolean {
+    this.avatar.textContent = element.props.avatar ?? '';
+    this.avatar.setAttribute('aria-label', element.props.role ?? '');
+    this.avatar.setAttribute('role', 'img');
+    this.dom.dataset.role = element.props.role ?? '';
+    return true;
+  }
+}
+
 /// Containers, columns, fragments: a node that holds children.
 class BlockView implements View {
   dom: HTMLElement;
@@ -393,6 +413,8 @@ export function createView(element: Element, ctx: ViewContext): View {
       return new DialogView(element);
     case 'toast':
       return new ToastView(element);
+    case 'chat_message':
+      return new ChatMessageView(element);
     case 'columns':
       return new BlockView(element, 'columns');
     case 'column':

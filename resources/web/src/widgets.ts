@@ -372,11 +372,71 @@ class ChoiceView extends WidgetView {
   }
 }
 
+/// The chat input: a message box with a send button, docked at the bottom of the viewport
+/// over the main column (the page's end keeps clear of it). Its place in the page is empty.
+class ChatInputView implements View {
+  dom = el('div', 'chat-input-anchor');
+  private bar = el('form', 'chat-input');
+  private input = el('input') as HTMLInputElement;
+  private button = el('button', 'widget-button primary', 'Send') as HTMLButtonElement;
+  private watch = new ResizeObserver(() => this.place());
+
+  constructor(
+    private element: Element,
+    private ctx: ViewContext,
+  ) {
+    this.input.type = 'text';
+    this.input.autocomplete = 'off';
+    this.button.type = 'submit';
+    this.bar.append(this.input, this.button);
+    this.bar.onsubmit = (event) => {
+      event.preventDefault();
+      const text = this.input.value.trim();
+      if (!text) return;
+      this.input.value = '';
+      this.ctx.send(this.element.id ?? '', text);
+    };
+    document.body.append(this.bar);
+    document.body.classList.add('has-chat-input');
+    const main = document.getElementById('main');
+    if (main) this.watch.observe(main);
+    addEventListener('resize', this.place);
+    this.update(element);
+  }
+
+  update(element: Element): boolean {
+    this.element = element;
+    const p = element.props;
+    this.input.placeholder = p.label ?? '';
+    this.input.setAttribute('aria-label', p.label ?? '');
+    this.input.title = p.help ?? '';
+    this.input.disabled = this.button.disabled = !!p.disabled;
+    return true;
+  }
+
+  dispose(): void {
+    this.watch.disconnect();
+    removeEventListener('resize', this.place);
+    this.bar.remove();
+    if (!document.querySelector('form.chat-input')) document.body.classList.remove('has-chat-input');
+  }
+
+  private place = () => {
+    const main = document.getElementById('main');
+    if (!main) return;
+    const box = main.getBoundingClientRect();
+    this.bar.style.left = `${box.left}px`;
+    this.bar.style.width = `${box.width}px`;
+  };
+}
+
 export function widgetView(element: Element, ctx: ViewContext): View | null {
   switch (element.kind) {
     case 'button':
     case 'form_submit_button':
       return new ButtonView(element, ctx);
+    case 'chat_input':
+      return new ChatInputView(element, ctx);
     case 'checkbox':
     case 'toggle':
       return new CheckView(element, ctx);
