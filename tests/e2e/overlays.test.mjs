@@ -6,13 +6,19 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { open, settled, withServer } from './harness.mjs';
 
+/// The layout page with its dialog opened by its button.
+async function openDialog(browser, url) {
+  const page = await open(browser, url);
+  await settled(page);
+  await page.getByRole('button', { name: 'Open a dialog' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rename the report' });
+  await dialog.waitFor();
+  return { page, dialog };
+}
+
 test('a dialog opens modally, reruns on its own, and closes when the dashboard says so', async () => {
   await withServer('gallery-layout', async (server, browser) => {
-    const page = await open(browser, server.url);
-    await settled(page);
-    await page.getByRole('button', { name: 'Open a dialog' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Rename the report' });
-    await dialog.waitFor();
+    const { page, dialog } = await openDialog(browser, server.url);
     assert.ok(await dialog.evaluate((d) => d.open && d.matches(':modal')), 'a modal dialog');
 
     const name = dialog.getByLabel('New name');
@@ -31,11 +37,7 @@ test('a dialog opens modally, reruns on its own, and closes when the dashboard s
 
 test('Esc closes a dialog; the page goes on', async () => {
   await withServer('gallery-layout', async (server, browser) => {
-    const page = await open(browser, server.url);
-    await settled(page);
-    await page.getByRole('button', { name: 'Open a dialog' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Rename the report' });
-    await dialog.waitFor();
+    const { page, dialog } = await openDialog(browser, server.url);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('button', { name: 'Show a toast' }).click();  // the page is usable again
