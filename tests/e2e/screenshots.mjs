@@ -24,3 +24,14 @@ await withServer('growth', async (server, browser) => {
   await growth.click('#timeline-toggle');
   await growth.screenshot({ path: path.join(out, 'screenshot-browser-growth-dark.png') });
 });
+
+await withServer('gallery-chat', async (server, browser) => {
+  const chat = await open(browser, server.url, { height: 640 });
+  await settled(chat);
+  const input = chat.getByRole('textbox', { name: 'Ask the gallery' });
+  await input.fill('What does a form do?');
+  await input.press('Enter');
+  await chat.waitForFunction(() => document.querySelectorAll('.chat-message').length === 3);
+  await settled(chat);
+  await chat.screenshot({ path: path.join(out, 'screenshot-browser-chat.png') });
+});
