@@ -228,6 +228,29 @@ private slots:
                      QStringLiteral("n = 7"));
     }
 
+    /// Enter in a text field of a form sends the field's value, then presses the form's
+    /// submit button: one run sees the text.
+    void enterInAFormSubmitsIt() {
+        Harness h([](Ui& ui) {
+            Ui form = ui.form(QStringLiteral("f"));
+            auto name = form.textInput(QStringLiteral("Name"));
+            const bool sent = form.formSubmitButton(QStringLiteral("Send"));
+            ui.text(sent ? QStringLiteral("sent %1").arg(name.get()) : QStringLiteral("idle"));
+        });
+        h.window.show();
+        QVERIFY(h.waitIdle());
+        const int runs = h.session.runsStarted();
+        auto* edit = h.renderer.widgetAt({MainRoot, 0, 0})->findChild<QLineEdit*>();
+        QVERIFY(edit);
+        edit->setFocus();
+        QTest::keyClicks(edit, QStringLiteral("Ada"));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTRY_COMPARE(h.session.page().node({MainRoot, 1})->element->props.value("text").toString(),
+                     QStringLiteral("sent Ada"));
+        QVERIFY(h.waitIdle());
+        QCOMPARE(h.session.runsStarted(), runs + 1);
+    }
+
     void largeLineChartIsDecimated() {
         Harness h([](Ui& ui) {
             std::vector<double> y(1'000'000);

@@ -81,8 +81,12 @@ private:
     QVBoxLayout* m_layout;
 };
 
-/// A form: a container, framed unless the dashboard asks for no border.
+/// A form: a container, framed unless the dashboard asks for no border. Enter in one of its
+/// text fields presses its submit button (see pressFormSubmit()).
 class FormView : public ContainerView {
+public:
+    FormView() { setProperty(kFormProperty, true); }
+
 protected:
     void display(const Element& e) override {
         m_border = e.props.value(prop::border, true).toBool();

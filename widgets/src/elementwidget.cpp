@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "elementwidget.h"
 
+#include <QPushButton>
+
 namespace tessera::widgets {
 
 ElementWidget::ElementWidget(QWidget* parent) : QWidget(parent) {}
@@ -16,6 +18,15 @@ void ElementWidget::childChanged(int, ElementWidget*) {}
 
 void ElementWidget::sendValue(const QVariant& value) {
     if (m_sink && m_element && !m_element->id.isEmpty()) m_sink(m_element->id, value);
+}
+
+void pressFormSubmit(QWidget* field) {
+    for (QWidget* w = field->parentWidget(); w; w = w->parentWidget()) {
+        if (!w->property(kFormProperty).toBool()) continue;
+        for (auto* button : w->findChildren<QPushButton*>())
+            if (button->property(kSubmitProperty).toBool() && button->isEnabled()) button->click();
+        return;
+    }
 }
 
 ElementWidget* createView(ElementKind kind) {

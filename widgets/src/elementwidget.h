@@ -39,6 +39,14 @@ private:
     ValueSink m_sink;
 };
 
+/// The property that marks a form's view (a widget inside finds its form by it).
+inline constexpr char kFormProperty[] = "tesseraForm";
+/// The property that marks a form's submit button.
+inline constexpr char kSubmitProperty[] = "tesseraSubmit";
+/// Presses the submit button of the form `field` is in, if it is in one: Enter in a text
+/// field of a form submits it, as in a web form.
+void pressFormSubmit(QWidget* field);
+
 /// Creates the view for an element of `kind` (not yet applied); null for a kind no view
 /// shows.
 ElementWidget* createView(ElementKind kind);

@@ -60,12 +60,19 @@ protected:
 
 class ButtonView : public ElementWidget {
 public:
-    /// `primary`: a form's submit button, drawn as the default button.
+    /// `primary`: a form's submit button, in bold; Enter in its form presses it.
     explicit ButtonView(bool primary = false) {
         auto* layout = new QHBoxLayout(this);
         layout->setContentsMargins(0, 0, 0, 0);
         m_button = new QPushButton(this);
-        m_button->setDefault(primary);
+        // Not a dialog's default button either: Enter presses only what pressFormSubmit() does.
+        m_button->setAutoDefault(false);
+        m_button->setProperty(kSubmitProperty, primary);
+        if (primary) {
+            QFont bold = m_button->font();
+            bold.setBold(true);
+            m_button->setFont(bold);
+        }
         layout->addWidget(m_button);
         layout->addStretch();
         QObject::connect(m_button, &QPushButton::clicked, this, [this] { sendValue(true); });
@@ -345,6 +352,10 @@ public:
         QObject::connect(m_edit, &QLineEdit::editingFinished, this, [this] {
             if (m_edit->text() != m_shown) sendValue(m_shown = m_edit->text());
         });
+        // Queued: the value (sent on editingFinished, after returnPressed) goes first.
+        QObject::connect(
+            m_edit, &QLineEdit::returnPressed, this, [this] { pressFormSubmit(this); },
+            Qt::QueuedConnection);
     }
 
 protected:
