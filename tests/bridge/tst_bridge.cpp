@@ -242,6 +242,50 @@ private slots:
         QCOMPARE(textOf(client), QStringLiteral("n is 5"));
     }
 
+    /// Widget messages for a form's widgets are held by the session (and echoed), not run:
+    /// a rerun for another reason still sees the values last submitted; the submit button's
+    /// message makes one run that sees them all.
+    void aFormHoldsItsValuesUntilItsSubmitMessage() {
+        const Dashboard order{QStringLiteral("order"), QStringLiteral("Order"), {}, [](Ui& ui) {
+                                  ui.button(QStringLiteral("Refresh"));
+                                  Ui form = ui.form(QStringLiteral("order"));
+                                  const int n = form.slider(QStringLiteral("Cups"), 1, 9, 1);
+                                  const QString who = form.textInput(QStringLiteral("Name"));
+                                  form.formSubmitButton(QStringLiteral("Order"));
+                                  ui.text(QStringLiteral("%1 for '%2'").arg(n).arg(who));
+                              }};
+        auto bridge = startBridge({order});
+        QVERIFY(bridge);
+        BridgeClient client;
+        QVERIFY(client.open(bridge->url()));
+        client.hello();
+        QTRY_COMPARE(textOf(client), QStringLiteral("1 for ''"));
+        auto send = [&](const QString& label, const QJsonValue& value) {
+            client.send({{QStringLiteral("type"), QStringLiteral("widget")},
+                         {QStringLiteral("id"), client.widgetId(label)},
+                         {QStringLiteral("value"), value}});
+        };
+        auto shown = [&](const QString& kind) {
+            return client.page()
+                .node(client.pathsOf(kind).value(0))
+                ->element->props.value(QStringLiteral("value"));
+        };
+        send(QStringLiteral("Cups"), 4);
+        send(QStringLiteral("Name"), QStringLiteral("Ada"));
+        QTRY_COMPARE(shown(QStringLiteral("text_input")).toString(), QStringLiteral("Ada"));
+        QCOMPARE(shown(QStringLiteral("slider")).toInt(), 4);
+
+        const int runs = client.runsFinished();
+        send(QStringLiteral("Refresh"), true);
+        QTRY_COMPARE(client.runsFinished(), runs + 1);
+        QCOMPARE(textOf(client), QStringLiteral("1 for ''"));
+        QCOMPARE(shown(QStringLiteral("text_input")).toString(), QStringLiteral("Ada"));
+
+        send(QStringLiteral("Order"), true);
+        QTRY_COMPARE(textOf(client), QStringLiteral("4 for 'Ada'"));
+        QTRY_COMPARE(client.runsFinished(), runs + 2);
+    }
+
     void theMirrorFollowsTheWindowAndRefusesInput() {
         Session window;  // the window's session, in this (the GUI) thread
         auto generation = std::make_shared<std::atomic<int>>(0);  // written here, read by runs
