@@ -2,6 +2,7 @@
 #include "pages.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace gallery {
@@ -45,19 +46,23 @@ void widgets(tessera::Ui& ui) {
 
     if (clicked) ui.success(QStringLiteral("Hello, %1!").arg(name));
     ui.subheader(QStringLiteral("Current values"));
-    ui.json(QJsonObject{{QStringLiteral("agree"), agree},
-                        {QStringLiteral("live"), live},
-                        {QStringLiteral("replicas"), count},
-                        {QStringLiteral("ratio"), ratio},
-                        {QStringLiteral("price"), QJsonArray{low, high}},
-                        {QStringLiteral("region"), region},
-                        {QStringLiteral("plan"), plan},
-                        {QStringLiteral("channels"), QJsonArray::fromStringList(channels)},
-                        {QStringLiteral("project"), name},
-                        {QStringLiteral("notes"), notes},
-                        {QStringLiteral("budget"), budget},
-                        {QStringLiteral("start"), start.toString(Qt::ISODate)},
-                        {QStringLiteral("accent"), color}});
+    const QJsonObject values{{QStringLiteral("agree"), agree},
+                             {QStringLiteral("live"), live},
+                             {QStringLiteral("replicas"), count},
+                             {QStringLiteral("ratio"), ratio},
+                             {QStringLiteral("price"), QJsonArray{low, high}},
+                             {QStringLiteral("region"), region},
+                             {QStringLiteral("plan"), plan},
+                             {QStringLiteral("channels"), QJsonArray::fromStringList(channels)},
+                             {QStringLiteral("project"), name},
+                             {QStringLiteral("notes"), notes},
+                             {QStringLiteral("budget"), budget},
+                             {QStringLiteral("start"), start.toString(Qt::ISODate)},
+                             {QStringLiteral("accent"), color}};
+    ui.json(values);
+    if (ui.downloadButton(QStringLiteral("Download these values"), QJsonDocument(values).toJson(),
+                          QStringLiteral("values.json"), QStringLiteral("application/json")))
+        ui.toast(QStringLiteral("values.json saved"));
     const int visits = ui.state()
                            .update(QStringLiteral("gallery.visits"),
                                    [](const QVariant& v) { return v.toInt() + 1; })

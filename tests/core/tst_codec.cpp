@@ -181,6 +181,7 @@ private slots:
             ui.dialog("d", [](Ui& d) { d.text("in dialog"); });
             ui.chatMessage("assistant").text("in message");
             ui.chatInput("say");
+            ui.downloadButton("save", QByteArray("\x00\x01 bytes", 8), "data.bin");
             ui.tabs({"A", "B"})[0].checkbox("in tab", true, {.help = "h", .disabled = true});
         });
         QVERIFY(at.run());

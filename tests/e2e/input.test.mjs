@@ -98,3 +98,25 @@ test('widgets work from the keyboard, with labels tied to their controls', async
     assert.deepEqual(page.problems, []);
   });
 });
+
+test('a download button saves its bytes under its file name, then reports the click', async () => {
+  await withServer('gallery-widgets', async (server, browser) => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    page.problems = [];
+    page.on('pageerror', (e) => page.problems.push(e.message));
+    await page.goto(server.url);
+    await settled(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download these values' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'values.json');
+    const chunks = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+    const saved = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    assert.deepEqual(saved, await currentValues(page));
+    await page.locator('#toasts .toast', { hasText: 'values.json saved' }).waitFor();
+    assert.deepEqual(page.problems, []);
+  });
+});

@@ -98,6 +98,7 @@ void everything(Ui& ui) {
     ui.dialog("dialog", [](Ui& d) { d.text("in dialog"); });
     ui.chatMessage("user").text("in chat message");
     ui.chatInput("chat");
+    ui.downloadButton("download", "bytes", "file.txt", "text/plain");
     ui.sidebar().text("in sidebar");
     ui.fragment("frag", [](Ui& f) { f.text("in fragment"); });
     // A spinner shows while its owner is alive; this one stays until the run is stopped.

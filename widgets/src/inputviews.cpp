@@ -10,22 +10,28 @@
 #include <QColorDialog>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QEvent>
+#include <QFileDialog>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSaveFile>
 #include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSlider>
+#include <QStandardPaths>
+#include <QStyle>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -86,6 +92,50 @@ protected:
     }
 
 private:
+    QPushButton* m_button;
+};
+
+/// A download button: asks where to save the element's bytes, writes them, and reports the
+/// click like a button. A file that cannot be written says why; nothing is sent then.
+class DownloadButtonView : public ElementWidget {
+public:
+    DownloadButtonView() {
+        auto* layout = new QHBoxLayout(this);
+        layout->setContentsMargins(0, 0, 0, 0);
+        m_button = new QPushButton(this);
+        m_button->setAutoDefault(false);
+        m_button->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
+        layout->addWidget(m_button);
+        layout->addStretch();
+        QObject::connect(m_button, &QPushButton::clicked, this, [this] { save(); });
+    }
+
+protected:
+    void display(const Element& e) override {
+        m_button->setText(read(e, prop::label).toString());
+        m_button->setToolTip(read(e, prop::help).toString());
+        m_button->setEnabled(!read(e, prop::disabled).toBool());
+    }
+
+private:
+    void save() {
+        const QString name = read(element(), prop::fileName).toString();
+        const QString file = QFileDialog::getSaveFileName(
+            this, m_button->text(),
+            QDir(QStandardPaths::writableLocation(QStandardPaths::DownloadLocation))
+                .filePath(name));
+        if (file.isEmpty()) return;
+        QSaveFile out(file);
+        if (!out.open(QIODevice::WriteOnly) || out.write(element().blob) != element().blob.size() ||
+            !out.commit()) {
+            QMessageBox::warning(
+                this, m_button->text(),
+                QStringLiteral("Could not save %1: %2").arg(file, out.errorString()));
+            return;
+        }
+        sendValue(true);
+    }
+
     QPushButton* m_button;
 };
 
@@ -570,6 +620,8 @@ ElementWidget* createInputView(ElementKind kind) {
             return new ButtonView(true);
         case ElementKind::ChatInput:
             return new ChatInputView;
+        case ElementKind::DownloadButton:
+            return new DownloadButtonView;
         case ElementKind::Checkbox:
             return new CheckView(false);
         case ElementKind::Toggle:

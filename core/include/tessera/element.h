@@ -56,6 +56,7 @@ enum class ElementKind {
     ColorPicker,
     FormSubmitButton,
     ChatInput,
+    DownloadButton,
     Container,
     Columns,
     Column,
@@ -79,8 +80,8 @@ TESSERA_CORE_EXPORT std::optional<ElementKind> kindFromName(const QString& name)
 TESSERA_CORE_EXPORT bool isBlockKind(ElementKind kind);
 TESSERA_CORE_EXPORT bool isWidgetKind(ElementKind kind);
 TESSERA_CORE_EXPORT bool isChartKind(ElementKind kind);
-/// Buttons and the chat input: widgets whose value holds only for the run their press (their
-/// submit) causes, then goes back to its default.
+/// Buttons (download buttons too) and the chat input: widgets whose value holds only for the run
+/// their press (their submit) causes, then goes back to its default.
 TESSERA_CORE_EXPORT bool isTriggerKind(ElementKind kind);
 
 /// What one place on the page shows. Immutable once built; shared between threads by

@@ -47,6 +47,8 @@ inline const QString icon = QStringLiteral("icon");
 inline const QString state = QStringLiteral("state");
 inline const QString role = QStringLiteral("role");
 inline const QString avatar = QStringLiteral("avatar");
+inline const QString fileName = QStringLiteral("fileName");
+inline const QString mime = QStringLiteral("mime");
 }  // namespace prop
 
 /// The type of a prop's value, and so of its JSON form (docs/protocol.md).

@@ -244,6 +244,13 @@ public:
     /// run no longer calls it (`f.rerun()` from inside does that) or when the person closes it.
     void dialog(const QString& title, std::function<void(Ui&)> fn);
 
+    /// A button that saves `data` as a file named `fileName` (the window asks where; a browser
+    /// downloads it). Like a button, it is true in the run its click causes.
+    Value<bool> downloadButton(const QString& label, const QByteArray& data,
+                               const QString& fileName,
+                               const QString& mime = QStringLiteral("application/octet-stream"),
+                               const WidgetOptions& options = {});
+
     // Chat
     /// A chat message: a container with its author's avatar: the role's initial, or `avatar`
     /// (a letter or an emoji). The assistant's messages are set apart by their background.
@@ -364,7 +371,8 @@ private:
                           int index, const WidgetOptions& widgetOptions);
     template <typename T>
     Value<T> widget(ElementKind kind, const QString& label, QVariantMap props,
-                    const QVariant& defaultValue, const WidgetOptions& options, T fallback);
+                    const QVariant& defaultValue, const WidgetOptions& options, T fallback,
+                    const QByteArray& blob = {});
 
     std::shared_ptr<detail::RunContext> m_ctx;
     Path m_container;  ///< the block written into, or the slot's own path

@@ -32,7 +32,7 @@ bool isChartKind(ElementKind kind) {
 
 bool isTriggerKind(ElementKind kind) {
     return kind == ElementKind::Button || kind == ElementKind::FormSubmitButton ||
-           kind == ElementKind::ChatInput;
+           kind == ElementKind::ChatInput || kind == ElementKind::DownloadButton;
 }
 
 bool Element::sameContent(const Element& other) const {

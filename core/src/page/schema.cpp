@@ -40,6 +40,10 @@ QVector<KindSpec> buildSchema() {
     KindSpec image =
         leaf(K::Image, "image", F::Data, {{prop::caption, T::String}, {prop::width, T::Int}});
     image.hasBytes = true;
+    KindSpec download =
+        leaf(K::DownloadButton, "download_button", F::Widget,
+             widgetProps(T::Bool, {{prop::fileName, T::String}, {prop::mime, T::String}}));
+    download.hasBytes = true;
     return {
         leaf(K::Title, "title", F::Text, text),
         leaf(K::Header, "header", F::Text, text),
@@ -98,6 +102,7 @@ QVector<KindSpec> buildSchema() {
         leaf(K::ColorPicker, "color_picker", F::Widget, widgetProps(T::String)),
         leaf(K::FormSubmitButton, "form_submit_button", F::Widget, widgetProps(T::Bool)),
         leaf(K::ChatInput, "chat_input", F::Widget, widgetProps(T::String)),
+        download,
         leaf(K::Container, "container", F::Block),
         leaf(K::Columns, "columns", F::Block, {{prop::count, T::Int}}),
         leaf(K::Column, "column", F::Block, {{prop::weight, T::Int}}),

@@ -40,7 +40,8 @@ QString widgetId(ElementKind kind, const QString& label, const QString& key,
 
 template <typename T>
 Value<T> Ui::widget(ElementKind kind, const QString& label, QVariantMap props,
-                    const QVariant& defaultValue, const WidgetOptions& options, T fallback) {
+                    const QVariant& defaultValue, const WidgetOptions& options, T fallback,
+                    const QByteArray& blob) {
     const auto ctx = context();
     ctx->check();
     if (ctx->isFragment() && m_placement == Placement::Append && !ctx->owns(m_container)) {
@@ -50,7 +51,7 @@ Value<T> Ui::widget(ElementKind kind, const QString& label, QVariantMap props,
                 .arg(kindName(kind), label));
         return Value<T>(fallback);
     }
-    if (kind == ElementKind::Button && !m_form.isEmpty()) {
+    if ((kind == ElementKind::Button || kind == ElementKind::DownloadButton) && !m_form.isEmpty()) {
         error(QStringLiteral("button '%1' is inside form '%2', whose widgets send nothing until "
                              "it is submitted: use formSubmitButton() there.")
                   .arg(label, m_form));
@@ -78,12 +79,27 @@ Value<T> Ui::widget(ElementKind kind, const QString& label, QVariantMap props,
     if (!options.key.isEmpty()) e->props.insert(prop::key, options.key);
     if (!options.help.isEmpty()) e->props.insert(prop::help, options.help);
     if (options.disabled) e->props.insert(prop::disabled, true);
+    e->blob = blob;
     place(e);
     return Value<T>(ctx->core->widgets, id, detail::fromVariant<T>(current, fallback));
 }
 
 Value<bool> Ui::button(const QString& label, const WidgetOptions& options) {
     return widget<bool>(ElementKind::Button, label, {}, false, options, false);
+}
+
+Value<bool> Ui::downloadButton(const QString& label, const QByteArray& data,
+                               const QString& fileName, const QString& mime,
+                               const WidgetOptions& options) {
+    if (fileName.isEmpty() || fileName.contains(QLatin1Char('/')) ||
+        fileName.contains(QLatin1Char('\\'))) {
+        error(QStringLiteral("downloadButton '%1': the file name '%2' must be a plain name, "
+                             "without folders")
+                  .arg(label, fileName));
+        return Value<bool>(false);
+    }
+    QVariantMap props{{prop::fileName, fileName}, {prop::mime, mime}};
+    return widget<bool>(ElementKind::DownloadButton, label, props, false, options, false, data);
 }
 
 Value<bool> Ui::formSubmitButton(const QString& label, const WidgetOptions& options) {

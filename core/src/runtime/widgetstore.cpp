@@ -62,6 +62,7 @@ QVariant coerceWidgetValue(const WidgetSpec& spec, const QVariant& value, QStrin
     switch (spec.kind) {
         case ElementKind::Button:
         case ElementKind::FormSubmitButton:
+        case ElementKind::DownloadButton:
         case ElementKind::Checkbox:
         case ElementKind::Toggle: {
             const auto b = toBool(value);

@@ -146,6 +146,37 @@ class ButtonView implements View {
   }
 }
 
+/// A download button: saves the element's bytes under its file name, then reports the click.
+class DownloadView implements View {
+  dom = el('button') as HTMLButtonElement;
+  constructor(
+    private element: Element,
+    private ctx: ViewContext,
+  ) {
+    this.dom.type = 'button';
+    this.dom.className = 'widget-button download';
+    this.dom.onclick = () => this.save();
+    this.update(element);
+  }
+  update(element: Element): boolean {
+    this.element = element;
+    this.dom.textContent = element.props.label ?? '';
+    this.dom.disabled = !!element.props.disabled;
+    this.dom.title = element.props.help ?? '';
+    return true;
+  }
+  private save(): void {
+    const bytes = this.ctx.buffers.resolve(this.element.bytes) ?? new ArrayBuffer(0);
+    const url = URL.createObjectURL(new Blob([bytes], { type: this.element.props.mime || 'application/octet-stream' }));
+    const link = el('a') as HTMLAnchorElement;
+    link.href = url;
+    link.download = this.element.props.fileName || 'download';
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+    this.ctx.send(this.element.id ?? '', true);
+  }
+}
+
 class CheckView extends WidgetView {
   private box = el('input');
   constructor(element: Element, ctx: ViewContext) {
@@ -437,6 +468,8 @@ export function widgetView(element: Element, ctx: ViewContext): View | null {
       return new ButtonView(element, ctx);
     case 'chat_input':
       return new ChatInputView(element, ctx);
+    case 'download_button':
+      return new DownloadView(element, ctx);
     case 'checkbox':
     case 'toggle':
       return new CheckView(element, ctx);
