@@ -81,7 +81,7 @@ public:
         }
         layout->addWidget(m_button);
         layout->addStretch();
-        QObject::connect(m_button, &QPushButton::clicked, this, [this] { sendValue(true); });
+        QObject::connect(m_button, &QPushButton::clicked, this, [this] { pressed(); });
     }
 
 protected:
@@ -90,35 +90,20 @@ protected:
         m_button->setToolTip(read(e, prop::help).toString());
         m_button->setEnabled(!read(e, prop::disabled).toBool());
     }
+    /// What a click does: report it to the session.
+    virtual void pressed() { sendValue(true); }
 
-private:
     QPushButton* m_button;
 };
 
 /// A download button: asks where to save the element's bytes, writes them, and reports the
 /// click like a button. A file that cannot be written says why; nothing is sent then.
-class DownloadButtonView : public ElementWidget {
+class DownloadButtonView : public ButtonView {
 public:
-    DownloadButtonView() {
-        auto* layout = new QHBoxLayout(this);
-        layout->setContentsMargins(0, 0, 0, 0);
-        m_button = new QPushButton(this);
-        m_button->setAutoDefault(false);
-        m_button->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
-        layout->addWidget(m_button);
-        layout->addStretch();
-        QObject::connect(m_button, &QPushButton::clicked, this, [this] { save(); });
-    }
+    DownloadButtonView() { m_button->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton)); }
 
 protected:
-    void display(const Element& e) override {
-        m_button->setText(read(e, prop::label).toString());
-        m_button->setToolTip(read(e, prop::help).toString());
-        m_button->setEnabled(!read(e, prop::disabled).toBool());
-    }
-
-private:
-    void save() {
+    void pressed() override {
         const QString name = read(element(), prop::fileName).toString();
         const QString file = QFileDialog::getSaveFileName(
             this, m_button->text(),
@@ -133,10 +118,8 @@ private:
                 QStringLiteral("Could not save %1: %2").arg(file, out.errorString()));
             return;
         }
-        sendValue(true);
+        ButtonView::pressed();
     }
-
-    QPushButton* m_button;
 };
 
 /// A sliding on/off switch for toggle().
