@@ -323,23 +323,25 @@ FragmentTrigger Ui::fragmentTrigger(const QStringList& keys) const {
     return FragmentTrigger(ctx->core, keys);
 }
 
-void FragmentTrigger::operator()() const {
-    const auto core = m_core.lock();
-    if (!core) return;
+/// Asks `core`'s session to rerun the fragments with `keys`. `runId` is the asking run (a run
+/// no longer current asks for nothing), or 0 from outside any run (always taken).
+static void requestFragmentReruns(detail::SessionCore& core, const QStringList& keys,
+                                  quint64 runId) {
     detail::Message message;
     message.type = detail::Message::Type::FragmentRerunsRequested;
-    message.keys = m_keys;  // runId 0: from outside any run, always taken
-    core->post(std::move(message));
+    message.keys = keys;
+    message.runId = runId;
+    core.post(std::move(message));
+}
+
+void FragmentTrigger::operator()() const {
+    if (const auto core = m_core.lock()) requestFragmentReruns(*core, m_keys, 0);
 }
 
 void Ui::rerunFragments(const QStringList& keys) const {
     const auto& ctx = context();
     ctx->check();
-    detail::Message message;
-    message.type = detail::Message::Type::FragmentRerunsRequested;
-    message.keys = keys;
-    message.runId = ctx->runId;  // a run no longer current asks for nothing
-    ctx->core->post(std::move(message));
+    requestFragmentReruns(*ctx->core, keys, ctx->runId);
 }
 
 std::shared_ptr<const void> Ui::asyncLoadValue(

@@ -246,14 +246,16 @@ QVector<WidgetCallback> WidgetStore::takeCallbacks(const ScopeId& scope) {
     QVector<WidgetCallback> due;
     for (auto id = m_callbacksDue.begin(); id != m_callbacksDue.end();) {
         auto e = m_entries.constFind(*id);
-        const bool forThisRun =
-            e != m_entries.cend() &&
-            (scope.isMain() || e->spec.ownerScope == scope || m_readers.value(*id).contains(scope));
-        if (e != m_entries.cend() && !forThisRun) {
-            ++id;
-            continue;
+        if (e != m_entries.cend()) {
+            const bool forThisRun = scope.isMain() || e->spec.ownerScope == scope ||
+                                    m_readers.value(*id).contains(scope);
+            if (!forThisRun) {
+                ++id;
+                continue;
+            }
+            if (e->spec.onChange)
+                due << e->spec.onChange;  // it may have been drawn without one since
         }
-        if (e != m_entries.cend() && e->spec.onChange) due << e->spec.onChange;
         id = m_callbacksDue.erase(id);
     }
     return due;
