@@ -49,7 +49,9 @@ void chat(tessera::Ui& ui) {
         ui.chatMessage(QStringLiteral("assistant")).writeStream([&]() -> std::optional<QString> {
             if (next == pieces.size()) return std::nullopt;
             ui.sleep(std::chrono::milliseconds(25));  // a model producing tokens
-            return (next == 0 ? QString() : QStringLiteral(" ")) + pieces[next++];
+            const QString piece = next == 0 ? pieces[next] : QStringLiteral(" ") + pieces[next];
+            ++next;
+            return piece;
         });
     history << QVariantMap{{QStringLiteral("role"), QStringLiteral("user")},
                            {QStringLiteral("text"), question}}

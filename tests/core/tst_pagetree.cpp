@@ -148,6 +148,47 @@ private slots:
         QCOMPARE(tree.elementCount(), 3);
     }
 
+    void addedRowsGoBelowTheDataAndOnlyTheyAreHandedOn() {
+        PageTree tree;
+        auto chart = std::make_shared<Element>();
+        chart->kind = ElementKind::LineChart;
+        chart->props.insert(QStringLiteral("rows"), qlonglong(3));
+        chart->frame = std::make_shared<const DataFrame>(
+            DataFrame().add(QStringLiteral("y"), std::vector<double>{1, 2, 3}));
+        tree.apply(delta({MainRoot, 0}, chart, 1));
+
+        auto rows = std::make_shared<Element>();
+        rows->kind = ElementKind::LineChart;
+        rows->frame = std::make_shared<const DataFrame>(
+            DataFrame().add(QStringLiteral("y"), std::vector<double>{4, 5}));
+        Delta more = delta({MainRoot, 0}, rows, 1);
+        more.addRows = true;
+        const auto ops = tree.apply(more);
+        QCOMPARE(ops.size(), 1);
+        QCOMPARE(ops[0].type, PageOp::Type::AddRows);
+        QCOMPARE(ops[0].rows, rows->frame);  // only the new rows, by pointer
+        const Element& shown = *tree.node({MainRoot, 0})->element;
+        QCOMPARE(ops[0].element.get(), &shown);
+        QCOMPARE(shown.frame->column(QStringLiteral("y"))->numbers(),
+                 std::vector<double>({1, 2, 3, 4, 5}));
+        QCOMPARE(shown.props.value(QStringLiteral("rows")).toLongLong(), 5);
+        QCOMPARE(chart->frame->rowCount(), 3);  // the element that was drawn is unchanged
+
+        // Rows that do not fit, or for an element of another kind by now, change nothing.
+        auto wrong = std::make_shared<Element>(*rows);
+        wrong->frame = std::make_shared<const DataFrame>(
+            DataFrame().add(QStringLiteral("z"), std::vector<double>{9}));
+        Delta misfit = delta({MainRoot, 0}, wrong, 1);
+        misfit.addRows = true;
+        QVERIFY(tree.apply(misfit).isEmpty());
+        tree.apply(delta({MainRoot, 0}, text(QStringLiteral("replaced")), 2));
+        QVERIFY(tree.apply(more).isEmpty());
+        Delta nowhere = delta({MainRoot, 3}, rows, 2);
+        nowhere.addRows = true;
+        QVERIFY(tree.apply(nowhere).isEmpty());
+        QCOMPARE(tree.elementCount(), 1);
+    }
+
     void deltaForUnknownParentIsIgnored() {
         PageTree tree;
         QVERIFY(tree.apply(delta({MainRoot, 4, 0}, text(QStringLiteral("orphan")), 1)).isEmpty());

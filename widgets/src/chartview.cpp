@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Line, area, bar and scatter charts with Qt Charts. Data is decimated to the plot's pixel
 // width before it reaches a series, and series are filled with replace(), never per point.
+// Rows added to a chart (DataHandle::addRows) are decimated at the same density and appended
+// to its series; once the appended points outweigh the rest, the chart is decimated afresh.
 #include <tessera/schema.h>
 #include "decimate.h"
 #include "elementwidget.h"
@@ -52,6 +54,38 @@ protected:
         setFixedHeight(qMax(120, e.props.value(prop::height).toInt()));
         rebuild();
     }
+    void displayRows(const DataFrame& rows) override {
+        const Element& e = element();
+        const qsizetype total = e.frame ? e.frame->rowCount() : 0;
+        const qsizetype added = rows.rowCount();
+        if (e.kind == ElementKind::BarChart || m_xy.isEmpty() || added <= 0 || total <= added ||
+            m_appendedPoints > qsizetype(2 * m_buckets)) {
+            rebuild();
+            return;
+        }
+        // As many buckets for the new rows as they would get in a decimation of everything.
+        const size_t buckets = size_t(std::max<qsizetype>(1, qsizetype(m_buckets) * added / total));
+        const Column* xColumn = rows.column(e.props.value(prop::x).toString());
+        std::vector<double> index;
+        if (!xColumn) {
+            index.resize(size_t(added));
+            for (qsizetype i = 0; i < added; ++i) index[size_t(i)] = double(total - added + i);
+        }
+        const double* xs = xColumn ? xColumn->numbers().data() : index.data();
+        for (qsizetype s = 0; s < m_xy.size(); ++s) {
+            const Column* column = rows.column(m_xyColumns[s]);
+            if (!column || !column->isNumeric()) continue;
+            const size_t n = std::min(size_t(added), column->numbers().size());
+            const QList<QPointF> points =
+                e.kind == ElementKind::ScatterChart
+                    ? decimateGrid(xs, column->numbers().data(), n, 400, &m_bounds)
+                    : decimateMinMax(xs, column->numbers().data(), n, buckets, &m_bounds);
+            m_xy[s]->append(points);
+            m_appendedPoints += points.size();
+        }
+        setAxisRanges(e);
+    }
+
     void resizeEvent(QResizeEvent* event) override {
         ElementWidget::resizeEvent(event);
         m_resizeTimer.start();
@@ -78,6 +112,11 @@ private:
     void rebuild() {
         const Element& e = element();
         m_buckets = bucketsForWidth();
+        m_xy.clear();
+        m_xyColumns.clear();
+        m_appendedPoints = 0;
+        m_bounds = Bounds();
+        m_axisX = m_axisY = nullptr;
         m_chart->removeAllSeries();
         for (QAbstractAxis* axis : m_chart->axes()) {
             m_chart->removeAxis(axis);
@@ -96,7 +135,7 @@ private:
     }
 
     void buildXY(const Element& e, const Column* xColumn, const QStringList& yColumns) {
-        Bounds bounds;
+        Bounds& bounds = m_bounds;
         QList<QAbstractSeries*> added;
         int colorIndex = 0;
         for (const QString& name : yColumns) {
@@ -124,6 +163,8 @@ private:
                     bounds.include(own.maxX, own.maxY);
                 }
                 added << s;
+                m_xy << s;
+                m_xyColumns << name;
                 continue;
             }
             auto* line = new QLineSeries;
@@ -132,6 +173,8 @@ private:
             QPen pen(color);
             pen.setWidthF(2);
             line->setPen(pen);
+            m_xy << line;
+            m_xyColumns << name;
             if (e.kind == ElementKind::AreaChart) {
                 auto* area = new QAreaSeries(line);
                 area->setName(name);
@@ -146,26 +189,30 @@ private:
             }
         }
         for (QAbstractSeries* s : added) m_chart->addSeries(s);
-        auto* axisX = new QValueAxis;
-        auto* axisY = new QValueAxis;
+        auto* axisX = m_axisX = new QValueAxis;
+        auto* axisY = m_axisY = new QValueAxis;
         axisX->setTitleText(e.props.value(prop::xLabel).toString());
         axisY->setTitleText(e.props.value(prop::yLabel).toString());
-        if (bounds.valid) {
-            const double pad = (bounds.maxY - bounds.minY) * 0.05 + 1e-9;
-            // Areas are filled down to zero: the axis starts there when the data allows.
-            const bool fromZero = e.kind == ElementKind::AreaChart && bounds.minY >= 0;
-            axisX->setRange(bounds.minX, bounds.maxX);
-            axisY->setRange(fromZero ? 0.0 : bounds.minY - pad, bounds.maxY + pad);
-        }
         axisX->setLabelFormat(QStringLiteral("%.4g"));
         axisY->setLabelFormat(QStringLiteral("%.4g"));
-        axisY->applyNiceNumbers();
+        setAxisRanges(e);
         m_chart->addAxis(axisX, Qt::AlignBottom);
         m_chart->addAxis(axisY, Qt::AlignLeft);
         for (QAbstractSeries* s : added) {
             s->attachAxis(axisX);
             s->attachAxis(axisY);
         }
+    }
+
+    void setAxisRanges(const Element& e) {
+        if (!m_axisX || !m_axisY || !m_bounds.valid) return;
+        const Bounds& b = m_bounds;
+        const double pad = (b.maxY - b.minY) * 0.05 + 1e-9;
+        // Areas are filled down to zero: the axis starts there when the data allows.
+        const bool fromZero = e.kind == ElementKind::AreaChart && b.minY >= 0;
+        m_axisX->setRange(b.minX, b.maxX);
+        m_axisY->setRange(fromZero ? 0.0 : b.minY - pad, b.maxY + pad);
+        m_axisY->applyNiceNumbers();
     }
 
     /// Bars: one category per row; long data is averaged into at most kMaxBars groups.
@@ -222,6 +269,14 @@ private:
     QChartView* m_view;
     QTimer m_resizeTimer;
     size_t m_buckets = 0;
+    // What addRows() appends to: the x/y series (an area's upper line) and their columns, the
+    // data's bounds, the value axes, and how many points have been appended since a rebuild.
+    QList<QXYSeries*> m_xy;
+    QStringList m_xyColumns;
+    Bounds m_bounds;
+    QValueAxis* m_axisX = nullptr;
+    QValueAxis* m_axisY = nullptr;
+    qsizetype m_appendedPoints = 0;
 };
 
 }  // namespace

@@ -13,6 +13,11 @@ void ElementWidget::apply(ElementPtr element) {
     display(*m_element);
 }
 
+void ElementWidget::addRows(ElementPtr element, const DataFrame& rows) {
+    m_element = std::move(element);
+    displayRows(rows);
+}
+
 void ElementWidget::insertChild(int, ElementWidget*) {}
 void ElementWidget::childChanged(int, ElementWidget*) {}
 

@@ -22,6 +22,9 @@ public:
     const Element& element() const { return *m_element; }
     /// Shows `element` (same kind as before). Must not emit value changes.
     void apply(ElementPtr element);
+    /// Shows `element`, which is the current element with `rows` added below its data. Views
+    /// of data override addRows() to add them in place; by default the view shows `element`.
+    void addRows(ElementPtr element, const DataFrame& rows);
 
     // Blocks only.
     virtual void insertChild(int index, ElementWidget* child);
@@ -31,6 +34,11 @@ public:
 
 protected:
     virtual void display(const Element& element) = 0;
+    /// Called by addRows() after element() has become the element with the rows.
+    virtual void displayRows(const DataFrame& rows) {
+        (void)rows;
+        display(element());
+    }
     /// Sends a user change of this widget's value to the session.
     void sendValue(const QVariant& value);
 

@@ -9,6 +9,22 @@ void FrameModel::setFrame(std::shared_ptr<const DataFrame> frame) {
     endResetModel();
 }
 
+void FrameModel::setFrameWithRows(std::shared_ptr<const DataFrame> frame) {
+    const int before = rowCount();
+    const int after = frame ? int(frame->rowCount()) : 0;
+    if (!m_frame || !frame || after < before || frame->columnCount() != m_frame->columnCount()) {
+        setFrame(std::move(frame));
+        return;
+    }
+    if (after == before) {
+        m_frame = std::move(frame);
+        return;
+    }
+    beginInsertRows({}, before, after - 1);
+    m_frame = std::move(frame);
+    endInsertRows();
+}
+
 int FrameModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() || !m_frame ? 0 : int(m_frame->rowCount());
 }

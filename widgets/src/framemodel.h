@@ -16,6 +16,9 @@ public:
     using QAbstractTableModel::QAbstractTableModel;
 
     void setFrame(std::shared_ptr<const DataFrame> frame);
+    /// `frame` is the current frame with rows added below: the view keeps its place and
+    /// selection, and only the new rows are announced.
+    void setFrameWithRows(std::shared_ptr<const DataFrame> frame);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -75,6 +75,11 @@ void Renderer::apply(const QVector<PageOp>& ops) {
             case PageOp::Type::SetStale:
                 setStale(op.path, op.stale);
                 break;
+            case PageOp::Type::AddRows:
+                if (Node* node = op.path.size() > 1 ? nodeAt(op.path) : nullptr;
+                    node && op.element && op.rows && node->view->kind() == op.element->kind)
+                    node->view->addRows(op.element, *op.rows);
+                break;
         }
     }
     emit applied();

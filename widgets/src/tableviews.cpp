@@ -36,6 +36,15 @@ public:
 protected:
     void display(const Element& e) override {
         m_model->setFrame(e.frame);
+        fitHeight(e);
+    }
+    void displayRows(const DataFrame&) override {
+        m_model->setFrameWithRows(element().frame);
+        fitHeight(element());
+    }
+
+private:
+    void fitHeight(const Element& e) {
         const int rowHeight = m_table->verticalHeader()->defaultSectionSize();
         const int chrome =
             m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth() + 2;
@@ -47,7 +56,6 @@ protected:
         }
     }
 
-private:
     bool m_fitRows;
     QTableView* m_table;
     FrameModel* m_model;

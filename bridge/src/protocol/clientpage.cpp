@@ -61,6 +61,9 @@ void ClientPage::apply(const QVector<PageOp>& ops) {
                 else
                     ++m_skipped;
                 break;
+            case PageOp::Type::AddRows:
+                addRows(op);
+                break;
         }
     }
 }
@@ -80,6 +83,19 @@ void ClientPage::upsert(const PageOp& op) {
     if (node.element && node.element->kind != op.element->kind) node.children.clear();
     node.element = op.element;
     node.stale = false;
+}
+
+void ClientPage::addRows(const PageOp& op) {
+    Node* node = op.path.size() > 1 ? nodeAt(op.path) : nullptr;
+    // The server has the element with its rows at hand; a client adds them itself.
+    ElementPtr merged = !node || !op.rows ? nullptr
+                        : op.element      ? op.element
+                                          : withRows(*node->element, *op.rows);
+    if (!merged) {
+        ++m_skipped;
+        return;
+    }
+    node->element = merged;
 }
 
 void ClientPage::clear() {

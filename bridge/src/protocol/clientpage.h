@@ -38,6 +38,7 @@ public:
 private:
     Node* nodeAt(const Path& path);
     void upsert(const PageOp& op);
+    void addRows(const PageOp& op);
 
     Node m_roots[2];
     int m_skipped = 0;

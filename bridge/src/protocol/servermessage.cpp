@@ -19,6 +19,8 @@ const QString kElement = QStringLiteral("element");
 const QString kStale = QStringLiteral("stale");
 const QString kUpsert = QStringLiteral("upsert");
 const QString kRemove = QStringLiteral("remove");
+const QString kAddRows = QStringLiteral("addRows");
+const QString kRows = QStringLiteral("rows");
 
 QByteArray text(const QJsonObject& o) {
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
@@ -50,6 +52,11 @@ QJsonObject opJson(const PageOp& op, BufferTable* buffers) {
             return {{kOp, kRemove}, {kPath, pathJson(op.path)}};
         case PageOp::Type::SetStale:
             return {{kOp, kStale}, {kPath, pathJson(op.path)}, {kStale, op.stale}};
+        case PageOp::Type::AddRows:
+            // Only the new rows travel; the receiver adds them to what it shows.
+            return {{kOp, kAddRows},
+                    {kPath, pathJson(op.path)},
+                    {kRows, ElementCodec::encodeFrame(*op.rows, buffers)}};
     }
     return {};
 }
@@ -164,6 +171,10 @@ std::optional<QVector<PageOp>> decodeOps(const QJsonArray& ops, const BufferTabl
         } else if (name == kStale) {
             op.type = PageOp::Type::SetStale;
             op.stale = o.value(kStale).toBool();
+        } else if (name == kAddRows) {
+            op.type = PageOp::Type::AddRows;
+            op.rows = ElementCodec::decodeFrame(o.value(kRows).toObject(), &buffers, error);
+            if (!op.rows) return std::nullopt;
         } else {
             *error = QStringLiteral("unknown op '%1'").arg(name);
             return std::nullopt;

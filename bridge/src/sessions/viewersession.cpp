@@ -13,7 +13,7 @@ namespace {
 /// Whether applying `ops` may have dropped the last user of a buffer.
 bool mayReleaseBuffers(const QVector<PageOp>& ops) {
     for (const PageOp& op : ops) {
-        if (op.type == PageOp::Type::Remove) return true;
+        if (op.type == PageOp::Type::Remove || op.type == PageOp::Type::AddRows) return true;
         if (op.type == PageOp::Type::Upsert && (op.element->frame || !op.element->blob.isEmpty()))
             return true;
     }

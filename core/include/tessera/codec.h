@@ -61,6 +61,11 @@ public:
     static ElementPtr decode(const QJsonObject& json, const BufferTable* buffers, QString* error);
     /// Adds the identities of the buffers encode() would reference for `element`.
     static void bufferIdentities(const Element& element, QSet<const void*>* identities);
+    /// A data frame alone, as encode() writes an element's "data" (rows added to an element).
+    static QJsonObject encodeFrame(const DataFrame& frame, BufferTable* buffers = nullptr);
+    static std::shared_ptr<const DataFrame> decodeFrame(const QJsonObject& json,
+                                                        const BufferTable* buffers, QString* error);
+    static void bufferIdentities(const DataFrame& frame, QSet<const void*>* identities);
 };
 
 }  // namespace tessera

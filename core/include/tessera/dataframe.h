@@ -60,6 +60,13 @@ public:
     /// data when the buffers differ, and stops at the first difference.
     bool sameValues(const DataFrame& other) const;
 
+    /// Why `rows` cannot go below this frame, or an empty string when they can: they need the
+    /// same columns, by name, with the same types (in any order).
+    QString rowsProblem(const DataFrame& rows) const;
+    /// This frame with `rows` below it, matched by column name (rowsProblem() must be empty).
+    /// The result has new buffers; this frame and `rows` are left as they are.
+    DataFrame withRows(const DataFrame& rows) const;
+
 private:
     QVector<Column> m_columns;
 };

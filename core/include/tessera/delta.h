@@ -12,6 +12,9 @@ struct Delta {
     ElementPtr element;
     quint64 runId = 0;  ///< the run (generation) that produced it
     QString scope;      ///< "main" or a fragment id
+    /// `element` holds rows to add below the data of the element at `path` (Ui's DataHandle),
+    /// not an element to put there.
+    bool addRows = false;
 };
 
 /// A change the page tree hands to renderers. Paths are valid at the moment the op is applied,
@@ -21,11 +24,15 @@ struct PageOp {
         Upsert,    ///< show `element` at `path` (same kind there: update in place)
         Remove,    ///< remove the node at `path` and everything under it
         SetStale,  ///< fade (stale=true) or unfade the node at `path`
+        /// add `rows` below the data of the node at `path`; `element` is the node's element
+        /// with them (for a renderer that would rather show it whole)
+        AddRows,
     };
     Type type = Type::Upsert;
     Path path;
     ElementPtr element;
     bool stale = false;
+    std::shared_ptr<const DataFrame> rows;  ///< AddRows: only the new rows
 };
 
 /// Page ops as a session hands them to its viewers. Batches are numbered 1, 2, ... per

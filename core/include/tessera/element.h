@@ -101,6 +101,10 @@ struct TESSERA_CORE_EXPORT Element {
 
 using ElementPtr = std::shared_ptr<const Element>;
 
+/// `element` (a chart, table or dataframe) with `rows` below its data, and its row count
+/// updated; null when the rows do not fit its columns (DataFrame::rowsProblem()).
+TESSERA_CORE_EXPORT ElementPtr withRows(const Element& element, const DataFrame& rows);
+
 /// Location of an element: [root, i0, i1, ...], root 0 = main, 1 = sidebar.
 using Path = QVector<int>;
 enum Root : int { MainRoot = 0, SidebarRoot = 1 };

@@ -54,6 +54,8 @@ public:
     QJsonObject toJson() const;
 
 private:
+    QVector<PageOp> addRows(const Delta& delta);
+
     std::vector<std::unique_ptr<Node>> m_roots;
 };
 

@@ -105,6 +105,30 @@ private:
 
 class Ui;
 
+/// What a chart, table or dataframe call returns: that element, for the rest of the run.
+/// addRows() appends to it in place, so a viewer gets only the new rows, not the whole data
+/// again. The next full run draws the element from its call again, without the added rows.
+class TESSERA_CORE_EXPORT DataHandle {
+public:
+    DataHandle() = default;
+    /// Adds `rows` below the element's data. They need the element's columns (by name, with
+    /// the same types, in any order); other columns throw std::invalid_argument. Like any Ui
+    /// call it is an interrupt point, and it throws ContextExpired once the run has ended.
+    /// Does nothing on the handle of an element that was not drawn (a chart with bad columns
+    /// shows an error instead).
+    void addRows(const DataFrame& rows) const;
+
+private:
+    friend class Ui;
+    DataHandle(std::shared_ptr<const Ui> ui, Path path, ElementKind kind,
+               std::shared_ptr<const DataFrame> data);
+
+    std::shared_ptr<const Ui> m_ui;  ///< writes the rows, from the run's thread or a bound one
+    Path m_path;
+    ElementKind m_kind = ElementKind::Empty;
+    std::shared_ptr<const DataFrame> m_data;  ///< the columns the rows must have
+};
+
 /// A widget's callback (WidgetOptions::onChange, onClick).
 using WidgetCallback = std::function<void(Ui&)>;
 
@@ -165,12 +189,13 @@ public:
     void json(const QJsonValue& value);
 
     // Data
-    void lineChart(const DataFrame& data, const ChartOptions& options = {});
-    void areaChart(const DataFrame& data, const ChartOptions& options = {});
-    void barChart(const DataFrame& data, const ChartOptions& options = {});
-    void scatterChart(const DataFrame& data, const ChartOptions& options = {});
-    void table(const DataFrame& data);
-    void dataframe(const DataFrame& data, int height = 320);
+    // The data calls return a handle whose addRows() appends to the element in place.
+    DataHandle lineChart(const DataFrame& data, const ChartOptions& options = {});
+    DataHandle areaChart(const DataFrame& data, const ChartOptions& options = {});
+    DataHandle barChart(const DataFrame& data, const ChartOptions& options = {});
+    DataHandle scatterChart(const DataFrame& data, const ChartOptions& options = {});
+    DataHandle table(const DataFrame& data);
+    DataHandle dataframe(const DataFrame& data, int height = 320);
     void image(const QByteArray& encoded, const QString& caption = {}, int width = 0);
 
     // Status
@@ -349,6 +374,7 @@ public:
 private:
     friend struct Access;
     friend class StatusBox;
+    friend class DataHandle;
     /// Where a Ui writes: appended to a container, or replacing the one element of a slot.
     enum class Placement { Append, Slot };
     Ui(std::shared_ptr<detail::RunContext> context, Path container, Placement placement);
@@ -360,7 +386,12 @@ private:
     const std::shared_ptr<detail::RunContext>& context() const;
     Path place(const std::shared_ptr<Element>& element) const;
     void emitText(ElementKind kind, const QString& text);
-    void emitChart(ElementKind kind, const DataFrame& data, const ChartOptions& options);
+    DataHandle emitChart(ElementKind kind, const DataFrame& data, const ChartOptions& options);
+    /// Shows a data element and returns its handle.
+    DataHandle placeData(const std::shared_ptr<Element>& element) const;
+    /// Posts rows to add below the data element at `path`.
+    void addRowsAt(const Path& path, ElementKind kind,
+                   const std::shared_ptr<const DataFrame>& rows) const;
     Ui openBlock(ElementKind kind, QVariantMap props) const;
     /// A Ui writing at `container` (in the same form as this one).
     Ui at(Path container, Placement placement) const;

@@ -168,7 +168,7 @@ std::optional<QByteArray> bytesFrom(const QJsonObject& o, const BufferTable* buf
     return *found;
 }
 
-QJsonObject encodeFrame(const DataFrame& frame, BufferTable* buffers) {
+QJsonObject frameJson(const DataFrame& frame, BufferTable* buffers) {
     QJsonArray columns;
     for (const Column& c : frame.columns()) {
         QJsonObject column{{kName, c.name()}};
@@ -186,8 +186,8 @@ QJsonObject encodeFrame(const DataFrame& frame, BufferTable* buffers) {
     return {{kRows, qint64(frame.rowCount())}, {kColumns, columns}};
 }
 
-std::shared_ptr<const DataFrame> decodeFrame(const QJsonObject& json, const BufferTable* buffers,
-                                             QString* error) {
+std::shared_ptr<const DataFrame> frameFrom(const QJsonObject& json, const BufferTable* buffers,
+                                           QString* error) {
     auto frame = std::make_shared<DataFrame>();
     for (const QJsonValue& value : json.value(kColumns).toArray()) {
         const QJsonObject c = value.toObject();
@@ -234,7 +234,7 @@ QJsonObject ElementCodec::encode(const Element& element, BufferTable* buffers) {
     }
     QJsonObject json{{kKind, spec.name}, {kProps, props}};
     if (!element.id.isEmpty()) json.insert(kId, element.id);
-    if (element.frame) json.insert(kData, encodeFrame(*element.frame, buffers));
+    if (element.frame) json.insert(kData, frameJson(*element.frame, buffers));
     if (!element.blob.isEmpty()) {
         auto owner = std::make_shared<const QByteArray>(element.blob);
         json.insert(kBytes, bytesJson(
@@ -244,10 +244,24 @@ QJsonObject ElementCodec::encode(const Element& element, BufferTable* buffers) {
 }
 
 void ElementCodec::bufferIdentities(const Element& element, QSet<const void*>* identities) {
-    if (element.frame)
-        for (const Column& c : element.frame->columns())
-            if (c.isNumeric()) identities->insert(c.buffer());
+    if (element.frame) bufferIdentities(*element.frame, identities);
     if (!element.blob.isEmpty()) identities->insert(element.blob.constData());
+}
+
+void ElementCodec::bufferIdentities(const DataFrame& frame, QSet<const void*>* identities) {
+    for (const Column& c : frame.columns())
+        if (c.isNumeric()) identities->insert(c.buffer());
+}
+
+QJsonObject ElementCodec::encodeFrame(const DataFrame& frame, BufferTable* buffers) {
+    return frameJson(frame, buffers);
+}
+
+std::shared_ptr<const DataFrame> ElementCodec::decodeFrame(const QJsonObject& json,
+                                                           const BufferTable* buffers,
+                                                           QString* error) {
+    QString ignored;
+    return frameFrom(json, buffers, error ? error : &ignored);
 }
 
 ElementPtr ElementCodec::decode(const QJsonObject& json, const BufferTable* buffers,
@@ -284,7 +298,7 @@ ElementPtr ElementCodec::decode(const QJsonObject& json, const BufferTable* buff
             why = QStringLiteral("%1 carries no data").arg(spec.name);
             return nullptr;
         }
-        element->frame = decodeFrame(json.value(kData).toObject(), buffers, &why);
+        element->frame = frameFrom(json.value(kData).toObject(), buffers, &why);
         if (!element->frame) return nullptr;
     }
     if (json.contains(kBytes)) {

@@ -110,4 +110,42 @@ bool DataFrame::sharesBuffersWith(const DataFrame& other) const {
     return true;
 }
 
+QString DataFrame::rowsProblem(const DataFrame& rows) const {
+    auto describe = [](const DataFrame& f) {
+        QStringList names;
+        for (const Column& c : f.m_columns)
+            names << (c.isNumeric() ? c.name() : QStringLiteral("%1 (text)").arg(c.name()));
+        return names.isEmpty() ? QStringLiteral("none") : names.join(u", ");
+    };
+    bool fits = rows.m_columns.size() == m_columns.size();
+    for (const Column& c : m_columns) {
+        const Column* other = rows.column(c.name());
+        fits = fits && other && other->isNumeric() == c.isNumeric();
+    }
+    if (fits) return {};
+    return QStringLiteral("the rows have the columns %1, the data has %2")
+        .arg(describe(rows), describe(*this));
+}
+
+DataFrame DataFrame::withRows(const DataFrame& rows) const {
+    DataFrame result;
+    for (const Column& c : m_columns) {
+        const Column* more = rows.column(c.name());
+        if (!more || more->isNumeric() != c.isNumeric()) {
+            result.add(c);
+            continue;
+        }
+        if (c.isNumeric()) {
+            std::vector<double> numbers;
+            numbers.reserve(c.numbers().size() + more->numbers().size());
+            numbers.insert(numbers.end(), c.numbers().begin(), c.numbers().end());
+            numbers.insert(numbers.end(), more->numbers().begin(), more->numbers().end());
+            result.add(c.name(), std::move(numbers));
+        } else {
+            result.add(c.name(), c.text() + more->text());
+        }
+    }
+    return result;
+}
+
 }  // namespace tessera

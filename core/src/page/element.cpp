@@ -42,6 +42,15 @@ bool Element::sameContent(const Element& other) const {
     return blob.isSharedWith(other.blob) || blob == other.blob;
 }
 
+ElementPtr withRows(const Element& element, const DataFrame& rows) {
+    if (!element.frame || !element.frame->rowsProblem(rows).isEmpty()) return nullptr;
+    auto merged = std::make_shared<Element>(element);
+    merged->frame = std::make_shared<const DataFrame>(element.frame->withRows(rows));
+    if (merged->props.contains(prop::rows))
+        merged->props.insert(prop::rows, qlonglong(merged->frame->rowCount()));
+    return merged;
+}
+
 QString pathToString(const Path& path) {
     QStringList parts;
     for (int i : path) parts << QString::number(i);

@@ -63,6 +63,7 @@ QVector<PageOp> PageTree::apply(const Delta& delta) {
     QVector<PageOp> ops;
     const Path& path = delta.path;
     if (path.size() < 2 || !delta.element) return ops;
+    if (delta.addRows) return addRows(delta);
     Node* parent = const_cast<Node*>(node(path.first(path.size() - 1)));
     // A parent that does not exist means the delta was for a block we never saw (it came
     // from a run whose earlier output was dropped): nothing sensible to show.
@@ -110,6 +111,17 @@ QVector<PageOp> PageTree::apply(const Delta& delta) {
     written.runId = delta.runId;
     written.stale = false;
     return ops;
+}
+
+QVector<PageOp> PageTree::addRows(const Delta& delta) {
+    Node* n = const_cast<Node*>(node(delta.path));
+    const auto& rows = delta.element->frame;
+    // The element may be gone (a rerun replaced it) or be another one by now: nothing to add to.
+    if (!n || n->element->kind != delta.element->kind || !rows) return {};
+    ElementPtr merged = withRows(*n->element, *rows);
+    if (!merged) return {};
+    n->element = merged;
+    return {PageOp{PageOp::Type::AddRows, delta.path, merged, false, rows}};
 }
 
 namespace {

@@ -75,10 +75,10 @@ Path RunContext::nextPath(const Path& container) {
     return path;
 }
 
-void RunContext::post(const Path& path, ElementPtr element) {
+void RunContext::post(const Path& path, ElementPtr element, bool addRows) {
     Message m;
     m.type = Message::Type::Delta;
-    m.delta = Delta{path, std::move(element), runId, scopeText};
+    m.delta = Delta{path, std::move(element), runId, scopeText, addRows};
     core->post(std::move(m));
 }
 

@@ -62,7 +62,8 @@ public:
     /// The next place in `container`, as a full path. Containers outside the territory are
     /// appended to (last index PageTree::kAppend), unless a parent run places them.
     Path nextPath(const Path& container);
-    void post(const Path& path, ElementPtr element);
+    /// Posts `element` for `path`; with `addRows`, rows to add below the data element there.
+    void post(const Path& path, ElementPtr element, bool addRows = false);
     /// Sleeps up to `duration`; returns false when woken by interrupt().
     bool sleepFor(std::chrono::milliseconds duration);
     double elapsedMs() const { return double(clock.nsecsElapsed()) / 1e6; }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <tessera/pagetree.h>
 #include <tessera/schema.h>
 #include <tessera/ui.h>
 
@@ -9,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <stdexcept>
 #include <typeinfo>
 
 namespace tessera {
@@ -144,10 +146,10 @@ void Ui::json(const QJsonValue& value) {
     place(make(ElementKind::Json, {{prop::text, text.trimmed()}}));
 }
 
-void Ui::emitChart(ElementKind kind, const DataFrame& data, const ChartOptions& options) {
+DataHandle Ui::emitChart(ElementKind kind, const DataFrame& data, const ChartOptions& options) {
     if (const QString problem = chartProblem(kind, data, options); !problem.isEmpty()) {
         error(QStringLiteral("%1: %2").arg(kindName(kind), problem));
-        return;
+        return {};
     }
     auto e = make(kind, {{prop::x, options.x},
                          {prop::y, options.y},
@@ -157,33 +159,65 @@ void Ui::emitChart(ElementKind kind, const DataFrame& data, const ChartOptions& 
                          {prop::height, options.height},
                          {prop::rows, qlonglong(data.rowCount())}});
     e->frame = std::make_shared<const DataFrame>(data);
-    place(e);
+    return placeData(e);
 }
 
-void Ui::lineChart(const DataFrame& d, const ChartOptions& o) {
-    emitChart(ElementKind::LineChart, d, o);
+DataHandle Ui::lineChart(const DataFrame& d, const ChartOptions& o) {
+    return emitChart(ElementKind::LineChart, d, o);
 }
-void Ui::areaChart(const DataFrame& d, const ChartOptions& o) {
-    emitChart(ElementKind::AreaChart, d, o);
+DataHandle Ui::areaChart(const DataFrame& d, const ChartOptions& o) {
+    return emitChart(ElementKind::AreaChart, d, o);
 }
-void Ui::barChart(const DataFrame& d, const ChartOptions& o) {
-    emitChart(ElementKind::BarChart, d, o);
+DataHandle Ui::barChart(const DataFrame& d, const ChartOptions& o) {
+    return emitChart(ElementKind::BarChart, d, o);
 }
-void Ui::scatterChart(const DataFrame& d, const ChartOptions& o) {
-    emitChart(ElementKind::ScatterChart, d, o);
+DataHandle Ui::scatterChart(const DataFrame& d, const ChartOptions& o) {
+    return emitChart(ElementKind::ScatterChart, d, o);
 }
 
-void Ui::table(const DataFrame& data) {
+DataHandle Ui::table(const DataFrame& data) {
     auto e = make(ElementKind::Table, {{prop::rows, qlonglong(data.rowCount())}});
     e->frame = std::make_shared<const DataFrame>(data);
-    place(e);
+    return placeData(e);
 }
 
-void Ui::dataframe(const DataFrame& data, int height) {
+DataHandle Ui::dataframe(const DataFrame& data, int height) {
     auto e = make(ElementKind::DataFrame,
                   {{prop::rows, qlonglong(data.rowCount())}, {prop::height, height}});
     e->frame = std::make_shared<const DataFrame>(data);
-    place(e);
+    return placeData(e);
+}
+
+DataHandle Ui::placeData(const std::shared_ptr<Element>& element) const {
+    const Path path = place(element);
+    return DataHandle(std::make_shared<const Ui>(*this), path, element->kind, element->frame);
+}
+
+void Ui::addRowsAt(const Path& path, ElementKind kind,
+                   const std::shared_ptr<const DataFrame>& rows) const {
+    const auto& ctx = context();
+    ctx->check();
+    auto e = make(kind);
+    e->frame = rows;
+    ctx->post(path, std::move(e), /*addRows=*/true);
+}
+
+DataHandle::DataHandle(std::shared_ptr<const Ui> ui, Path path, ElementKind kind,
+                       std::shared_ptr<const DataFrame> data)
+    : m_ui(std::move(ui)), m_path(std::move(path)), m_kind(kind), m_data(std::move(data)) {}
+
+void DataHandle::addRows(const DataFrame& rows) const {
+    if (!m_ui) return;
+    if (const QString problem = m_data->rowsProblem(rows); !problem.isEmpty())
+        throw std::invalid_argument(QStringLiteral("addRows: %1").arg(problem).toStdString());
+    if (m_path.last() == PageTree::kAppend)
+        throw std::logic_error(
+            "addRows: this element was drawn by a fragment into a container outside the "
+            "fragment, where its place is not known; draw it inside the fragment");
+    // In the element's column order, so that each viewer can add them column by column.
+    auto ordered = std::make_shared<DataFrame>();
+    for (const Column& c : m_data->columns()) ordered->add(*rows.column(c.name()));
+    m_ui->addRowsAt(m_path, m_kind, ordered);
 }
 
 void Ui::image(const QByteArray& encoded, const QString& caption, int width) {

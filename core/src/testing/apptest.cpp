@@ -71,7 +71,7 @@ QVector<ElementView> AppTest::elements(const QString& kind) const {
             const PageTree::Node& child = *n.children[i];
             path.append(int(i));
             if (kind.isEmpty() || tessera::kindName(child.element->kind) == kind)
-                result.append(ElementView(child.element.get(), path));
+                result.append(ElementView(child.element, path));
             visit(child, path);
             path.removeLast();
         }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The page as the server describes it: a tree of views addressed by path, changed by ops.
-// An upsert of the same kind updates the view in place; blocks keep their children.
-import { Op, Path } from './protocol';
+// An upsert of the same kind updates the view in place; blocks keep their children. Rows
+// added to a chart or table arrive alone and are put below what the view shows.
+import { Element, Op, Path, withRows } from './protocol';
 import { createView } from './render';
 import { View, ViewContext } from './view';
 
@@ -9,6 +10,7 @@ interface PageNode {
   view: View;
   kind: string;
   kids: PageNode[];
+  element?: Element;
 }
 
 function hostOf(node: PageNode): HTMLElement {
@@ -59,12 +61,13 @@ export class Page {
       case 'upsert': {
         if (old && old.kind === op.element.kind && old.view.update?.(op.element)) {
           old.view.dom.classList.remove('stale');
+          old.element = op.element;
           return undefined;
         }
         const view = createView(op.element, this.ctx);
         view.dom.classList.add('el');
         view.dom.dataset.kind = op.element.kind;
-        const fresh: PageNode = { view, kind: op.element.kind, kids: [] };
+        const fresh: PageNode = { view, kind: op.element.kind, kids: [], element: op.element };
         if (old) {
           // A block of another kind at the same path takes over the children, if it holds any.
           if (view.host && old.view.host) {
@@ -89,6 +92,11 @@ export class Page {
       case 'stale':
         old?.view.dom.classList.toggle('stale', op.stale);
         return undefined;
+      case 'addRows': {
+        const merged = old?.element && withRows(old.element, op.rows, this.ctx.buffers);
+        if (old && merged && old.view.update?.(merged)) old.element = merged;
+        return undefined;
+      }
     }
   }
 

@@ -11,20 +11,28 @@ export interface Column {
   buffer?: string;
   base64?: string;
   values?: string[];
+  /// Values this page combined itself (rows added to a column); not sent by the server.
+  array?: Float64Array;
+}
+
+export interface Frame {
+  rows: number;
+  columns: Column[];
 }
 
 export interface Element {
   kind: string;
   id?: string;
   props: Record<string, any>;
-  data?: { rows: number; columns: Column[] };
+  data?: Frame;
   bytes?: { buffer?: string; base64?: string };
 }
 
 export type Op =
   | { op: 'upsert'; path: Path; element: Element }
   | { op: 'remove'; path: Path }
-  | { op: 'stale'; path: Path; stale: boolean };
+  | { op: 'stale'; path: Path; stale: boolean }
+  | { op: 'addRows'; path: Path; rows: Frame };
 
 export interface Welcome {
   type: 'welcome';
@@ -77,9 +85,35 @@ export class Buffers {
   }
   /// A float64 column's values: a view of the buffer (received 8-byte aligned), not a copy.
   numbers(column: Column): Float64Array {
+    if (column.array) return column.array;
     const bytes = column.type === 'f64' ? this.resolve(column) : undefined;
     if (!bytes) return new Float64Array(0);
     if (bytes.byteLength % 8 !== 0) return new Float64Array(bytes.slice(0, bytes.byteLength - (bytes.byteLength % 8)));
     return new Float64Array(bytes);
   }
+}
+
+/// `element` with `rows` below its data (matched by column name and type), its row count
+/// updated; undefined when the rows do not fit its columns.
+export function withRows(element: Element, rows: Frame, buffers: Buffers): Element | undefined {
+  const columns = element.data?.columns;
+  if (!columns || columns.length !== rows.columns.length) return undefined;
+  const merged: Column[] = [];
+  for (const column of columns) {
+    const more = rows.columns.find((c) => c.name === column.name && c.type === column.type);
+    if (!more) return undefined;
+    if (column.type === 'f64') {
+      const before = buffers.numbers(column);
+      const added = buffers.numbers(more);
+      const array = new Float64Array(before.length + added.length);
+      array.set(before);
+      array.set(added, before.length);
+      merged.push({ name: column.name, type: 'f64', array });
+    } else {
+      merged.push({ name: column.name, type: 'text', values: [...(column.values ?? []), ...(more.values ?? [])] });
+    }
+  }
+  const count = (element.data?.rows ?? 0) + rows.rows;
+  const props = 'rows' in element.props ? { ...element.props, rows: count } : element.props;
+  return { ...element, props, data: { rows: count, columns: merged } };
 }

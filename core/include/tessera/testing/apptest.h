@@ -13,11 +13,13 @@
 
 namespace tessera::testing {
 
-/// A read-only view of one element on the page.
+/// A read-only view of one element on the page, as it was when the view was taken: it keeps
+/// that element alive, so it stays valid while later runs and widget changes replace it.
 class TESSERA_CORE_EXPORT ElementView {
 public:
     ElementView() = default;
-    ElementView(const Element* element, Path path) : m_element(element), m_path(std::move(path)) {}
+    ElementView(ElementPtr element, Path path)
+        : m_element(std::move(element)), m_path(std::move(path)) {}
 
     bool exists() const { return m_element != nullptr; }
     ElementKind kind() const;
@@ -28,10 +30,10 @@ public:
     QVariant value() const { return prop(prop::value); }
     QString id() const;
     const Path& path() const { return m_path; }
-    const Element* element() const { return m_element; }
+    const Element* element() const { return m_element.get(); }
 
 private:
-    const Element* m_element = nullptr;
+    ElementPtr m_element;
     Path m_path;
 };
 
