@@ -5,6 +5,7 @@
 #include <tessera/bridge/bridge.h>
 #include <tessera/headlessrunner.h>
 #include <tessera/plugincatalog.h>
+#include <tessera/schema.h>
 #include <tessera/session.h>
 
 #include <QJsonArray>
@@ -14,6 +15,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QtTest>
 #include <cmath>
@@ -496,6 +498,59 @@ private slots:
         QCOMPARE(client.errors().first().value(QStringLiteral("code")).toString(),
                  QStringLiteral("hello-first"));
         QCOMPARE(textOf(client), QStringLiteral("n is 5"));
+    }
+
+    void addRowsSendsOnlyTheNewRows() {
+        // 100,000 points, then 1,000 rows more once the viewer shows the chart.
+        constexpr int kBase = 100'000, kMore = 1'000;
+        auto frame = [](int from, int count) {
+            std::vector<double> x, y;
+            for (int i = from; i < from + count; ++i) {
+                x.push_back(i);
+                y.push_back(std::sin(i));
+            }
+            return std::make_shared<const DataFrame>(DataFrame()
+                                                         .add(QStringLiteral("x"), std::move(x))
+                                                         .add(QStringLiteral("y"), std::move(y)));
+        };
+        const auto base = frame(0, kBase), more = frame(kBase, kMore);
+        auto go = std::make_shared<QSemaphore>();
+        const Dashboard streaming{
+            QStringLiteral("streaming"), QStringLiteral("Streaming"), {}, [=](Ui& ui) {
+                auto chart = ui.lineChart(*base, {.x = QStringLiteral("x")});
+                while (!go->tryAcquire(1, 10)) ui.checkpoint();
+                chart.addRows(*more);
+            }};
+        auto bridge = startBridge({streaming});
+        QVERIFY(bridge);
+        BridgeClient client;
+        QVERIFY(client.open(bridge->url()));
+        client.hello();
+        QTRY_VERIFY(!client.pathsOf(QStringLiteral("line_chart")).isEmpty());
+        const qint64 chartBytes = client.bytesReceived();
+        QVERIFY(chartBytes > kBase * 16);
+
+        client.clearRecords();
+        go->release();
+        QTRY_VERIFY(client.runsFinished() == 1 && !client.running());
+        const qint64 rowBytes = kMore * 16;  // two float64 columns
+        qInfo("the chart: %lld bytes; 1,000 rows added: %lld bytes (the rows' data: %lld)",
+              chartBytes, client.bytesReceived(), rowBytes);
+        QVERIFY(client.bytesReceived() >= rowBytes);
+        QVERIFY(client.bytesReceived() < rowBytes + 4000);  // the rows, the op and run events
+        bool sawAddRows = false;
+        for (const QJsonObject& m : client.messages())
+            for (const QJsonValue& op : m.value(QStringLiteral("ops")).toArray())
+                sawAddRows |=
+                    op.toObject().value(QStringLiteral("op")) == QStringLiteral("addRows");
+        QVERIFY(sawAddRows);
+        QCOMPARE(client.page().skippedOps(), 0);
+        const Element& shown =
+            *client.page().node(client.pathsOf(QStringLiteral("line_chart")).first())->element;
+        QCOMPARE(shown.frame->rowCount(), kBase + kMore);
+        QCOMPARE(shown.props.value(prop::rows).toLongLong(), kBase + kMore);
+        QCOMPARE(shown.frame->column(QStringLiteral("x"))->numbers().back(),
+                 double(kBase + kMore - 1));
     }
 
     void aRerunThatChangesNothingSendsNothing() {

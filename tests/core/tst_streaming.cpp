@@ -5,6 +5,7 @@
 #include <tessera/testing/apptest.h>
 
 #include <QTest>
+#include <cmath>
 #include <thread>
 
 using namespace tessera;
@@ -18,7 +19,9 @@ DataFrame points(double from, int count) {
         x.push_back(from + i);
         y.push_back((from + i) * 10);
     }
-    return DataFrame().add(QStringLiteral("x"), std::move(x)).add(QStringLiteral("y"), std::move(y));
+    return DataFrame()
+        .add(QStringLiteral("x"), std::move(x))
+        .add(QStringLiteral("y"), std::move(y));
 }
 
 std::vector<double> numbers(const testing::ElementView& view, const QString& column) {
@@ -46,6 +49,25 @@ private slots:
         const auto table = at.element(QStringLiteral("dataframe"));
         QCOMPARE(table.element()->frame->column(QStringLiteral("city"))->text(),
                  QStringList({"Oslo", "Lima", "Pune"}));
+    }
+
+    void rowsAreAddedWithoutCopyingTheData() {
+        const DataFrame base = points(0, 1000);
+        DataFrame all = base;
+        for (int i = 0; i < 500; ++i) all = all.withRows(points(1000 + i, 1));
+        const Column& x = *all.column(QStringLiteral("x"));
+        QCOMPARE(x.size(), 1500);
+        // Cells are read across the parts; the first buffer was never copied.
+        for (qsizetype row : {0, 999, 1000, 1234, 1499}) QCOMPARE(x.number(row), double(row));
+        QCOMPARE(x.display(1499), QStringLiteral("1499"));
+        QVERIFY(std::isnan(x.number(1500)));
+        QCOMPARE(x.numbers().size(), size_t(1500));  // joined when asked, once
+        QCOMPARE(&x.numbers(), &x.numbers());
+        for (size_t row = 0; row < 1500; ++row) QCOMPARE(x.numbers()[row], double(row));
+        // The same values, in parts or in one buffer, are the same data.
+        QVERIFY(all.sameValues(points(0, 1500)));
+        QVERIFY(!all.sameValues(points(0, 1499)));
+        QCOMPARE(base.rowCount(), 1000);
     }
 
     void columnsAreMatchedByName() {
@@ -110,14 +132,13 @@ private slots:
         QCOMPARE(at.element(QStringLiteral("line_chart")).prop(prop::rows).toLongLong(), 10);
         QVERIFY(at.run());
         QCOMPARE(at.element(QStringLiteral("line_chart")).prop(prop::rows).toLongLong(), 5);
-        QCOMPARE(numbers(at.element(QStringLiteral("line_chart")), QStringLiteral("x")).back(), 4.0);
+        QCOMPARE(numbers(at.element(QStringLiteral("line_chart")), QStringLiteral("x")).back(),
+                 4.0);
     }
 
     void aHandleOutlivingItsRunWritesNothing() {
         std::optional<DataHandle> kept;
-        AppTest at([&](Ui& ui) {
-            kept = ui.lineChart(points(0, 2), {.x = QStringLiteral("x")});
-        });
+        AppTest at([&](Ui& ui) { kept = ui.lineChart(points(0, 2), {.x = QStringLiteral("x")}); });
         QVERIFY(at.run());
         QVERIFY_THROWS_EXCEPTION(NoSessionContext, kept->addRows(points(2, 1)));
         QCOMPARE(at.element(QStringLiteral("line_chart")).prop(prop::rows).toLongLong(), 2);

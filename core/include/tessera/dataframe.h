@@ -13,6 +13,8 @@ namespace tessera {
 
 /// One named column: either numbers or text. The buffer is immutable and shared, so
 /// handing a column to another thread (or to the screen) moves a pointer, never the data.
+/// A column with rows added (DataFrame::withRows()) keeps its numbers in parts, which are
+/// joined into one buffer only when somebody asks for numbers() (once, then kept).
 class TESSERA_CORE_EXPORT Column {
 public:
     Column(QString name, std::vector<double> numbers);
@@ -20,7 +22,7 @@ public:
     Column(QString name, std::shared_ptr<const std::vector<double>> numbers);
 
     const QString& name() const { return m_name; }
-    bool isNumeric() const { return m_numbers != nullptr; }
+    bool isNumeric() const { return m_numbers != nullptr || m_parts != nullptr; }
     qsizetype size() const;
     double number(qsizetype row) const;          ///< NaN for text columns
     QString display(qsizetype row) const;        ///< formatted for a table cell
@@ -31,10 +33,19 @@ public:
     bool sameValues(const Column& other) const;
     /// Shared ownership of the buffer, for whoever must keep it alive while using buffer().
     std::shared_ptr<const void> bufferOwner() const;
+    /// This column with `more` (a column of the same type) below it. Numbers are not copied:
+    /// the result refers to both buffers (until there are many parts, then they are joined).
+    Column withRows(const Column& more) const;
 
 private:
+    struct Parts;
+    Column(QString name, std::shared_ptr<const Parts> parts);
+    /// The numbers as parts (one part for a whole buffer).
+    std::vector<std::shared_ptr<const std::vector<double>>> numberParts() const;
+
     QString m_name;
     std::shared_ptr<const std::vector<double>> m_numbers;
+    std::shared_ptr<const Parts> m_parts;  ///< instead of m_numbers, for a column with rows added
     std::shared_ptr<const QStringList> m_text;
 };
 
@@ -64,7 +75,7 @@ public:
     /// same columns, by name, with the same types (in any order).
     QString rowsProblem(const DataFrame& rows) const;
     /// This frame with `rows` below it, matched by column name (rowsProblem() must be empty).
-    /// The result has new buffers; this frame and `rows` are left as they are.
+    /// This frame and `rows` are left as they are; their number buffers are shared, not copied.
     DataFrame withRows(const DataFrame& rows) const;
 
 private:
