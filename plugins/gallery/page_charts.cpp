@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <chrono>
 #include <cmath>
 
 namespace gallery {
@@ -46,6 +47,26 @@ void charts(tessera::Ui& ui) {
     ui.lineChart(tessera::DataFrame().add(QStringLiteral("signal"), std::move(signal)),
                  {.title = QStringLiteral("%L1 points, decimated to the plot's width").arg(points),
                   .height = 220});
+
+    ui.subheader(QStringLiteral("Streaming rows"));
+    ui.fragment(QStringLiteral("stream"), [](tessera::Ui& f) {
+        const bool stream = f.button(QStringLiteral("Stream three seconds of readings"));
+        f.caption(QStringLiteral(
+            "addRows() appends to a chart or a dataframe in place: the window adds the points to "
+            "its series, a browser receives only the new rows. The next full run draws the "
+            "element from its call again."));
+        auto chart = f.lineChart(sensorReadings(0, 60),
+                                 {.x = QStringLiteral("t (s)"), .y = {QStringLiteral("reading")},
+                                  .height = 220});
+        auto log = f.dataframe(sensorReadings(0, 3), 160);
+        if (!stream) return;
+        for (int step = 1; step <= 30; ++step) {
+            f.sleep(std::chrono::milliseconds(100));  // the sensor's next readings
+            const tessera::DataFrame rows = sensorReadings(60 + 2 * (step - 1), 2);
+            chart.addRows(rows);
+            log.addRows(rows);
+        }
+    });
 
     ui.subheader(QStringLiteral("Table"));
     ui.table(revenueByQuarter());

@@ -60,6 +60,19 @@ tessera::DataFrame latencySamples(int count) {
     return f;
 }
 
+tessera::DataFrame sensorReadings(int from, int count) {
+    std::vector<double> t, reading;
+    for (int i = from; i < from + count; ++i) {
+        const double seconds = 0.05 * i;
+        t.push_back(seconds);
+        // A slow wave with a faster ripple; the same reading for the same i, every time.
+        reading.push_back(20 + 2 * std::sin(seconds * 1.3) + 0.4 * std::sin(seconds * 11.0 + i % 3));
+    }
+    return tessera::DataFrame()
+        .add(QStringLiteral("t (s)"), std::move(t))
+        .add(QStringLiteral("reading"), std::move(reading));
+}
+
 tessera::DataFrame orders(int rows) {
     static const QStringList customers{QStringLiteral("Acme Corp"),
                                        QStringLiteral("Globex"),

@@ -13,6 +13,8 @@ tessera::DataFrame dailyUsage(int days = 365, unsigned seed = 7);
 tessera::DataFrame revenueByQuarter();
 /// Request latency against payload size for two services.
 tessera::DataFrame latencySamples(int count = 600);
+/// Readings `from` to `from + count` of a sensor sampled every 50 ms (t (s), reading).
+tessera::DataFrame sensorReadings(int from, int count);
 /// An order book of `rows` rows (id, customer, region, amount, status).
 tessera::DataFrame orders(int rows);
 /// A small PNG drawn on the fly.

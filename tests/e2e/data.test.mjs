@@ -68,6 +68,32 @@ test('a million-point chart is drawn soon after its data arrives', async () => {
   );
 });
 
+test('rows added to a million-point chart are drawn soon after they arrive', async () => {
+  await withServer(
+    'bench-stream',
+    async (server, browser) => {
+      const page = await open(browser, server.url);
+      await settled(page, 60_000);
+      await page.waitForFunction(() => document.querySelector('.chart')?.dataset.rows === '1005000', null, {
+        timeout: 60_000,
+      });
+      const added = await page.evaluate(() =>
+        performance
+          .getEntriesByName('tessera-chart')
+          .filter((e) => e.detail.rows > 1_000_000)
+          .map((e) => e.duration),
+      );
+      assert.equal(added.length, 5, 'one draw for each 1,000 rows added, not a rebuild');
+      const sorted = [...added].sort((a, b) => a - b);
+      console.log(
+        `1,000 rows added to a 1,000,000-point chart: drawn ${added.map((t) => t.toFixed(0)).join(' / ')} ms after they arrived (median ${sorted[2].toFixed(0)} ms)`,
+      );
+      assert.deepEqual(page.problems, []);
+    },
+    benchPlugins,
+  );
+});
+
 test('markup in any string from the server shows as text', async () => {
   await withServer(
     'hostile-text',

@@ -10,7 +10,11 @@
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QSignalSpy>
+#include <QScrollBar>
+#include <QSemaphore>
 #include <QSlider>
+#include <QTableView>
+#include <QValueAxis>
 #include <QTest>
 #include <QVBoxLayout>
 #include <functional>
@@ -250,6 +254,52 @@ private slots:
                      QStringLiteral("sent Ada"));
         QVERIFY(h.waitIdle());
         QCOMPARE(h.session.runsStarted(), runs + 1);
+    }
+
+    void addedRowsAreAppendedInPlace() {
+        // The dashboard draws a chart and a dataframe, then adds rows once the window shows them.
+        auto go = std::make_shared<QSemaphore>();
+        Harness h([go](Ui& ui) {
+            auto frame = [](int from, int count) {
+                std::vector<double> x, y;
+                for (int i = from; i < from + count; ++i) x.push_back(i), y.push_back(i % 7);
+                return DataFrame().add(QStringLiteral("x"), std::move(x)).add(QStringLiteral("y"), std::move(y));
+            };
+            auto chart = ui.lineChart(frame(0, 100'000), {.x = QStringLiteral("x")});
+            auto table = ui.dataframe(frame(0, 50));
+            while (!go->tryAcquire(1, 10)) ui.checkpoint();
+            chart.addRows(frame(100'000, 1'000));
+            table.addRows(frame(50, 5));
+        });
+        h.window.show();
+        QTRY_VERIFY(h.renderer.widgetAt({MainRoot, 1}));
+        auto* view = h.renderer.widgetAt({MainRoot, 0})->findChild<QChartView*>();
+        QVERIFY(view);
+        auto* series = qobject_cast<QLineSeries*>(view->chart()->series().value(0));
+        QVERIFY(series);
+        const int before = series->count();
+        auto* grid = h.renderer.widgetAt({MainRoot, 1})->findChild<QTableView*>();
+        QVERIFY(grid);
+        grid->scrollTo(grid->model()->index(30, 0));
+        const int scrolled = grid->verticalScrollBar()->value();
+        QSignalSpy inserted(grid->model(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy reset(grid->model(), &QAbstractItemModel::modelReset);
+
+        go->release();
+        QVERIFY(h.waitIdle());
+        // The same series, with the new rows' points after the old ones.
+        QCOMPARE(view->chart()->series().value(0), series);
+        QVERIFY(series->count() > before);
+        const double last = series->at(series->count() - 1).x();
+        QVERIFY2(last >= 100'000, qPrintable(QString::number(last)));  // decimated: min or max
+        auto* axis = qobject_cast<QValueAxis*>(view->chart()->axes(Qt::Horizontal).value(0));
+        QVERIFY(axis);
+        QCOMPARE(axis->max(), last);
+        // Five rows inserted below, without a reset: the table stays where it was scrolled.
+        QCOMPARE(grid->model()->rowCount(), 55);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(grid->verticalScrollBar()->value(), scrolled);
     }
 
     void largeLineChartIsDecimated() {

@@ -3,6 +3,7 @@
 
 #include <tessera/cache.h>
 
+#include <chrono>
 #include <cmath>
 #include <random>
 
@@ -44,17 +45,34 @@ void fastGrowth(Ui& ui) {
     });
 }
 
+/// Rows `from` to `from + count` of the million-point signal.
+DataFrame signalRows(qsizetype from, qsizetype count) {
+    std::vector<double> x(static_cast<size_t>(count)), y(static_cast<size_t>(count));
+    for (qsizetype i = 0; i < count; ++i) {
+        x[size_t(i)] = double(from + i);
+        y[size_t(i)] = std::sin(double(from + i) * 1e-4) + 1e-3 * double((from + i) % 97);
+    }
+    return DataFrame().add(QStringLiteral("x"), std::move(x)).add(QStringLiteral("y"), std::move(y));
+}
+
+DataFrame millionPointFrame() {
+    return tessera::cacheData<DataFrame>(QStringLiteral("bench.million"),
+                                         [] { return signalRows(0, 1'000'000); });
+}
+
 void millionPoints(Ui& ui) {
     ui.title(QStringLiteral("A million points"));
-    const DataFrame data = tessera::cacheData<DataFrame>(QStringLiteral("bench.million"), [] {
-        constexpr int kPoints = 1'000'000;
-        std::vector<double> x(kPoints), y(kPoints);
-        for (int i = 0; i < kPoints; ++i) x[i] = i, y[i] = std::sin(i * 1e-4) + 1e-3 * (i % 97);
-        return DataFrame()
-            .add(QStringLiteral("x"), std::move(x))
-            .add(QStringLiteral("y"), std::move(y));
-    });
-    ui.lineChart(data, {.x = QStringLiteral("x")});
+    ui.lineChart(millionPointFrame(), {.x = QStringLiteral("x")});
+}
+
+/// The million points, then 1,000 rows more every 300 ms, five times (DataHandle::addRows).
+void millionPointsStreaming(Ui& ui) {
+    ui.title(QStringLiteral("A million points, streaming"));
+    auto chart = ui.lineChart(millionPointFrame(), {.x = QStringLiteral("x")});
+    for (int round = 0; round < 5; ++round) {
+        ui.sleep(std::chrono::milliseconds(300));  // the next readings arrive
+        chart.addRows(signalRows(1'000'000 + round * 1000, 1000));
+    }
 }
 
 /// A dataframe of a million rows, for the viewer page's virtualised table.
@@ -108,6 +126,8 @@ QVector<tessera::Dashboard> BenchDashboardsPlugin::dashboards() const {
     return {
         {QStringLiteral("bench-growth"), QStringLiteral("Growth, fast"), {}, fastGrowth},
         {QStringLiteral("bench-million"), QStringLiteral("A million points"), {}, millionPoints},
+        {QStringLiteral("bench-stream"), QStringLiteral("A million points, streaming"), {},
+         millionPointsStreaming},
         {QStringLiteral("bench-rows"), QStringLiteral("A million rows"), {}, millionRows},
         {QStringLiteral("bench-10k"), QStringLiteral("Ten thousand elements"), {}, tenThousand},
         {QStringLiteral("hostile-text"), QStringLiteral("Markup as text"), {}, hostileText}};
