@@ -55,9 +55,9 @@ void charts(tessera::Ui& ui) {
             "addRows() appends to a chart or a dataframe in place: the window adds the points to "
             "its series, a browser receives only the new rows. The next full run draws the "
             "element from its call again."));
-        auto chart = f.lineChart(sensorReadings(0, 60),
-                                 {.x = QStringLiteral("t (s)"), .y = {QStringLiteral("reading")},
-                                  .height = 220});
+        auto chart = f.lineChart(
+            sensorReadings(0, 60),
+            {.x = QStringLiteral("t (s)"), .y = {QStringLiteral("reading")}, .height = 220});
         auto log = f.dataframe(sensorReadings(0, 3), 160);
         if (!stream) return;
         for (int step = 1; step <= 30; ++step) {

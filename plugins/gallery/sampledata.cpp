@@ -66,7 +66,8 @@ tessera::DataFrame sensorReadings(int from, int count) {
         const double seconds = 0.05 * i;
         t.push_back(seconds);
         // A slow wave with a faster ripple; the same reading for the same i, every time.
-        reading.push_back(20 + 2 * std::sin(seconds * 1.3) + 0.4 * std::sin(seconds * 11.0 + i % 3));
+        reading.push_back(20 + 2 * std::sin(seconds * 1.3) +
+                          0.4 * std::sin(seconds * 11.0 + i % 3));
     }
     return tessera::DataFrame()
         .add(QStringLiteral("t (s)"), std::move(t))

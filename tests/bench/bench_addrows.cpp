@@ -194,19 +194,21 @@ void overTheBridge(Mode mode, int rounds) {
     streamer.stop = true;
     streamer.go.release();
     std::printf("  bridge, %s: at the client %.1f ms (%s), %.1f KiB over the socket (%s)\n",
-                mode == Mode::AddRows ? "addRows  " : "redrawn  ", median(ms),
-                qPrintable(list(ms)), median(kib), qPrintable(list(kib)));
+                mode == Mode::AddRows ? "addRows  " : "redrawn  ", median(ms), qPrintable(list(ms)),
+                median(kib), qPrintable(list(kib)));
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
+    qputenv("QT_QPA_PLATFORM",
+            qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
     QApplication app(argc, argv);
     const int rounds = argc > 1 ? std::max(1, atoi(argv[1])) : 7;
-    std::printf("%d rows added to a %d-point line chart, medians of %d rounds (each round's "
-                "figure in parentheses):\n",
-                kRows, kBase, rounds);
+    std::printf(
+        "%d rows added to a %d-point line chart, medians of %d rounds (each round's "
+        "figure in parentheses):\n",
+        kRows, kBase, rounds);
     inTheWindow(Mode::AddRows, rounds);
     inTheWindow(Mode::Redraw, rounds);
     overTheBridge(Mode::AddRows, rounds);

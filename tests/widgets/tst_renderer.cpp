@@ -9,14 +9,14 @@
 #include <QChartView>
 #include <QLineEdit>
 #include <QLineSeries>
-#include <QSignalSpy>
 #include <QScrollBar>
 #include <QSemaphore>
+#include <QSignalSpy>
 #include <QSlider>
 #include <QTableView>
-#include <QValueAxis>
 #include <QTest>
 #include <QVBoxLayout>
+#include <QValueAxis>
 #include <functional>
 
 using namespace tessera;
@@ -263,7 +263,9 @@ private slots:
             auto frame = [](int from, int count) {
                 std::vector<double> x, y;
                 for (int i = from; i < from + count; ++i) x.push_back(i), y.push_back(i % 7);
-                return DataFrame().add(QStringLiteral("x"), std::move(x)).add(QStringLiteral("y"), std::move(y));
+                return DataFrame()
+                    .add(QStringLiteral("x"), std::move(x))
+                    .add(QStringLiteral("y"), std::move(y));
             };
             auto chart = ui.lineChart(frame(0, 100'000), {.x = QStringLiteral("x")});
             auto table = ui.dataframe(frame(0, 50));

@@ -52,7 +52,9 @@ DataFrame signalRows(qsizetype from, qsizetype count) {
         x[size_t(i)] = double(from + i);
         y[size_t(i)] = std::sin(double(from + i) * 1e-4) + 1e-3 * double((from + i) % 97);
     }
-    return DataFrame().add(QStringLiteral("x"), std::move(x)).add(QStringLiteral("y"), std::move(y));
+    return DataFrame()
+        .add(QStringLiteral("x"), std::move(x))
+        .add(QStringLiteral("y"), std::move(y));
 }
 
 DataFrame millionPointFrame() {
@@ -126,7 +128,9 @@ QVector<tessera::Dashboard> BenchDashboardsPlugin::dashboards() const {
     return {
         {QStringLiteral("bench-growth"), QStringLiteral("Growth, fast"), {}, fastGrowth},
         {QStringLiteral("bench-million"), QStringLiteral("A million points"), {}, millionPoints},
-        {QStringLiteral("bench-stream"), QStringLiteral("A million points, streaming"), {},
+        {QStringLiteral("bench-stream"),
+         QStringLiteral("A million points, streaming"),
+         {},
          millionPointsStreaming},
         {QStringLiteral("bench-rows"), QStringLiteral("A million rows"), {}, millionRows},
         {QStringLiteral("bench-10k"), QStringLiteral("Ten thousand elements"), {}, tenThousand},
