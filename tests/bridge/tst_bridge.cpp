@@ -18,6 +18,7 @@
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QtTest>
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -551,6 +552,104 @@ private slots:
         QCOMPARE(shown.props.value(prop::rows).toLongLong(), kBase + kMore);
         QCOMPARE(shown.frame->column(QStringLiteral("x"))->numbers().back(),
                  double(kBase + kMore - 1));
+    }
+
+    void filesUploadInBinaryFramesWithinTheLimits() {
+        const Dashboard uploads{
+            QStringLiteral("uploads"), QStringLiteral("Uploads"), {}, [](Ui& ui) {
+                const UploadedFiles files = ui.fileUploader(
+                    QStringLiteral("Data"), {.types = {QStringLiteral("csv")}, .maxBytes = 4 << 20});
+                qint64 sum = 0;
+                for (const UploadedFile& f : files)
+                    for (char c : f.bytes) sum += static_cast<unsigned char>(c);
+                ui.text(files.isEmpty() ? QStringLiteral("no file")
+                                        : QStringLiteral("%1: %2 bytes, sum %3")
+                                              .arg(files[0].name)
+                                              .arg(files[0].bytes.size())
+                                              .arg(sum));
+            }};
+        BridgeOptions options;
+        options.maxUploadBytes = 3 << 20;
+        auto bridge = startBridge({uploads}, options);
+        QVERIFY(bridge);
+        BridgeClient client;
+        QVERIFY(client.open(bridge->url()));
+        client.hello();
+        QTRY_COMPARE(textOf(client), QStringLiteral("no file"));
+        const QString id = client.widgetId(QStringLiteral("Data"));
+        auto announce = [&](const QString& name, qint64 size, int ref) {
+            client.send({{QStringLiteral("type"), QStringLiteral("upload")},
+                         {QStringLiteral("id"), id},
+                         {QStringLiteral("ref"), ref},
+                         {QStringLiteral("files"),
+                          QJsonArray{QJsonObject{{QStringLiteral("name"), name},
+                                                 {QStringLiteral("type"), QStringLiteral("text/csv")},
+                                                 {QStringLiteral("size"), size}}}}});
+        };
+        auto sendBytes = [&](const QByteArray& bytes) {
+            // Frames of at most the server's message size: u32 id length, id "0", bytes.
+            const qsizetype chunk = (1 << 20) - 64;
+            for (qsizetype at = 0; at < bytes.size(); at += chunk) {
+                QByteArray frame(4, '\0');
+                frame[0] = 1;
+                frame += '0';
+                frame += bytes.mid(at, chunk);
+                client.socket().sendBinaryMessage(frame);
+            }
+        };
+        auto done = [&](int ref) {
+            client.send({{QStringLiteral("type"), QStringLiteral("uploadDone")},
+                         {QStringLiteral("id"), id},
+                         {QStringLiteral("ref"), ref}});
+        };
+        auto errorFor = [&](int ref) {
+            for (const QJsonObject& e : client.errors())
+                if (e.value(QStringLiteral("ref")).toInt() == ref) return e;
+            return QJsonObject();
+        };
+
+        // 2.5 MB in three frames: the run gets every byte.
+        QByteArray data(2'500'000, Qt::Uninitialized);
+        for (qsizetype i = 0; i < data.size(); ++i) data[i] = char(i % 251);
+        qint64 sum = 0;
+        for (char c : data) sum += static_cast<unsigned char>(c);
+        announce(QStringLiteral("big.csv"), data.size(), 1);
+        sendBytes(data);
+        done(1);
+        QTRY_COMPARE(textOf(client), QStringLiteral("big.csv: 2500000 bytes, sum %1").arg(sum));
+
+        // Cut off half way: an error, and the value stays as it was.
+        announce(QStringLiteral("half.csv"), 2000, 2);
+        sendBytes(QByteArray(1000, 'x'));
+        done(2);
+        QTRY_VERIFY(!errorFor(2).isEmpty());
+        QCOMPARE(errorFor(2).value(QStringLiteral("code")).toString(), QStringLiteral("upload-cut-off"));
+        QVERIFY(errorFor(2).value(QStringLiteral("message")).toString().contains(QStringLiteral("'half.csv' was cut off")));
+
+        // Over the server's limit: refused before any byte is taken.
+        announce(QStringLiteral("huge.csv"), 4 << 20, 3);
+        QTRY_VERIFY(!errorFor(3).isEmpty());
+        QCOMPARE(errorFor(3).value(QStringLiteral("code")).toString(), QStringLiteral("upload-too-large"));
+
+        // A type the uploader does not take: the session refuses it, with the upload's ref.
+        announce(QStringLiteral("run.exe"), 3, 4);
+        sendBytes("abc");
+        done(4);
+        QTRY_VERIFY(!errorFor(4).isEmpty());
+        QCOMPARE(errorFor(4).value(QStringLiteral("code")).toString(), QStringLiteral("bad-value"));
+        QVERIFY(errorFor(4).value(QStringLiteral("message")).toString().contains(QStringLiteral("not one of the types")));
+
+        // More bytes than announced, and bytes with no upload: refused, nothing taken.
+        announce(QStringLiteral("small.csv"), 2, 5);
+        sendBytes("abcd");
+        QTRY_VERIFY(!errorFor(5).isEmpty());
+        sendBytes("ab");
+        QTRY_VERIFY(std::any_of(client.errors().begin(), client.errors().end(), [](const QJsonObject& e) {
+            return e.value(QStringLiteral("code")) == QStringLiteral("binary-refused");
+        }));
+        client.send({{QStringLiteral("type"), QStringLiteral("ping")}});
+        QTRY_COMPARE(client.pongs(), 1);
+        QCOMPARE(textOf(client), QStringLiteral("big.csv: 2500000 bytes, sum %1").arg(sum));
     }
 
     void aRerunThatChangesNothingSendsNothing() {

@@ -119,6 +119,15 @@ QStringList schemaLines() {
 class TestCodec : public QObject {
     Q_OBJECT
 private slots:
+    void theSchemaHasOneRowPerKindInTheEnumsOrder() {
+        // kindSpec() looks a kind's row up by its value: a row out of place would give a kind
+        // another kind's name and props.
+        const auto& schema = elementSchema();
+        for (qsizetype i = 0; i < schema.size(); ++i) QCOMPARE(int(schema[i].kind), int(i));
+        QCOMPARE(kindSpec(ElementKind::ChatMessage).name, QStringLiteral("chat_message"));
+        QCOMPARE(schema.size(), qsizetype(ElementKind::ChatMessage) + 1);
+    }
+
     void everyKindRoundTrips_data() {
         QTest::addColumn<int>("kind");
         QTest::addColumn<bool>("referenced");

@@ -66,5 +66,6 @@ ElementWidget* createChartView(ElementKind kind);
 ElementWidget* createTableView(ElementKind kind);
 ElementWidget* createInputView(ElementKind kind);
 ElementWidget* createBlockView(ElementKind kind);
+ElementWidget* createFileUploaderView();
 
 }  // namespace tessera::widgets

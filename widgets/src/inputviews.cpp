@@ -629,6 +629,8 @@ ElementWidget* createInputView(ElementKind kind) {
             return new DateInputView;
         case ElementKind::ColorPicker:
             return new ColorPickerView;
+        case ElementKind::FileUploader:
+            return createFileUploaderView();
         default:
             return nullptr;
     }

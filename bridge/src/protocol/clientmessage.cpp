@@ -25,6 +25,8 @@ const QHash<QString, Type>& typeNames() {
         {QStringLiteral("clearCache"), Type::ClearCache},
         {QStringLiteral("dashboard"), Type::Dashboard},
         {QStringLiteral("ping"), Type::Ping},
+        {QStringLiteral("upload"), Type::Upload},
+        {QStringLiteral("uploadDone"), Type::UploadDone},
     };
     return names;
 }
@@ -123,6 +125,36 @@ std::variant<ClientMessage, ProtocolError> decodeClientMessage(const QByteArray&
                 return refuse(errors::badValue,
                               QStringLiteral("a widget value is a boolean, a finite number, a "
                                              "string or an array of them"));
+            break;
+        }
+        case Type::Upload: {
+            const auto id = idField(o, QStringLiteral("id"), true, &why);
+            if (!id) return refuse(errors::badMessage, why);
+            m.widget = *id;
+            const QJsonValue files = o.value(QLatin1String("files"));
+            if (!files.isArray() || files.toArray().size() > 1000)
+                return refuse(errors::badMessage,
+                              QStringLiteral("'files' must list the files to upload"));
+            for (const QJsonValue& f : files.toArray()) {
+                const QJsonObject file = f.toObject();
+                const QJsonValue name = file.value(QLatin1String("name"));
+                const QJsonValue type = file.value(QLatin1String("type"));
+                const QJsonValue size = file.value(QLatin1String("size"));
+                if (!name.isString() || name.toString().isEmpty() ||
+                    name.toString().size() > kMaxIdLength || !(type.isUndefined() || type.isString()) ||
+                    type.toString().size() > 256 || !size.isDouble() || size.toDouble() < 0 ||
+                    size.toDouble() != std::floor(size.toDouble()) || size.toDouble() > 1e15)
+                    return refuse(errors::badMessage,
+                                  QStringLiteral("each file is {name, type, size}: a name, its "
+                                                 "type and its size in bytes"));
+                m.files.append({name.toString(), type.toString(), qint64(size.toDouble())});
+            }
+            break;
+        }
+        case Type::UploadDone: {
+            const auto id = idField(o, QStringLiteral("id"), true, &why);
+            if (!id) return refuse(errors::badMessage, why);
+            m.widget = *id;
             break;
         }
         case Type::Dashboard: {

@@ -4,6 +4,8 @@
 #include <QJsonValue>
 #include <QList>
 #include <QString>
+#include <QVariant>
+#include <QVector>
 #include <variant>
 
 namespace tessera::bridge {
@@ -14,15 +16,25 @@ inline constexpr int kProtocolVersion = 1;
 /// A message from a client, checked for shape: the type is known and every field has its
 /// type. Meaning (is the widget known, is the value in range) is the session's to check.
 struct ClientMessage {
-    enum class Type { Hello, Widget, Rerun, Stop, ClearCache, Dashboard, Ping };
+    enum class Type { Hello, Widget, Rerun, Stop, ClearCache, Dashboard, Ping, Upload, UploadDone };
+    /// A file an upload announces.
+    struct File {
+        QString name;
+        QString type;
+        qint64 size = 0;
+    };
     Type type = Type::Ping;
     QJsonValue ref;       ///< the client's own tag for the message, echoed in replies
     QList<int> versions;  ///< hello: protocol versions the client speaks
     QString dashboard;    ///< hello (optional) and dashboard: a dashboard id
     QString resume;       ///< hello (optional): the resume token of an earlier session
     bool mirror = false;  ///< hello: follow the window's session, read-only
-    QString widget;       ///< widget: the widget id
+    QString widget;       ///< widget, upload, uploadDone: the widget id
     QJsonValue value;     ///< widget: the new value (bool, number, string or array)
+    QVector<File> files;  ///< upload: the files whose bytes follow in binary frames
+    /// widget, made by the server from a finished upload: the files with their bytes, the
+    /// value to set instead of `value`
+    QVariant uploaded;
     QJsonValue nonce;     ///< ping: echoed in the pong
 };
 
@@ -46,6 +58,8 @@ inline const QString rateLimited = QStringLiteral("rate-limited");
 inline const QString sessionLimit = QStringLiteral("session-limit");
 inline const QString binaryRefused = QStringLiteral("binary-refused");
 inline const QString pluginReload = QStringLiteral("plugin-reload");
+inline const QString uploadTooLarge = QStringLiteral("upload-too-large");
+inline const QString uploadCutOff = QStringLiteral("upload-cut-off");
 }  // namespace errors
 
 /// Decodes one text frame. Never throws; anything malformed comes back as an error.

@@ -80,6 +80,7 @@ QByteArray welcome(const Welcome& w) {
          {QStringLiteral("dashboards"), dashboards},
          {QStringLiteral("limits"),
           QJsonObject{{QStringLiteral("maxMessageBytes"), w.maxMessageBytes},
+                      {QStringLiteral("maxUploadBytes"), w.maxUploadBytes},
                       {QStringLiteral("messagesPerSecond"), w.messagesPerSecond}}}});
 }
 

@@ -29,6 +29,7 @@ struct Welcome {
     QVector<DashboardEntry> dashboards;
     qint64 maxMessageBytes = 0;
     int messagesPerSecond = 0;
+    qint64 maxUploadBytes = 0;
 };
 
 QByteArray welcome(const Welcome& w);

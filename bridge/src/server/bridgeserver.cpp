@@ -18,7 +18,7 @@ BridgeServer::BridgeServer(QVector<Dashboard> dashboards, const BridgeOptions& o
       m_registry({std::move(dashboards), options.defaultDashboard, options.resumeTtlSeconds * 1000,
                   options.maxSessions},
                  this),
-      m_limits{options.maxMessageBytes, options.messagesPerSecond,
+      m_limits{options.maxMessageBytes, options.maxUploadBytes, options.messagesPerSecond,
                options.pingIntervalSeconds * 1000},
       m_sockets(QStringLiteral("Tessera/%1").arg(QLatin1String(kVersion)),
                 QWebSocketServer::NonSecureMode, this),

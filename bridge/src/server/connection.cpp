@@ -26,16 +26,23 @@ Connection::Connection(QWebSocket* socket, const Limits& limits, SessionRegistry
       m_registry(registry),
       m_peer(QStringLiteral("%1:%2").arg(socket->peerAddress().toString()).arg(socket->peerPort())),
       m_pingTimer(new QTimer(this)),
-      m_tokens(limits.messagesPerSecond) {
+      m_tokens(limits.messagesPerSecond),
+      m_upload(limits.maxUploadBytes) {
     m_socket->setParent(this);
     // Qt's defaults allow 2 GiB; a browser never needs more than the limit.
     m_socket->setMaxAllowedIncomingFrameSize(quint64(limits.maxMessageBytes));
     m_socket->setMaxAllowedIncomingMessageSize(quint64(limits.maxMessageBytes));
     connect(m_socket, &QWebSocket::textMessageReceived, this, &Connection::onText);
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this] {
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray& frame) {
         m_lastHeard.start();
+        // The bytes of an upload: bounded by the sizes its `upload` message announced.
+        if (m_upload.active()) {
+            if (const auto error = m_upload.receive(frame)) refuse(*error);
+            return;
+        }
         if (admit())
-            refuse({errors::binaryRefused, QStringLiteral("clients send text messages only"), {}});
+            refuse({errors::binaryRefused,
+                    QStringLiteral("binary frames are taken only during an upload"), {}});
     });
     connect(m_socket, &QWebSocket::pong, this, [this] { m_lastHeard.start(); });
     connect(m_socket, &QWebSocket::disconnected, this, &Connection::onDisconnected);
@@ -85,6 +92,21 @@ void Connection::onText(const QString& text) {
                     message.ref});
         return;
     }
+    if (message.type == ClientMessage::Type::Upload) {
+        if (m_session->isMirror())
+            refuse({errors::readOnly, QStringLiteral("a mirror takes no input"), message.ref});
+        else if (const auto error = m_upload.start(message))
+            refuse(*error);
+        return;
+    }
+    if (message.type == ClientMessage::Type::UploadDone) {
+        auto finished = m_upload.finish(message);
+        if (auto* error = std::get_if<ProtocolError>(&finished))
+            refuse(*error);
+        else
+            m_session->handle(std::get<ClientMessage>(finished));
+        return;
+    }
     m_session->handle(message);
 }
 
@@ -100,7 +122,8 @@ void Connection::onHello(const ClientMessage& hello) {
     const SessionRegistry::Settings& settings = m_registry.settings();
     server::Welcome welcome{
         session->resumeToken(), resumed, session->isMirror(),      settings.resumeTtlMs / 1000,
-        session->dashboardId(), {},      m_limits.maxMessageBytes, m_limits.messagesPerSecond};
+        session->dashboardId(), {},      m_limits.maxMessageBytes, m_limits.messagesPerSecond,
+        m_limits.maxUploadBytes};
     for (const Dashboard& d : settings.dashboards) welcome.dashboards.append({d.id, d.title});
     sendText(server::welcome(welcome));
     m_session = session;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "clientmessage.h"
+#include "upload.h"
 #include "viewersink.h"
 
 #include <QElapsedTimer>
@@ -28,6 +29,7 @@ class Connection : public QObject, public ViewerSink {
 public:
     struct Limits {
         qint64 maxMessageBytes = 1 << 20;
+        qint64 maxUploadBytes = 200LL << 20;
         int messagesPerSecond = 60;
         int pingIntervalMs = 15'000;         ///< a connection silent for three of these is dropped
         qint64 maxBufferedBytes = 64 << 20;  ///< a browser that reads slower is dropped
@@ -67,6 +69,7 @@ private:
     double m_tokens;
     QElapsedTimer m_refill;
     int m_refusedInARow = 0;
+    Upload m_upload;
 };
 
 }  // namespace tessera::bridge

@@ -45,7 +45,9 @@ void BrowserSession::handle(const ClientMessage& message) {
     switch (message.type) {
         case Type::Widget: {
             const QString problem =
-                m_session->setWidgetValue(message.widget, message.value.toVariant());
+                m_session->setWidgetValue(message.widget, message.uploaded.isValid()
+                                                              ? message.uploaded
+                                                              : message.value.toVariant());
             if (!problem.isEmpty()) refuse(errors::badValue, problem, message.ref);
             break;
         }
@@ -74,6 +76,9 @@ void BrowserSession::handle(const ClientMessage& message) {
         case Type::Hello:
         case Type::Ping:
             break;  // handled above
+        case Type::Upload:
+        case Type::UploadDone:
+            break;  // gathered by the connection, which sends the files as a widget value
     }
 }
 

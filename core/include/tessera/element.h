@@ -57,6 +57,7 @@ enum class ElementKind {
     FormSubmitButton,
     ChatInput,
     DownloadButton,
+    FileUploader,
     Container,
     Columns,
     Column,

@@ -49,6 +49,9 @@ inline const QString role = QStringLiteral("role");
 inline const QString avatar = QStringLiteral("avatar");
 inline const QString fileName = QStringLiteral("fileName");
 inline const QString mime = QStringLiteral("mime");
+inline const QString types = QStringLiteral("types");
+inline const QString maxBytes = QStringLiteral("maxBytes");
+inline const QString multiple = QStringLiteral("multiple");
 }  // namespace prop
 
 /// The type of a prop's value, and so of its JSON form (docs/protocol.md).
@@ -91,5 +94,10 @@ TESSERA_CORE_EXPORT QString propTypeName(PropType type);
 /// Why `element` does not follow its row of the schema (a prop it should not have, or of
 /// the wrong type); empty when it does.
 TESSERA_CORE_EXPORT QString schemaProblem(const Element& element);
+
+/// Why the file uploader `uploader` (its props: types, maxBytes) refuses a file `name` of
+/// `size` bytes, or an empty string when it takes it. Every viewer and the session ask this.
+TESSERA_CORE_EXPORT QString fileUploadProblem(const QVariantMap& uploader, const QString& name,
+                                              qint64 size);
 
 }  // namespace tessera

@@ -147,6 +147,16 @@ struct WidgetOptions {
     WidgetCallback onClick;
 };
 
+/// Options of Ui::fileUploader().
+struct FileUploaderOptions {
+    /// The file types taken, as extensions ("csv", ".png"); empty = any.
+    QStringList types;
+    /// The largest file taken, in bytes. A browser's upload is also bounded by the bridge's
+    /// limit on one upload (BridgeOptions::maxUploadBytes, 200 MiB).
+    qint64 maxBytes = 200LL * 1024 * 1024;
+    bool multiple = false;  ///< take several files at once
+};
+
 /// Options of Ui::form().
 struct FormOptions {
     /// After a submit, the form's widgets go back to their defaults (the rerun the submit
@@ -236,6 +246,12 @@ public:
     Value<QString> colorPicker(const QString& label,
                                const QString& value = QStringLiteral("#1f77b4"),
                                const WidgetOptions& options = {});
+    /// A place to drop files (or pick them: the window's file dialog, a browser's file input).
+    /// Returns the files given, with their bytes, until they are removed or replaced; empty
+    /// before. A file too large or of another type is refused with a clear message where it
+    /// was given, and the value stays as it was.
+    Value<UploadedFiles> fileUploader(const QString& label, const FileUploaderOptions& options = {},
+                                      const WidgetOptions& widgetOptions = {});
 
     /// The value of the widget with key `keyOrLabel` (or else that label) as the session has
     /// it now, e.g. in a callback; `fallback` when there is no such widget. A read of the

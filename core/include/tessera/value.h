@@ -3,14 +3,25 @@
 
 #include <tessera/export.h>
 
+#include <QByteArray>
 #include <QDate>
 #include <QString>
 #include <QStringList>
 #include <QVariant>
+#include <QVector>
 #include <memory>
 #include <utility>
 
 namespace tessera {
+
+/// A file someone gave a Ui::fileUploader(): its name (no folders), its type as the viewer
+/// said it (may be empty) and its bytes.
+struct UploadedFile {
+    QString name;
+    QString type;
+    QByteArray bytes;
+};
+using UploadedFiles = QVector<UploadedFile>;
 
 namespace detail {
 class WidgetStore;
@@ -28,6 +39,29 @@ inline std::pair<int, int> fromVariant(const QVariant& v, const std::pair<int, i
     const QVariantList list = v.toList();
     if (list.size() != 2) return fallback;
     return {list[0].toInt(), list[1].toInt()};
+}
+
+/// A file uploader's value: a list of {name, type, bytes} maps.
+template <>
+inline UploadedFiles fromVariant(const QVariant& v, const UploadedFiles& fallback) {
+    if (v.typeId() != QMetaType::QVariantList) return fallback;
+    UploadedFiles files;
+    for (const QVariant& item : v.toList()) {
+        const QVariantMap m = item.toMap();
+        files.append({m.value(QStringLiteral("name")).toString(),
+                      m.value(QStringLiteral("type")).toString(),
+                      m.value(QStringLiteral("bytes")).toByteArray()});
+    }
+    return files;
+}
+/// The value a file uploader takes for `files`.
+inline QVariant toVariant(const UploadedFiles& files) {
+    QVariantList list;
+    for (const UploadedFile& f : files)
+        list.append(QVariantMap{{QStringLiteral("name"), f.name},
+                                {QStringLiteral("type"), f.type},
+                                {QStringLiteral("bytes"), f.bytes}});
+    return list;
 }
 }  // namespace detail
 

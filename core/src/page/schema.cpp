@@ -4,6 +4,8 @@
 // and that docs/protocol.md lists the same rows.
 #include <tessera/schema.h>
 
+#include <QLocale>
+
 #include <QDate>
 
 namespace tessera {
@@ -44,6 +46,10 @@ QVector<KindSpec> buildSchema() {
         leaf(K::DownloadButton, "download_button", F::Widget,
              widgetProps(T::Bool, {{prop::fileName, T::String}, {prop::mime, T::String}}));
     download.hasBytes = true;
+    const KindSpec uploader = leaf(K::FileUploader, "file_uploader", F::Widget,
+                                   widgetProps(T::StringList, {{prop::types, T::StringList},
+                                                               {prop::maxBytes, T::Count},
+                                                               {prop::multiple, T::Bool}}));
     return {
         leaf(K::Title, "title", F::Text, text),
         leaf(K::Header, "header", F::Text, text),
@@ -103,6 +109,7 @@ QVector<KindSpec> buildSchema() {
         leaf(K::FormSubmitButton, "form_submit_button", F::Widget, widgetProps(T::Bool)),
         leaf(K::ChatInput, "chat_input", F::Widget, widgetProps(T::String)),
         download,
+        uploader,
         leaf(K::Container, "container", F::Block),
         leaf(K::Columns, "columns", F::Block, {{prop::count, T::Int}}),
         leaf(K::Column, "column", F::Block, {{prop::weight, T::Int}}),
@@ -229,6 +236,27 @@ QString schemaProblem(const Element& element) {
     if (element.isWidget() != !element.id.isEmpty())
         return QStringLiteral("%1: widgets, and only widgets, have an id").arg(spec.name);
     return {};
+}
+
+QString fileUploadProblem(const QVariantMap& uploader, const QString& name, qint64 size) {
+    auto amount = [](qint64 bytes) {
+        return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    };
+    if (name.isEmpty()) return QStringLiteral("a file needs a name");
+    const qint64 limit = uploader.value(prop::maxBytes).toLongLong();
+    if (limit > 0 && size > limit)
+        return QStringLiteral("'%1' is %2; files up to %3 are taken here")
+            .arg(name, amount(size), amount(limit));
+    const QStringList types = uploader.value(prop::types).toStringList();
+    if (types.isEmpty()) return {};
+    const QString suffix = name.section(QLatin1Char('.'), -1).toLower();
+    for (QString type : types) {
+        type = type.trimmed().toLower();
+        if (type.startsWith(QLatin1Char('.'))) type.remove(0, 1);
+        if (name.contains(QLatin1Char('.')) && type == suffix) return {};
+    }
+    return QStringLiteral("'%1' is not one of the types taken here: %2")
+        .arg(name, types.join(u", "));
 }
 
 }  // namespace tessera

@@ -75,7 +75,7 @@ Value<T> Ui::widget(ElementKind kind, const QString& label, QVariantMap props,
     e->id = id;
     e->props = std::move(props);
     e->props.insert(prop::label, label);
-    e->props.insert(prop::value, current);
+    e->props.insert(prop::value, detail::shownValue(kind, current));
     if (!options.key.isEmpty()) e->props.insert(prop::key, options.key);
     if (!options.help.isEmpty()) e->props.insert(prop::help, options.help);
     if (options.disabled) e->props.insert(prop::disabled, true);
@@ -251,6 +251,15 @@ Value<QString> Ui::colorPicker(const QString& label, const QString& value,
                                const WidgetOptions& options) {
     return widget<QString>(ElementKind::ColorPicker, label, {}, value.toLower(), options,
                            value.toLower());
+}
+
+Value<UploadedFiles> Ui::fileUploader(const QString& label, const FileUploaderOptions& options,
+                                      const WidgetOptions& widgetOptions) {
+    return widget<UploadedFiles>(ElementKind::FileUploader, label,
+                                 {{prop::types, options.types},
+                                  {prop::maxBytes, qlonglong(options.maxBytes)},
+                                  {prop::multiple, options.multiple}},
+                                 QVariantList(), widgetOptions, UploadedFiles());
 }
 
 }  // namespace tessera

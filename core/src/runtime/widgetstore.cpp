@@ -51,7 +51,46 @@ QString outOfRange(double v, double min, double max) {
     return QStringLiteral("value %1 is outside the range [%2, %3]").arg(v).arg(min).arg(max);
 }
 
+/// A file uploader's value: a list of {name, type, bytes}, each file one the uploader takes.
+QVariant coerceFiles(const QVariantMap& props, const QVariant& value, QString* error) {
+    auto fail = [&](const QString& why) {
+        if (error) *error = why;
+        return QVariant();
+    };
+    if (value.typeId() != QMetaType::QVariantList)
+        return fail(QStringLiteral("files come from the window or a browser, as a list of "
+                                   "{name, type, bytes}"));
+    const QVariantList files = value.toList();
+    if (files.size() > 1 && !props.value(prop::multiple).toBool())
+        return fail(QStringLiteral("one file is taken here, not %1").arg(files.size()));
+    QVariantList taken;
+    for (const QVariant& item : files) {
+        const QVariantMap file = item.toMap();
+        const QVariant bytes = file.value(QStringLiteral("bytes"));
+        if (bytes.typeId() != QMetaType::QByteArray)
+            return fail(QStringLiteral("a file without its bytes"));
+        // Only the name: a path would tell where the file was, and is no part of a name.
+        QString name = file.value(QStringLiteral("name")).toString();
+        name = name.section(QLatin1Char('/'), -1).section(QLatin1Char('\\'), -1).trimmed();
+        if (const QString problem = fileUploadProblem(props, name, bytes.toByteArray().size());
+            !problem.isEmpty())
+            return fail(problem);
+        taken.append(QVariantMap{{QStringLiteral("name"), name},
+                                 {QStringLiteral("type"), file.value(QStringLiteral("type")).toString()},
+                                 {QStringLiteral("bytes"), bytes}});
+    }
+    return taken;
+}
+
 }  // namespace
+
+QVariant shownValue(ElementKind kind, const QVariant& value) {
+    if (kind != ElementKind::FileUploader) return value;
+    QStringList names;
+    for (const QVariant& file : value.toList())
+        names << file.toMap().value(QStringLiteral("name")).toString();
+    return names;
+}
 
 QVariant coerceWidgetValue(const WidgetSpec& spec, const QVariant& value, QString* error) {
     const QVariantMap& p = spec.props;
@@ -129,6 +168,8 @@ QVariant coerceWidgetValue(const WidgetSpec& spec, const QVariant& value, QStrin
             return hex.match(s).hasMatch() ? QVariant(s.toLower())
                                            : fail(QStringLiteral("expected a color #rrggbb"));
         }
+        case ElementKind::FileUploader:
+            return coerceFiles(p, value, error);
         default:
             return fail(QStringLiteral("%1 is not a widget").arg(kindName(spec.kind)));
     }
@@ -171,7 +212,7 @@ QVariant WidgetStore::displayValue(const QString& id) const {
     std::lock_guard lock(m_mutex);
     auto it = m_entries.constFind(id);
     if (it == m_entries.cend()) return {};
-    return it->pending ? *it->pending : it->value;
+    return shownValue(it->spec.kind, it->pending ? *it->pending : it->value);
 }
 
 WidgetChange WidgetStore::set(const QString& id, const QVariant& value) {

@@ -42,6 +42,10 @@ struct WidgetChange {
     bool held = false;
 };
 
+/// What the page shows of a widget's value: the value itself, but for a file uploader only
+/// the files' names (their bytes stay in the session).
+QVariant shownValue(ElementKind kind, const QVariant& value);
+
 /// Turns `value` into a valid value for `spec` (strings from the command line included).
 /// Returns an invalid QVariant and sets `error` when it cannot.
 TESSERA_CORE_EXPORT QVariant coerceWidgetValue(const WidgetSpec& spec, const QVariant& value,

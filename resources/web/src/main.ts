@@ -48,7 +48,12 @@ class Viewer {
   private page = new Page(byId('main'), byId('sidebar'), {
     buffers: this.buffers,
     send: (id, value) => this.send({ type: 'widget', id, value }),
+    upload: (id, files, problem) => void this.upload(id, files, problem),
   });
+  private limits = { maxMessageBytes: 1 << 20, maxUploadBytes: 200 * 2 ** 20 };
+  /// What to tell an uploader whose upload the server refuses, by the upload's ref.
+  private uploadProblems = new Map<number, (message: string) => void>();
+  private nextUpload = 1;
   private timeline = new Timeline(byId('timeline'));
   private resume = sessionStorage.getItem(RESUME_KEY) ?? '';
   private attempt = 0;
@@ -79,6 +84,38 @@ class Viewer {
 
   private send(message: ClientMessage): void {
     if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(message));
+  }
+
+  /// An upload (docs/protocol.md): `upload` names the files, binary frames of at most the
+  /// server's message size bring their bytes (u32 id length, the file's index, bytes), and
+  /// `uploadDone` ends it. A lost connection ends it too; the server then changes nothing.
+  private async upload(id: string, files: File[], problem: (message: string) => void): Promise<void> {
+    const socket = this.socket;
+    const lost = () => this.socket !== socket || socket?.readyState !== WebSocket.OPEN;
+    if (!socket || lost()) return problem('Not connected: nothing was uploaded.');
+    const ref = this.nextUpload++;
+    this.uploadProblems.set(ref, problem);
+    if (this.uploadProblems.size > 20) this.uploadProblems.delete(this.uploadProblems.keys().next().value!);
+    const described = files.map((f) => ({ name: f.name, type: f.type, size: f.size }));
+    socket.send(JSON.stringify({ type: 'upload', id, files: described, ref } satisfies ClientMessage));
+    const chunk = Math.max(1024, this.limits.maxMessageBytes - 64);
+    for (let index = 0; index < files.length; index++) {
+      const bytes = new Uint8Array(await files[index].arrayBuffer());
+      const name = new TextEncoder().encode(String(index));
+      for (let at = 0; at < bytes.length; at += chunk) {
+        if (lost()) return problem('The connection was lost during the upload: nothing was changed.');
+        const part = bytes.subarray(at, at + chunk);
+        const frame = new Uint8Array(4 + name.length + part.length);
+        new DataView(frame.buffer).setUint32(0, name.length, true);
+        frame.set(name, 4);
+        frame.set(part, 4 + name.length);
+        socket.send(frame);
+        // Let the socket drain before queueing more, so a large file does not sit in memory twice.
+        while (!lost() && socket.bufferedAmount > 4 * chunk) await new Promise((r) => setTimeout(r, 10));
+      }
+    }
+    if (lost()) return problem('The connection was lost during the upload: nothing was changed.');
+    socket.send(JSON.stringify({ type: 'uploadDone', id, ref } satisfies ClientMessage));
   }
 
   private connect(): void {
@@ -157,6 +194,7 @@ class Viewer {
         } else {
           this.notice(m.message);
         }
+        if (typeof m.ref === 'number') this.uploadProblems.get(m.ref)?.(m.message);
         console.warn('tessera:', m.code, m.message);
         break;
     }
@@ -165,6 +203,10 @@ class Viewer {
   private welcome(m: Welcome): void {
     const fresh = this.resume && !m.resumed;
     this.attempt = 0;
+    this.limits = {
+      maxMessageBytes: m.limits?.maxMessageBytes ?? this.limits.maxMessageBytes,
+      maxUploadBytes: m.limits?.maxUploadBytes ?? this.limits.maxUploadBytes,
+    };
     this.resume = m.resume;
     this.dashboard = m.dashboard;
     sessionStorage.setItem(RESUME_KEY, m.resume);

@@ -41,6 +41,7 @@ export interface Welcome {
   mirror: boolean;
   dashboard: string;
   dashboards: { id: string; title: string }[];
+  limits?: { maxMessageBytes?: number; maxUploadBytes?: number };
 }
 
 export type ServerMessage =
@@ -51,7 +52,7 @@ export type ServerMessage =
   | { type: 'reloaded'; dashboard: string }
   | { type: 'runStarted'; run: string }
   | { type: 'runFinished'; record: unknown }
-  | { type: 'error'; code: string; message: string }
+  | { type: 'error'; code: string; message: string; ref?: number | string }
   | { type: 'pong' };
 
 export type WidgetValue = boolean | number | string | string[] | number[];
@@ -61,7 +62,9 @@ export type ClientMessage =
   | { type: 'widget'; id: string; value: WidgetValue }
   | { type: 'rerun' }
   | { type: 'stop' }
-  | { type: 'dashboard'; id: string };
+  | { type: 'dashboard'; id: string }
+  | { type: 'upload'; id: string; files: { name: string; type: string; size: number }[]; ref: number }
+  | { type: 'uploadDone'; id: string; ref: number };
 
 /// Buffers the server sent as binary frames, by id, until it releases them.
 export class Buffers {

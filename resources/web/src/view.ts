@@ -10,6 +10,8 @@ export type SendValue = (id: string, value: WidgetValue) => void;
 export interface ViewContext {
   buffers: Buffers;
   send: SendValue;
+  /// Sends `files` to the file uploader `id`; `problem` hears why the server refused them.
+  upload(id: string, files: File[], problem: (message: string) => void): void;
 }
 
 export interface View {

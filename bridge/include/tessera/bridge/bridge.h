@@ -28,6 +28,9 @@ struct BridgeOptions {
     int resumeTtlSeconds = 120;
     int maxSessions = 200;
     qint64 maxMessageBytes = 1 << 20;
+    /// The most bytes one file upload may bring (its files together); they arrive in binary
+    /// frames of at most maxMessageBytes.
+    qint64 maxUploadBytes = 200LL << 20;
     int messagesPerSecond = 60;
     int pingIntervalSeconds = 15;
 };

@@ -80,6 +80,8 @@ public:
         QVariant value() const;
         /// Sets the value without rerunning; returns the validation error, empty when fine.
         QString set(const QVariant& value);
+        /// Gives a file uploader these files, as a person dropping them would.
+        QString upload(const UploadedFiles& files) { return set(detail::toVariant(files)); }
         /// Clicks a button: sets it and reruns what the window reruns (the button's fragment,
         /// or the whole dashboard).
         bool click();

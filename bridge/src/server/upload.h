@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "clientmessage.h"
+
+#include <QByteArray>
+#include <optional>
+
+namespace tessera::bridge {
+
+/// One connection's file upload in progress (docs/protocol.md, "Uploading files"): an
+/// `upload` message names the files and their sizes, binary frames bring their bytes in
+/// order, and `uploadDone` hands them to the session as the uploader's value. Nothing beyond
+/// the sizes announced is taken, and the announced sizes are bounded by the upload limit.
+class Upload {
+public:
+    explicit Upload(qint64 maxBytes) : m_maxBytes(maxBytes) {}
+
+    /// Starts an upload, dropping any unfinished one; an error when it is over the limit.
+    std::optional<ProtocolError> start(const ClientMessage& upload);
+    bool active() const { return m_active; }
+    /// Takes a binary frame: the file's index as the frame's id, then bytes; an error (and
+    /// the upload dropped) when they do not belong to it.
+    std::optional<ProtocolError> receive(const QByteArray& frame);
+    /// Ends the upload: a widget message with the files and their bytes, or an error when
+    /// bytes are missing (the upload was cut off).
+    std::variant<ClientMessage, ProtocolError> finish(const ClientMessage& done);
+
+private:
+    struct File {
+        ClientMessage::File announced;
+        QByteArray bytes;
+    };
+    void drop();
+
+    qint64 m_maxBytes;
+    bool m_active = false;
+    QString m_widget;
+    QJsonValue m_ref;
+    QVector<File> m_files;
+};
+
+}  // namespace tessera::bridge
