@@ -7,13 +7,18 @@
 
 #include <QApplication>
 #include <QChartView>
+#include <QDropEvent>
+#include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QMimeData>
 #include <QScrollBar>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -82,6 +87,7 @@ void everything(Ui& ui) {
     ui.slider("sd", 0.0, 1.0, 0.5);
     ui.rangeSlider("r", 0, 10, {2, 3});
     ui.selectbox("sel", {"a", "b"});
+    ui.fileUploader("up");
     ui.radio("rad", {"a", "b"});
     ui.multiselect("ms", {"a", "b"}, {"a"});
     ui.textInput("ti", "v");
@@ -290,7 +296,7 @@ private slots:
         go->release();
         QVERIFY(h.waitIdle());
         // The same series, with the new rows' points after the old ones.
-        QCOMPARE(view->chart()->series().value(0), series);
+        QVERIFY(view->chart()->series().value(0) == series);
         QVERIFY(series->count() > before);
         const double last = series->at(series->count() - 1).x();
         QVERIFY2(last >= 100'000, qPrintable(QString::number(last)));  // decimated: min or max
@@ -302,6 +308,62 @@ private slots:
         QCOMPARE(inserted.size(), 1);
         QCOMPARE(reset.size(), 0);
         QCOMPARE(grid->verticalScrollBar()->value(), scrolled);
+    }
+
+    void filesDroppedOnTheUploaderReachTheRun() {
+        QTemporaryDir dir;
+        auto write = [&](const QString& name, qsizetype size) {
+            QFile f(dir.filePath(name));
+            f.open(QIODevice::WriteOnly);
+            f.write(QByteArray(size, 'x'));
+            return f.fileName();
+        };
+        const QString good = write(QStringLiteral("a.csv"), 5);
+        const QString big = write(QStringLiteral("big.csv"), 2000);
+        const QString exe = write(QStringLiteral("run.exe"), 5);
+        Harness h([](Ui& ui) {
+            const UploadedFiles files = ui.fileUploader(
+                QStringLiteral("Data"), {.types = {QStringLiteral("csv")}, .maxBytes = 1000});
+            ui.text(
+                files.isEmpty()
+                    ? QStringLiteral("none")
+                    : QStringLiteral("%1: %2 bytes").arg(files[0].name).arg(files[0].bytes.size()));
+        });
+        h.window.show();
+        QVERIFY(h.waitIdle());
+        QWidget* view = h.renderer.widgetAt({MainRoot, 0});
+        auto* problem = view->findChild<QLabel*>(QStringLiteral("uploadProblem"));
+        QVERIFY(problem);
+        auto drop = [&](const QString& path) {
+            QMimeData mime;
+            mime.setUrls({QUrl::fromLocalFile(path)});
+            // As a drag ends on it: entering, then the drop.
+            QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton,
+                                  Qt::NoModifier);
+            QCoreApplication::sendEvent(view, &enter);
+            QVERIFY(enter.isAccepted());
+            QDropEvent event(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton,
+                             Qt::NoModifier);
+            QCoreApplication::sendEvent(view, &event);
+            QVERIFY(event.isAccepted());
+        };
+        const int runs = h.session.runsStarted();
+        auto text = [&] {
+            return h.session.page().node({MainRoot, 1})->element->props.value("text").toString();
+        };
+        // Refused where it was dropped, with the reason; nothing goes to the session.
+        drop(big);
+        QVERIFY(problem->isVisibleTo(view));
+        QVERIFY2(problem->text().contains(QStringLiteral("files up to 1000 bytes")),
+                 qPrintable(problem->text()));
+        drop(exe);
+        QVERIFY(problem->text().contains(QStringLiteral("not one of the types taken here: csv")));
+        QCOMPARE(h.session.runsStarted(), runs);
+        QCOMPARE(text(), QStringLiteral("none"));
+
+        drop(good);
+        QTRY_COMPARE(text(), QStringLiteral("a.csv: 5 bytes"));
+        QVERIFY(!problem->isVisibleTo(view));
     }
 
     void largeLineChartIsDecimated() {

@@ -92,7 +92,12 @@ protected:
     }
 
 private:
-    size_t bucketsForWidth() const { return size_t(qMax(400, width() > 0 ? width() : 800)); }
+    /// Buckets for the plot's width, in steps of 512 (at least 1024): a window settling its
+    /// layout, or resized a little, does not decimate the data again.
+    size_t bucketsForWidth() const {
+        const int w = width() > 0 ? width() : 1024;
+        return size_t(qMax(1024, (w + 511) / 512 * 512));
+    }
 
     QStringList seriesColumns(const Element& e) const {
         QStringList y = e.props.value(prop::y).toStringList();

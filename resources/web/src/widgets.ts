@@ -177,9 +177,9 @@ class DownloadView implements View {
   }
 }
 
-/// `bytes` for people: 512 bytes, 1.5 KB, 200.0 MB.
+/// `bytes` for people, as the window writes them: 512 bytes, 1.5 kB, 200.0 MB.
 function amount(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB'];
+  const units = ['bytes', 'kB', 'MB', 'GB'];
   let u = 0;
   while (bytes >= 1024 && u < units.length - 1) (bytes /= 1024), u++;
   return u === 0 ? `${bytes} bytes` : `${bytes.toFixed(1)} ${units[u]}`;
