@@ -70,7 +70,49 @@ void widgets(tessera::Ui& ui) {
     ui.caption(
         QStringLiteral("This session has run the widgets page %1 time(s) — kept in session state.")
             .arg(visits));
+    files(ui);
     formAndCallbacks(ui);
+}
+
+namespace {
+
+/// A CSV shown as a table (its first line names the columns), anything else as text.
+void showUploaded(tessera::Ui& ui, const tessera::UploadedFile& file) {
+    ui.caption(QStringLiteral("%1 — %L2 bytes%3")
+                   .arg(file.name)
+                   .arg(file.bytes.size())
+                   .arg(file.type.isEmpty() ? QString() : QStringLiteral(", ") + file.type));
+    const QStringList lines =
+        QString::fromUtf8(file.bytes).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    if (!file.name.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) || lines.size() < 2) {
+        ui.code(QString::fromUtf8(file.bytes.left(2000)));
+        return;
+    }
+    const QStringList header = lines.first().trimmed().split(QLatin1Char(','));
+    QVector<QStringList> cells(header.size());
+    for (const QString& line : lines.mid(1, 500)) {
+        const QStringList row = line.trimmed().split(QLatin1Char(','));
+        for (qsizetype c = 0; c < header.size(); ++c) cells[c] << row.value(c);
+    }
+    tessera::DataFrame table;
+    for (qsizetype c = 0; c < header.size(); ++c) table.add(header[c], cells[c]);
+    ui.dataframe(table, 200);
+}
+
+}  // namespace
+
+void files(tessera::Ui& ui) {
+    ui.header(QStringLiteral("Files"));
+    const tessera::UploadedFiles uploaded = ui.fileUploader(
+        QStringLiteral("A CSV or text file to look at"),
+        {.types = {QStringLiteral("csv"), QStringLiteral("txt"), QStringLiteral("json")},
+         .maxBytes = 5 * 1024 * 1024,
+         .multiple = true});
+    if (uploaded.isEmpty())
+        ui.caption(
+            QStringLiteral("Drop files on the box, or browse: CSV, TXT or JSON, up to 5 MB "
+                           "each. A CSV shows as a table."));
+    for (const tessera::UploadedFile& file : uploaded) showUploaded(ui, file);
 }
 
 void formAndCallbacks(tessera::Ui& ui) {

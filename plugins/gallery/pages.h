@@ -10,6 +10,8 @@ void charts(tessera::Ui& ui);
 void widgets(tessera::Ui& ui);
 /// The widgets page's last section: a form, and widgets with callbacks.
 void formAndCallbacks(tessera::Ui& ui);
+/// The widgets page's files section: an uploader, and what it was given.
+void files(tessera::Ui& ui);
 void layout(tessera::Ui& ui);
 /// The layout page's last section: status box, toast, popover and dialog.
 void overlays(tessera::Ui& ui);
