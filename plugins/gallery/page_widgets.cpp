@@ -113,6 +113,21 @@ void files(tessera::Ui& ui) {
             QStringLiteral("Drop files on the box, or browse: CSV, TXT or JSON, up to 5 MB "
                            "each. A CSV shows as a table."));
     for (const tessera::UploadedFile& file : uploaded) showUploaded(ui, file);
+    if (uploaded.isEmpty()) return;
+    // Made only when pressed: a function instead of the bytes.
+    ui.downloadButton(
+        QStringLiteral("Download a summary of the files"),
+        [uploaded] {
+            QByteArray csv = "name,bytes,lines\n";
+            for (const tessera::UploadedFile& f : uploaded)
+                csv += QStringLiteral("%1,%2,%3\n")
+                           .arg(f.name)
+                           .arg(f.bytes.size())
+                           .arg(f.bytes.count('\n'))
+                           .toUtf8();
+            return csv;
+        },
+        QStringLiteral("summary.csv"), QStringLiteral("text/csv"));
 }
 
 void formAndCallbacks(tessera::Ui& ui) {

@@ -3,8 +3,11 @@
 // click is true for one run, and a file name with folders is refused with a clear error.
 #include <tessera/testing/apptest.h>
 
+#include <tessera/schema.h>
+
 #include <QTest>
 #include <atomic>
+#include <stdexcept>
 
 using namespace tessera;
 using tessera::testing::AppTest;
@@ -43,6 +46,46 @@ private slots:
         QVERIFY(at.run());
         QVERIFY(!at.element(QStringLiteral("download_button")).exists());
         QVERIFY(at.element(QStringLiteral("error")).text().contains(QStringLiteral("plain name")));
+    }
+
+    void aFunctionMakesTheBytesOnlyWhenPressed() {
+        std::atomic<int> made{0};
+        AppTest at([&](Ui& ui) {
+            ui.downloadButton(
+                QStringLiteral("Report"),
+                [&] {
+                    ++made;
+                    return QByteArray("costly report");
+                },
+                QStringLiteral("report.txt"), QStringLiteral("text/plain"));
+        });
+        QVERIFY(at.run());
+        auto button = [&] { return at.element(QStringLiteral("download_button")); };
+        QCOMPARE(made.load(), 0);
+        QVERIFY(button().prop(prop::deferred).toBool());
+        QVERIFY(button().element()->blob.isEmpty());
+        // Pressed: the run it causes makes the bytes, and its element carries them.
+        QVERIFY(at.widget(QStringLiteral("Report")).click());
+        QCOMPARE(made.load(), 1);
+        QCOMPARE(button().element()->blob, QByteArray("costly report"));
+        // The next run has none again.
+        QVERIFY(at.run());
+        QCOMPARE(made.load(), 1);
+        QVERIFY(button().element()->blob.isEmpty());
+    }
+
+    void aFunctionThatThrowsShowsTheError() {
+        AppTest at([](Ui& ui) {
+            ui.downloadButton(
+                QStringLiteral("Report"),
+                []() -> QByteArray { throw std::runtime_error("the database is down"); },
+                QStringLiteral("report.txt"));
+        });
+        QVERIFY(at.run());
+        QVERIFY(at.widget(QStringLiteral("Report")).click());
+        QVERIFY(at.element(QStringLiteral("exception"))
+                    .text()
+                    .contains(QStringLiteral("the database is down")));
     }
 };
 

@@ -44,6 +44,15 @@ test('a file picked or dropped reaches the run; refused ones are named', async (
     });
     await page.getByText('dropped.csv — 8 bytes, text/csv').waitFor();
 
+    // A download made by a function when pressed: the click first, then the bytes it made.
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download a summary of the files' }).click();
+    const download = await downloading;
+    assert.equal(download.suggestedFilename(), 'summary.csv');
+    const chunks = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+    assert.equal(Buffer.concat(chunks).toString(), 'name,bytes,lines\ndropped.csv,8,2\n');
+
     // Removed: the page is as before.
     await uploader.getByRole('button', { name: 'Remove' }).click();
     await page.getByText('Drop files on the box, or browse').waitFor();

@@ -97,29 +97,49 @@ protected:
 };
 
 /// A download button: asks where to save the element's bytes, writes them, and reports the
-/// click like a button. A file that cannot be written says why; nothing is sent then.
+/// click like a button. A file that cannot be written says why; nothing is sent then. A
+/// deferred button (its bytes made on a press) reports the click first and saves the bytes
+/// that the run the click causes brings.
 class DownloadButtonView : public ButtonView {
 public:
     DownloadButtonView() { m_button->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton)); }
 
 protected:
     void pressed() override {
+        if (read(element(), prop::deferred).toBool()) {
+            m_awaiting = true;
+            ButtonView::pressed();
+            return;
+        }
+        if (save(element().blob)) ButtonView::pressed();
+    }
+    void display(const Element& e) override {
+        ButtonView::display(e);
+        if (!m_awaiting || e.blob.isEmpty()) return;
+        m_awaiting = false;
+        // After the renderer has applied its ops: the dialog runs an event loop of its own.
+        QTimer::singleShot(0, this, [this, bytes = e.blob] { save(bytes); });
+    }
+
+private:
+    bool save(const QByteArray& bytes) {
         const QString name = read(element(), prop::fileName).toString();
         const QString file = QFileDialog::getSaveFileName(
             this, m_button->text(),
             QDir(QStandardPaths::writableLocation(QStandardPaths::DownloadLocation))
                 .filePath(name));
-        if (file.isEmpty()) return;
+        if (file.isEmpty()) return false;
         QSaveFile out(file);
-        if (!out.open(QIODevice::WriteOnly) || out.write(element().blob) != element().blob.size() ||
-            !out.commit()) {
+        if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit()) {
             QMessageBox::warning(
                 this, m_button->text(),
                 QStringLiteral("Could not save %1: %2").arg(file, out.errorString()));
-            return;
+            return false;
         }
-        ButtonView::pressed();
+        return true;
     }
+
+    bool m_awaiting = false;  ///< pressed a deferred button; its bytes are on their way
 };
 
 /// A sliding on/off switch for toggle().

@@ -52,6 +52,7 @@ inline const QString mime = QStringLiteral("mime");
 inline const QString types = QStringLiteral("types");
 inline const QString maxBytes = QStringLiteral("maxBytes");
 inline const QString multiple = QStringLiteral("multiple");
+inline const QString deferred = QStringLiteral("deferred");
 }  // namespace prop
 
 /// The type of a prop's value, and so of its JSON form (docs/protocol.md).

@@ -291,6 +291,13 @@ public:
                                const QString& fileName,
                                const QString& mime = QStringLiteral("application/octet-stream"),
                                const WidgetOptions& options = {});
+    /// The same, for data that is costly to make: `make` runs only when the button is pressed,
+    /// in the run the press causes (on its thread; an exception shows like one from the
+    /// dashboard), and its bytes then go to the viewer that pressed it.
+    Value<bool> downloadButton(const QString& label, const std::function<QByteArray()>& make,
+                               const QString& fileName,
+                               const QString& mime = QStringLiteral("application/octet-stream"),
+                               const WidgetOptions& options = {});
 
     // Chat
     /// A chat message: a container with its author's avatar: the role's initial, or `avatar`

@@ -42,9 +42,10 @@ QVector<KindSpec> buildSchema() {
     KindSpec image =
         leaf(K::Image, "image", F::Data, {{prop::caption, T::String}, {prop::width, T::Int}});
     image.hasBytes = true;
-    KindSpec download =
-        leaf(K::DownloadButton, "download_button", F::Widget,
-             widgetProps(T::Bool, {{prop::fileName, T::String}, {prop::mime, T::String}}));
+    KindSpec download = leaf(K::DownloadButton, "download_button", F::Widget,
+                             widgetProps(T::Bool, {{prop::fileName, T::String},
+                                                   {prop::mime, T::String},
+                                                   {prop::deferred, T::Bool}}));
     download.hasBytes = true;
     const KindSpec uploader = leaf(K::FileUploader, "file_uploader", F::Widget,
                                    widgetProps(T::StringList, {{prop::types, T::StringList},

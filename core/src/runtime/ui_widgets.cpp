@@ -102,6 +102,23 @@ Value<bool> Ui::downloadButton(const QString& label, const QByteArray& data,
     return widget<bool>(ElementKind::DownloadButton, label, props, false, options, false, data);
 }
 
+Value<bool> Ui::downloadButton(const QString& label, const std::function<QByteArray()>& make,
+                               const QString& fileName, const QString& mime,
+                               const WidgetOptions& options) {
+    if (fileName.isEmpty() || fileName.contains(QLatin1Char('/')) ||
+        fileName.contains(QLatin1Char('\\'))) {
+        return downloadButton(label, QByteArray(), fileName, mime, options);  // the same error
+    }
+    QVariantMap props{{prop::fileName, fileName}, {prop::mime, mime}, {prop::deferred, true}};
+    // Pressed: this is the run the press caused, and the viewer waits for the bytes. They go
+    // out with this run's element only; the next run's element has none.
+    const auto& ctx = context();
+    const QVariant pressed =
+        ctx->core->widgets->value(widgetId(ElementKind::DownloadButton, label, options.key, props));
+    const QByteArray bytes = pressed.toBool() && make ? make() : QByteArray();
+    return widget<bool>(ElementKind::DownloadButton, label, props, false, options, false, bytes);
+}
+
 Value<bool> Ui::formSubmitButton(const QString& label, const WidgetOptions& options) {
     if (m_form.isEmpty()) {
         error(QStringLiteral("formSubmitButton '%1' is not inside a form: call it on the Ui "

@@ -149,6 +149,8 @@ class ButtonView implements View {
 /// A download button: saves the element's bytes under its file name, then reports the click.
 class DownloadView implements View {
   dom = el('button') as HTMLButtonElement;
+  /// Pressed a deferred button: its bytes come with the run the press causes.
+  private awaiting = false;
   constructor(
     private element: Element,
     private ctx: ViewContext,
@@ -163,9 +165,22 @@ class DownloadView implements View {
     this.dom.textContent = element.props.label ?? '';
     this.dom.disabled = !!element.props.disabled;
     this.dom.title = element.props.help ?? '';
+    if (this.awaiting && element.bytes) {
+      this.awaiting = false;
+      this.download();
+    }
     return true;
   }
   private save(): void {
+    if (this.element.props.deferred) {
+      this.awaiting = true;
+      this.ctx.send(this.element.id ?? '', true);
+      return;
+    }
+    this.download();
+    this.ctx.send(this.element.id ?? '', true);
+  }
+  private download(): void {
     const bytes = this.ctx.buffers.resolve(this.element.bytes) ?? new ArrayBuffer(0);
     const url = URL.createObjectURL(new Blob([bytes], { type: this.element.props.mime || 'application/octet-stream' }));
     const link = el('a') as HTMLAnchorElement;
@@ -173,7 +188,6 @@ class DownloadView implements View {
     link.download = this.element.props.fileName || 'download';
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 0);
-    this.ctx.send(this.element.id ?? '', true);
   }
 }
 
