@@ -58,7 +58,7 @@ void charts(tessera::Ui& ui) {
         auto chart = f.lineChart(
             sensorReadings(0, 60),
             {.x = QStringLiteral("t (s)"), .y = {QStringLiteral("reading")}, .height = 220});
-        auto log = f.dataframe(sensorReadings(0, 3), 160);
+        auto log = f.dataframe(sensorReadings(60, 0), 160);  // the readings streamed, below
         if (!stream) return;
         for (int step = 1; step <= 30; ++step) {
             f.sleep(std::chrono::milliseconds(100));  // the sensor's next readings

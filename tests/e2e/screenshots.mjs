@@ -35,3 +35,31 @@ await withServer('gallery-chat', async (server, browser) => {
   await settled(chat);
   await chat.screenshot({ path: path.join(out, 'screenshot-browser-chat.png') });
 });
+
+await withServer('gallery-widgets', async (server, browser) => {
+  const page = await open(browser, server.url, { height: 700 });
+  await settled(page);
+  const label = 'A CSV or text file to look at';
+  await page.getByLabel(label).setInputFiles({
+    name: 'scores.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('name,score,team\nada,31,red\nbob,25,blue\ncyd,40,red\n'),
+  });
+  await page.getByRole('region', { name: 'Table of 3 rows' }).waitFor();
+  await settled(page);
+  const files = page.getByRole('heading', { name: 'Files' });
+  await files.evaluate((h) => h.scrollIntoView());
+  await page.screenshot({ path: path.join(out, 'screenshot-browser-files.png') });
+});
+
+await withServer('gallery-charts', async (server, browser) => {
+  const page = await open(browser, server.url, { colorScheme: 'dark', height: 640 });
+  await settled(page);
+  await page.getByRole('button', { name: 'Stream three seconds of readings' }).click();
+  await page.waitForFunction(() => [...document.querySelectorAll('.chart')].some((c) => c.dataset.rows === '120'), null, {
+    timeout: 30_000,
+  });
+  await settled(page);
+  await page.getByRole('heading', { name: 'Streaming rows' }).evaluate((h) => h.scrollIntoView());
+  await page.screenshot({ path: path.join(out, 'screenshot-browser-streaming-dark.png') });
+});
