@@ -557,8 +557,9 @@ private slots:
     void filesUploadInBinaryFramesWithinTheLimits() {
         const Dashboard uploads{
             QStringLiteral("uploads"), QStringLiteral("Uploads"), {}, [](Ui& ui) {
-                const UploadedFiles files = ui.fileUploader(
-                    QStringLiteral("Data"), {.types = {QStringLiteral("csv")}, .maxBytes = 4 << 20});
+                const UploadedFiles files =
+                    ui.fileUploader(QStringLiteral("Data"),
+                                    {.types = {QStringLiteral("csv")}, .maxBytes = 4 << 20});
                 qint64 sum = 0;
                 for (const UploadedFile& f : files)
                     for (char c : f.bytes) sum += static_cast<unsigned char>(c);
@@ -578,13 +579,14 @@ private slots:
         QTRY_COMPARE(textOf(client), QStringLiteral("no file"));
         const QString id = client.widgetId(QStringLiteral("Data"));
         auto announce = [&](const QString& name, qint64 size, int ref) {
-            client.send({{QStringLiteral("type"), QStringLiteral("upload")},
-                         {QStringLiteral("id"), id},
-                         {QStringLiteral("ref"), ref},
-                         {QStringLiteral("files"),
-                          QJsonArray{QJsonObject{{QStringLiteral("name"), name},
-                                                 {QStringLiteral("type"), QStringLiteral("text/csv")},
-                                                 {QStringLiteral("size"), size}}}}});
+            client.send(
+                {{QStringLiteral("type"), QStringLiteral("upload")},
+                 {QStringLiteral("id"), id},
+                 {QStringLiteral("ref"), ref},
+                 {QStringLiteral("files"),
+                  QJsonArray{QJsonObject{{QStringLiteral("name"), name},
+                                         {QStringLiteral("type"), QStringLiteral("text/csv")},
+                                         {QStringLiteral("size"), size}}}}});
         };
         auto sendBytes = [&](const QByteArray& bytes) {
             // Frames of at most the server's message size: u32 id length, id "0", bytes.
@@ -623,13 +625,18 @@ private slots:
         sendBytes(QByteArray(1000, 'x'));
         done(2);
         QTRY_VERIFY(!errorFor(2).isEmpty());
-        QCOMPARE(errorFor(2).value(QStringLiteral("code")).toString(), QStringLiteral("upload-cut-off"));
-        QVERIFY(errorFor(2).value(QStringLiteral("message")).toString().contains(QStringLiteral("'half.csv' was cut off")));
+        QCOMPARE(errorFor(2).value(QStringLiteral("code")).toString(),
+                 QStringLiteral("upload-cut-off"));
+        QVERIFY(errorFor(2)
+                    .value(QStringLiteral("message"))
+                    .toString()
+                    .contains(QStringLiteral("'half.csv' was cut off")));
 
         // Over the server's limit: refused before any byte is taken.
         announce(QStringLiteral("huge.csv"), 4 << 20, 3);
         QTRY_VERIFY(!errorFor(3).isEmpty());
-        QCOMPARE(errorFor(3).value(QStringLiteral("code")).toString(), QStringLiteral("upload-too-large"));
+        QCOMPARE(errorFor(3).value(QStringLiteral("code")).toString(),
+                 QStringLiteral("upload-too-large"));
 
         // A type the uploader does not take: the session refuses it, with the upload's ref.
         announce(QStringLiteral("run.exe"), 3, 4);
@@ -637,19 +644,84 @@ private slots:
         done(4);
         QTRY_VERIFY(!errorFor(4).isEmpty());
         QCOMPARE(errorFor(4).value(QStringLiteral("code")).toString(), QStringLiteral("bad-value"));
-        QVERIFY(errorFor(4).value(QStringLiteral("message")).toString().contains(QStringLiteral("not one of the types")));
+        QVERIFY(errorFor(4)
+                    .value(QStringLiteral("message"))
+                    .toString()
+                    .contains(QStringLiteral("not one of the types")));
 
         // More bytes than announced, and bytes with no upload: refused, nothing taken.
         announce(QStringLiteral("small.csv"), 2, 5);
         sendBytes("abcd");
         QTRY_VERIFY(!errorFor(5).isEmpty());
         sendBytes("ab");
-        QTRY_VERIFY(std::any_of(client.errors().begin(), client.errors().end(), [](const QJsonObject& e) {
-            return e.value(QStringLiteral("code")) == QStringLiteral("binary-refused");
-        }));
+        QTRY_VERIFY(
+            std::any_of(client.errors().begin(), client.errors().end(), [](const QJsonObject& e) {
+                return e.value(QStringLiteral("code")) == QStringLiteral("binary-refused");
+            }));
         client.send({{QStringLiteral("type"), QStringLiteral("ping")}});
         QTRY_COMPARE(client.pongs(), 1);
         QCOMPARE(textOf(client), QStringLiteral("big.csv: 2500000 bytes, sum %1").arg(sum));
+    }
+
+    void uploadsTogetherStayWithinTheServersMemory() {
+        // Four largest uploads at once, all connections together: a fifth is turned away.
+        const Dashboard uploads{
+            QStringLiteral("uploads"), QStringLiteral("Uploads"), {}, [](Ui& ui) {
+                ui.fileUploader(QStringLiteral("Data"));
+            }};
+        BridgeOptions options;
+        options.maxUploadBytes = 1 << 20;
+        auto bridge = startBridge({uploads}, options);
+        QVERIFY(bridge);
+        std::vector<std::unique_ptr<BridgeClient>> clients;
+        for (int i = 0; i < 5; ++i) {
+            clients.push_back(std::make_unique<BridgeClient>());
+            BridgeClient& c = *clients.back();
+            QVERIFY(c.open(bridge->url()));
+            c.hello();
+            QTRY_VERIFY(!c.widgetId(QStringLiteral("Data")).isEmpty());
+            c.send({{QStringLiteral("type"), QStringLiteral("upload")},
+                    {QStringLiteral("id"), c.widgetId(QStringLiteral("Data"))},
+                    {QStringLiteral("ref"), i},
+                    {QStringLiteral("files"),
+                     QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("a.bin")},
+                                            {QStringLiteral("size"), 1 << 20}}}}});
+            QByteArray frame(4, '\0');
+            frame[0] = 1;
+            frame += '0';
+            frame += QByteArray(1000 * 1000, 'x');  // most of the file; the rest never comes
+            c.socket().sendBinaryMessage(frame);
+            c.send({{QStringLiteral("type"), QStringLiteral("ping")}});
+            QTRY_COMPARE(c.pongs(), 1);  // the frame was taken (or refused) before the ping
+        }
+        for (int i = 0; i < 4; ++i) QVERIFY(clients[size_t(i)]->errors().isEmpty());
+        QCOMPARE(clients[4]->errors().size(), 1);
+        QCOMPARE(clients[4]->errors().first().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("upload-busy"));
+        // One gives up (its connection closes): its bytes are free for the fifth.
+        QSignalSpy counts(bridge.get(), &Bridge::countsChanged);
+        clients[0]->close();
+        QTRY_VERIFY(!counts.isEmpty() && counts.last().at(0).toInt() == 4);
+        BridgeClient& last = *clients[4];
+        last.send({{QStringLiteral("type"), QStringLiteral("upload")},
+                   {QStringLiteral("id"), last.widgetId(QStringLiteral("Data"))},
+                   {QStringLiteral("ref"), 9},
+                   {QStringLiteral("files"),
+                    QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("b.bin")},
+                                           {QStringLiteral("size"), 3}}}}});
+        last.socket().sendBinaryMessage(
+            QByteArray("\x01\0\0\0"
+                       "0abc",
+                       8));
+        last.send({{QStringLiteral("type"), QStringLiteral("uploadDone")},
+                   {QStringLiteral("id"), last.widgetId(QStringLiteral("Data"))},
+                   {QStringLiteral("ref"), 9}});
+        QTRY_COMPARE(last.page()
+                         .node(last.pathsOf(QStringLiteral("file_uploader")).first())
+                         ->element->props.value(prop::value)
+                         .toStringList(),
+                     QStringList{QStringLiteral("b.bin")});
+        QCOMPARE(last.errors().size(), 1);
     }
 
     void aRerunThatChangesNothingSendsNothing() {

@@ -35,7 +35,7 @@ struct ClientMessage {
     /// widget, made by the server from a finished upload: the files with their bytes, the
     /// value to set instead of `value`
     QVariant uploaded;
-    QJsonValue nonce;     ///< ping: echoed in the pong
+    QJsonValue nonce;  ///< ping: echoed in the pong
 };
 
 /// Why a message was refused: a code from docs/protocol.md and a sentence for people.
@@ -60,6 +60,7 @@ inline const QString binaryRefused = QStringLiteral("binary-refused");
 inline const QString pluginReload = QStringLiteral("plugin-reload");
 inline const QString uploadTooLarge = QStringLiteral("upload-too-large");
 inline const QString uploadCutOff = QStringLiteral("upload-cut-off");
+inline const QString uploadBusy = QStringLiteral("upload-busy");
 }  // namespace errors
 
 /// Decodes one text frame. Never throws; anything malformed comes back as an error.

@@ -10,6 +10,11 @@
 
 namespace tessera::bridge {
 
+namespace {
+/// How many largest uploads the server holds at once, all connections together.
+constexpr qint64 kUploadsAtOnce = 4;
+}  // namespace
+
 BridgeServer::BridgeServer(QVector<Dashboard> dashboards, const BridgeOptions& options,
                            QObject* parent)
     : QObject(parent),
@@ -19,7 +24,9 @@ BridgeServer::BridgeServer(QVector<Dashboard> dashboards, const BridgeOptions& o
                   options.maxSessions},
                  this),
       m_limits{options.maxMessageBytes, options.maxUploadBytes, options.messagesPerSecond,
-               options.pingIntervalSeconds * 1000},
+               options.pingIntervalSeconds * 1000, 64 << 20,
+               // Uploads of all connections together hold at most a few uploads' bytes.
+               std::make_shared<UploadBudget>(kUploadsAtOnce * options.maxUploadBytes)},
       m_sockets(QStringLiteral("Tessera/%1").arg(QLatin1String(kVersion)),
                 QWebSocketServer::NonSecureMode, this),
       m_pages(new PageServer(m_access, this)),

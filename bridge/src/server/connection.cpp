@@ -27,7 +27,7 @@ Connection::Connection(QWebSocket* socket, const Limits& limits, SessionRegistry
       m_peer(QStringLiteral("%1:%2").arg(socket->peerAddress().toString()).arg(socket->peerPort())),
       m_pingTimer(new QTimer(this)),
       m_tokens(limits.messagesPerSecond),
-      m_upload(limits.maxUploadBytes) {
+      m_upload(limits.maxUploadBytes, limits.uploadBudget) {
     m_socket->setParent(this);
     // Qt's defaults allow 2 GiB; a browser never needs more than the limit.
     m_socket->setMaxAllowedIncomingFrameSize(quint64(limits.maxMessageBytes));
@@ -42,7 +42,8 @@ Connection::Connection(QWebSocket* socket, const Limits& limits, SessionRegistry
         }
         if (admit())
             refuse({errors::binaryRefused,
-                    QStringLiteral("binary frames are taken only during an upload"), {}});
+                    QStringLiteral("binary frames are taken only during an upload"),
+                    {}});
     });
     connect(m_socket, &QWebSocket::pong, this, [this] { m_lastHeard.start(); });
     connect(m_socket, &QWebSocket::disconnected, this, &Connection::onDisconnected);
@@ -191,6 +192,7 @@ void Connection::onDisconnected() {
         m_session = nullptr;
     }
     m_pingTimer->stop();
+    m_upload.cancel();  // its bytes are free for others now, not when this object goes
     emit closed();
     deleteLater();
 }

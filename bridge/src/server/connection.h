@@ -33,6 +33,7 @@ public:
         int messagesPerSecond = 60;
         int pingIntervalMs = 15'000;         ///< a connection silent for three of these is dropped
         qint64 maxBufferedBytes = 64 << 20;  ///< a browser that reads slower is dropped
+        std::shared_ptr<UploadBudget> uploadBudget;  ///< shared by the server's connections
     };
 
     Connection(QWebSocket* socket, const Limits& limits, SessionRegistry& registry,

@@ -16,16 +16,21 @@ QString amount(qint64 bytes) {
 
 }  // namespace
 
+bool UploadBudget::take(qint64 bytes) {
+    if (m_used + bytes > m_cap) return false;
+    m_used += bytes;
+    return true;
+}
+
 std::optional<ProtocolError> Upload::start(const ClientMessage& upload) {
     drop();
     qint64 total = 0;
     for (const ClientMessage::File& f : upload.files) total += f.size;
     if (total > m_maxBytes)
-        return ProtocolError{
-            errors::uploadTooLarge,
-            QStringLiteral("the upload is %1; this server takes up to %2 at once")
-                .arg(amount(total), amount(m_maxBytes)),
-            upload.ref};
+        return ProtocolError{errors::uploadTooLarge,
+                             QStringLiteral("the upload is %1; this server takes up to %2 at once")
+                                 .arg(amount(total), amount(m_maxBytes)),
+                             upload.ref};
     m_active = true;
     m_widget = upload.widget;
     m_ref = upload.ref;
@@ -46,6 +51,15 @@ std::optional<ProtocolError> Upload::receive(const QByteArray& frame) {
                              ref};
     }
     File& file = m_files[index];
+    if (m_budget && !m_budget->take(chunk->bytes.size())) {
+        const QJsonValue ref = m_ref;
+        drop();
+        return ProtocolError{errors::uploadBusy,
+                             QStringLiteral("the server is taking as many uploads as it can "
+                                            "hold; nothing was changed, try again shortly"),
+                             ref};
+    }
+    m_taken += chunk->bytes.size();
     if (file.bytes.size() + chunk->bytes.size() > file.announced.size) {
         const QJsonValue ref = m_ref;
         const QString name = file.announced.name;
@@ -89,6 +103,9 @@ std::variant<ClientMessage, ProtocolError> Upload::finish(const ClientMessage& d
 }
 
 void Upload::drop() {
+    // The bytes leave the server's upload memory: dropped, or handed to the session.
+    if (m_budget) m_budget->give(m_taken);
+    m_taken = 0;
     m_active = false;
     m_widget.clear();
     m_ref = QJsonValue();

@@ -4,9 +4,24 @@
 #include "clientmessage.h"
 
 #include <QByteArray>
+#include <memory>
 #include <optional>
 
 namespace tessera::bridge {
+
+/// The bytes the unfinished uploads of every connection may hold together: what a server
+/// sets aside for uploads, whatever the number of browsers. Owned by the server; used in
+/// its thread only.
+class UploadBudget {
+public:
+    explicit UploadBudget(qint64 cap) : m_cap(cap) {}
+    bool take(qint64 bytes);
+    void give(qint64 bytes) { m_used -= bytes; }
+
+private:
+    qint64 m_cap;
+    qint64 m_used = 0;
+};
 
 /// One connection's file upload in progress (docs/protocol.md, "Uploading files"): an
 /// `upload` message names the files and their sizes, binary frames bring their bytes in
@@ -14,11 +29,17 @@ namespace tessera::bridge {
 /// the sizes announced is taken, and the announced sizes are bounded by the upload limit.
 class Upload {
 public:
-    explicit Upload(qint64 maxBytes) : m_maxBytes(maxBytes) {}
+    Upload(qint64 maxBytes, std::shared_ptr<UploadBudget> budget)
+        : m_maxBytes(maxBytes), m_budget(std::move(budget)) {}
+    ~Upload() { drop(); }
+    Upload(const Upload&) = delete;
+    Upload& operator=(const Upload&) = delete;
 
     /// Starts an upload, dropping any unfinished one; an error when it is over the limit.
     std::optional<ProtocolError> start(const ClientMessage& upload);
     bool active() const { return m_active; }
+    /// Drops an unfinished upload (its connection closed).
+    void cancel() { drop(); }
     /// Takes a binary frame: the file's index as the frame's id, then bytes; an error (and
     /// the upload dropped) when they do not belong to it.
     std::optional<ProtocolError> receive(const QByteArray& frame);
@@ -34,6 +55,8 @@ private:
     void drop();
 
     qint64 m_maxBytes;
+    std::shared_ptr<UploadBudget> m_budget;  ///< null: no limit beyond m_maxBytes
+    qint64 m_taken = 0;                      ///< bytes of the budget this upload holds
     bool m_active = false;
     QString m_widget;
     QJsonValue m_ref;
