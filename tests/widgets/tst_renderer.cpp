@@ -9,10 +9,13 @@
 #include <QChartView>
 #include <QDropEvent>
 #include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QMimeData>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSemaphore>
 #include <QSignalSpy>
@@ -20,8 +23,10 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <atomic>
 #include <functional>
 
 using namespace tessera;
@@ -364,6 +369,61 @@ private slots:
         drop(good);
         QTRY_COMPARE(text(), QStringLiteral("a.csv: 5 bytes"));
         QVERIFY(!problem->isVisibleTo(view));
+    }
+
+    void downloadButtonsSaveWhereTheDialogSays() {
+        QTemporaryDir dir;
+        std::atomic<int> made{0};
+        Harness h([&made](Ui& ui) {
+            ui.downloadButton(QStringLiteral("Save now"), QByteArray("ready bytes"),
+                              QStringLiteral("now.txt"), QStringLiteral("text/plain"));
+            ui.downloadButton(
+                QStringLiteral("Save report"),
+                [&made] {
+                    ++made;
+                    return QByteArray("made on the press");
+                },
+                QStringLiteral("report.txt"), QStringLiteral("text/plain"));
+        });
+        h.window.show();
+        QVERIFY(h.waitIdle());
+        // Presses a button; the save dialog, once up (it runs an event loop of its own), is
+        // answered with `file`, and the file name it suggested is noted.
+        QTimer answer;
+        QString suggested;
+        QString target;
+        answer.setInterval(10);
+        QObject::connect(&answer, &QTimer::timeout, [&] {
+            auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+            if (!dialog) return;
+            answer.stop();
+            suggested = QFileInfo(dialog->selectedFiles().value(0)).fileName();
+            dialog->selectFile(target);
+            static_cast<QDialog*>(dialog)->accept();  // as its Save button does
+        });
+        auto saveWith = [&](int index, const QString& file) {
+            target = file;
+            suggested.clear();
+            answer.start();
+            h.renderer.widgetAt({MainRoot, index})->findChild<QPushButton*>()->click();
+        };
+        auto contents = [](const QString& file) {
+            QFile f(file);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        saveWith(0, dir.filePath(QStringLiteral("now.txt")));
+        QTRY_COMPARE(contents(dir.filePath(QStringLiteral("now.txt"))), QByteArray("ready bytes"));
+        QCOMPARE(suggested, QStringLiteral("now.txt"));
+        QCOMPARE(made.load(), 0);
+
+        // Deferred: the press goes first; the run it causes makes the bytes, then the dialog.
+        saveWith(1, dir.filePath(QStringLiteral("report.txt")));
+        QTRY_COMPARE(contents(dir.filePath(QStringLiteral("report.txt"))),
+                     QByteArray("made on the press"));
+        QCOMPARE(suggested, QStringLiteral("report.txt"));
+        QCOMPARE(made.load(), 1);
+        QVERIFY(h.waitIdle());
+        QVERIFY(!QApplication::activeModalWidget());
     }
 
     void largeLineChartIsDecimated() {
