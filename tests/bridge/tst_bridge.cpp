@@ -290,7 +290,11 @@ private slots:
     }
 
     void theMirrorFollowsTheWindowAndRefusesInput() {
-        Session window;  // the window's session, in this (the GUI) thread
+        // The window's session, in this (the GUI) thread. On the heap: the runs' threads read
+        // it, and a stack address used before by uninstrumented Qt code would look like a race
+        // to ThreadSanitizer.
+        auto windowSession = std::make_unique<Session>();
+        Session& window = *windowSession;
         auto generation = std::make_shared<std::atomic<int>>(0);  // written here, read by runs
         window.setDashboard({QStringLiteral("w"), {}, {}, [generation](Ui& ui) {
                                  ui.text(QStringLiteral("generation %1").arg(generation->load()));
