@@ -3,10 +3,10 @@
 // cursor, and zoom by dragging (double-click resets). Long series are decimated for display
 // (min/max per bucket, as the window does); the full data stays, so zooming in shows detail.
 import uPlot from 'uplot';
-import { decimateForView, Series } from './decimate';
+import { decimateForView, extendShown, Series } from './decimate';
 import { el } from './dom';
 import { measure } from './metrics';
-import { Buffers, Element } from './protocol';
+import { Buffers, Element, Frame } from './protocol';
 import { View } from './view';
 
 const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2'];
@@ -184,6 +184,8 @@ export class ChartView implements View {
   private labels: string[] = [];
   private arrivedAt = messageArrivedAt;
   private shown: [number, number] | null = null;
+  /// What the plot draws while not zoomed, when that is a decimation of the data.
+  private decimated: Series | null = null;
 
   constructor(
     element: Element,
@@ -221,12 +223,36 @@ export class ChartView implements View {
     return true;
   }
 
+  /// Rows added after the last: while the whole range is in view, only they are decimated and
+  /// drawn after what is there; otherwise (zoomed, bars, rows not after the last) update().
+  addRows(element: Element, rows: Frame): boolean {
+    const before = this.decimated;
+    if (!this.plot || !before || this.shown || element.kind === 'bar_chart') return false;
+    const { data, labels } = chartData(element, this.buffers);
+    const added = rows.rows;
+    const n = data.xs.length;
+    if (labels.length !== this.labels.length || added <= 0 || added >= n) return false;
+    const firstNew = n - added;
+    // chartData() sorts rows by x when they are not ascending: then the new ones are not last.
+    if (firstNew > 0 && !(data.xs[firstNew] >= data.xs[firstNew - 1])) return false;
+    const more: Series = { xs: data.xs.subarray(firstNew), ys: data.ys.map((y) => y.subarray(firstNew)) };
+    const width = this.plot.width;
+    this.element = element;
+    this.arrivedAt = messageArrivedAt;
+    this.data = data;
+    this.decimated = extendShown(before, more, width / Math.max(1, firstNew));
+    this.plot.setData([this.decimated.xs as unknown as number[], ...(this.decimated.ys as unknown as number[][])]);
+    this.drawn();
+    return true;
+  }
+
   /// The data uPlot draws with [xMin, xMax] in view.
   private display(xMin: number, xMax: number): uPlot.AlignedData {
     const n = this.data.xs.length;
     const width = this.plot?.width ?? (this.host.clientWidth || 600);
     const decimate = this.element.kind !== 'bar_chart' && n > POINTS_PER_PIXEL * width;
     const shown = decimate ? decimateForView(this.data, xMin, xMax, width) : this.data;
+    this.decimated = decimate && xMin === -Infinity && xMax === Infinity ? shown : null;
     return [shown.xs as unknown as number[], ...(shown.ys as unknown as number[][])];
   }
 
@@ -234,7 +260,14 @@ export class ChartView implements View {
   private zoomed(u: uPlot): void {
     const { min, max } = u.scales.x;
     if (u !== this.plot || min === undefined || max === undefined) return;  // still being built
-    if (this.data.xs.length <= POINTS_PER_PIXEL * u.width) return;
+    const n = this.data.xs.length;
+    if (n <= POINTS_PER_PIXEL * u.width) return;
+    // The whole range (the first draw, or zoom reset): the decimation of everything.
+    if (min <= this.data.xs[0] && max >= this.data.xs[n - 1]) {
+      if (!this.decimated) u.setData(this.display(-Infinity, Infinity), false);
+      this.shown = null;
+      return;
+    }
     if (this.shown && this.shown[0] === min && this.shown[1] === max) return;
     this.shown = [min, max];
     u.setData(this.display(min, max), false);

@@ -20,7 +20,7 @@ export function lowerBound(xs: Float64Array, value: number): number {
 }
 
 /// Rows [from, to) of `data` in at most 2 × buckets points.
-function span(data: Series, from: number, to: number, buckets: number, out: { xs: number[]; ys: number[][] }) {
+export function span(data: Series, from: number, to: number, buckets: number, out: { xs: number[]; ys: number[][] }) {
   const count = to - from;
   if (count <= 0) return;
   if (count <= 2 * buckets) {
@@ -52,6 +52,20 @@ function span(data: Series, from: number, to: number, buckets: number, out: { xs
       else target.push(high, low);
     }
   });
+}
+
+/// `shown` (what a chart draws) with `more` (rows after its last) added at the density the
+/// rest was decimated to: `perRow` buckets per row, at least one.
+export function extendShown(shown: Series, more: Series, perRow: number): Series {
+  const out = { xs: [] as number[], ys: more.ys.map(() => [] as number[]) };
+  span(more, 0, more.xs.length, Math.max(1, Math.round(more.xs.length * perRow)), out);
+  const join = (a: Float64Array, b: number[]) => {
+    const all = new Float64Array(a.length + b.length);
+    all.set(a);
+    all.set(b, a.length);
+    return all;
+  };
+  return { xs: join(shown.xs, out.xs), ys: shown.ys.map((y, s) => join(y, out.ys[s])) };
 }
 
 /// What a chart draws of `data` with [xMin, xMax] in view: fine buckets in view, and a few

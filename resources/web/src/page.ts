@@ -94,7 +94,8 @@ export class Page {
         return undefined;
       case 'addRows': {
         const merged = old?.element && withRows(old.element, op.rows, this.ctx.buffers);
-        if (old && merged && old.view.update?.(merged)) old.element = merged;
+        if (!old || !merged) return undefined;
+        if (old.view.addRows?.(merged, op.rows) || old.view.update?.(merged)) old.element = merged;
         return undefined;
       }
     }

@@ -13,6 +13,15 @@ export interface Column {
   values?: string[];
   /// Values this page combined itself (rows added to a column); not sent by the server.
   array?: Float64Array;
+  /// Where `array` lives, with room for more rows (see withRows()).
+  grow?: Growable;
+}
+
+/// A buffer with room to spare, filled up to `used`: rows added to a column go after the
+/// values, so a stream of additions copies each value about twice, not once per addition.
+interface Growable {
+  data: Float64Array;
+  used: number;
 }
 
 export interface Frame {
@@ -108,10 +117,17 @@ export function withRows(element: Element, rows: Frame, buffers: Buffers): Eleme
     if (column.type === 'f64') {
       const before = buffers.numbers(column);
       const added = buffers.numbers(more);
-      const array = new Float64Array(before.length + added.length);
-      array.set(before);
-      array.set(added, before.length);
-      merged.push({ name: column.name, type: 'f64', array });
+      const total = before.length + added.length;
+      // The values may stay where they are when this column is the last that was added to
+      // them (older elements' arrays end before `used`) and there is room; else move them.
+      let grow = column.grow;
+      if (!grow || grow.used !== before.length || grow.data.length < total) {
+        grow = { data: new Float64Array(Math.max(1024, 2 * total)), used: before.length };
+        grow.data.set(before);
+      }
+      grow.data.set(added, grow.used);
+      grow.used = total;
+      merged.push({ name: column.name, type: 'f64', array: grow.data.subarray(0, total), grow });
     } else {
       merged.push({ name: column.name, type: 'text', values: [...(column.values ?? []), ...(more.values ?? [])] });
     }

@@ -2,7 +2,7 @@
 // A view shows one element. The page keeps a view as long as the element at its path keeps
 // its kind and the view can take the new element in place, so focus, caret, scroll position
 // and chart canvases survive reruns.
-import { Buffers, Element, WidgetValue } from './protocol';
+import { Buffers, Element, Frame, WidgetValue } from './protocol';
 
 export type SendValue = (id: string, value: WidgetValue) => void;
 
@@ -21,6 +21,9 @@ export interface View {
   host?: HTMLElement;
   /// Takes a new version of the element in place; false when the view must be replaced.
   update?(element: Element): boolean;
+  /// Takes `element`, which is the current one with `rows` added below its data, in place;
+  /// false when it must be shown through update() instead.
+  addRows?(element: Element, rows: Frame): boolean;
   /// The block's children were added, removed or replaced.
   childrenChanged?(): void;
   /// The view leaves the page.
