@@ -58,10 +58,11 @@ private slots:
         QTest::addColumn<int>("size");
         QTest::addColumn<int>("count");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("too large") << "big.csv" << 1001 << 1
-                                   << "'big.csv' is 1001 bytes; files up to 1000 bytes are taken here";
-        QTest::newRow("wrong type") << "run.exe" << 10 << 1
-                                    << "'run.exe' is not one of the types taken here: csv, .txt";
+        QTest::newRow("too large")
+            << "big.csv" << 1001 << 1
+            << "'big.csv' is 1001 bytes; files up to 1000 bytes are taken here";
+        QTest::newRow("wrong type")
+            << "run.exe" << 10 << 1 << "'run.exe' is not one of the types taken here: csv, .txt";
         QTest::newRow("no type") << "README" << 10 << 1
                                  << "'README' is not one of the types taken here: csv, .txt";
         QTest::newRow("two for one") << "a.csv" << 10 << 2 << "one file is taken here, not 2";
@@ -73,7 +74,9 @@ private slots:
         QFETCH(QString, reason);
         AppTest at([](Ui& ui) { csvUploader(ui); });
         QVERIFY(at.run());
-        QVERIFY(at.widget(QStringLiteral("Data")).upload({file(QStringLiteral("ok.txt"), 5)}).isEmpty());
+        QVERIFY(at.widget(QStringLiteral("Data"))
+                    .upload({file(QStringLiteral("ok.txt"), 5)})
+                    .isEmpty());
         QVERIFY(at.run());
         const QString error =
             at.widget(QStringLiteral("Data")).upload(UploadedFiles(count, file(name, size)));

@@ -83,10 +83,10 @@ public:
                 showProblem(tr("Could not read %1: %2").arg(path, file.errorString()));
                 return;
             }
-            files.append(QVariantMap{
-                {QStringLiteral("name"), info.fileName()},
-                {QStringLiteral("type"), QMimeDatabase().mimeTypeForFile(info).name()},
-                {QStringLiteral("bytes"), file.readAll()}});
+            files.append(
+                QVariantMap{{QStringLiteral("name"), info.fileName()},
+                            {QStringLiteral("type"), QMimeDatabase().mimeTypeForFile(info).name()},
+                            {QStringLiteral("bytes"), file.readAll()}});
         }
         m_problem->hide();
         sendValue(files);
@@ -101,13 +101,13 @@ protected:
         setAcceptDrops(enabled);
         const QStringList types = e.props.value(prop::types).toStringList();
         const qint64 limit = e.props.value(prop::maxBytes).toLongLong();
-        QString hint = e.props.value(prop::multiple).toBool() ? tr("Drop files here")
-                                                              : tr("Drop a file here");
+        QString hint =
+            e.props.value(prop::multiple).toBool() ? tr("Drop files here") : tr("Drop a file here");
         if (!types.isEmpty()) hint += QStringLiteral(" · ") + types.join(u", ").toUpper();
         if (limit > 0)
-            hint += QStringLiteral(" · ") +
-                    tr("up to %1").arg(locale().formattedDataSize(
-                        limit, 1, QLocale::DataSizeTraditionalFormat));
+            hint += QStringLiteral(" · ") + tr("up to %1")
+                                                .arg(locale().formattedDataSize(
+                                                    limit, 1, QLocale::DataSizeTraditionalFormat));
         m_hint->setText(hint);
         const QStringList names = e.props.value(prop::value).toStringList();
         m_files->setText(names.join(u'\n'));

@@ -141,8 +141,9 @@ std::variant<ClientMessage, ProtocolError> decodeClientMessage(const QByteArray&
                 const QJsonValue type = file.value(QLatin1String("type"));
                 const QJsonValue size = file.value(QLatin1String("size"));
                 if (!name.isString() || name.toString().isEmpty() ||
-                    name.toString().size() > kMaxIdLength || !(type.isUndefined() || type.isString()) ||
-                    type.toString().size() > 256 || !size.isDouble() || size.toDouble() < 0 ||
+                    name.toString().size() > kMaxIdLength ||
+                    !(type.isUndefined() || type.isString()) || type.toString().size() > 256 ||
+                    !size.isDouble() || size.toDouble() < 0 ||
                     size.toDouble() != std::floor(size.toDouble()) || size.toDouble() > 1e15)
                     return refuse(errors::badMessage,
                                   QStringLiteral("each file is {name, type, size}: a name, its "

@@ -44,10 +44,9 @@ void BrowserSession::handle(const ClientMessage& message) {
     using Type = ClientMessage::Type;
     switch (message.type) {
         case Type::Widget: {
-            const QString problem =
-                m_session->setWidgetValue(message.widget, message.uploaded.isValid()
-                                                              ? message.uploaded
-                                                              : message.value.toVariant());
+            const QString problem = m_session->setWidgetValue(
+                message.widget,
+                message.uploaded.isValid() ? message.uploaded : message.value.toVariant());
             if (!problem.isEmpty()) refuse(errors::badValue, problem, message.ref);
             break;
         }

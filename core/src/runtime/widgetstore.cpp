@@ -58,8 +58,9 @@ QVariant coerceFiles(const QVariantMap& props, const QVariant& value, QString* e
         return QVariant();
     };
     if (value.typeId() != QMetaType::QVariantList)
-        return fail(QStringLiteral("files come from the window or a browser, as a list of "
-                                   "{name, type, bytes}"));
+        return fail(
+            QStringLiteral("files come from the window or a browser, as a list of "
+                           "{name, type, bytes}"));
     const QVariantList files = value.toList();
     if (files.size() > 1 && !props.value(prop::multiple).toBool())
         return fail(QStringLiteral("one file is taken here, not %1").arg(files.size()));
@@ -75,9 +76,10 @@ QVariant coerceFiles(const QVariantMap& props, const QVariant& value, QString* e
         if (const QString problem = fileUploadProblem(props, name, bytes.toByteArray().size());
             !problem.isEmpty())
             return fail(problem);
-        taken.append(QVariantMap{{QStringLiteral("name"), name},
-                                 {QStringLiteral("type"), file.value(QStringLiteral("type")).toString()},
-                                 {QStringLiteral("bytes"), bytes}});
+        taken.append(
+            QVariantMap{{QStringLiteral("name"), name},
+                        {QStringLiteral("type"), file.value(QStringLiteral("type")).toString()},
+                        {QStringLiteral("bytes"), bytes}});
     }
     return taken;
 }
