@@ -3,6 +3,7 @@
 // its types and size limit before they are read; files it takes are read and sent to the
 // session with their bytes, files it refuses are named with the reason, and nothing is sent.
 #include <tessera/schema.h>
+#include <tessera/value.h>
 #include "elementwidget.h"
 
 #include <QDragEnterEvent>
@@ -70,7 +71,7 @@ public:
             showProblem(tr("One file is taken here, not %1.").arg(paths.size()));
             return;
         }
-        QVariantList files;
+        UploadedFiles files;
         for (const QString& path : paths) {
             const QFileInfo info(path);
             if (const QString problem = fileUploadProblem(e.props, info.fileName(), info.size());
@@ -84,12 +85,10 @@ public:
                 return;
             }
             files.append(
-                QVariantMap{{QStringLiteral("name"), info.fileName()},
-                            {QStringLiteral("type"), QMimeDatabase().mimeTypeForFile(info).name()},
-                            {QStringLiteral("bytes"), file.readAll()}});
+                {info.fileName(), QMimeDatabase().mimeTypeForFile(info).name(), file.readAll()});
         }
         m_problem->hide();
-        sendValue(files);
+        sendValue(detail::toVariant(files));
     }
 
 protected:

@@ -3,6 +3,8 @@
 
 #include "servermessage.h"
 
+#include <tessera/value.h>
+
 #include <QLocale>
 #include <QVariantMap>
 
@@ -77,7 +79,7 @@ std::variant<ClientMessage, ProtocolError> Upload::finish(const ClientMessage& d
         return ProtocolError{errors::badMessage,
                              QStringLiteral("'uploadDone' for an upload that was not started"),
                              done.ref};
-    QVariantList files;
+    UploadedFiles files;
     for (const File& f : m_files) {
         if (f.bytes.size() != f.announced.size) {
             const ProtocolError cutOff{
@@ -89,15 +91,13 @@ std::variant<ClientMessage, ProtocolError> Upload::finish(const ClientMessage& d
             drop();
             return cutOff;
         }
-        files.append(QVariantMap{{QStringLiteral("name"), f.announced.name},
-                                 {QStringLiteral("type"), f.announced.type},
-                                 {QStringLiteral("bytes"), f.bytes}});
+        files.append({f.announced.name, f.announced.type, f.bytes});
     }
     ClientMessage widget;
     widget.type = ClientMessage::Type::Widget;
     widget.widget = m_widget;
     widget.ref = done.ref;
-    widget.uploaded = files;
+    widget.uploaded = detail::toVariant(files);
     drop();
     return widget;
 }

@@ -88,11 +88,15 @@ Value<bool> Ui::button(const QString& label, const WidgetOptions& options) {
     return widget<bool>(ElementKind::Button, label, {}, false, options, false);
 }
 
+/// A download's file name: a plain name, without folders.
+static bool isPlainFileName(const QString& name) {
+    return !name.isEmpty() && !name.contains(QLatin1Char('/')) && !name.contains(QLatin1Char('\\'));
+}
+
 Value<bool> Ui::downloadButton(const QString& label, const QByteArray& data,
                                const QString& fileName, const QString& mime,
                                const WidgetOptions& options) {
-    if (fileName.isEmpty() || fileName.contains(QLatin1Char('/')) ||
-        fileName.contains(QLatin1Char('\\'))) {
+    if (!isPlainFileName(fileName)) {
         error(QStringLiteral("downloadButton '%1': the file name '%2' must be a plain name, "
                              "without folders")
                   .arg(label, fileName));
@@ -105,10 +109,8 @@ Value<bool> Ui::downloadButton(const QString& label, const QByteArray& data,
 Value<bool> Ui::downloadButton(const QString& label, const std::function<QByteArray()>& make,
                                const QString& fileName, const QString& mime,
                                const WidgetOptions& options) {
-    if (fileName.isEmpty() || fileName.contains(QLatin1Char('/')) ||
-        fileName.contains(QLatin1Char('\\'))) {
-        return downloadButton(label, QByteArray(), fileName, mime, options);  // the same error
-    }
+    if (!isPlainFileName(fileName))
+        return downloadButton(label, QByteArray(), fileName, mime, options);  // its error
     QVariantMap props{{prop::fileName, fileName}, {prop::mime, mime}, {prop::deferred, true}};
     // Pressed: this is the run the press caused, and the viewer waits for the bytes. They go
     // out with this run's element only; the next run's element has none.

@@ -64,7 +64,7 @@ QVariant coerceFiles(const QVariantMap& props, const QVariant& value, QString* e
     const QVariantList files = value.toList();
     if (files.size() > 1 && !props.value(prop::multiple).toBool())
         return fail(QStringLiteral("one file is taken here, not %1").arg(files.size()));
-    QVariantList taken;
+    UploadedFiles taken;
     for (const QVariant& item : files) {
         const QVariantMap file = item.toMap();
         const QVariant bytes = file.value(QStringLiteral("bytes"));
@@ -76,12 +76,9 @@ QVariant coerceFiles(const QVariantMap& props, const QVariant& value, QString* e
         if (const QString problem = fileUploadProblem(props, name, bytes.toByteArray().size());
             !problem.isEmpty())
             return fail(problem);
-        taken.append(
-            QVariantMap{{QStringLiteral("name"), name},
-                        {QStringLiteral("type"), file.value(QStringLiteral("type")).toString()},
-                        {QStringLiteral("bytes"), bytes}});
+        taken.append({name, file.value(QStringLiteral("type")).toString(), bytes.toByteArray()});
     }
-    return taken;
+    return detail::toVariant(taken);
 }
 
 }  // namespace
@@ -89,8 +86,8 @@ QVariant coerceFiles(const QVariantMap& props, const QVariant& value, QString* e
 QVariant shownValue(ElementKind kind, const QVariant& value) {
     if (kind != ElementKind::FileUploader) return value;
     QStringList names;
-    for (const QVariant& file : value.toList())
-        names << file.toMap().value(QStringLiteral("name")).toString();
+    for (const UploadedFile& file : detail::fromVariant<UploadedFiles>(value, {}))
+        names << file.name;
     return names;
 }
 
