@@ -39,6 +39,10 @@ QVariant sampleValue(PropType type, bool integer, int seed) {
             return QVariantList{2 + seed, 9 + seed};
         case PropType::Date:
             return QDate(2026, 11, 23).addDays(seed);
+        case PropType::Json:
+            return QVariantMap{
+                {QStringLiteral("a"), QVariantList{QStringLiteral("x"), 2.5, true}},
+                {QStringLiteral("ü"), QVariantMap{{QStringLiteral("c"), -0.5 - seed}}}};
     }
     return {};
 }
@@ -52,7 +56,8 @@ ElementPtr sample(const KindSpec& spec) {
     for (const PropSpec& p : spec.props)
         e->props.insert(p.name, p.name == prop::integer ? QVariant(integer)
                                                         : sampleValue(p.type, integer, ++seed));
-    if (spec.family == Family::Widget) e->id = spec.name + QStringLiteral("-0123456789abcdef");
+    if (spec.family == Family::Widget || spec.findProp(prop::selectionMode))
+        e->id = spec.name + QStringLiteral("-0123456789abcdef");
     if (spec.hasFrame) {
         DataFrame frame;
         frame.add(QStringLiteral("x"), std::vector<double>{0, -0.0, 1e-300, 1e300, 3.5});
@@ -222,7 +227,8 @@ private slots:
             << QByteArray(R"({"kind":"date_input","id":"d","props":{"value":"2026-13-40"}})")
             << "not a valid date";
         QTest::newRow("widget without id")
-            << QByteArray(R"({"kind":"checkbox","props":{"value":true}})") << "only widgets";
+            << QByteArray(R"({"kind":"checkbox","props":{"value":true}})")
+            << "only they, have an id";
         QTest::newRow("data on text")
             << QByteArray(R"({"kind":"title","props":{},"data":{"columns":[]}})")
             << "carries no data";

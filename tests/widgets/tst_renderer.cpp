@@ -81,6 +81,9 @@ void everything(Ui& ui) {
     ui.scatterChart(f, {.x = "x"});
     ui.table(f);
     ui.dataframe(f);
+    ui.dataframe(f, {.selectionMode = SelectionMode::MultiRow, .key = "rows"});
+    ui.scatterChart(f, {.x = "x", .selectionMode = SelectionMode::Box, .key = "box"});
+    ui.dataEditor(f, {.label = "editor", .addRows = true});
     ui.progress(40, "p");
     ui.skeleton(40);
     ui.image(QByteArray("not an image"), "broken bytes show a message");
@@ -313,6 +316,118 @@ private slots:
         QCOMPARE(inserted.size(), 1);
         QCOMPARE(reset.size(), 0);
         QCOMPARE(grid->verticalScrollBar()->value(), scrolled);
+    }
+
+    /// A cell is checked where it is edited: a wrong value is named in red and sent nowhere;
+    /// a new row waits until its required cells are filled in.
+    void dataEditorChecksCellsWhereTheyAreEdited() {
+        Harness h([](Ui& ui) {
+            DataFrame df;
+            df.add(QStringLiteral("item"), QStringList{"tea", "coffee"});
+            df.add(QStringLiteral("qty"), std::vector<double>{1, 2});
+            using Type = EditorColumn::Type;
+            const DataFrame edited = ui.dataEditor(
+                df, {.label = QStringLiteral("Orders"),
+                     .columns = {{QStringLiteral("item"), {.type = Type::Text, .required = true}},
+                                 {QStringLiteral("qty"), {.type = Type::Integer, .min = 0}}},
+                     .addRows = true});
+            double total = 0;
+            for (qsizetype r = 0; r < edited.rowCount(); ++r)
+                total += edited.column(QStringLiteral("qty"))->number(r);
+            ui.text(QStringLiteral("%1 rows, %2 items").arg(edited.rowCount()).arg(total));
+        });
+        h.window.show();
+        QVERIFY(h.waitIdle());
+        auto text = [&] {
+            return h.session.page().node({MainRoot, 1})->element->props.value("text").toString();
+        };
+        QCOMPARE(text(), QStringLiteral("2 rows, 3 items"));
+        QTRY_VERIFY(h.renderer.widgetAt({MainRoot, 0}) &&
+                    h.renderer.widgetAt({MainRoot, 0})->findChild<QTableView*>());
+        auto* view = h.renderer.widgetAt({MainRoot, 0});
+        auto* grid = view->findChild<QTableView*>(QStringLiteral("dataEditor"));
+        auto* problem = view->findChild<QLabel*>(QStringLiteral("editProblem"));
+        QVERIFY(grid && problem);
+
+        // Typed into the cell, as a person would.
+        const QModelIndex qty = grid->model()->index(1, 1);
+        grid->setCurrentIndex(qty);
+        grid->edit(qty);
+        auto* field = grid->findChild<QLineEdit*>();
+        QVERIFY(field);
+        field->selectAll();
+        QTest::keyClicks(field, QStringLiteral("7"));
+        QTest::keyClick(field, Qt::Key_Return);
+        QTRY_COMPARE(text(), QStringLiteral("2 rows, 8 items"));
+        QVERIFY(problem->isHidden());
+
+        // A wrong value is refused where it is typed.
+        const int runs = h.session.runsStarted();
+        QVERIFY(!grid->model()->setData(qty, QStringLiteral("-2"), Qt::EditRole));
+        QVERIFY(!problem->isHidden());
+        QCOMPARE(problem->text(), QStringLiteral("Row 1, qty: -2 is below 0"));
+        QCOMPARE(grid->model()->index(1, 1).data().toString(), QStringLiteral("7"));
+
+        // A new row waits for its required item.
+        auto* add = view->findChild<QPushButton*>();
+        QVERIFY(add && add->text() == QStringLiteral("Add row"));
+        add->click();
+        QCOMPARE(grid->model()->rowCount(), 3);
+        QVERIFY(problem->text().contains(u"new row 1, column 'item': a value is required"));
+        QVERIFY(grid->model()->setData(grid->model()->index(2, 1), 4, Qt::EditRole));
+        QCOMPARE(h.session.runsStarted(), runs);  // nothing was sent yet
+        QVERIFY(grid->model()->setData(grid->model()->index(2, 0), QStringLiteral("cocoa"),
+                                       Qt::EditRole));
+        QTRY_COMPARE(text(), QStringLiteral("3 rows, 12 items"));
+        QVERIFY(problem->isHidden());
+    }
+
+    /// Rows picked in a dataframe and a box dragged over a chart become their selections.
+    void selectionsInTheWindowReachTheRun() {
+        Harness h([](Ui& ui) {
+            DataFrame df;
+            df.add(QStringLiteral("x"), std::vector<double>{0, 1, 2, 3, 4});
+            df.add(QStringLiteral("y"), std::vector<double>{0, 10, 20, 30, 40});
+            auto rows = ui.dataframe(df, {.selectionMode = SelectionMode::MultiRow, .key = "t"})
+                            .selection()
+                            .get();
+            auto box = ui.scatterChart(df, {.x = QStringLiteral("x"),
+                                            .height = 400,
+                                            .selectionMode = SelectionMode::Box,
+                                            .key = "c"})
+                           .selection()
+                           .get();
+            auto list = [](const DataSelection& s) {
+                QStringList out;
+                for (qsizetype r : s.rows) out << QString::number(r);
+                return out.join(u",");
+            };
+            ui.text(QStringLiteral("table %1; chart %2").arg(list(rows), list(box)));
+        });
+        h.window.show();
+        QVERIFY(h.waitIdle());
+        auto text = [&] {
+            return h.session.page().node({MainRoot, 2})->element->props.value("text").toString();
+        };
+        auto* grid = h.renderer.widgetAt({MainRoot, 0})->findChild<QTableView*>();
+        QVERIFY(grid);
+        grid->selectRow(3);
+        QTRY_COMPARE(text(), QStringLiteral("table 3; chart "));
+        grid->selectRow(1);  // multi-row: a second row joins the first
+        QTRY_COMPARE(text(), QStringLiteral("table 1,3; chart "));
+
+        auto* chartView = h.renderer.widgetAt({MainRoot, 1})->findChild<QChartView*>();
+        QVERIFY(chartView);
+        QChart* chart = chartView->chart();
+        auto at = [&](double x, double y) {
+            const QPointF inChart = chart->mapToPosition(QPointF(x, y), chart->series().value(0));
+            return chartView->mapFromScene(chart->mapToScene(inChart));
+        };
+        QWidget* viewport = chartView->viewport();
+        QTest::mousePress(viewport, Qt::LeftButton, {}, at(0.5, 5));
+        QTest::mouseMove(viewport, at(2.5, 25));
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, at(2.5, 25));
+        QTRY_COMPARE(text(), QStringLiteral("table 1,3; chart 1,2"));
     }
 
     void filesDroppedOnTheUploaderReachTheRun() {

@@ -3,7 +3,11 @@
 // width before it reaches a series, and series are filled with replace(), never per point.
 // Rows added to a chart (DataHandle::addRows) are decimated at the same density and appended
 // to its series; once the appended points outweigh the rest, the chart is decimated afresh.
+// A chart drawn with a selection mode selects rows: a click the nearest point's (a bar's rows
+// in a bar chart), a dragged box those with a point inside; the selection is ringed.
+#include <tessera/dataedits.h>
 #include <tessera/schema.h>
+#include <tessera/value.h>
 #include "decimate.h"
 #include "elementwidget.h"
 
@@ -13,7 +17,11 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QGuiApplication>
+#include <QLegendMarker>
 #include <QLineSeries>
+#include <QMouseEvent>
+#include <QRubberBand>
 #include <QScatterSeries>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -41,6 +49,7 @@ public:
         m_chart->setBackgroundRoundness(0);
         m_view = new QChartView(m_chart, this);
         m_view->setRenderHint(QPainter::Antialiasing);
+        m_view->viewport()->installEventFilter(this);
         layout->addWidget(m_view);
         m_resizeTimer.setSingleShot(true);
         m_resizeTimer.setInterval(120);
@@ -91,7 +100,143 @@ protected:
         m_resizeTimer.start();
     }
 
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        const QString mode = element().props.value(prop::selectionMode).toString();
+        if (watched != m_view->viewport() || mode.isEmpty() || !m_axisX)
+            return ElementWidget::eventFilter(watched, event);
+        auto* mouse = static_cast<QMouseEvent*>(event);
+        switch (event->type()) {
+            case QEvent::MouseButtonPress:
+                if (mouse->button() != Qt::LeftButton) break;
+                m_pressedAt = mouse->position().toPoint();
+                if (mode == u"box") {
+                    if (!m_band)
+                        m_band = new QRubberBand(QRubberBand::Rectangle, m_view->viewport());
+                    m_band->setGeometry(QRect(m_pressedAt, QSize()));
+                    m_band->show();
+                }
+                return true;
+            case QEvent::MouseMove:
+                if (m_band && m_band->isVisible())
+                    m_band->setGeometry(
+                        QRect(m_pressedAt, mouse->position().toPoint()).normalized());
+                return m_band && m_band->isVisible();
+            case QEvent::MouseButtonRelease: {
+                if (mouse->button() != Qt::LeftButton) break;
+                const QPoint at = mouse->position().toPoint();
+                if (m_band) m_band->hide();
+                if (mode == u"box") {
+                    if ((at - m_pressedAt).manhattanLength() > 4) selectBox(m_pressedAt, at);
+                } else {
+                    selectNear(at, mouse->modifiers() & Qt::ControlModifier);
+                }
+                return true;
+            }
+            default:
+                break;
+        }
+        return ElementWidget::eventFilter(watched, event);
+    }
+
 private:
+    /// A point in the viewport, in data coordinates.
+    QPointF toValue(QPoint viewportPoint) const {
+        const QPointF inChart = m_chart->mapFromScene(m_view->mapToScene(viewportPoint));
+        return m_chart->mapToValue(inChart, m_chart->series().value(0));
+    }
+
+    void selectBox(QPoint from, QPoint to) {
+        const QPointF a = toValue(from), b = toValue(to);
+        const Element& e = element();
+        const QList<qsizetype> rows =
+            dataedits::rowsInBox(*e.frame, e.props.value(prop::x).toString(),
+                                 e.props.value(prop::y).toStringList(), a.x(), b.x(), a.y(), b.y());
+        QVariantList list;
+        for (qsizetype r : rows) list << double(r);
+        sendValue(
+            QVariantMap{{dataedits::rows, list},
+                        {dataedits::box, QVariantList{qMin(a.x(), b.x()), qMax(a.x(), b.x()),
+                                                      qMin(a.y(), b.y()), qMax(a.y(), b.y())}}});
+    }
+
+    /// A click: the row of the nearest point within 16 pixels (or none: the selection is
+    /// cleared); with Ctrl, that row is added to the selection or taken out of it.
+    void selectNear(QPoint at, bool add) {
+        const Element& e = element();
+        const QPointF click = toValue(at);
+        const QRectF area = m_chart->plotArea();
+        const double sx = area.width() / qMax(1e-300, m_axisX->max() - m_axisX->min());
+        const double sy = area.height() / qMax(1e-300, m_axisY->max() - m_axisY->min());
+        const Column* xColumn = e.frame->column(e.props.value(prop::x).toString());
+        qsizetype best = -1;
+        double bestDistance = 16;
+        for (const QString& name : m_xyColumns) {
+            const Column* column = e.frame->column(name);
+            if (!column) continue;
+            for (qsizetype r = 0; r < column->size(); ++r) {
+                const double x = xColumn ? xColumn->number(r) : double(r);
+                const double dx = (x - click.x()) * sx;
+                if (std::abs(dx) > bestDistance) continue;
+                const double d = std::hypot(dx, (column->number(r) - click.y()) * sy);
+                if (d < bestDistance) best = r, bestDistance = d;
+            }
+        }
+        toggleRows(best < 0 ? QList<qsizetype>() : QList<qsizetype>{best}, add);
+    }
+
+    void toggleRows(const QList<qsizetype>& rows, bool add) {
+        QList<qsizetype> selected =
+            add ? detail::fromVariant<DataSelection>(element().props.value(prop::value), {}).rows
+                : QList<qsizetype>();
+        for (qsizetype r : rows) {
+            if (add && selected.contains(r))
+                selected.removeAll(r);
+            else
+                selected << r;
+        }
+        std::sort(selected.begin(), selected.end());
+        QVariantList list;
+        for (qsizetype r : selected) list << double(r);
+        sendValue(QVariantMap{{dataedits::rows, list}});
+    }
+
+    /// Rings the selected rows' points (at most 5,000) and outlines the selection's box.
+    void showSelection(const Element& e) {
+        if (!e.props.contains(prop::selectionMode) || !m_axisX) return;
+        const DataSelection selection =
+            detail::fromVariant<DataSelection>(e.props.value(prop::value), {});
+        const QColor ink = palette().color(QPalette::WindowText);
+        auto* rings = new QScatterSeries;
+        rings->setName(tr("Selected"));
+        rings->setMarkerSize(13);
+        rings->setColor(Qt::transparent);
+        rings->setBorderColor(ink);
+        const Column* xColumn = e.frame->column(e.props.value(prop::x).toString());
+        for (qsizetype r : selection.rows.mid(0, 5000)) {
+            const double x = xColumn ? xColumn->number(r) : double(r);
+            for (const QString& name : m_xyColumns)
+                if (const Column* c = e.frame->column(name); c && r < c->size())
+                    rings->append(x, c->number(r));
+        }
+        QList<QAbstractSeries*> marks{rings};
+        if (selection.box) {
+            const auto& b = *selection.box;
+            auto* outline = new QLineSeries;
+            outline->setName(tr("Selection"));
+            outline->append({{b.x0, b.y0}, {b.x1, b.y0}, {b.x1, b.y1}, {b.x0, b.y1}, {b.x0, b.y0}});
+            QPen pen(ink);
+            pen.setStyle(Qt::DashLine);
+            outline->setPen(pen);
+            marks << outline;
+        }
+        for (QAbstractSeries* s : marks) {
+            m_chart->addSeries(s);
+            s->attachAxis(m_axisX);
+            s->attachAxis(m_axisY);
+            for (QLegendMarker* marker : m_chart->legend()->markers(s)) marker->setVisible(false);
+        }
+    }
+
     /// Buckets for the plot's width, in steps of 512 (at least 1024): a window settling its
     /// layout, or resized a little, does not decimate the data again.
     size_t bucketsForWidth() const {
@@ -132,10 +277,12 @@ private:
         if (!e.frame) return;
         const QStringList yColumns = seriesColumns(e);
         const Column* xColumn = e.frame->column(e.props.value(prop::x).toString());
-        if (e.kind == ElementKind::BarChart)
+        if (e.kind == ElementKind::BarChart) {
             buildBars(e, xColumn, yColumns);
-        else
+        } else {
             buildXY(e, xColumn, yColumns);
+            showSelection(e);
+        }
         m_chart->legend()->setVisible(yColumns.size() > 1);
     }
 
@@ -255,6 +402,7 @@ private:
             set->append(values);
             series->append(set);
         }
+        if (e.props.contains(prop::selectionMode)) selectableBars(e, series, rows, groups);
         m_chart->addSeries(series);
         auto* axisX = new QBarCategoryAxis;
         axisX->append(categories);
@@ -270,8 +418,31 @@ private:
         series->attachAxis(axisY);
     }
 
+    /// A click on a bar selects the rows it stands for (Ctrl adds them); selected bars stand
+    /// out in the text colour.
+    void selectableBars(const Element& e, QBarSeries* series, qsizetype rows, qsizetype groups) {
+        const DataSelection selection =
+            detail::fromVariant<DataSelection>(e.props.value(prop::value), {});
+        QList<int> picked;
+        for (qsizetype r : selection.rows) {
+            const int g = int(r * groups / qMax<qsizetype>(1, rows));
+            if (!picked.contains(g)) picked << g;
+        }
+        for (QBarSet* set : series->barSets()) {
+            set->setSelectedColor(palette().color(QPalette::WindowText));
+            set->selectBars(picked);
+        }
+        connect(series, &QBarSeries::clicked, this, [this, rows, groups](int g, QBarSet*) {
+            QList<qsizetype> group;
+            for (qsizetype r = g * rows / groups; r < (g + 1) * rows / groups; ++r) group << r;
+            toggleRows(group, QGuiApplication::keyboardModifiers() & Qt::ControlModifier);
+        });
+    }
+
     QChart* m_chart;
     QChartView* m_view;
+    QRubberBand* m_band = nullptr;
+    QPoint m_pressedAt;
     QTimer m_resizeTimer;
     size_t m_buckets = 0;
     // What addRows() appends to: the x/y series (an area's upper line) and their columns, the

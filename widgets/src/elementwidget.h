@@ -67,5 +67,6 @@ ElementWidget* createTableView(ElementKind kind);
 ElementWidget* createInputView(ElementKind kind);
 ElementWidget* createBlockView(ElementKind kind);
 ElementWidget* createFileUploaderView();
+ElementWidget* createDataEditorView();
 
 }  // namespace tessera::widgets

@@ -16,6 +16,7 @@ public:
     using QAbstractTableModel::QAbstractTableModel;
 
     void setFrame(std::shared_ptr<const DataFrame> frame);
+    const std::shared_ptr<const DataFrame>& frame() const { return m_frame; }
     /// `frame` is the current frame with rows added below: the view keeps its place and
     /// selection, and only the new rows are announced.
     void setFrameWithRows(std::shared_ptr<const DataFrame> frame);

@@ -651,6 +651,8 @@ ElementWidget* createInputView(ElementKind kind) {
             return new ColorPickerView;
         case ElementKind::FileUploader:
             return createFileUploaderView();
+        case ElementKind::DataEditor:
+            return createDataEditorView();
         default:
             return nullptr;
     }

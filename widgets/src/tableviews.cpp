@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Table (small, every row shown) and dataframe (large, scrolling) views.
+// Table (small, every row shown) and dataframe (large, scrolling) views. A dataframe drawn
+// with a selection mode selects whole rows and sends them as its selection.
+#include <tessera/dataedits.h>
 #include <tessera/schema.h>
 #include "elementwidget.h"
 #include "framemodel.h"
 
 #include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QSignalBlocker>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -31,12 +35,17 @@ public:
         m_table->horizontalHeader()->setStretchLastSection(true);
         m_table->horizontalHeader()->setDefaultSectionSize(120);
         layout->addWidget(m_table);
+        connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+                [this] { selectionMade(); });
     }
 
 protected:
     void display(const Element& e) override {
-        m_model->setFrame(e.frame);
+        // A rerun that only changed the selection keeps the model, and so the scroll.
+        if (!m_model->frame() || !e.frame || !m_model->frame()->sharesBuffersWith(*e.frame))
+            m_model->setFrame(e.frame);
         fitHeight(e);
+        showSelection(e);
     }
     void displayRows(const DataFrame&) override {
         m_model->setFrameWithRows(element().frame);
@@ -44,6 +53,37 @@ protected:
     }
 
 private:
+    /// Rows select whole in a selectable dataframe, as its selection's mode says.
+    void showSelection(const Element& e) {
+        const QString mode = e.props.value(prop::selectionMode).toString();
+        m_table->setSelectionBehavior(mode.isEmpty() ? QAbstractItemView::SelectItems
+                                                     : QAbstractItemView::SelectRows);
+        m_table->setSelectionMode(mode.isEmpty()         ? QAbstractItemView::ContiguousSelection
+                                  : mode == u"multi-row" ? QAbstractItemView::MultiSelection
+                                                         : QAbstractItemView::SingleSelection);
+        if (mode.isEmpty()) return;
+        const QSignalBlocker blocker(m_table->selectionModel());
+        QItemSelection selection;
+        for (const QVariant& row :
+             e.props.value(prop::value).toMap().value(dataedits::rows).toList()) {
+            const QModelIndex first = m_model->index(row.toInt(), 0);
+            selection.select(first, m_model->index(row.toInt(), m_model->columnCount() - 1));
+        }
+        m_table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+        m_table->viewport()->update();
+    }
+
+    void selectionMade() {
+        if (element().props.value(prop::selectionMode).toString().isEmpty()) return;
+        QList<int> rows;
+        for (const QModelIndex& index : m_table->selectionModel()->selectedRows())
+            rows << index.row();
+        std::sort(rows.begin(), rows.end());
+        QVariantList list;
+        for (int r : rows) list << double(r);
+        sendValue(QVariantMap{{dataedits::rows, list}});
+    }
+
     void fitHeight(const Element& e) {
         const int rowHeight = m_table->verticalHeader()->defaultSectionSize();
         const int chrome =

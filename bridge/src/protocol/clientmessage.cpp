@@ -36,16 +36,33 @@ bool isSmallScalar(const QJsonValue& v) {
     return v.isUndefined() || v.isDouble() || (v.isString() && v.toString().size() <= 128);
 }
 
-/// Widget values are JSON scalars or flat arrays of them; objects and nulls mean nothing.
-bool isWidgetValue(const QJsonValue& v) {
+/// A JSON value nested at most `depth` deep, with at most `*budget` values in all; null only
+/// inside an object or array (an emptied cell of a data editor).
+bool isBoundedJson(const QJsonValue& v, int depth, qsizetype* budget, bool nested) {
+    if (--*budget < 0) return false;
     if (v.isBool() || v.isString()) return true;
     if (v.isDouble()) return std::isfinite(v.toDouble());
-    if (!v.isArray()) return false;
-    const QJsonArray array = v.toArray();
-    if (array.size() > kMaxArrayLength) return false;
-    for (const QJsonValue& item : array)
-        if (!(item.isString() || (item.isDouble() && std::isfinite(item.toDouble())))) return false;
+    if (v.isNull()) return nested;
+    if (depth == 0) return false;
+    if (v.isArray()) {
+        const QJsonArray array = v.toArray();
+        if (array.size() > kMaxArrayLength) return false;
+        for (const QJsonValue& item : array)
+            if (!isBoundedJson(item, depth - 1, budget, true)) return false;
+        return true;
+    }
+    if (!v.isObject()) return false;
+    const QJsonObject object = v.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it)
+        if (!isBoundedJson(it.value(), depth - 1, budget, true)) return false;
     return true;
+}
+
+/// Widget values are JSON scalars, flat arrays of them, or (data editors, selections) objects
+/// nested a few levels deep; a bare null means nothing.
+bool isWidgetValue(const QJsonValue& v) {
+    qsizetype budget = 4 * kMaxArrayLength;
+    return isBoundedJson(v, 4, &budget, false);
 }
 
 std::optional<QString> idField(const QJsonObject& o, const QString& name, bool required,
@@ -124,7 +141,7 @@ std::variant<ClientMessage, ProtocolError> decodeClientMessage(const QByteArray&
             if (!isWidgetValue(m.value))
                 return refuse(errors::badValue,
                               QStringLiteral("a widget value is a boolean, a finite number, a "
-                                             "string or an array of them"));
+                                             "string, or an array or object of them"));
             break;
         }
         case Type::Upload: {

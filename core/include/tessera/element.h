@@ -58,6 +58,7 @@ enum class ElementKind {
     ChatInput,
     DownloadButton,
     FileUploader,
+    DataEditor,
     Container,
     Columns,
     Column,

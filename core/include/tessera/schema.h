@@ -53,6 +53,10 @@ inline const QString types = QStringLiteral("types");
 inline const QString maxBytes = QStringLiteral("maxBytes");
 inline const QString multiple = QStringLiteral("multiple");
 inline const QString deferred = QStringLiteral("deferred");
+inline const QString columns = QStringLiteral("columns");
+inline const QString addRows = QStringLiteral("addRows");
+inline const QString deleteRows = QStringLiteral("deleteRows");
+inline const QString selectionMode = QStringLiteral("selectionMode");
 }  // namespace prop
 
 /// The type of a prop's value, and so of its JSON form (docs/protocol.md).
@@ -66,6 +70,7 @@ enum class PropType {
     StringList,  ///< JSON array of strings
     IntPair,     ///< JSON array of two integers
     Date,        ///< JSON string YYYY-MM-DD
+    Json,        ///< a JSON object or array (data editor edits, selections, column specs)
 };
 
 struct PropSpec {
@@ -83,7 +88,7 @@ struct KindSpec {
     bool hasFrame = false;
     bool hasBytes = false;
 
-    const PropSpec* findProp(const QString& propName) const;
+    TESSERA_CORE_EXPORT const PropSpec* findProp(const QString& propName) const;
 };
 
 /// Every element kind, in ElementKind order.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <tessera/cache.h>
+#include <tessera/dataedits.h>
 #include <tessera/dataframe.h>
 #include <tessera/element.h>
 #include <tessera/errors.h>
@@ -26,6 +27,13 @@ namespace tessera {
 
 namespace detail {
 class RunContext;
+
+/// A data editor's value is its edits; they apply to the data the editor was given (the
+/// Value's fallback), so Value<DataFrame>::get() returns the edited data.
+template <>
+inline DataFrame fromVariant(const QVariant& edits, const DataFrame& data) {
+    return edits.typeId() == QMetaType::QVariantMap ? dataedits::applyEdits(data, edits) : data;
+}
 }  // namespace detail
 
 /// A run that threads of your own may write into (see Ui::bind()). Opaque.
@@ -117,16 +125,21 @@ public:
     /// Does nothing on the handle of an element that was not drawn (a chart with bad columns
     /// shows an error instead).
     void addRows(const DataFrame& rows) const;
+    /// What is selected in the element, for a chart or dataframe drawn with a selectionMode
+    /// (empty otherwise). Like a widget's value: a change reruns the scope that drew the
+    /// element, and reading it makes the reading scope depend on it.
+    Value<DataSelection> selection() const;
 
 private:
     friend class Ui;
     DataHandle(std::shared_ptr<const Ui> ui, Path path, ElementKind kind,
-               std::shared_ptr<const DataFrame> data);
+               std::shared_ptr<const DataFrame> data, QString selectionId);
 
     std::shared_ptr<const Ui> m_ui;  ///< writes the rows, from the run's thread or a bound one
     Path m_path;
     ElementKind m_kind = ElementKind::Empty;
     std::shared_ptr<const DataFrame> m_data;  ///< the columns the rows must have
+    QString m_selectionId;                    ///< the selection's widget identity, if selectable
 };
 
 /// A widget's callback (WidgetOptions::onChange, onClick).
@@ -172,6 +185,32 @@ struct ChartOptions {
     QString xLabel;
     QString yLabel;
     int height = 280;
+    /// SelectionMode::Point or Box makes the chart selectable (DataHandle::selection()).
+    SelectionMode selectionMode = SelectionMode::None;
+    /// A selectable chart's identity; without one it is its data and title, so new data
+    /// clears the selection.
+    QString key;
+    WidgetCallback onSelect;  ///< runs on a selection, as a widget's onChange
+};
+
+/// Options of Ui::dataframe().
+struct DataframeOptions {
+    int height = 320;
+    /// SelectionMode::SingleRow or MultiRow makes the rows selectable (DataHandle::selection()).
+    SelectionMode selectionMode = SelectionMode::None;
+    QString key;              ///< as ChartOptions::key
+    WidgetCallback onSelect;  ///< runs on a selection, as a widget's onChange
+};
+
+/// Options of Ui::dataEditor().
+struct DataEditorOptions {
+    QString label;  ///< shown above the editor; also its identity with the data
+    /// How each column may be edited, by name; a column not named is edited as its type
+    /// (numbers or text) allows.
+    QMap<QString, EditorColumn> columns;
+    bool addRows = false;     ///< people may add rows
+    bool deleteRows = false;  ///< people may delete rows
+    int height = 320;
 };
 
 /// The dashboard's drawing surface. A dashboard receives one `Ui&` for the main area;
@@ -206,6 +245,14 @@ public:
     DataHandle scatterChart(const DataFrame& data, const ChartOptions& options = {});
     DataHandle table(const DataFrame& data);
     DataHandle dataframe(const DataFrame& data, int height = 320);
+    DataHandle dataframe(const DataFrame& data, const DataframeOptions& options);
+    /// An editable table over `data`. Returns `data` with the edits made so far: changed
+    /// cells, deleted rows left out, added rows below. Each cell is checked against its
+    /// column (EditorColumn) where it is edited and again by the session; a wrong value is
+    /// refused with the reason and never reaches the run. The edits are kept while the data
+    /// stays the same; other data is a new editor.
+    Value<DataFrame> dataEditor(const DataFrame& data, const DataEditorOptions& options = {},
+                                const WidgetOptions& widgetOptions = {});
     void image(const QByteArray& encoded, const QString& caption = {}, int width = 0);
 
     // Status
@@ -411,7 +458,8 @@ private:
     void emitText(ElementKind kind, const QString& text);
     DataHandle emitChart(ElementKind kind, const DataFrame& data, const ChartOptions& options);
     /// Shows a data element and returns its handle.
-    DataHandle placeData(const std::shared_ptr<Element>& element) const;
+    DataHandle placeData(const std::shared_ptr<Element>& element,
+                         const QString& selectionId = {}) const;
     /// Posts rows to add below the data element at `path`.
     void addRowsAt(const Path& path, ElementKind kind,
                    const std::shared_ptr<const DataFrame>& rows) const;
@@ -426,7 +474,20 @@ private:
     template <typename T>
     Value<T> widget(ElementKind kind, const QString& label, QVariantMap props,
                     const QVariant& defaultValue, const WidgetOptions& options, T fallback,
-                    const QByteArray& blob = {});
+                    const QByteArray& blob = {}, std::shared_ptr<const DataFrame> data = {});
+    /// Checks that a widget may go where this Ui writes and claims its identity (from
+    /// `digest`, too, when given); shows an error and returns an empty id when it may not.
+    QString claimWidget(ElementKind kind, const QString& label, const QString& key,
+                        const QVariantMap& props, const QByteArray& digest);
+    /// Registers the claimed widget `id` with the session and returns its current value.
+    QVariant registerWidget(const QString& id, ElementKind kind, const QString& label,
+                            const QVariantMap& props, const QVariant& defaultValue,
+                            const WidgetOptions& options,
+                            std::shared_ptr<const DataFrame> data) const;
+    /// Makes the data element `e` selectable with `mode` (a no-op for None); returns its
+    /// selection's identity, or an empty id after showing why it cannot be.
+    QString makeSelectable(Element& e, SelectionMode mode, const QString& key,
+                           const WidgetCallback& onSelect, const QString& title);
 
     std::shared_ptr<detail::RunContext> m_ctx;
     Path m_container;  ///< the block written into, or the slot's own path

@@ -10,6 +10,7 @@
 #include <QVariant>
 #include <QVector>
 #include <memory>
+#include <optional>
 #include <utility>
 
 namespace tessera {
@@ -22,6 +23,17 @@ struct UploadedFile {
     QByteArray bytes;
 };
 using UploadedFiles = QVector<UploadedFile>;
+
+/// What is selected in a chart or dataframe (DataHandle::selection()): the selected rows of
+/// its data, in order, and for a box selection the box, in the chart's data coordinates.
+struct DataSelection {
+    struct Box {
+        double x0 = 0, x1 = 0, y0 = 0, y1 = 0;  ///< x0 ≤ x1, y0 ≤ y1
+    };
+    QVector<qsizetype> rows;
+    std::optional<Box> box;
+    bool isEmpty() const { return rows.isEmpty() && !box; }
+};
 
 namespace detail {
 class WidgetStore;
@@ -54,6 +66,21 @@ inline UploadedFiles fromVariant(const QVariant& v, const UploadedFiles& fallbac
     }
     return files;
 }
+/// A selection's value: {"rows": [row], "box": [x0, x1, y0, y1]}.
+template <>
+inline DataSelection fromVariant(const QVariant& v, const DataSelection& fallback) {
+    if (v.typeId() != QMetaType::QVariantMap) return fallback;
+    const QVariantMap m = v.toMap();
+    DataSelection selection;
+    for (const QVariant& row : m.value(QStringLiteral("rows")).toList())
+        selection.rows.append(qsizetype(row.toLongLong()));
+    const QVariantList box = m.value(QStringLiteral("box")).toList();
+    if (box.size() == 4)
+        selection.box = DataSelection::Box{box[0].toDouble(), box[1].toDouble(), box[2].toDouble(),
+                                           box[3].toDouble()};
+    return selection;
+}
+
 /// The value a file uploader takes for `files`.
 inline QVariant toVariant(const UploadedFiles& files) {
     QVariantList list;

@@ -88,6 +88,8 @@ QJsonValue encodeProp(const QVariant& v, PropType type) {
         }
         case PropType::Date:
             return v.toDate().toString(Qt::ISODate);
+        case PropType::Json:
+            return QJsonValue::fromVariant(v);
     }
     return {};
 }
@@ -134,6 +136,8 @@ QVariant decodeProp(const QJsonValue& json, PropType type, bool integer) {
             const QDate d = QDate::fromString(json.toString(), Qt::ISODate);
             return json.isString() && d.isValid() ? QVariant(d) : QVariant();
         }
+        case PropType::Json:
+            return json.isObject() || json.isArray() ? json.toVariant() : QVariant();
     }
     return {};
 }

@@ -27,7 +27,8 @@ bool isWidgetKind(ElementKind kind) {
 }
 
 bool isChartKind(ElementKind kind) {
-    return kindSpec(kind).hasFrame && kind != ElementKind::Table && kind != ElementKind::DataFrame;
+    return kind == ElementKind::LineChart || kind == ElementKind::AreaChart ||
+           kind == ElementKind::BarChart || kind == ElementKind::ScatterChart;
 }
 
 bool isTriggerKind(ElementKind kind) {

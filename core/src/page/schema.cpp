@@ -23,10 +23,16 @@ QVector<PropSpec> widgetProps(PropType valueType, QVector<PropSpec> more = {}) {
     return props + more;
 }
 
-const QVector<PropSpec> kChartProps{{prop::x, T::String},      {prop::y, T::StringList},
-                                    {prop::title, T::String},  {prop::xLabel, T::String},
-                                    {prop::yLabel, T::String}, {prop::height, T::Int},
-                                    {prop::rows, T::Count}};
+/// A selectable chart or dataframe is a widget too: its value is the selection.
+const QVector<PropSpec> kSelectionProps{
+    {prop::selectionMode, T::String}, {prop::value, T::Json}, {prop::key, T::String}};
+
+const QVector<PropSpec> kChartProps =
+    QVector<PropSpec>{{prop::x, T::String},      {prop::y, T::StringList},
+                      {prop::title, T::String},  {prop::xLabel, T::String},
+                      {prop::yLabel, T::String}, {prop::height, T::Int},
+                      {prop::rows, T::Count}} +
+    kSelectionProps;
 
 QVector<KindSpec> buildSchema() {
     const QVector<PropSpec> text{{prop::text, T::String}};
@@ -47,6 +53,12 @@ QVector<KindSpec> buildSchema() {
                                                    {prop::mime, T::String},
                                                    {prop::deferred, T::Bool}}));
     download.hasBytes = true;
+    const KindSpec editor = withFrame(leaf(K::DataEditor, "data_editor", F::Widget,
+                                           widgetProps(T::Json, {{prop::columns, T::Json},
+                                                                 {prop::addRows, T::Bool},
+                                                                 {prop::deleteRows, T::Bool},
+                                                                 {prop::height, T::Int},
+                                                                 {prop::rows, T::Count}})));
     const KindSpec uploader = leaf(K::FileUploader, "file_uploader", F::Widget,
                                    widgetProps(T::StringList, {{prop::types, T::StringList},
                                                                {prop::maxBytes, T::Count},
@@ -74,8 +86,9 @@ QVector<KindSpec> buildSchema() {
         withFrame(leaf(K::BarChart, "bar_chart", F::Data, kChartProps)),
         withFrame(leaf(K::ScatterChart, "scatter_chart", F::Data, kChartProps)),
         withFrame(leaf(K::Table, "table", F::Data, {{prop::rows, T::Count}})),
-        withFrame(leaf(K::DataFrame, "dataframe", F::Data,
-                       {{prop::rows, T::Count}, {prop::height, T::Int}})),
+        withFrame(leaf(
+            K::DataFrame, "dataframe", F::Data,
+            QVector<PropSpec>{{prop::rows, T::Count}, {prop::height, T::Int}} + kSelectionProps)),
         leaf(K::Progress, "progress", F::Status, {{prop::value, T::Int}, {prop::text, T::String}}),
         leaf(K::Spinner, "spinner", F::Status, text),
         leaf(K::Skeleton, "skeleton", F::Status, {{prop::height, T::Int}}),
@@ -111,6 +124,7 @@ QVector<KindSpec> buildSchema() {
         leaf(K::ChatInput, "chat_input", F::Widget, widgetProps(T::String)),
         download,
         uploader,
+        editor,
         leaf(K::Container, "container", F::Block),
         leaf(K::Columns, "columns", F::Block, {{prop::count, T::Int}}),
         leaf(K::Column, "column", F::Block, {{prop::weight, T::Int}}),
@@ -153,6 +167,8 @@ bool hasType(const QVariant& v, PropType type) {
         }
         case T::Date:
             return v.typeId() == QMetaType::QDate;
+        case T::Json:
+            return v.typeId() == QMetaType::QVariantMap || v.typeId() == QMetaType::QVariantList;
     }
     return false;
 }
@@ -216,6 +232,8 @@ QString propTypeName(PropType type) {
             return QStringLiteral("[int, int]");
         case T::Date:
             return QStringLiteral("date");
+        case T::Json:
+            return QStringLiteral("json");
     }
     return {};
 }
@@ -234,8 +252,10 @@ QString schemaProblem(const Element& element) {
         return QStringLiteral("%1 carries data it should not").arg(spec.name);
     if (!element.blob.isEmpty() && !spec.hasBytes)
         return QStringLiteral("%1 carries bytes it should not").arg(spec.name);
-    if (element.isWidget() != !element.id.isEmpty())
-        return QStringLiteral("%1: widgets, and only widgets, have an id").arg(spec.name);
+    const bool selectable = element.props.contains(prop::selectionMode);
+    if ((element.isWidget() || selectable) != !element.id.isEmpty())
+        return QStringLiteral("%1: widgets and selectable data, and only they, have an id")
+            .arg(spec.name);
     return {};
 }
 

@@ -159,7 +159,10 @@ DataHandle Ui::emitChart(ElementKind kind, const DataFrame& data, const ChartOpt
                          {prop::height, options.height},
                          {prop::rows, qlonglong(data.rowCount())}});
     e->frame = std::make_shared<const DataFrame>(data);
-    return placeData(e);
+    const QString selection =
+        makeSelectable(*e, options.selectionMode, options.key, options.onSelect, options.title);
+    if (options.selectionMode != SelectionMode::None && selection.isEmpty()) return {};
+    return placeData(e, selection);
 }
 
 DataHandle Ui::lineChart(const DataFrame& d, const ChartOptions& o) {
@@ -182,15 +185,24 @@ DataHandle Ui::table(const DataFrame& data) {
 }
 
 DataHandle Ui::dataframe(const DataFrame& data, int height) {
-    auto e = make(ElementKind::DataFrame,
-                  {{prop::rows, qlonglong(data.rowCount())}, {prop::height, height}});
-    e->frame = std::make_shared<const DataFrame>(data);
-    return placeData(e);
+    return dataframe(data, DataframeOptions{.height = height});
 }
 
-DataHandle Ui::placeData(const std::shared_ptr<Element>& element) const {
+DataHandle Ui::dataframe(const DataFrame& data, const DataframeOptions& options) {
+    auto e = make(ElementKind::DataFrame,
+                  {{prop::rows, qlonglong(data.rowCount())}, {prop::height, options.height}});
+    e->frame = std::make_shared<const DataFrame>(data);
+    const QString selection =
+        makeSelectable(*e, options.selectionMode, options.key, options.onSelect, QString());
+    if (options.selectionMode != SelectionMode::None && selection.isEmpty()) return {};
+    return placeData(e, selection);
+}
+
+DataHandle Ui::placeData(const std::shared_ptr<Element>& element,
+                         const QString& selectionId) const {
     const Path path = place(element);
-    return DataHandle(std::make_shared<const Ui>(*this), path, element->kind, element->frame);
+    return DataHandle(std::make_shared<const Ui>(*this), path, element->kind, element->frame,
+                      selectionId);
 }
 
 void Ui::addRowsAt(const Path& path, ElementKind kind,
@@ -203,8 +215,17 @@ void Ui::addRowsAt(const Path& path, ElementKind kind,
 }
 
 DataHandle::DataHandle(std::shared_ptr<const Ui> ui, Path path, ElementKind kind,
-                       std::shared_ptr<const DataFrame> data)
-    : m_ui(std::move(ui)), m_path(std::move(path)), m_kind(kind), m_data(std::move(data)) {}
+                       std::shared_ptr<const DataFrame> data, QString selectionId)
+    : m_ui(std::move(ui)),
+      m_path(std::move(path)),
+      m_kind(kind),
+      m_data(std::move(data)),
+      m_selectionId(std::move(selectionId)) {}
+
+Value<DataSelection> DataHandle::selection() const {
+    if (!m_ui || m_selectionId.isEmpty()) return Value<DataSelection>(DataSelection());
+    return Value<DataSelection>(m_ui->context()->core->widgets, m_selectionId, DataSelection());
+}
 
 void DataHandle::addRows(const DataFrame& rows) const {
     if (!m_ui) return;

@@ -12,11 +12,16 @@ namespace tessera {
 
 namespace {
 
-/// Streamlit's rule: kind + label + defining arguments, or kind + key when a key is given.
+/// Streamlit's rule: kind + label + defining arguments, or kind + key when a key is given;
+/// `digest` (of the data a widget shows) counts in both.
 QString widgetId(ElementKind kind, const QString& label, const QString& key,
-                 const QVariantMap& props) {
+                 const QVariantMap& props, const QByteArray& digest = {}) {
     QCryptographicHash hash(QCryptographicHash::Sha1);
     hash.addData(kindName(kind).toUtf8());
+    if (!digest.isEmpty()) {
+        hash.addData(QByteArrayView("\x1fdata\x1f"));
+        hash.addData(digest);
+    }
     if (!key.isEmpty()) {
         hash.addData(QByteArrayView("\x1fkey\x1f"));
         hash.addData(key.toUtf8());
@@ -36,39 +41,77 @@ QString widgetId(ElementKind kind, const QString& label, const QString& key,
     return kindName(kind) + QLatin1Char('-') + QString::fromLatin1(hash.result().toHex().left(16));
 }
 
+/// A digest of `data`'s names and values: the same data gives the same widget.
+QByteArray frameDigest(const DataFrame& data) {
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    for (const Column& column : data.columns()) {
+        hash.addData(column.name().toUtf8());
+        hash.addData(QByteArrayView("\x1f"));
+        if (column.isNumeric()) {
+            const std::vector<double>& numbers = column.numbers();
+            hash.addData(QByteArrayView(reinterpret_cast<const char*>(numbers.data()),
+                                        qsizetype(numbers.size() * sizeof(double))));
+        } else {
+            for (const QString& s : column.text()) {
+                hash.addData(s.toUtf8());
+                hash.addData(QByteArrayView("\x1e"));
+            }
+        }
+        hash.addData(QByteArrayView("\x1d"));
+    }
+    return hash.result();
+}
+
 }  // namespace
 
-template <typename T>
-Value<T> Ui::widget(ElementKind kind, const QString& label, QVariantMap props,
-                    const QVariant& defaultValue, const WidgetOptions& options, T fallback,
-                    const QByteArray& blob) {
-    const auto ctx = context();
+QString Ui::claimWidget(ElementKind kind, const QString& label, const QString& key,
+                        const QVariantMap& props, const QByteArray& digest) {
+    const auto& ctx = context();
     ctx->check();
     if (ctx->isFragment() && m_placement == Placement::Append && !ctx->owns(m_container)) {
         error(
             QStringLiteral("%1 '%2': a fragment cannot put widgets in a container outside itself. "
                            "Draw the widget inside the fragment, or in the main body.")
                 .arg(kindName(kind), label));
-        return Value<T>(fallback);
+        return {};
     }
     if ((kind == ElementKind::Button || kind == ElementKind::DownloadButton) && !m_form.isEmpty()) {
-        error(QStringLiteral("button '%1' is inside form '%2', whose widgets send nothing until "
-                             "it is submitted: use formSubmitButton() there.")
+        error(QStringLiteral("button '%1' is inside form '%2', whose widgets send nothing "
+                             "until it is submitted: use formSubmitButton() there.")
                   .arg(label, m_form));
-        return Value<T>(fallback);
+        return {};
     }
-    const QString id = widgetId(kind, label, options.key, props);
+    const QString id = widgetId(kind, label, key, props, digest);
     if (!ctx->claims->claim(id)) {
         error(QStringLiteral("Duplicate widget: there is already a %1 labelled '%2' on this page. "
                              "Give each a distinct key, e.g. WidgetOptions{.key = \"%2-2\"}.")
                   .arg(kindName(kind), label));
-        return Value<T>(fallback);
+        return {};
     }
+    return id;
+}
+
+QVariant Ui::registerWidget(const QString& id, ElementKind kind, const QString& label,
+                            const QVariantMap& props, const QVariant& defaultValue,
+                            const WidgetOptions& options,
+                            std::shared_ptr<const DataFrame> data) const {
+    const auto& ctx = context();
     detail::WidgetSpec spec{kind, label, options.key, defaultValue, props, ctx->scope};
     spec.onChange = options.onChange ? options.onChange : options.onClick;
     spec.form = m_form;
     spec.clearOnSubmit = m_clearOnSubmit;
-    const QVariant current = ctx->core->widgets->registerWidget(id, spec);
+    spec.data = std::move(data);
+    return ctx->core->widgets->registerWidget(id, spec);
+}
+
+template <typename T>
+Value<T> Ui::widget(ElementKind kind, const QString& label, QVariantMap props,
+                    const QVariant& defaultValue, const WidgetOptions& options, T fallback,
+                    const QByteArray& blob, std::shared_ptr<const DataFrame> data) {
+    const QString id =
+        claimWidget(kind, label, options.key, props, data ? frameDigest(*data) : QByteArray());
+    if (id.isEmpty()) return Value<T>(fallback);
+    const QVariant current = registerWidget(id, kind, label, props, defaultValue, options, data);
 
     auto e = std::make_shared<Element>();
     e->kind = kind;
@@ -80,8 +123,70 @@ Value<T> Ui::widget(ElementKind kind, const QString& label, QVariantMap props,
     if (!options.help.isEmpty()) e->props.insert(prop::help, options.help);
     if (options.disabled) e->props.insert(prop::disabled, true);
     e->blob = blob;
+    e->frame = std::move(data);
     place(e);
+    const auto& ctx = context();
     return Value<T>(ctx->core->widgets, id, detail::fromVariant<T>(current, fallback));
+}
+
+QString Ui::makeSelectable(Element& e, SelectionMode mode, const QString& key,
+                           const WidgetCallback& onSelect, const QString& title) {
+    if (mode == SelectionMode::None) return {};
+    const bool chart = isChartKind(e.kind);
+    const bool rowMode = mode == SelectionMode::SingleRow || mode == SelectionMode::MultiRow;
+    if (chart == rowMode) {
+        error(QStringLiteral("%1: %2 selection is for %3; use %4")
+                  .arg(kindName(e.kind), dataedits::selectionModeName(mode),
+                       rowMode ? u"dataframes" : u"charts",
+                       chart ? u"SelectionMode::Point or Box"
+                             : u"SelectionMode::SingleRow or MultiRow"));
+        return {};
+    }
+    if (e.kind == ElementKind::BarChart && mode == SelectionMode::Box) {
+        error(
+            QStringLiteral("bar_chart: box selection is for line, area and scatter charts; "
+                           "a bar chart takes SelectionMode::Point (a click selects a bar)"));
+        return {};
+    }
+    const QString modeName = dataedits::selectionModeName(mode);
+    const QVariantMap idProps{{prop::options, modeName}};
+    const QString id = claimWidget(e.kind, title, key, idProps,
+                                   key.isEmpty() ? frameDigest(*e.frame) : QByteArray());
+    if (id.isEmpty()) return {};
+    const QVariantMap props{{prop::selectionMode, modeName}};
+    WidgetOptions options;
+    options.key = key;
+    options.onChange = onSelect;
+    const QVariant empty = QVariantMap{{dataedits::rows, QVariantList()}};
+    const QVariant current = registerWidget(id, e.kind, title, props, empty, options, e.frame);
+    e.id = id;
+    e.props.insert(prop::selectionMode, modeName);
+    e.props.insert(prop::value, current);
+    if (!key.isEmpty()) e.props.insert(prop::key, key);
+    return id;
+}
+
+Value<DataFrame> Ui::dataEditor(const DataFrame& data, const DataEditorOptions& options,
+                                const WidgetOptions& widgetOptions) {
+    QString problem;
+    const QVariantList columns = dataedits::editorColumns(data, options.columns, &problem);
+    if (!problem.isEmpty()) {
+        error(QStringLiteral("data_editor '%1': %2").arg(options.label, problem));
+        return Value<DataFrame>(data);
+    }
+    const QVariantMap props{{prop::columns, columns},
+                            {prop::addRows, options.addRows},
+                            {prop::deleteRows, options.deleteRows},
+                            {prop::height, options.height},
+                            {prop::rows, qlonglong(data.rowCount())}};
+    const QVariant noEdits = QVariantMap{{dataedits::edited, QVariantMap()},
+                                         {dataedits::added, QVariantList()},
+                                         {dataedits::deleted, QVariantList()}};
+    const Value<QVariant> edits =
+        widget<QVariant>(ElementKind::DataEditor, options.label, props, noEdits, widgetOptions,
+                         QVariant(), {}, std::make_shared<const DataFrame>(data));
+    if (edits.id().isEmpty()) return Value<DataFrame>(data);
+    return Value<DataFrame>(context()->core->widgets, edits.id(), data);
 }
 
 Value<bool> Ui::button(const QString& label, const WidgetOptions& options) {

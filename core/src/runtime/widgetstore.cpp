@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgetstore.h"
+#include <tessera/dataedits.h>
 #include <tessera/schema.h>
 
 #include "runcontext.h"
@@ -169,6 +170,18 @@ QVariant coerceWidgetValue(const WidgetSpec& spec, const QVariant& value, QStrin
         }
         case ElementKind::FileUploader:
             return coerceFiles(p, value, error);
+        case ElementKind::DataEditor:
+            if (!spec.data) return fail(QStringLiteral("the editor has no data"));
+            return dataedits::checkEdits(p, *spec.data, value, error);
+        case ElementKind::DataFrame:
+        case ElementKind::LineChart:
+        case ElementKind::AreaChart:
+        case ElementKind::BarChart:
+        case ElementKind::ScatterChart:
+            if (!spec.data || !p.contains(prop::selectionMode))
+                return fail(QStringLiteral("this %1 is not selectable").arg(kindName(spec.kind)));
+            return dataedits::checkSelection(p.value(prop::selectionMode).toString(),
+                                             spec.data->rowCount(), value, error);
         default:
             return fail(QStringLiteral("%1 is not a widget").arg(kindName(spec.kind)));
     }

@@ -33,6 +33,8 @@ struct WidgetSpec {
     WidgetCallback onChange;     ///< runs before the rerun a change causes
     QString form;                ///< the form (Ui::form key) the widget belongs to, if any
     bool clearOnSubmit = false;  ///< form submit buttons: the form's FormOptions::clearOnSubmit
+    /// The data a data editor edits, or a selectable chart or dataframe selects in.
+    std::shared_ptr<const DataFrame> data;
 };
 
 /// What WidgetStore::set() did with a value.

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <tessera/dataedits.h>
 #include <tessera/testing/apptest.h>
 
 #include <functional>
@@ -111,7 +112,60 @@ QString AppTest::WidgetHandle::set(const QVariant& value) {
     const QString error = m_test->session().setWidgetValue(m_view.id(), value, false);
     if (error.isEmpty() && !m_test->m_changed.contains(m_view.id()))
         m_test->m_changed << m_view.id();
+    if (error.isEmpty()) m_value = value;
     return error;
+}
+
+QString AppTest::WidgetHandle::editCell(qsizetype row, const QString& column,
+                                        const QVariant& value) {
+    QVariantMap edits = m_value.toMap();
+    if (row < 0) {
+        QVariantList added = edits.value(dataedits::added).toList();
+        if (-1 - row >= added.size()) return QStringLiteral("there is no added row %1").arg(-row);
+        QVariantMap cells = added[-1 - row].toMap();
+        cells.insert(column, value);
+        added[-1 - row] = cells;
+        edits.insert(dataedits::added, added);
+    } else {
+        QVariantMap edited = edits.value(dataedits::edited).toMap();
+        QVariantMap cells = edited.value(QString::number(row)).toMap();
+        cells.insert(column, value);
+        edited.insert(QString::number(row), cells);
+        edits.insert(dataedits::edited, edited);
+    }
+    return set(edits);
+}
+
+QString AppTest::WidgetHandle::addRow(const QVariantMap& cells) {
+    QVariantMap edits = m_value.toMap();
+    edits.insert(dataedits::added, edits.value(dataedits::added).toList() << cells);
+    return set(edits);
+}
+
+QString AppTest::WidgetHandle::deleteRows(const QList<qsizetype>& rows) {
+    QVariantMap edits = m_value.toMap();
+    QVariantList deleted = edits.value(dataedits::deleted).toList();
+    for (qsizetype r : rows) deleted << double(r);
+    edits.insert(dataedits::deleted, deleted);
+    return set(edits);
+}
+
+QString AppTest::WidgetHandle::select(const QList<qsizetype>& rows) {
+    QVariantList list;
+    for (qsizetype r : rows) list << double(r);
+    return set(QVariantMap{{dataedits::rows, list}});
+}
+
+QString AppTest::WidgetHandle::selectBox(double x0, double x1, double y0, double y1) {
+    const Element* e = m_view.element();
+    if (!e || !e->frame) return QStringLiteral("no such chart");
+    const QList<qsizetype> rows =
+        dataedits::rowsInBox(*e->frame, e->props.value(prop::x).toString(),
+                             e->props.value(prop::y).toStringList(), x0, x1, y0, y1);
+    QVariantList list;
+    for (qsizetype r : rows) list << double(r);
+    return set(
+        QVariantMap{{dataedits::rows, list}, {dataedits::box, QVariantList{x0, x1, y0, y1}}});
 }
 
 bool AppTest::WidgetHandle::click() {

@@ -7,7 +7,7 @@ import { decimateForView, extendShown, Series } from './decimate';
 import { el } from './dom';
 import { measure } from './metrics';
 import { Buffers, Element, Frame } from './protocol';
-import { View } from './view';
+import { View, ViewContext } from './view';
 
 const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2'];
 
@@ -64,7 +64,7 @@ function sortByX(xs: Float64Array, ys: Float64Array[]): [Float64Array, Float64Ar
 const POINTS_PER_PIXEL = 2;
 
 /// The rows of a chart element: x ascending, one array per drawn series.
-function chartData(element: Element, buffers: Buffers): { data: Series; labels: string[] } {
+function chartData(element: Element, buffers: Buffers): { data: Series; labels: string[]; raw: Series } {
   const p = element.props;
   const columns = element.data?.columns ?? [];
   const xColumn = columns.find((c) => c.name === p.x);
@@ -77,7 +77,7 @@ function chartData(element: Element, buffers: Buffers): { data: Series; labels: 
   let rawXs = xColumn ? buffers.numbers(xColumn) : null;
   if (!rawXs || rawXs.length !== rows) rawXs = Float64Array.from({ length: rows }, (_, i) => i);
   const [xs, ys] = sortByX(rawXs, rawYs);
-  return { data: { xs, ys }, labels: series.map((c) => c.name) };
+  return { data: { xs, ys }, labels: series.map((c) => c.name), raw: { xs: rawXs, ys: rawYs } };
 }
 
 /// A tooltip by the cursor with x and each series' value at the nearest row.
@@ -148,7 +148,8 @@ function options(element: Element, labels: string[], rows: number, width: number
         ...seriesStyle(element.kind, COLOURS[i % COLOURS.length], i, labels.length),
       })),
     ],
-    cursor: { drag: { x: true, y: false } },
+    // A box selection drags a box; otherwise dragging zooms.
+    cursor: { drag: p.selectionMode === 'box' ? { x: true, y: true, setScale: false } : { x: true, y: false } },
     legend: { show: true, live: true },
     plugins: [tooltip()],
   };
@@ -186,11 +187,17 @@ export class ChartView implements View {
   private shown: [number, number] | null = null;
   /// What the plot draws while not zoomed, when that is a decimation of the data.
   private decimated: Series | null = null;
+  /// The rows as they come (not sorted by x): selections name rows by their place here.
+  private raw: Series = { xs: new Float64Array(0), ys: [] };
+  private selected: number[] = [];
+  private box: number[] | null = null;
+  private buffers: Buffers;
 
   constructor(
     element: Element,
-    private buffers: Buffers,
+    private ctx: ViewContext,
   ) {
+    this.buffers = ctx.buffers;
     this.element = element;
     this.host.setAttribute('role', 'img');
     this.dom.append(this.caption, this.host);
@@ -205,7 +212,12 @@ export class ChartView implements View {
     this.caption.textContent = element.props.title ?? '';
     this.caption.hidden = !element.props.title;
     this.host.setAttribute('aria-label', element.props.title || 'Chart');
-    const { data, labels } = chartData(element, this.buffers);
+    const { data, labels, raw } = chartData(element, this.buffers);
+    this.raw = raw;
+    this.selected = element.props.value?.rows ?? [];
+    this.box = element.props.value?.box ?? null;
+    this.host.classList.toggle('selectable', !!element.props.selectionMode);
+    this.host.dataset.selected = this.selected.join(',');
     const sameShape =
       before.kind === element.kind &&
       labels.length === this.labels.length &&
@@ -228,7 +240,8 @@ export class ChartView implements View {
   addRows(element: Element, rows: Frame): boolean {
     const before = this.decimated;
     if (!this.plot || !before || this.shown || element.kind === 'bar_chart') return false;
-    const { data, labels } = chartData(element, this.buffers);
+    const { data, labels, raw } = chartData(element, this.buffers);
+    this.raw = raw;
     const added = rows.rows;
     const n = data.xs.length;
     if (labels.length !== this.labels.length || added <= 0 || added >= n) return false;
@@ -286,13 +299,108 @@ export class ChartView implements View {
       }
       const width = Math.max(200, this.host.clientWidth || 600);
       const opts = options(this.element, this.labels, this.data.xs.length, width);
-      opts.hooks = { setSelect: [], setScale: [(u, key) => key === 'x' && this.zoomed(u)] };
+      opts.hooks = {
+        setSelect: [(u) => this.boxSelected(u)],
+        setScale: [(u, key) => key === 'x' && this.zoomed(u)],
+        draw: [(u) => this.drawSelection(u)],
+      };
       this.host.replaceChildren();
       this.plot = new uPlot(opts, this.display(-Infinity, Infinity), this.host);
+      if (this.element.props.selectionMode === 'point') this.listenForPoints(this.plot);
       resized.observe(this.host);
       this.drawn();
     };
     queueMicrotask(() => build(true));
+  }
+
+  /// A box dragged in a box-selecting chart: the rows with a point inside, and the box.
+  private boxSelected(u: uPlot): void {
+    if (this.element.props.selectionMode !== 'box' || u !== this.plot) return;
+    const { left, top, width, height } = u.select;
+    if (width < 2 || height < 2) return;
+    const x0 = u.posToVal(left, 'x');
+    const x1 = u.posToVal(left + width, 'x');
+    const y0 = u.posToVal(top + height, 'y');
+    const y1 = u.posToVal(top, 'y');
+    const rows: number[] = [];
+    for (let r = 0; r < this.raw.xs.length; r++) {
+      const x = this.raw.xs[r];
+      if (!(x >= x0 && x <= x1)) continue;
+      if (this.raw.ys.some((ys) => ys[r] >= y0 && ys[r] <= y1)) rows.push(r);
+    }
+    u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
+    this.choose(rows, [x0, x1, y0, y1]);
+  }
+
+  /// Clicks in a point-selecting chart: the nearest point's row (Ctrl or ⌘ adds to the
+  /// selection); a click far from every point clears it. A drag still zooms.
+  private listenForPoints(u: uPlot): void {
+    let down: [number, number] | null = null;
+    u.over.addEventListener('mousedown', (e) => (down = [e.clientX, e.clientY]));
+    u.over.addEventListener('click', (e) => {
+      if (!down || Math.hypot(e.clientX - down[0], e.clientY - down[1]) > 4) return;
+      const bounds = u.over.getBoundingClientRect();
+      const row = this.nearestRow(u, e.clientX - bounds.left, e.clientY - bounds.top);
+      const add = e.ctrlKey || e.metaKey;
+      if (row === null) return this.choose(add ? this.selected : [], null);
+      const rows = add
+        ? this.selected.includes(row) ? this.selected.filter((r) => r !== row) : [...this.selected, row]
+        : [row];
+      this.choose(rows, null);
+    });
+  }
+
+  /// The row whose point is nearest (x, y) in the plot, within 16 pixels; bars by x alone.
+  private nearestRow(u: uPlot, x: number, y: number): number | null {
+    let best: number | null = null;
+    let bestDistance = 16;
+    const bars = this.element.kind === 'bar_chart';
+    for (let r = 0; r < this.raw.xs.length; r++) {
+      const px = u.valToPos(this.raw.xs[r], 'x');
+      if (Math.abs(px - x) > bestDistance) continue;
+      for (const ys of this.raw.ys) {
+        const d = bars ? Math.abs(px - x) : Math.hypot(px - x, u.valToPos(ys[r], 'y') - y);
+        if (d < bestDistance) [best, bestDistance] = [r, d];
+      }
+    }
+    return best;
+  }
+
+  private choose(rows: number[], box: number[] | null): void {
+    this.selected = [...new Set(rows)].sort((a, b) => a - b);
+    this.box = box;
+    this.plot?.redraw(false, false);
+    const value: Record<string, unknown> = { rows: this.selected };
+    if (box) value.box = box;
+    this.ctx.send(this.element.id ?? '', value);
+  }
+
+  /// Rings around the selected rows' points, and the selection's box.
+  private drawSelection(u: uPlot): void {
+    if (!this.element.props.selectionMode) return;
+    const ctx = u.ctx;
+    ctx.save();
+    ctx.strokeStyle = themeColour('--text');
+    ctx.lineWidth = 2 * devicePixelRatio;
+    if (this.box) {
+      const [x0, x1, y0, y1] = this.box;
+      const left = u.valToPos(x0, 'x', true);
+      const top = u.valToPos(y1, 'y', true);
+      ctx.setLineDash([4 * devicePixelRatio, 3 * devicePixelRatio]);
+      ctx.strokeRect(left, top, u.valToPos(x1, 'x', true) - left, u.valToPos(y0, 'y', true) - top);
+      ctx.setLineDash([]);
+    }
+    const radius = 5 * devicePixelRatio;
+    for (const r of this.selected.slice(0, 5000)) {
+      const x = u.valToPos(this.raw.xs[r], 'x', true);
+      for (const ys of this.raw.ys) {
+        if (!Number.isFinite(ys[r])) continue;
+        ctx.beginPath();
+        ctx.arc(x, u.valToPos(ys[r], 'y', true), radius, 0, 2 * Math.PI);
+        ctx.stroke();
+      }
+    }
+    ctx.restore();
   }
 
   /// Counts the draws on the node, notes the rows drawn, and records how long the data took

@@ -64,7 +64,8 @@ export type ServerMessage =
   | { type: 'error'; code: string; message: string; ref?: number | string }
   | { type: 'pong' };
 
-export type WidgetValue = boolean | number | string | string[] | number[];
+/// A widget's value; data editors and selections send objects (docs/protocol.md).
+export type WidgetValue = boolean | number | string | string[] | number[] | Record<string, unknown>;
 
 export type ClientMessage =
   | { type: 'hello'; protocol: number[]; dashboard?: string; resume?: string; mirror?: boolean }

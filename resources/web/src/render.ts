@@ -393,10 +393,10 @@ export function createView(element: Element, ctx: ViewContext): View {
     case 'area_chart':
     case 'bar_chart':
     case 'scatter_chart':
-      return new ChartView(element, ctx.buffers);
+      return new ChartView(element, ctx);
     case 'table':
     case 'dataframe':
-      return new TableView(element, ctx.buffers);
+      return new TableView(element, ctx);
     case 'image':
       return image(element, ctx);
     case 'container':

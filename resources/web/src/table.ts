@@ -4,7 +4,7 @@
 // scrolls, so a million rows scroll as smoothly as ten.
 import { el } from './dom';
 import { Buffers, Column, Element } from './protocol';
-import { View } from './view';
+import { View, ViewContext } from './view';
 
 const ROW_HEIGHT = 28;
 const OVERSCAN = 8;
@@ -37,11 +37,18 @@ export class TableView implements View {
   private rows = 0;
   private drawn = [-1, -1];
   private frame = 0;
+  private element: Element;
+  /// Selectable rows: the selection mode, and the rows selected.
+  private mode = '';
+  private selected = new Set<number>();
+  private buffers: Buffers;
 
   constructor(
     element: Element,
-    private buffers: Buffers,
+    private ctx: ViewContext,
   ) {
+    this.buffers = ctx.buffers;
+    this.element = element;
     this.grid.append(this.head, this.body);
     this.spacer.append(this.grid);
     this.scroller.append(this.spacer);
@@ -53,6 +60,11 @@ export class TableView implements View {
   }
 
   update(element: Element): boolean {
+    this.element = element;
+    this.mode = element.props.selectionMode ?? '';
+    this.selected = new Set<number>(element.props.value?.rows ?? []);
+    this.scroller.classList.toggle('selectable', this.mode !== '');
+    if (this.mode) this.grid.setAttribute('aria-multiselectable', String(this.mode === 'multi-row'));
     const columns = element.data?.columns ?? [];
     this.rows = element.data?.rows ?? 0;
     this.columns = columns.map((c) => cells(c, this.buffers));
@@ -71,6 +83,28 @@ export class TableView implements View {
     return true;
   }
 
+  /// A row a click (or Enter, or Space) selects: the only one, or one more (multi-row).
+  private selectable(tr: HTMLTableRowElement, row: number): void {
+    tr.setAttribute('aria-selected', String(this.selected.has(row)));
+    tr.tabIndex = 0;
+    const toggle = () => {
+      const on = !this.selected.has(row);
+      if (this.mode === 'single-row') this.selected.clear();
+      if (on) this.selected.add(row);
+      else this.selected.delete(row);
+      this.drawn = [-1, -1];
+      this.draw();
+      const rows = [...this.selected].sort((a, b) => a - b);
+      this.ctx.send(this.element.id ?? '', { rows });
+    };
+    tr.onclick = toggle;
+    tr.onkeydown = (e) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      e.preventDefault();
+      toggle();
+    };
+  }
+
   private schedule(): void {
     if (!this.frame) this.frame = requestAnimationFrame(() => this.draw());
   }
@@ -85,6 +119,7 @@ export class TableView implements View {
     const rows: HTMLTableRowElement[] = [];
     for (let r = first; r < last; ++r) {
       const tr = el('tr');
+      if (this.mode) this.selectable(tr, r);
       tr.append(el('td', 'index', r));
       this.columns.forEach((cell, c) => tr.append(el('td', this.numeric[c] ? 'num' : '', cell(r))));
       rows.push(tr);

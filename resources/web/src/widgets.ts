@@ -2,6 +2,7 @@
 // Widgets. Each sends its new value as the window's do (docs/protocol.md, widget values) and
 // takes the rerun's echo in place: a control the person is using keeps what they typed.
 import { el } from './dom';
+import { DataEditorView } from './editor';
 import { Element, WidgetValue } from './protocol';
 import { uniqueId, View, ViewContext } from './view';
 
@@ -584,6 +585,8 @@ export function widgetView(element: Element, ctx: ViewContext): View | null {
       return new DownloadView(element, ctx);
     case 'file_uploader':
       return new UploadView(element, ctx);
+    case 'data_editor':
+      return new DataEditorView(element, ctx);
     case 'checkbox':
     case 'toggle':
       return new CheckView(element, ctx);

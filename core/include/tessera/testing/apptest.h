@@ -75,7 +75,8 @@ public:
 
     class WidgetHandle {
     public:
-        WidgetHandle(AppTest* test, ElementView view) : m_test(test), m_view(view) {}
+        WidgetHandle(AppTest* test, ElementView view)
+            : m_test(test), m_view(view), m_value(view.value()) {}
         bool exists() const { return m_view.exists(); }
         QVariant value() const;
         /// Sets the value without rerunning; returns the validation error, empty when fine.
@@ -85,11 +86,24 @@ public:
         /// Clicks a button: sets it and reruns what the window reruns (the button's fragment,
         /// or the whole dashboard).
         bool click();
+
+        // Data editors, as a person editing the table would (without rerunning). Each returns
+        // the refusal, naming the row and column, or an empty string when the edit is taken.
+        /// Changes the cell of data row `row` (or, for row < 0, of added row -1 - row).
+        QString editCell(qsizetype row, const QString& column, const QVariant& value);
+        QString addRow(const QVariantMap& cells);
+        QString deleteRows(const QList<qsizetype>& rows);
+
+        // Selectable charts and dataframes (find them by key, or a chart by its title).
+        QString select(const QList<qsizetype>& rows);
+        /// Drags a box over a chart: selects the rows with a point inside, as viewers do.
+        QString selectBox(double x0, double x1, double y0, double y1);
         const ElementView& view() const { return m_view; }
 
     private:
         AppTest* m_test;
         ElementView m_view;
+        QVariant m_value;  ///< the value as this handle last set it
     };
     /// A widget by key, or else by label.
     WidgetHandle widget(const QString& keyOrLabel);

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Editable and selectable data: the rules every viewer and the session share. A data editor's
+// value is its edits, kept apart from the data it was given; a selectable chart's or
+// dataframe's value is its selection. Both travel as plain maps (docs/protocol.md), and the
+// session checks every one it is sent against these rules.
+#pragma once
+
+#include <tessera/dataframe.h>
+#include <tessera/export.h>
+
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+#include <limits>
+
+namespace tessera {
+
+/// How people may edit one column of a Ui::dataEditor().
+struct EditorColumn {
+    enum class Type {
+        Auto,      ///< Number for a numeric column, Text for a text column
+        Number,    ///< any number within [min, max]
+        Integer,   ///< a whole number within [min, max]
+        Checkbox,  ///< 1 (checked) or 0, in a numeric column
+        Text,      ///< any text up to maxChars
+        Choice,    ///< one of `options`, in a text column
+    };
+    Type type = Type::Auto;
+    double min = -std::numeric_limits<double>::infinity();
+    double max = std::numeric_limits<double>::infinity();
+    QStringList options;
+    int maxChars = 0;       ///< 0 = no limit
+    bool required = false;  ///< a cell may not be left empty
+    bool disabled = false;  ///< shown, not editable
+};
+
+/// What a chart or dataframe lets people select (ChartOptions, DataframeOptions).
+enum class SelectionMode {
+    None,
+    SingleRow,  ///< dataframes: one row
+    MultiRow,   ///< dataframes: any rows
+    Point,      ///< charts: a click selects the nearest point's row (Ctrl adds more)
+    Box,        ///< charts: a dragged box selects the rows of the points inside
+};
+
+namespace dataedits {
+
+// Names in the maps the viewers send and the page carries.
+inline const QString edited = QStringLiteral("edited");    ///< {"row": {"column": value}}
+inline const QString added = QStringLiteral("added");      ///< [{"column": value}]
+inline const QString deleted = QStringLiteral("deleted");  ///< [row]
+inline const QString rows = QStringLiteral("rows");        ///< a selection's rows
+inline const QString box = QStringLiteral("box");          ///< a selection's [x0, x1, y0, y1]
+
+/// The columns of an editor over `data`, as its `columns` prop carries them: one map per
+/// column, in the data's order, with the column's name and its resolved type ("number",
+/// "integer", "checkbox", "text", "choice") and bounds. Sets `error` (and returns an empty
+/// list) when `config` names a column the data lacks or a type that does not fit its column.
+TESSERA_CORE_EXPORT QVariantList editorColumns(const DataFrame& data,
+                                               const QMap<QString, EditorColumn>& config,
+                                               QString* error);
+
+/// Checks `value` for the cell of `column` (one map of editorColumns()) and returns it as
+/// the page keeps it: a double for number columns, a string for text columns, an invalid
+/// QVariant for an empty cell. Sets `error` when the column does not take it.
+TESSERA_CORE_EXPORT QVariant cellValue(const QVariantMap& column, const QVariant& value,
+                                       QString* error);
+
+/// Checks the edits `value` against an editor's props (columns, addRows, deleteRows) and its
+/// data, and returns them in the form the session keeps: rows in range, each cell checked,
+/// added rows with every column. Sets `error` (and returns an invalid QVariant) when one is
+/// wrong; the message names the row and column.
+TESSERA_CORE_EXPORT QVariant checkEdits(const QVariantMap& props, const DataFrame& data,
+                                        const QVariant& value, QString* error);
+
+/// `data` with `edits` (as checkEdits() returns them) applied: cells changed, deleted rows
+/// left out, added rows below. Columns no edit touches share their buffers with `data`.
+TESSERA_CORE_EXPORT DataFrame applyEdits(const DataFrame& data, const QVariant& edits);
+
+/// The wire name of `mode` ("single-row", "multi-row", "point", "box"; "" for None).
+TESSERA_CORE_EXPORT QString selectionModeName(SelectionMode mode);
+
+/// Checks the selection `value` ({rows, box}) for a data element of `rowCount` rows with
+/// `mode`, and returns it with its rows sorted and unique. Sets `error` when it does not fit.
+TESSERA_CORE_EXPORT QVariant checkSelection(const QString& mode, qsizetype rowCount,
+                                            const QVariant& value, QString* error);
+
+/// The rows of `data` with a point inside the box [x0, x1] × [y0, y1]: a point is the row's
+/// x (its `x` column, or its index when `x` is empty) and its value in one of the `y`
+/// columns (every numeric column but x when `y` is empty). What a box selection selects.
+TESSERA_CORE_EXPORT QList<qsizetype> rowsInBox(const DataFrame& data, const QString& x,
+                                               const QStringList& y, double x0, double x1,
+                                               double y0, double y1);
+
+}  // namespace dataedits
+
+}  // namespace tessera
