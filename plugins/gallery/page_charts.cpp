@@ -9,6 +9,83 @@
 
 namespace gallery {
 
+namespace {
+
+/// A shopping list in a data editor: typed columns, checked cells, rows added and deleted;
+/// the totals come from the edited frame.
+void editableData(tessera::Ui& f) {
+    using Type = tessera::EditorColumn::Type;
+    tessera::DataFrame list;
+    list.add(QStringLiteral("item"), QStringList{"Coffee beans", "Oat milk", "Croissant"});
+    list.add(QStringLiteral("kind"), QStringList{"pantry", "fridge", "bakery"});
+    list.add(QStringLiteral("qty"), std::vector<double>{1, 2, 6});
+    list.add(QStringLiteral("price (€)"), std::vector<double>{12.9, 2.4, 1.3});
+    list.add(QStringLiteral("bought"), std::vector<double>{0, 1, 0});
+    const tessera::DataFrame edited = f.dataEditor(
+        list,
+        {.label = QStringLiteral("Shopping list"),
+         .columns = {{QStringLiteral("item"),
+                      {.type = Type::Text, .maxChars = 40, .required = true}},
+                     {QStringLiteral("kind"),
+                      {.type = Type::Choice, .options = {"pantry", "fridge", "bakery", "other"}}},
+                     {QStringLiteral("qty"),
+                      {.type = Type::Integer, .min = 1, .max = 99, .required = true}},
+                     {QStringLiteral("price (€)"), {.type = Type::Number, .min = 0}},
+                     {QStringLiteral("bought"), {.type = Type::Checkbox}}},
+         .addRows = true,
+         .deleteRows = true,
+         .height = 220});
+    double total = 0, left = 0;
+    for (qsizetype r = 0; r < edited.rowCount(); ++r) {
+        const double cost = edited.column(QStringLiteral("qty"))->number(r) *
+                            edited.column(QStringLiteral("price (€)"))->number(r);
+        if (std::isnan(cost)) continue;
+        total += cost;
+        if (edited.column(QStringLiteral("bought"))->number(r) != 1) left += cost;  // or empty
+    }
+    QVector<tessera::Ui> cols = f.columns(2);
+    cols[0].metric(QStringLiteral("Total"), QStringLiteral("€%1").arg(total, 0, 'f', 2));
+    cols[1].metric(QStringLiteral("Still to buy"), QStringLiteral("€%1").arg(left, 0, 'f', 2));
+    f.caption(QStringLiteral(
+        "Each cell is checked against its column where it is typed, and again by the session: "
+        "try a quantity of 0 or text in a price."));
+}
+
+/// Rows picked in a dataframe and points boxed in a chart, read back as selections.
+void selections(tessera::Ui& f) {
+    const tessera::DataFrame book = orders(40);
+    const tessera::DataSelection picked =
+        f.dataframe(book, {.height = 200,
+                           .selectionMode = tessera::SelectionMode::MultiRow,
+                           .key = QStringLiteral("picked orders")})
+            .selection();
+    double amount = 0;
+    for (qsizetype r : picked.rows) amount += book.column(QStringLiteral("amount (€)"))->number(r);
+    f.caption(picked.rows.isEmpty() ? QStringLiteral("Click rows to select them.")
+                                    : QStringLiteral("%1 orders selected, %2 in all")
+                                          .arg(picked.rows.size())
+                                          .arg(QStringLiteral("€%1").arg(amount, 0, 'f', 2)));
+
+    const tessera::DataFrame latency = latencySamples(300);
+    const tessera::DataSelection boxed =
+        f.scatterChart(latency, {.x = QStringLiteral("payload (KiB)"),
+                                 .title = QStringLiteral("Drag a box over the points"),
+                                 .yLabel = QStringLiteral("latency (ms)"),
+                                 .height = 260,
+                                 .selectionMode = tessera::SelectionMode::Box,
+                                 .key = QStringLiteral("latency box")})
+            .selection();
+    if (boxed.box)
+        f.caption(QStringLiteral("%1 requests in the box: payload %2–%3 KiB, latency %4–%5 ms")
+                      .arg(boxed.rows.size())
+                      .arg(boxed.box->x0, 0, 'f', 0)
+                      .arg(boxed.box->x1, 0, 'f', 0)
+                      .arg(boxed.box->y0, 0, 'f', 0)
+                      .arg(boxed.box->y1, 0, 'f', 0));
+}
+
+}  // namespace
+
 void charts(tessera::Ui& ui) {
     ui.title(QStringLiteral("Charts & data"));
     ui.markdown(
@@ -74,6 +151,11 @@ void charts(tessera::Ui& ui) {
     ui.caption(
         QStringLiteral("100,000 rows; cells are formatted only when they scroll into view."));
     ui.dataframe(orders(100000), 280);
+
+    ui.subheader(QStringLiteral("Editable data"));
+    ui.fragment(QStringLiteral("edit"), [](tessera::Ui& f) { editableData(f); });
+    ui.subheader(QStringLiteral("Selections"));
+    ui.fragment(QStringLiteral("select"), [](tessera::Ui& f) { selections(f); });
 
     ui.subheader(QStringLiteral("JSON"));
     ui.json(QJsonObject{{QStringLiteral("dashboard"), QStringLiteral("gallery-charts")},

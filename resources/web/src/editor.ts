@@ -73,6 +73,8 @@ export class DataEditorView implements View {
   private edits: Edits = edits(null);
   /// The edits the server last showed, as JSON: news replace what is shown, an echo does not.
   private fromServer = '';
+  /// Everything else the server sent (columns, labels, what is allowed), as JSON.
+  private shape = '';
 
   constructor(
     element: Element,
@@ -109,7 +111,13 @@ export class DataEditorView implements View {
     // The server's edits replace what is shown only when they are news, not the echo of
     // what this page sent: a redraw would take the focus from the next cell.
     const news = this.canonical(edits(p.value));
-    if (news !== this.fromServer) {
+    const shape = JSON.stringify({ ...p, value: null });
+    if (shape !== this.shape) {
+      this.shape = shape;
+      this.fromServer = news;
+      this.edits = edits(p.value);
+      this.draw();
+    } else if (news !== this.fromServer) {
       this.fromServer = news;
       if (news !== this.canonical(this.edits)) {
         this.edits = edits(p.value);
