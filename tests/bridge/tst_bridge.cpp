@@ -245,6 +245,60 @@ private slots:
         QCOMPARE(textOf(client), QStringLiteral("n is 5"));
     }
 
+    /// A data editor's edits and a dataframe's selection travel as objects; the session checks
+    /// them as it checks any value, and an object nested too deep is refused at the door.
+    void editsAndSelectionsTravelAsObjects() {
+        const Dashboard prices{
+            QStringLiteral("prices"), QStringLiteral("Prices"), {}, [](Ui& ui) {
+                DataFrame df;
+                df.add(QStringLiteral("price"), std::vector<double>{1, 2, 3});
+                const DataFrame edited =
+                    ui.dataEditor(df, {.label = QStringLiteral("Prices"),
+                                       .columns = {{QStringLiteral("price"), {.min = 0}}}});
+                const DataSelection picked =
+                    ui.dataframe(df, {.selectionMode = SelectionMode::MultiRow,
+                                      .key = QStringLiteral("pick")})
+                        .selection();
+                double sum = 0;
+                for (double v : edited.column(QStringLiteral("price"))->numbers()) sum += v;
+                ui.text(QStringLiteral("sum %1, %2 picked").arg(sum).arg(picked.rows.size()));
+            }};
+        auto bridge = startBridge({prices});
+        QVERIFY(bridge);
+        BridgeClient client;
+        QVERIFY(client.open(bridge->url()));
+        client.hello();
+        QTRY_COMPARE(textOf(client), QStringLiteral("sum 6, 0 picked"));
+        const QString editor = client.widgetId(QStringLiteral("Prices"));
+        const QString table =
+            client.page().node(client.pathsOf(QStringLiteral("dataframe")).value(0))->element->id;
+        QVERIFY(!editor.isEmpty() && !table.isEmpty());
+        auto send = [&](const QString& id, const QByteArray& value, int ref) {
+            client.sendRaw(R"({"type":"widget","id":")" + id.toUtf8() + R"(","ref":)" +
+                           QByteArray::number(ref) + R"(,"value":)" + value + "}");
+        };
+        send(editor, R"({"edited":{"1":{"price":10}},"added":[],"deleted":[]})", 1);
+        QTRY_COMPARE(textOf(client), QStringLiteral("sum 14, 0 picked"));
+        send(table, R"({"rows":[0,2]})", 2);
+        QTRY_COMPARE(textOf(client), QStringLiteral("sum 14, 2 picked"));
+
+        send(editor, R"({"edited":{"0":{"price":-1}}})", 3);
+        send(editor, R"({"edited":{"0":{"price":{"a":{"b":{"c":{"d":1}}}}}}})", 4);
+        send(table, R"({"rows":[9]})", 5);
+        QTRY_COMPARE(client.errors().size(), 3);
+        QHash<int, QString> errors;
+        for (const QJsonObject& e : client.errors()) {
+            QCOMPARE(e.value(QStringLiteral("code")).toString(), QStringLiteral("bad-value"));
+            errors.insert(e.value(QStringLiteral("ref")).toInt(),
+                          e.value(QStringLiteral("message")).toString());
+        }
+        QVERIFY2(errors[3].contains(u"row 0, column 'price': -1 is below 0"),
+                 qPrintable(errors[3]));
+        QVERIFY2(errors[4].contains(u"an array or object of them"), qPrintable(errors[4]));
+        QVERIFY2(errors[5].contains(u"row 9 is not one of the 3 rows"), qPrintable(errors[5]));
+        QCOMPARE(textOf(client), QStringLiteral("sum 14, 2 picked"));
+    }
+
     /// Widget messages for a form's widgets are held by the session (and echoed), not run:
     /// a rerun for another reason still sees the values last submitted; the submit button's
     /// message makes one run that sees them all.

@@ -98,6 +98,12 @@ void everyWidget(Ui& ui) {
     for (int i = 0; i < n; ++i) x.push_back(i), y.push_back(scale * i * i);
     ui.lineChart(DataFrame().add(QStringLiteral("x"), std::move(x)).add(QStringLiteral("y"), y),
                  {.x = QStringLiteral("x")});
+    ui.dataEditor(DataFrame()
+                      .add(QStringLiteral("y"), y)
+                      .add(QStringLiteral("name"), QStringList(int(y.size()), "a")),
+                  {.label = QStringLiteral("Edit"), .addRows = true, .deleteRows = true});
+    ui.scatterChart(DataFrame().add(QStringLiteral("y"), y),
+                    {.selectionMode = SelectionMode::Box, .key = QStringLiteral("box")});
     ui.fragment(QStringLiteral("inner"), [span = to - from](Ui& f) {
         const int k = f.slider(QStringLiteral("Inner"), 0, 5, 1).get();
         f.metric(QStringLiteral("span"), QString::number(span * k));
