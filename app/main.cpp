@@ -14,6 +14,9 @@
 #include <spdlog/spdlog.h>
 #include <QApplication>
 #include <QGuiApplication>
+#include <QLabel>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTimer>
 #include <cstdio>
 
@@ -53,11 +56,30 @@ void presetWidgets(app::MainWindow& window, const app::Options& options) {
         });
 }
 
-void saveScreenshotWhenIdle(app::MainWindow& window, const QString& file) {
-    QObject::connect(&window.session(), &Session::idle, &window, [&window, file] {
+/// Scrolls the page so that the label reading `heading` is at the top; false when there is none.
+bool scrollTo(app::MainWindow& window, const QString& heading) {
+    for (QLabel* label : window.findChildren<QLabel*>()) {
+        if (label->text() != heading) continue;
+        for (QWidget* w = label->parentWidget(); w; w = w->parentWidget()) {
+            auto* area = qobject_cast<QScrollArea*>(w);
+            if (!area || !area->widget()) continue;
+            area->verticalScrollBar()->setValue(label->mapTo(area->widget(), QPoint(0, 0)).y() - 8);
+            return true;
+        }
+    }
+    return false;
+}
+
+void saveScreenshotWhenIdle(app::MainWindow& window, const QString& file, const QString& at) {
+    QObject::connect(&window.session(), &Session::idle, &window, [&window, file, at] {
         // Give layouts and charts a moment to settle after the last batch.
-        QTimer::singleShot(400, &window, [&window, file] {
+        QTimer::singleShot(400, &window, [&window, file, at] {
             if (!window.session().isIdle()) return;
+            if (!at.isEmpty() && !scrollTo(window, at)) {
+                std::fprintf(stderr, "tessera: no heading '%s' to scroll to\n", qPrintable(at));
+                QCoreApplication::exit(1);
+                return;
+            }
             const bool ok = window.grab().save(file, "PNG");
             std::fprintf(ok ? stdout : stderr, ok ? "saved %s\n" : "could not save %s\n",
                          qPrintable(file));
@@ -138,7 +160,8 @@ int main(int argc, char** argv) {
     if (watcher) window.watchPlugins(watcher.get());
     if (options->dark) window.setDarkTheme(true);
     presetWidgets(window, *options);
-    if (!options->screenshot.isEmpty()) saveScreenshotWhenIdle(window, options->screenshot);
+    if (!options->screenshot.isEmpty())
+        saveScreenshotWhenIdle(window, options->screenshot, options->screenshotAt);
     window.openDashboard(dashboard->id);
     window.show();
     if (options->share == app::Options::Share::Bridge) {

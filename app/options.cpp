@@ -46,6 +46,11 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
         QStringLiteral("screenshot"),
         QStringLiteral("Save the window as a PNG once the run is done, then exit."),
         QStringLiteral("file"));
+    const QCommandLineOption screenshotAt(
+        QStringLiteral("screenshot-at"),
+        QStringLiteral(
+            "With --screenshot: scroll the page so that the heading TEXT is at the top."),
+        QStringLiteral("text"));
     const QCommandLineOption fragmentThreads(
         QStringLiteral("fragment-threads"),
         QStringLiteral("Threads for parallel fragments (default 32)."), QStringLiteral("n"),
@@ -79,8 +84,8 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
                                          QStringLiteral("Browser sessions at most (default 200)."),
                                          QStringLiteral("n"), QStringLiteral("200"));
     parser.addOptions({pluginDir, noWatch, list, headless, once, json, set, logLevel, screenshot,
-                       dark, fragmentThreads, serve, bridge, token, allowOrigin, resumeTtl,
-                       maxSessions});
+                       screenshotAt, dark, fragmentThreads, serve, bridge, token, allowOrigin,
+                       resumeTtl, maxSessions});
     parser.addPositionalArgument(QStringLiteral("dashboard"),
                                  QStringLiteral("Dashboard id to open (see --list)."));
 
@@ -113,6 +118,7 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
     o.logLevel = parser.value(logLevel);
     o.logLevelGiven = parser.isSet(logLevel);
     o.screenshot = parser.value(screenshot);
+    o.screenshotAt = parser.value(screenshotAt);
     o.dark = parser.isSet(dark);
     static const QStringList levels{QStringLiteral("trace"), QStringLiteral("debug"),
                                     QStringLiteral("info"),  QStringLiteral("warn"),

@@ -22,8 +22,9 @@ struct Options {
     bool logLevelGiven = false;  ///< the terminal shows only warnings unless --log-level is given
     int fragmentThreads = 32;
     QString dashboard;
-    QString screenshot;  ///< --screenshot FILE: save the window as PNG once idle, then quit
-    bool dark = false;   ///< --dark: start with the dark theme
+    QString screenshot;    ///< --screenshot FILE: save the window as PNG once idle, then quit
+    QString screenshotAt;  ///< --screenshot-at TEXT: the heading to scroll to first
+    bool dark = false;     ///< --dark: start with the dark theme
     /// --serve: a server for browsers and no window; --bridge: a server beside the window.
     enum class Share { None, Serve, Bridge };
     Share share = Share::None;

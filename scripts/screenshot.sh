@@ -15,6 +15,10 @@ shoot() {
 shoot docs/screenshot-gallery.png gallery
 shoot docs/screenshot-layout-dark.png --dark gallery-layout
 shoot docs/screenshot-growth.png growth
+# Editable and selectable data, with edits and a selection given as --set values.
+shoot docs/screenshot-data-editor.png --screenshot-at "Editable data" \
+    --set 'Shopping list={"edited":{"2":{"qty":10}},"added":[{"item":"Tea","kind":"pantry","qty":2,"price (€)":3.5}]}' \
+    --set 'picked orders={"rows":[1,3,4]}' gallery-charts
 # The viewer page in Chromium (the browser tests' harness serves and drives it).
 TESSERA_BIN=$PWD/$build/app/tessera TESSERA_PLUGINS=$PWD/$build/plugins \
     node "$build/tests/e2e/screenshots.mjs" docs

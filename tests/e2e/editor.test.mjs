@@ -71,7 +71,7 @@ test('rows clicked in a dataframe and a box dragged over a chart are selections'
     const table = page.getByRole('region', { name: 'Table of 40 rows' });
     await table.scrollIntoViewIfNeeded();
     await table.locator('tbody tr').nth(3).click();
-    await page.getByText(/^1 orders selected/).waitFor();
+    await page.getByText(/^1 order selected/).waitFor();
     await table.locator('tbody tr').nth(5).click();
     await page.getByText(/^2 orders selected/).waitFor();
     assert.equal(await table.locator('tbody tr[aria-selected="true"]').count(), 2);

@@ -63,3 +63,39 @@ await withServer('gallery-charts', async (server, browser) => {
   await page.getByRole('heading', { name: 'Streaming rows' }).evaluate((h) => h.scrollIntoView());
   await page.screenshot({ path: path.join(out, 'screenshot-browser-streaming-dark.png') });
 });
+
+await withServer('gallery-charts', async (server, browser) => {
+  const page = await open(browser, server.url, { colorScheme: 'dark', height: 900 });
+  await settled(page);
+  const editor = page.locator('.data-editor', { hasText: 'Shopping list' });
+  await editor.getByLabel('Row 2, qty').fill('10');
+  await editor.getByLabel('Row 2, qty').press('Tab');
+  await page.waitForFunction(() => document.body.innerText.includes('€30.70'));
+  await editor.getByRole('button', { name: 'Add row' }).click();
+  await editor.getByLabel('New row 1, item').fill('Tea');
+  await editor.getByLabel('New row 1, qty').fill('0');
+  await editor.getByLabel('New row 1, qty').press('Tab');
+  const table = page.getByRole('region', { name: 'Table of 40 rows' });
+  for (const row of [1, 3, 4]) await table.locator('tbody tr').nth(row).click();
+  await page.getByText(/^3 orders selected/).waitFor();
+  const chart = page.locator('figure', { hasText: 'Drag a box over the points' });
+  await chart.scrollIntoViewIfNeeded();
+  const over = await chart.locator('.u-over').boundingBox();
+  await page.mouse.move(over.x + over.width * 0.15, over.y + over.height * 0.45);
+  await page.mouse.down();
+  await page.mouse.move(over.x + over.width * 0.55, over.y + over.height * 0.85, { steps: 8 });
+  await page.mouse.up();
+  await page.getByText(/requests in the box/).waitFor();
+  await settled(page);
+  // Scrolled to the heading, below the page's top bar.
+  await page.getByRole('heading', { name: 'Editable data' }).evaluate((h) => {
+    h.scrollIntoView();
+    scrollBy(0, -64);
+  });
+  await page.screenshot({ path: path.join(out, 'screenshot-browser-data-dark.png') });
+  await page.getByRole('heading', { name: 'Selections' }).evaluate((h) => {
+    h.scrollIntoView();
+    scrollBy(0, -64);
+  });
+  await page.screenshot({ path: path.join(out, 'screenshot-browser-selections-dark.png') });
+});

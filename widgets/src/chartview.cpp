@@ -212,10 +212,16 @@ private:
         rings->setColor(Qt::transparent);
         rings->setBorderColor(ink);
         const Column* xColumn = e.frame->column(e.props.value(prop::x).toString());
+        // A box selects rows by any of their points: the points ringed are those in the box.
+        auto inBox = [&](double x, double y) {
+            const auto& b = selection.box;
+            return !b || (x >= b->x0 && x <= b->x1 && y >= b->y0 && y <= b->y1);
+        };
         for (qsizetype r : selection.rows.mid(0, 5000)) {
             const double x = xColumn ? xColumn->number(r) : double(r);
             for (const QString& name : m_xyColumns)
-                if (const Column* c = e.frame->column(name); c && r < c->size())
+                if (const Column* c = e.frame->column(name);
+                    c && r < c->size() && inBox(x, c->number(r)))
                     rings->append(x, c->number(r));
         }
         QList<QAbstractSeries*> marks{rings};

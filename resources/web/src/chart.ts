@@ -391,10 +391,13 @@ export class ChartView implements View {
       ctx.setLineDash([]);
     }
     const radius = 5 * devicePixelRatio;
+    // A box selects rows by any of their points: the points ringed are those in the box.
+    const inBox = (x: number, y: number) =>
+      !this.box || (x >= this.box[0] && x <= this.box[1] && y >= this.box[2] && y <= this.box[3]);
     for (const r of this.selected.slice(0, 5000)) {
       const x = u.valToPos(this.raw.xs[r], 'x', true);
       for (const ys of this.raw.ys) {
-        if (!Number.isFinite(ys[r])) continue;
+        if (!Number.isFinite(ys[r]) || !inBox(this.raw.xs[r], ys[r])) continue;
         ctx.beginPath();
         ctx.arc(x, u.valToPos(ys[r], 'y', true), radius, 0, 2 * Math.PI);
         ctx.stroke();
