@@ -61,10 +61,13 @@ void selections(tessera::Ui& f) {
             .selection();
     double amount = 0;
     for (qsizetype r : picked.rows) amount += book.column(QStringLiteral("amount (€)"))->number(r);
-    f.caption(picked.rows.isEmpty() ? QStringLiteral("Click rows to select them.")
-                                    : QStringLiteral("%1 orders selected, %2 in all")
-                                          .arg(picked.rows.size())
-                                          .arg(QStringLiteral("€%1").arg(amount, 0, 'f', 2)));
+    const QString orders =
+        picked.rows.size() == 1 ? QStringLiteral("order") : QStringLiteral("orders");
+    f.caption(picked.rows.isEmpty()
+                  ? QStringLiteral("Click rows to select them.")
+                  : QStringLiteral("%1 %2 selected, %3 in all")
+                        .arg(picked.rows.size())
+                        .arg(orders, QStringLiteral("€%1").arg(amount, 0, 'f', 2)));
 
     const tessera::DataFrame latency = latencySamples(300);
     const tessera::DataSelection boxed =

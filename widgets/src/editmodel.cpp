@@ -4,6 +4,7 @@
 #include <tessera/dataedits.h>
 
 #include <QBrush>
+#include <QFont>
 #include <QPalette>
 #include <cmath>
 
@@ -113,6 +114,19 @@ QVariant EditModel::data(const QModelIndex& index, int role) const {
             return m_frame->columns()[index.column()].isNumeric()
                        ? int(Qt::AlignRight | Qt::AlignVCenter)
                        : int(Qt::AlignLeft | Qt::AlignVCenter);
+        case Qt::FontRole: {
+            // Cells changed here are set in italics, as changes not in the data given.
+            const int source = sourceRow(index.row());
+            const bool changed = source < 0 || m_edits.value(dataedits::edited)
+                                                   .toMap()
+                                                   .value(QString::number(source))
+                                                   .toMap()
+                                                   .contains(spec.value(kName).toString());
+            if (!changed) return {};
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
         case Qt::ToolTipRole:
             if (spec.value(QStringLiteral("disabled")).toBool()) return tr("Not editable");
             return {};
@@ -137,20 +151,7 @@ bool EditModel::setData(const QModelIndex& index, const QVariant& value, int rol
         emit problem(tr("%1, %2: %3").arg(where, spec.value(kName).toString(), why));
         return false;
     }
-    const QString name = spec.value(kName).toString();
-    if (source < 0) {
-        QVariantList added = m_edits.value(dataedits::added).toList();
-        QVariantMap row = added.value(-1 - source).toMap();
-        row.insert(name, checked);
-        added[-1 - source] = row;
-        m_edits.insert(dataedits::added, added);
-    } else {
-        QVariantMap edited = m_edits.value(dataedits::edited).toMap();
-        QVariantMap row = edited.value(QString::number(source)).toMap();
-        row.insert(name, checked);
-        edited.insert(QString::number(source), row);
-        m_edits.insert(dataedits::edited, edited);
-    }
+    m_edits = dataedits::withCell(m_edits, source, spec.value(kName).toString(), checked);
     emit dataChanged(index, index);
     emit editsChanged();
     return true;

@@ -97,12 +97,7 @@ public:
         buttons->addWidget(m_delete);
         buttons->addStretch(1);
         layout->addLayout(buttons);
-        m_problem = new QLabel(this);
-        m_problem->setObjectName(QStringLiteral("editProblem"));
-        m_problem->setTextFormat(Qt::PlainText);
-        m_problem->setWordWrap(true);
-        m_problem->setStyleSheet(QStringLiteral("color: #d33;"));
-        m_problem->hide();
+        m_problem = problemLabel(this, QStringLiteral("editProblem"));
         layout->addWidget(m_problem);
 
         connect(m_add, &QPushButton::clicked, this, [this] {

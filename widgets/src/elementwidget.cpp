@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "elementwidget.h"
 
+#include <QLabel>
 #include <QPushButton>
 
 namespace tessera::widgets {
@@ -32,6 +33,16 @@ void pressFormSubmit(QWidget* field) {
             if (button->property(kSubmitProperty).toBool() && button->isEnabled()) button->click();
         return;
     }
+}
+
+QLabel* problemLabel(QWidget* parent, const QString& objectName) {
+    auto* label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    label->setStyleSheet(QStringLiteral("color: #d33;"));
+    label->hide();
+    return label;
 }
 
 ElementWidget* createView(ElementKind kind) {

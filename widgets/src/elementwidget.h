@@ -7,6 +7,8 @@
 #include <functional>
 #include <memory>
 
+class QLabel;
+
 namespace tessera::widgets {
 
 using ValueSink = std::function<void(const QString& id, const QVariant& value)>;
@@ -54,6 +56,9 @@ inline constexpr char kSubmitProperty[] = "tesseraSubmit";
 /// Presses the submit button of the form `field` is in, if it is in one: Enter in a text
 /// field of a form submits it, as in a web form.
 void pressFormSubmit(QWidget* field);
+
+/// A hidden label for what a view refuses (a file, a cell), in red, with `objectName`.
+QLabel* problemLabel(QWidget* parent, const QString& objectName);
 
 /// Creates the view for an element of `kind` (not yet applied); null for a kind no view
 /// shows.

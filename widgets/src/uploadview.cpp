@@ -49,12 +49,7 @@ public:
         m_files->setTextFormat(Qt::PlainText);
         m_files->setWordWrap(true);
         layout->addWidget(m_files);
-        m_problem = new QLabel(this);
-        m_problem->setObjectName(QStringLiteral("uploadProblem"));
-        m_problem->setTextFormat(Qt::PlainText);
-        m_problem->setWordWrap(true);
-        m_problem->setStyleSheet(QStringLiteral("color: #d33;"));
-        m_problem->hide();
+        m_problem = problemLabel(this, QStringLiteral("uploadProblem"));
         layout->addWidget(m_problem);
 
         connect(m_browse, &QPushButton::clicked, this, [this] { browse(); });

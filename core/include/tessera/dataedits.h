@@ -78,6 +78,11 @@ TESSERA_CORE_EXPORT QVariant checkEdits(const QVariantMap& props, const DataFram
 /// left out, added rows below. Columns no edit touches share their buffers with `data`.
 TESSERA_CORE_EXPORT DataFrame applyEdits(const DataFrame& data, const QVariant& edits);
 
+/// `edits` with the cell of `column` in data row `row` (or, for row < 0, in added row
+/// -1 - row) set to `value`, unchecked; unchanged when there is no such added row.
+TESSERA_CORE_EXPORT QVariantMap withCell(QVariantMap edits, qsizetype row, const QString& column,
+                                         const QVariant& value);
+
 /// The wire name of `mode` ("single-row", "multi-row", "point", "box"; "" for None).
 TESSERA_CORE_EXPORT QString selectionModeName(SelectionMode mode);
 

@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace tessera::dataedits {
 
@@ -58,6 +59,24 @@ std::optional<qsizetype> rowIndex(const QVariant& v) {
 
 bool isList(const QVariant& v) {
     return v.typeId() == QMetaType::QVariantList || v.typeId() == QMetaType::QStringList;
+}
+
+/// `value` (or the JSON text it holds) as a map with none but `keys`; `what` names it in the
+/// error set when it is not one.
+std::optional<QVariantMap> mapOf(const QVariant& value, const QStringList& keys,
+                                 const QString& what, QString* error) {
+    const QVariant parsed = parsedJson(value);
+    if (parsed.typeId() != QMetaType::QVariantMap) {
+        if (error) *error = QStringLiteral("%1 is a map of %2").arg(what, keys.join(u", "));
+        return std::nullopt;
+    }
+    const QVariantMap map = parsed.toMap();
+    for (auto it = map.cbegin(); it != map.cend(); ++it) {
+        if (keys.contains(it.key())) continue;
+        if (error) *error = QStringLiteral("%1 has no '%2'").arg(what, it.key());
+        return std::nullopt;
+    }
+    return map;
 }
 
 }  // namespace
@@ -165,13 +184,9 @@ QVariant checkEdits(const QVariantMap& props, const DataFrame& data, const QVari
         if (error) *error = why;
         return QVariant();
     };
-    const QVariant parsed = parsedJson(value);
-    if (parsed.typeId() != QMetaType::QVariantMap)
-        return fail(QStringLiteral("edits are a map of edited, added and deleted rows"));
-    const QVariantMap in = parsed.toMap();
-    for (auto it = in.cbegin(); it != in.cend(); ++it)
-        if (it.key() != edited && it.key() != added && it.key() != deleted)
-            return fail(QStringLiteral("edits have no '%1'").arg(it.key()));
+    const auto map = mapOf(value, {edited, added, deleted}, QStringLiteral("an edit"), error);
+    if (!map) return {};
+    const QVariantMap& in = *map;
 
     QHash<QString, QVariantMap> columns;
     for (const QVariant& c : props.value(QStringLiteral("columns")).toList())
@@ -335,13 +350,9 @@ QVariant checkSelection(const QString& mode, qsizetype rowCount, const QVariant&
         if (error) *error = why;
         return QVariant();
     };
-    const QVariant parsed = parsedJson(value);
-    if (parsed.typeId() != QMetaType::QVariantMap)
-        return fail(QStringLiteral("a selection is a map of rows (and a box)"));
-    const QVariantMap in = parsed.toMap();
-    for (auto it = in.cbegin(); it != in.cend(); ++it)
-        if (it.key() != rows && it.key() != box)
-            return fail(QStringLiteral("a selection has no '%1'").arg(it.key()));
+    const auto map = mapOf(value, {rows, box}, QStringLiteral("a selection"), error);
+    if (!map) return {};
+    const QVariantMap& in = *map;
     const QVariant rowsIn = in.value(rows);
     if (rowsIn.isValid() && !isList(rowsIn))
         return fail(QStringLiteral("'rows' lists row numbers"));
@@ -380,6 +391,25 @@ QVariant checkSelection(const QString& mode, qsizetype rowCount, const QVariant&
     }
     if (error) error->clear();
     return out;
+}
+
+QVariantMap withCell(QVariantMap edits, qsizetype row, const QString& column,
+                     const QVariant& value) {
+    if (row < 0) {
+        QVariantList addedRows = edits.value(added).toList();
+        if (-1 - row >= addedRows.size()) return edits;
+        QVariantMap cells = addedRows[-1 - row].toMap();
+        cells.insert(column, value);
+        addedRows[-1 - row] = cells;
+        edits.insert(added, addedRows);
+    } else {
+        QVariantMap editedRows = edits.value(edited).toMap();
+        QVariantMap cells = editedRows.value(QString::number(row)).toMap();
+        cells.insert(column, value);
+        editedRows.insert(QString::number(row), cells);
+        edits.insert(edited, editedRows);
+    }
+    return edits;
 }
 
 QList<qsizetype> rowsInBox(const DataFrame& data, const QString& x, const QStringList& y, double x0,

@@ -118,22 +118,10 @@ QString AppTest::WidgetHandle::set(const QVariant& value) {
 
 QString AppTest::WidgetHandle::editCell(qsizetype row, const QString& column,
                                         const QVariant& value) {
-    QVariantMap edits = m_value.toMap();
-    if (row < 0) {
-        QVariantList added = edits.value(dataedits::added).toList();
-        if (-1 - row >= added.size()) return QStringLiteral("there is no added row %1").arg(-row);
-        QVariantMap cells = added[-1 - row].toMap();
-        cells.insert(column, value);
-        added[-1 - row] = cells;
-        edits.insert(dataedits::added, added);
-    } else {
-        QVariantMap edited = edits.value(dataedits::edited).toMap();
-        QVariantMap cells = edited.value(QString::number(row)).toMap();
-        cells.insert(column, value);
-        edited.insert(QString::number(row), cells);
-        edits.insert(dataedits::edited, edited);
-    }
-    return set(edits);
+    const QVariantMap edits = m_value.toMap();
+    if (row < 0 && -1 - row >= edits.value(dataedits::added).toList().size())
+        return QStringLiteral("there is no added row %1").arg(-row);
+    return set(dataedits::withCell(edits, row, column, value));
 }
 
 QString AppTest::WidgetHandle::addRow(const QVariantMap& cells) {

@@ -156,9 +156,21 @@ function options(element: Element, labels: string[], rows: number, width: number
 }
 
 /// What decides the plot's set-up: everything but the row count (bars' spacing needs it).
+/// Both elements draw the same shared buffers (a rerun that changed only the selection).
+function sameBuffers(a: Element, b: Element): boolean {
+  const x = a.data?.columns ?? [];
+  const y = b.data?.columns ?? [];
+  return (
+    a.data?.rows === b.data?.rows &&
+    x.length === y.length &&
+    x.every((c, i) => c.buffer !== undefined && c.name === y[i].name && c.buffer === y[i].buffer)
+  );
+}
+
+/// A new selection (the value) is drawn over the same plot.
 function shapeKey(element: Element): string {
   const rows = element.kind === 'bar_chart' ? element.props.rows : 0;
-  return JSON.stringify({ ...element.props, rows });
+  return JSON.stringify({ ...element.props, rows, value: null });
 }
 
 /// The charts on the page, by their plot's node.
@@ -225,7 +237,9 @@ export class ChartView implements View {
       shapeKey(before) === shapeKey(element);
     this.data = data;
     this.labels = labels;
-    if (this.plot && sameShape) {
+    if (this.plot && sameShape && sameBuffers(before, element)) {
+      this.plot.redraw(false, false);  // only the selection changed
+    } else if (this.plot && sameShape) {
       this.shown = null;
       this.plot.setData(this.display(-Infinity, Infinity));
       this.drawn();
