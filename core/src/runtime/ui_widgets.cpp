@@ -19,7 +19,10 @@ QString widgetId(ElementKind kind, const QString& label, const QString& key,
     QCryptographicHash hash(QCryptographicHash::Sha1);
     hash.addData(kindName(kind).toUtf8());
     if (!digest.isEmpty()) {
-        hash.addData(QByteArrayView("\x1fdata\x1f"));
+        hash.addData(
+            QByteArrayView("\x1f"
+                           "data"
+                           "\x1f"));
         hash.addData(digest);
     }
     if (!key.isEmpty()) {
