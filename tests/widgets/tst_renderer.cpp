@@ -5,6 +5,7 @@
 #include <tessera/session.h>
 #include <tessera/widgets/renderer.h>
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QChartView>
 #include <QDropEvent>
@@ -360,6 +361,12 @@ private slots:
         QTest::keyClick(field, Qt::Key_Return);
         QTRY_COMPARE(text(), QStringLiteral("2 rows, 8 items"));
         QVERIFY(problem->isHidden());
+        // The run's echo of the edit reaches the window (with the text below it), and the
+        // table keeps its current cell: typing goes on where it was.
+        auto* shown = h.renderer.widgetAt({MainRoot, 1})->findChild<QLabel*>();
+        QVERIFY(shown);
+        QTRY_COMPARE(shown->text(), QStringLiteral("2 rows, 8 items"));
+        QCOMPARE(grid->currentIndex(), grid->model()->index(1, 1));
 
         // A wrong value is refused where it is typed.
         const int runs = h.session.runsStarted();
@@ -380,6 +387,34 @@ private slots:
                                        Qt::EditRole));
         QTRY_COMPARE(text(), QStringLiteral("3 rows, 12 items"));
         QVERIFY(problem->isHidden());
+    }
+
+    /// A disabled editor takes no edits, and takes them again once it is enabled.
+    void aDisabledDataEditorIsReadOnlyUntilEnabled() {
+        Harness h([](Ui& ui) {
+            const bool locked = ui.checkbox(QStringLiteral("Lock"), true);
+            DataFrame df;
+            df.add(QStringLiteral("qty"), std::vector<double>{1, 2});
+            df.add(QStringLiteral("done"), std::vector<double>{0, 1});
+            ui.dataEditor(
+                df,
+                {.label = QStringLiteral("Orders"),
+                 .columns = {{QStringLiteral("done"), {.type = EditorColumn::Type::Checkbox}}}},
+                {.disabled = locked});
+        });
+        h.window.show();
+        QVERIFY(h.waitIdle());
+        QTRY_VERIFY(h.renderer.widgetAt({MainRoot, 1}) &&
+                    h.renderer.widgetAt({MainRoot, 1})->findChild<QTableView*>());
+        QAbstractItemModel* model =
+            h.renderer.widgetAt({MainRoot, 1})->findChild<QTableView*>()->model();
+        QVERIFY(!(model->flags(model->index(0, 0)) & Qt::ItemIsEditable));
+        QVERIFY(!(model->flags(model->index(0, 1)) & Qt::ItemIsUserCheckable));
+        auto* lock = h.renderer.widgetAt({MainRoot, 0})->findChild<QAbstractButton*>();
+        QVERIFY(lock);
+        lock->click();
+        QTRY_VERIFY(model->flags(model->index(0, 0)) & Qt::ItemIsEditable);
+        QVERIFY(model->flags(model->index(0, 1)) & Qt::ItemIsUserCheckable);
     }
 
     /// Rows picked in a dataframe and a box dragged over a chart become their selections.

@@ -151,12 +151,8 @@ private:
         const QList<qsizetype> rows =
             dataedits::rowsInBox(*e.frame, e.props.value(prop::x).toString(),
                                  e.props.value(prop::y).toStringList(), a.x(), b.x(), a.y(), b.y());
-        QVariantList list;
-        for (qsizetype r : rows) list << double(r);
-        sendValue(
-            QVariantMap{{dataedits::rows, list},
-                        {dataedits::box, QVariantList{qMin(a.x(), b.x()), qMax(a.x(), b.x()),
-                                                      qMin(a.y(), b.y()), qMax(a.y(), b.y())}}});
+        sendValue(dataedits::selectionValue(rows, {qMin(a.x(), b.x()), qMax(a.x(), b.x()),
+                                                   qMin(a.y(), b.y()), qMax(a.y(), b.y())}));
     }
 
     /// A click: the row of the nearest point within 16 pixels (or none: the selection is
@@ -195,9 +191,7 @@ private:
                 selected << r;
         }
         std::sort(selected.begin(), selected.end());
-        QVariantList list;
-        for (qsizetype r : selected) list << double(r);
-        sendValue(QVariantMap{{dataedits::rows, list}});
+        sendValue(dataedits::selectionValue(selected));
     }
 
     /// Rings the selected rows' points (at most 5,000) and outlines the selection's box.

@@ -3,25 +3,23 @@
 
 #include <tessera/dataedits.h>
 
-#include <QBrush>
 #include <QFont>
-#include <QPalette>
 #include <cmath>
 
 namespace tessera::widgets {
 
 namespace {
-const QString kName = QStringLiteral("name");
-const QString kType = QStringLiteral("type");
+namespace column = dataedits::column;
 
 bool isCheckbox(const QVariantMap& column) {
-    return column.value(kType).toString() == u"checkbox";
+    return column.value(column::type).toString() == u"checkbox";
 }
 }  // namespace
 
 void EditModel::reset(std::shared_ptr<const DataFrame> frame, const QVariantList& columns,
-                      const QVariantMap& edits) {
+                      const QVariantMap& edits, bool readOnly) {
     beginResetModel();
+    m_readOnly = readOnly;
     m_frame = std::move(frame);
     m_columns = columns;
     m_edits = edits;
@@ -101,8 +99,9 @@ QVariant EditModel::data(const QModelIndex& index, int role) const {
             if (isCheckbox(spec)) return {};
             if (v.typeId() == QMetaType::Double) {
                 const double d = v.toDouble();
-                return spec.value(kType).toString() == u"integer" ? QString::number(qint64(d))
-                                                                  : QString::number(d, 'g', 10);
+                return spec.value(column::type).toString() == u"integer"
+                           ? QString::number(qint64(d))
+                           : QString::number(d, 'g', 10);
             }
             return v.toString();
         case Qt::EditRole:
@@ -121,14 +120,14 @@ QVariant EditModel::data(const QModelIndex& index, int role) const {
                                                    .toMap()
                                                    .value(QString::number(source))
                                                    .toMap()
-                                                   .contains(spec.value(kName).toString());
+                                                   .contains(spec.value(column::name).toString());
             if (!changed) return {};
             QFont font;
             font.setItalic(true);
             return font;
         }
         case Qt::ToolTipRole:
-            if (spec.value(QStringLiteral("disabled")).toBool()) return tr("Not editable");
+            if (spec.value(column::disabled).toBool()) return tr("Not editable");
             return {};
         default:
             return {};
@@ -148,10 +147,10 @@ bool EditModel::setData(const QModelIndex& index, const QVariant& value, int rol
     QString why;
     const QVariant checked = dataedits::cellValue(spec, given, &why);
     if (!why.isEmpty()) {
-        emit problem(tr("%1, %2: %3").arg(where, spec.value(kName).toString(), why));
+        emit problem(tr("%1, %2: %3").arg(where, spec.value(column::name).toString(), why));
         return false;
     }
-    m_edits = dataedits::withCell(m_edits, source, spec.value(kName).toString(), checked);
+    m_edits = dataedits::withCell(m_edits, source, spec.value(column::name).toString(), checked);
     emit dataChanged(index, index);
     emit editsChanged();
     return true;
@@ -159,16 +158,16 @@ bool EditModel::setData(const QModelIndex& index, const QVariant& value, int rol
 
 Qt::ItemFlags EditModel::flags(const QModelIndex& index) const {
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if (!index.isValid()) return f;
+    if (!index.isValid() || m_readOnly) return f;
     const QVariantMap spec = columnSpec(index.column());
     // A disabled column can still be filled in a row that is being added.
-    if (spec.value(QStringLiteral("disabled")).toBool() && sourceRow(index.row()) >= 0) return f;
+    if (spec.value(column::disabled).toBool() && sourceRow(index.row()) >= 0) return f;
     return f | (isCheckbox(spec) ? Qt::ItemIsUserCheckable : Qt::ItemIsEditable);
 }
 
 QVariant EditModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (role != Qt::DisplayRole || !m_frame) return {};
-    if (orientation == Qt::Horizontal) return columnSpec(section).value(kName);
+    if (orientation == Qt::Horizontal) return columnSpec(section).value(column::name);
     const int source = sourceRow(section);
     return source >= 0 ? QString::number(source) : QStringLiteral("+");
 }

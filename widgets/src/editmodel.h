@@ -18,9 +18,10 @@ class EditModel : public QAbstractTableModel {
 public:
     using QAbstractTableModel::QAbstractTableModel;
 
-    /// Shows `frame` with `edits`, for columns as the editor's `columns` prop describes them.
+    /// Shows `frame` with `edits`, for columns as the editor's `columns` prop describes them;
+    /// nothing can be edited when `readOnly` (a disabled editor).
     void reset(std::shared_ptr<const DataFrame> frame, const QVariantList& columns,
-               const QVariantMap& edits);
+               const QVariantMap& edits, bool readOnly);
     const QVariantMap& edits() const { return m_edits; }
 
     /// Adds an empty row below the others.
@@ -54,6 +55,7 @@ private:
     QVariantList m_columns;
     QVariantMap m_edits;
     QList<int> m_rows;
+    bool m_readOnly = false;
 };
 
 }  // namespace tessera::widgets

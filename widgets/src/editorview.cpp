@@ -29,18 +29,17 @@ class CellDelegate : public QStyledItemDelegate {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
-    QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem& option,
+    QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem& /*option*/,
                           const QModelIndex& index) const override {
         const QVariantMap spec = model(index)->columnSpec(index.column());
-        if (spec.value(QStringLiteral("type")).toString() != u"choice") {
+        if (spec.value(dataedits::column::type).toString() != u"choice") {
             auto* edit = new QLineEdit(parent);
             edit->setFrame(false);
             return edit;
         }
-        (void)option;
         auto* box = new QComboBox(parent);
-        if (!spec.value(QStringLiteral("required")).toBool()) box->addItem(QString());
-        box->addItems(spec.value(QStringLiteral("options")).toStringList());
+        if (!spec.value(dataedits::column::required).toBool()) box->addItem(QString());
+        box->addItems(spec.value(dataedits::column::options).toStringList());
         return box;
     }
     void setEditorData(QWidget* editor, const QModelIndex& index) const override {
@@ -121,21 +120,21 @@ protected:
         m_label->setVisible(!m_label->text().isEmpty());
         setToolTip(e.props.value(prop::help).toString());
         const bool enabled = !e.props.value(prop::disabled).toBool();
-        m_table->setEditTriggers(enabled ? m_table->editTriggers()
-                                         : QAbstractItemView::NoEditTriggers);
         m_add->setVisible(e.props.value(prop::addRows).toBool());
         m_delete->setVisible(e.props.value(prop::deleteRows).toBool());
         m_add->setEnabled(enabled);
         setFixedHeight(qMax(160, e.props.value(prop::height).toInt()));
         // The session's edits replace what is shown only when they are news: edits waiting
         // here (a new row not yet complete) survive a rerun caused by something else.
+        // The echo of what this view sent is no news either: the current cell stays.
         const QVariantMap edits = e.props.value(prop::value).toMap();
         const bool sameData = e.id == m_id;  // the data is part of the editor's identity
-        if (sameData && edits == m_sessionEdits) return;
+        if (sameData && edits == m_sessionEdits && enabled == m_enabled) return;
         const int scroll = m_table->verticalScrollBar()->value();
         m_id = e.id;
         m_sessionEdits = edits;
-        m_model->reset(e.frame, e.props.value(prop::columns).toList(), edits);
+        m_enabled = enabled;
+        m_model->reset(e.frame, e.props.value(prop::columns).toList(), edits, !enabled);
         if (sameData) m_table->verticalScrollBar()->setValue(scroll);
     }
 
@@ -176,6 +175,8 @@ private:
             return;
         }
         m_problem->hide();
+        // The session keeps exactly what checkEdits() returns: its echo is this.
+        m_sessionEdits = checked.toMap();
         sendValue(checked);
     }
 
@@ -186,7 +187,8 @@ private:
     QPushButton* m_delete;
     QLabel* m_problem;
     QString m_id;                ///< the editor shown (its identity includes the data)
-    QVariantMap m_sessionEdits;  ///< the edits the session last showed
+    QVariantMap m_sessionEdits;  ///< the edits the session last showed, or will echo
+    bool m_enabled = true;
 };
 
 }  // namespace

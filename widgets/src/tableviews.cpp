@@ -75,13 +75,11 @@ private:
 
     void selectionMade() {
         if (element().props.value(prop::selectionMode).toString().isEmpty()) return;
-        QList<int> rows;
+        QList<qsizetype> rows;
         for (const QModelIndex& index : m_table->selectionModel()->selectedRows())
             rows << index.row();
         std::sort(rows.begin(), rows.end());
-        QVariantList list;
-        for (int r : rows) list << double(r);
-        sendValue(QVariantMap{{dataedits::rows, list}});
+        sendValue(dataedits::selectionValue(rows));
     }
 
     void fitHeight(const Element& e) {

@@ -53,6 +53,18 @@ inline const QString deleted = QStringLiteral("deleted");  ///< [row]
 inline const QString rows = QStringLiteral("rows");        ///< a selection's rows
 inline const QString box = QStringLiteral("box");          ///< a selection's [x0, x1, y0, y1]
 
+/// Names in one column's map of an editor's `columns` prop (editorColumns()).
+namespace column {
+inline const QString name = QStringLiteral("name");
+inline const QString type = QStringLiteral("type");  ///< number, integer, checkbox, text, choice
+inline const QString min = QStringLiteral("min");
+inline const QString max = QStringLiteral("max");
+inline const QString options = QStringLiteral("options");
+inline const QString maxChars = QStringLiteral("maxChars");
+inline const QString required = QStringLiteral("required");
+inline const QString disabled = QStringLiteral("disabled");
+}  // namespace column
+
 /// The columns of an editor over `data`, as its `columns` prop carries them: one map per
 /// column, in the data's order, with the column's name and its resolved type ("number",
 /// "integer", "checkbox", "text", "choice") and bounds. Sets `error` (and returns an empty
@@ -85,6 +97,11 @@ TESSERA_CORE_EXPORT QVariantMap withCell(QVariantMap edits, qsizetype row, const
 
 /// The wire name of `mode` ("single-row", "multi-row", "point", "box"; "" for None).
 TESSERA_CORE_EXPORT QString selectionModeName(SelectionMode mode);
+
+/// The selection value of `rows` (and a box selection's `box`, [x0, x1, y0, y1]), as viewers
+/// send it.
+TESSERA_CORE_EXPORT QVariantMap selectionValue(const QList<qsizetype>& rows,
+                                               const QVariantList& box = {});
 
 /// Checks the selection `value` ({rows, box}) for a data element of `rowCount` rows with
 /// `mode`, and returns it with its rows sorted and unique. Sets `error` when it does not fit.

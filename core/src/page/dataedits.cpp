@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <tessera/dataedits.h>
+#include <tessera/schema.h>
 
 #include <QJsonDocument>
 #include <algorithm>
@@ -9,15 +10,6 @@
 namespace tessera::dataedits {
 
 namespace {
-
-const QString kName = QStringLiteral("name");
-const QString kType = QStringLiteral("type");
-const QString kMin = QStringLiteral("min");
-const QString kMax = QStringLiteral("max");
-const QString kOptions = QStringLiteral("options");
-const QString kMaxChars = QStringLiteral("maxChars");
-const QString kRequired = QStringLiteral("required");
-const QString kDisabled = QStringLiteral("disabled");
 
 QString typeName(EditorColumn::Type type, bool numeric) {
     switch (type) {
@@ -114,13 +106,14 @@ QVariantList editorColumns(const DataFrame& data, const QMap<QString, EditorColu
     QVariantList columns;
     for (const Column& column : data.columns()) {
         const EditorColumn c = config.value(column.name());
-        QVariantMap m{{kName, column.name()}, {kType, typeName(c.type, column.isNumeric())}};
-        if (std::isfinite(c.min)) m.insert(kMin, c.min);
-        if (std::isfinite(c.max)) m.insert(kMax, c.max);
-        if (!c.options.isEmpty()) m.insert(kOptions, c.options);
-        if (c.maxChars > 0) m.insert(kMaxChars, c.maxChars);
-        if (c.required) m.insert(kRequired, true);
-        if (c.disabled) m.insert(kDisabled, true);
+        QVariantMap m{{column::name, column.name()},
+                      {column::type, typeName(c.type, column.isNumeric())}};
+        if (std::isfinite(c.min)) m.insert(column::min, c.min);
+        if (std::isfinite(c.max)) m.insert(column::max, c.max);
+        if (!c.options.isEmpty()) m.insert(column::options, c.options);
+        if (c.maxChars > 0) m.insert(column::maxChars, c.maxChars);
+        if (c.required) m.insert(column::required, true);
+        if (c.disabled) m.insert(column::disabled, true);
         columns << m;
     }
     return columns;
@@ -131,19 +124,19 @@ QVariant cellValue(const QVariantMap& column, const QVariant& value, QString* er
         if (error) *error = why;
         return QVariant();
     };
-    const QString type = column.value(kType).toString();
+    const QString type = column.value(column::type).toString();
     if (isEmptyCell(value)) {
-        if (column.value(kRequired).toBool()) return fail(QStringLiteral("a value is required"));
-        if (error) error->clear();
+        if (column.value(column::required).toBool())
+            return fail(QStringLiteral("a value is required"));
         return type == u"text" || type == u"choice" ? QVariant(QString()) : QVariant();
     }
     if (type == u"text" || type == u"choice") {
         if (value.typeId() != QMetaType::QString) return fail(QStringLiteral("expected text"));
         const QString s = value.toString();
-        const int maxChars = column.value(kMaxChars).toInt();
+        const int maxChars = column.value(column::maxChars).toInt();
         if (maxChars > 0 && s.size() > maxChars)
             return fail(QStringLiteral("at most %1 characters").arg(maxChars));
-        const QStringList options = column.value(kOptions).toStringList();
+        const QStringList options = column.value(column::options).toStringList();
         if (type == u"choice" && !options.contains(s))
             return fail(QStringLiteral("'%1' is not one of: %2").arg(s, options.join(u", ")));
         return s;
@@ -167,8 +160,10 @@ QVariant cellValue(const QVariantMap& column, const QVariant& value, QString* er
     }
     if (type == u"integer" && d != std::floor(d))
         return fail(QStringLiteral("expected a whole number"));
-    const double min = column.value(kMin, -std::numeric_limits<double>::infinity()).toDouble();
-    const double max = column.value(kMax, std::numeric_limits<double>::infinity()).toDouble();
+    const double min =
+        column.value(column::min, -std::numeric_limits<double>::infinity()).toDouble();
+    const double max =
+        column.value(column::max, std::numeric_limits<double>::infinity()).toDouble();
     if (d < min || d > max) {
         if (std::isfinite(min) && std::isfinite(max))
             return fail(QStringLiteral("%1 is outside [%2, %3]").arg(d).arg(min).arg(max));
@@ -189,8 +184,8 @@ QVariant checkEdits(const QVariantMap& props, const DataFrame& data, const QVari
     const QVariantMap& in = *map;
 
     QHash<QString, QVariantMap> columns;
-    for (const QVariant& c : props.value(QStringLiteral("columns")).toList())
-        columns.insert(c.toMap().value(kName).toString(), c.toMap());
+    for (const QVariant& c : props.value(prop::columns).toList())
+        columns.insert(c.toMap().value(column::name).toString(), c.toMap());
     const qsizetype rowCount = data.rowCount();
     // One row's cells: each column it names must exist, be editable, and take the value.
     auto checkRow = [&](const QVariantMap& cells, const QString& where, bool addedRow,
@@ -200,7 +195,7 @@ QVariant checkEdits(const QVariantMap& props, const DataFrame& data, const QVari
                 fail(QStringLiteral("%1: there is no column '%2'").arg(where, cell.key()));
                 return false;
             }
-            if (!addedRow && columns[cell.key()].value(kDisabled).toBool()) {
+            if (!addedRow && columns[cell.key()].value(column::disabled).toBool()) {
                 fail(QStringLiteral("%1: column '%2' cannot be edited").arg(where, cell.key()));
                 return false;
             }
@@ -240,7 +235,7 @@ QVariant checkEdits(const QVariantMap& props, const DataFrame& data, const QVari
     if (addedIn.isValid() && !isList(addedIn))
         return fail(QStringLiteral("'added' lists the new rows"));
     const QVariantList addedList = addedIn.toList();
-    if (!addedList.isEmpty() && !props.value(QStringLiteral("addRows")).toBool())
+    if (!addedList.isEmpty() && !props.value(prop::addRows).toBool())
         return fail(QStringLiteral("rows cannot be added here"));
     for (int i = 0; i < addedList.size(); ++i) {
         if (addedList[i].typeId() != QMetaType::QVariantMap)
@@ -256,7 +251,7 @@ QVariant checkEdits(const QVariantMap& props, const DataFrame& data, const QVari
     if (deletedIn.isValid() && !isList(deletedIn))
         return fail(QStringLiteral("'deleted' lists row numbers"));
     const QVariantList deletedList = deletedIn.toList();
-    if (!deletedList.isEmpty() && !props.value(QStringLiteral("deleteRows")).toBool())
+    if (!deletedList.isEmpty() && !props.value(prop::deleteRows).toBool())
         return fail(QStringLiteral("rows cannot be deleted here"));
     for (const QVariant& v : deletedList) {
         const auto index = rowIndex(v);
@@ -368,16 +363,12 @@ QVariant checkSelection(const QString& mode, qsizetype rowCount, const QVariant&
     selected.erase(std::unique(selected.begin(), selected.end()), selected.end());
     if (mode == u"single-row" && selected.size() > 1)
         return fail(QStringLiteral("one row can be selected here, not %1").arg(selected.size()));
-    QVariantMap out;
-    QVariantList rowList;
-    for (qsizetype r : selected) rowList << double(r);
-    out.insert(rows, rowList);
+    QVariantList boxOut;
     const QVariant boxIn = in.value(box);
     if (boxIn.isValid() && !boxIn.isNull()) {
         if (mode != u"box") return fail(QStringLiteral("only a box selection has a box"));
         const QVariantList b = boxIn.toList();
         bool ok = b.size() == 4;
-        QVariantList boxOut;
         for (const QVariant& v : b) {
             bool isNumber = false;
             const double d = v.toDouble(&isNumber);
@@ -387,10 +378,17 @@ QVariant checkSelection(const QString& mode, qsizetype rowCount, const QVariant&
         if (!ok) return fail(QStringLiteral("a box is four numbers [x0, x1, y0, y1]"));
         if (boxOut[0].toDouble() > boxOut[1].toDouble()) boxOut.swapItemsAt(0, 1);
         if (boxOut[2].toDouble() > boxOut[3].toDouble()) boxOut.swapItemsAt(2, 3);
-        out.insert(box, boxOut);
     }
     if (error) error->clear();
-    return out;
+    return selectionValue(selected, boxOut);
+}
+
+QVariantMap selectionValue(const QList<qsizetype>& selected, const QVariantList& selectionBox) {
+    QVariantList list;
+    for (qsizetype r : selected) list << double(r);
+    QVariantMap value{{rows, list}};
+    if (!selectionBox.isEmpty()) value.insert(box, selectionBox);
+    return value;
 }
 
 QVariantMap withCell(QVariantMap edits, qsizetype row, const QString& column,

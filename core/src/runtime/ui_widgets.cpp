@@ -152,6 +152,7 @@ QString Ui::makeSelectable(Element& e, SelectionMode mode, const QString& key,
         return {};
     }
     const QString modeName = dataedits::selectionModeName(mode);
+    // The mode is one of the identity's defining arguments: another mode is another widget.
     const QVariantMap idProps{{prop::options, modeName}};
     const QString id = claimWidget(e.kind, title, key, idProps,
                                    key.isEmpty() ? frameDigest(*e.frame) : QByteArray());

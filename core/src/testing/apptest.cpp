@@ -139,9 +139,7 @@ QString AppTest::WidgetHandle::deleteRows(const QList<qsizetype>& rows) {
 }
 
 QString AppTest::WidgetHandle::select(const QList<qsizetype>& rows) {
-    QVariantList list;
-    for (qsizetype r : rows) list << double(r);
-    return set(QVariantMap{{dataedits::rows, list}});
+    return set(dataedits::selectionValue(rows));
 }
 
 QString AppTest::WidgetHandle::selectBox(double x0, double x1, double y0, double y1) {
@@ -150,10 +148,7 @@ QString AppTest::WidgetHandle::selectBox(double x0, double x1, double y0, double
     const QList<qsizetype> rows =
         dataedits::rowsInBox(*e->frame, e->props.value(prop::x).toString(),
                              e->props.value(prop::y).toStringList(), x0, x1, y0, y1);
-    QVariantList list;
-    for (qsizetype r : rows) list << double(r);
-    return set(
-        QVariantMap{{dataedits::rows, list}, {dataedits::box, QVariantList{x0, x1, y0, y1}}});
+    return set(dataedits::selectionValue(rows, {x0, x1, y0, y1}));
 }
 
 bool AppTest::WidgetHandle::click() {

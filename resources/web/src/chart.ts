@@ -224,22 +224,22 @@ export class ChartView implements View {
     this.caption.textContent = element.props.title ?? '';
     this.caption.hidden = !element.props.title;
     this.host.setAttribute('aria-label', element.props.title || 'Chart');
-    const { data, labels, raw } = chartData(element, this.buffers);
-    this.raw = raw;
     this.selected = element.props.value?.rows ?? [];
     this.box = element.props.value?.box ?? null;
     this.host.classList.toggle('selectable', !!element.props.selectionMode);
     this.host.dataset.selected = this.selected.join(',');
+    const sameSetUp = before.kind === element.kind && shapeKey(before) === shapeKey(element);
+    if (this.plot && sameSetUp && sameBuffers(before, element)) {
+      this.plot.redraw(false, false);  // only the selection changed: the data stays as it is
+      return true;
+    }
+    const { data, labels, raw } = chartData(element, this.buffers);
+    this.raw = raw;
     const sameShape =
-      before.kind === element.kind &&
-      labels.length === this.labels.length &&
-      labels.every((l, i) => l === this.labels[i]) &&
-      shapeKey(before) === shapeKey(element);
+      sameSetUp && labels.length === this.labels.length && labels.every((l, i) => l === this.labels[i]);
     this.data = data;
     this.labels = labels;
-    if (this.plot && sameShape && sameBuffers(before, element)) {
-      this.plot.redraw(false, false);  // only the selection changed
-    } else if (this.plot && sameShape) {
+    if (this.plot && sameShape) {
       this.shown = null;
       this.plot.setData(this.display(-Infinity, Infinity));
       this.drawn();

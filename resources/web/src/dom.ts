@@ -11,3 +11,10 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   if (text !== undefined && text !== null) e.textContent = String(text);
   return e;
 }
+
+/// Shows `message` in a view's note: a problem as an alert, anything else as a status.
+export function tell(note: HTMLElement, message: string, problem: boolean): void {
+  note.textContent = message;
+  note.classList.toggle('problem', problem);
+  note.setAttribute('role', problem ? 'alert' : 'status');
+}

@@ -4,7 +4,7 @@
 // nowhere; edits the server would refuse as a whole (a new row whose required cells are still
 // empty) wait, with the reason shown, until they are complete. The rules are the server's
 // (dataedits.h), which checks again.
-import { el } from './dom';
+import { el, tell } from './dom';
 import { Buffers, Element } from './protocol';
 import { uniqueId, View, ViewContext } from './view';
 
@@ -250,8 +250,6 @@ export class DataEditorView implements View {
   }
 
   private tell(message: string, problem: boolean): void {
-    this.note.textContent = message;
-    this.note.classList.toggle('problem', problem);
-    this.note.setAttribute('role', problem ? 'alert' : 'status');
+    tell(this.note, message, problem);
   }
 }

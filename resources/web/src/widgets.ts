@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Widgets. Each sends its new value as the window's do (docs/protocol.md, widget values) and
 // takes the rerun's echo in place: a control the person is using keeps what they typed.
-import { el } from './dom';
+import { el, tell } from './dom';
 import { DataEditorView } from './editor';
 import { Element, WidgetValue } from './protocol';
 import { uniqueId, View, ViewContext } from './view';
@@ -265,9 +265,7 @@ class UploadView extends WidgetView {
   }
 
   private tell(message: string, problem: boolean): void {
-    this.note.textContent = message;
-    this.note.classList.toggle('problem', problem);
-    this.note.setAttribute('role', problem ? 'alert' : 'status');
+    tell(this.note, message, problem);
   }
 
   show(element: Element): void {
