@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QRegularExpression>
 #include <cstdio>
+#include <functional>
 
 namespace tessera::app {
 
@@ -68,8 +69,8 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
         QStringLiteral("[host:]port"));
     const QCommandLineOption token(
         QStringLiteral("token"),
-        QStringLiteral("The token browsers must show (generated for addresses other than "
-                       "loopback)."),
+        QStringLiteral("The token browsers must show; 'auto' makes one (made anyway for "
+                       "addresses other than loopback)."),
         QStringLiteral("token"));
     const QCommandLineOption allowOrigin(
         QStringLiteral("allow-origin"),
@@ -86,6 +87,69 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
     parser.addOptions({pluginDir, noWatch, list, headless, once, json, set, logLevel, screenshot,
                        screenshotAt, dark, fragmentThreads, serve, bridge, token, allowOrigin,
                        resumeTtl, maxSessions});
+    // The limits a server holds each client to (docs/user-guide.md, "Limits"): the flag,
+    // the range it takes and what it sets; the defaults are BridgeOptions'.
+    using B = bridge::BridgeOptions;
+    struct Limit {
+        QCommandLineOption option;
+        qint64 min, max;
+        std::function<void(B&, qint64)> set;
+    };
+    const QVector<Limit> limits{
+        {QCommandLineOption(QStringLiteral("head-timeout"),
+                            QStringLiteral("Seconds a request head may take (default 10)."),
+                            QStringLiteral("seconds")),
+         1, 3600, [](B& o, qint64 v) { o.headTimeoutSeconds = int(v); }},
+        {QCommandLineOption(QStringLiteral("max-head-bytes"),
+                            QStringLiteral("The largest request head taken (default 16384)."),
+                            QStringLiteral("bytes")),
+         1024, 1 << 20, [](B& o, qint64 v) { o.maxHeadBytes = v; }},
+        {QCommandLineOption(QStringLiteral("max-pending-heads"),
+                            QStringLiteral("Connections still sending their first request "
+                                           "head, all addresses (default 256)."),
+                            QStringLiteral("n")),
+         1, 100000, [](B& o, qint64 v) { o.maxPendingHeads = int(v); }},
+        {QCommandLineOption(QStringLiteral("max-pending-per-address"),
+                            QStringLiteral("Of those, from one address (default 16)."),
+                            QStringLiteral("n")),
+         1, 100000, [](B& o, qint64 v) { o.maxPendingHeadsPerAddress = int(v); }},
+        {QCommandLineOption(QStringLiteral("max-connections-per-address"),
+                            QStringLiteral("Open sockets of one address, HTTP and WebSocket "
+                                           "(default 128; behind a proxy, its address)."),
+                            QStringLiteral("n")),
+         1, 1000000, [](B& o, qint64 v) { o.maxConnectionsPerAddress = int(v); }},
+        {QCommandLineOption(QStringLiteral("idle-timeout"),
+                            QStringLiteral("Seconds a kept-alive HTTP connection waits for "
+                                           "its next request (default 30)."),
+                            QStringLiteral("seconds")),
+         1, 3600, [](B& o, qint64 v) { o.idleTimeoutSeconds = int(v); }},
+        {QCommandLineOption(QStringLiteral("hello-timeout"),
+                            QStringLiteral("Seconds a WebSocket may take to say hello "
+                                           "(default 5)."),
+                            QStringLiteral("seconds")),
+         1, 600, [](B& o, qint64 v) { o.helloTimeoutSeconds = int(v); }},
+        {QCommandLineOption(QStringLiteral("max-waiting-sessions"),
+                            QStringLiteral("Sessions kept for browsers to resume; the oldest "
+                                           "ends first (default 50)."),
+                            QStringLiteral("n")),
+         0, 100000, [](B& o, qint64 v) { o.maxWaitingSessions = int(v); }},
+        {QCommandLineOption(QStringLiteral("max-output-mib"),
+                            QStringLiteral("MiB queued for one browser, text and binary "
+                                           "(default 32)."),
+                            QStringLiteral("mib")),
+         1, 4096, [](B& o, qint64 v) { o.maxOutputBytes = v << 20; }},
+        {QCommandLineOption(QStringLiteral("slow-reader-timeout"),
+                            QStringLiteral("Seconds a browser may stay over its output "
+                                           "budget before it is cut off (default 5)."),
+                            QStringLiteral("seconds")),
+         1, 3600, [](B& o, qint64 v) { o.slowReaderSeconds = int(v); }},
+        {QCommandLineOption(QStringLiteral("upload-idle-timeout"),
+                            QStringLiteral("Seconds an upload may bring no bytes before it "
+                                           "is dropped (default 30)."),
+                            QStringLiteral("seconds")),
+         1, 3600, [](B& o, qint64 v) { o.uploadIdleSeconds = int(v); }},
+    };
+    for (const Limit& l : limits) parser.addOption(l.option);
     parser.addPositionalArgument(QStringLiteral("dashboard"),
                                  QStringLiteral("Dashboard id to open (see --list)."));
 
@@ -168,6 +232,21 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
             *error = QStringLiteral("--serve does not go with --once, --list or --screenshot");
             return std::nullopt;
         }
+    }
+    for (const Limit& l : limits) {
+        if (!parser.isSet(l.option)) continue;
+        bool numberOk = false;
+        const QString name = l.option.names().constFirst();
+        const qint64 value = parser.value(l.option).toLongLong(&numberOk);
+        if (!numberOk || value < l.min || value > l.max) {
+            *error = QStringLiteral("--%1 expects a number from %2 to %3, got '%4'")
+                         .arg(name)
+                         .arg(l.min)
+                         .arg(l.max)
+                         .arg(parser.value(l.option));
+            return std::nullopt;
+        }
+        l.set(o.bridge, value);
     }
     o.bridge.token = parser.value(token);
     static const QRegularExpression tokenChars(QStringLiteral("^[A-Za-z0-9._~-]*$"));

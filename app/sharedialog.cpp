@@ -3,6 +3,7 @@
 
 #include "sharing.h"
 
+#include <QCheckBox>
 #include <QClipboard>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
@@ -79,6 +80,13 @@ ShareDialog::ShareDialog(Sharing& sharing, QWidget* parent) : QDialog(parent), m
     m_token->setValidator(new QRegularExpressionValidator(
         QRegularExpression(QStringLiteral("[A-Za-z0-9._~-]*")), m_token));
     whereForm->addRow(tr("&Token:"), m_token);
+    // Other people's accounts on this computer can reach its loopback address too.
+    m_tokenHere = new QCheckBox(tr("Ask for a token on this computer too"), where);
+    m_tokenHere->setObjectName(QStringLiteral("tokenHere"));
+    m_tokenHere->setToolTip(
+        tr("Other accounts on this computer could otherwise open the link's address."));
+    whereForm->addRow(m_tokenHere);
+    connect(m_thisComputer, &QRadioButton::toggled, m_tokenHere, &QWidget::setVisible);
     layout->addWidget(where);
 
     const bridge::BridgeOptions& last = sharing.options();
@@ -86,6 +94,8 @@ ShareDialog::ShareDialog(Sharing& sharing, QWidget* parent) : QDialog(parent), m
     (last.address.isLoopback() ? m_thisComputer : m_network)->setChecked(true);
     m_port->setValue(neverStarted ? kDefaultPort : last.port);
     m_token->setText(last.token);
+    m_tokenHere->setChecked(last.address.isLoopback() && !last.token.isEmpty());
+    m_tokenHere->setVisible(m_thisComputer->isChecked());
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("shareStatus"));
@@ -121,6 +131,8 @@ void ShareDialog::startOrStop() {
                                              : QHostAddress(QHostAddress::LocalHost);
     options.port = quint16(m_port->value());
     options.token = m_token->text();
+    if (options.token.isEmpty() && m_thisComputer->isChecked() && m_tokenHere->isChecked())
+        options.token = bridge::kAutoToken;
     m_sharing.start(options);
 }
 
@@ -129,7 +141,8 @@ void ShareDialog::showState() {
     const bool active = state == Sharing::State::On || state == Sharing::State::Starting;
     m_startStop->setText(active ? tr("Stop sharing") : tr("Start sharing"));
     for (QWidget* w : {static_cast<QWidget*>(m_thisComputer), static_cast<QWidget*>(m_network),
-                       static_cast<QWidget*>(m_port), static_cast<QWidget*>(m_token)})
+                       static_cast<QWidget*>(m_port), static_cast<QWidget*>(m_token),
+                       static_cast<QWidget*>(m_tokenHere)})
         w->setEnabled(!active);
     m_links->setVisible(state == Sharing::State::On);
     switch (state) {

@@ -3,6 +3,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -29,6 +30,7 @@ private:
     QRadioButton* m_network = nullptr;
     QSpinBox* m_port = nullptr;
     QLineEdit* m_token = nullptr;
+    QCheckBox* m_tokenHere = nullptr;  ///< a token on loopback too
     QPushButton* m_startStop = nullptr;
     QLabel* m_status = nullptr;
     QLineEdit* m_url = nullptr;

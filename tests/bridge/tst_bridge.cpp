@@ -111,7 +111,11 @@ private slots:
         QVERIFY(client.open(bridge->url()));
         client.hello({{QStringLiteral("dashboard"), dashboard}});
         QTRY_VERIFY_WITH_TIMEOUT(client.runsFinished() > 0 && !client.running(), 30'000);
-        // A fresh connection gets it all as one snapshot.
+        // A fresh connection gets it all as one snapshot, once the first has gone (a session
+        // open in a connection is not handed to another).
+        QSignalSpy counts(bridge.get(), &Bridge::countsChanged);
+        client.close();
+        QTRY_VERIFY(!counts.isEmpty() && counts.last().at(0).toInt() == 0);
         BridgeClient late;
         QVERIFY(late.open(bridge->url()));
         late.hello({{QStringLiteral("resume"), client.welcome().value(QStringLiteral("resume"))}});
@@ -406,6 +410,9 @@ private slots:
         QTRY_VERIFY(!second.welcome().isEmpty());
         QVERIFY(second.welcome().value(QStringLiteral("resumed")).toBool());
         QTRY_COMPARE(textOf(second), QStringLiteral("n is 64"));
+        // Every resume gives the session a new token.
+        QVERIFY(second.welcome().value(QStringLiteral("resume")).toString() != token);
+        token = second.welcome().value(QStringLiteral("resume")).toString();
         second.close();
 
         // After the TTL the session ends; the token then opens a new one.

@@ -166,3 +166,78 @@ test('the WebSocket checks the token as the page does', async () => {
     await server.close();
   }
 });
+
+test('the token leaves the address; a cookie named for the port brings reloads and resumes in', async () => {
+  const server = await serve('gallery-widgets', { args: ['--token', 'e2e-secret'] });
+  const browser = await launch();
+  try {
+    const page = await openTracked(browser, server.url);
+    assert.equal(new URL(page.url()).searchParams.get('token'), null, 'the token is gone from the address');
+    const port = new URL(server.url).port;
+    const cookies = await page.context().cookies();
+    assert.deepEqual(
+      cookies.map((c) => [c.name, c.value, c.httpOnly, c.sameSite]),
+      [[`tessera-token-${port}`, 'e2e-secret', true, 'Strict']],
+    );
+    await setProjectName(page, 'kept-with-the-cookie');
+    await page.reload();
+    await settled(page);
+    assert.equal(await page.getByLabel('Project name').inputValue(), 'kept-with-the-cookie');
+    await page.evaluate(() => window.__sockets.at(-1).close());
+    await page.waitForFunction(() => document.getElementById('banner').hidden, null, { timeout: 15_000 });
+    await settled(page);
+    assert.equal(await page.getByLabel('Project name').inputValue(), 'kept-with-the-cookie');
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test('no crafted address puts a header or a script on the page', async () => {
+  await withServer('gallery', async (server, browser) => {
+    const page = await (await browser.newContext()).newPage();
+    const problems = [];
+    page.on('dialog', (d) => {
+      problems.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
+    for (const query of [
+      '?token=x%0d%0aX-Injected:%20yes',
+      '?token=x%0d%0aContent-Length:%2050%0d%0a%0d%0a<script>alert(document.domain)</script>',
+      '?token=x%0aSet-Cookie:%20tessera-token=evil',
+    ]) {
+      const response = await page.goto(server.url + query);
+      assert.equal(response.status(), 200);
+      assert.equal(response.headers()['x-injected'], undefined);
+      assert.equal(response.headers()['set-cookie'], undefined, 'a server without a token sets no cookie');
+      await settled(page);
+      assert.equal(new URL(page.url()).searchParams.get('token'), null);
+    }
+    assert.deepEqual(await page.context().cookies(), []);
+    assert.deepEqual(problems, []);
+  });
+});
+
+test('a duplicated tab gets a session of its own, and the first keeps its own', async () => {
+  await withServer('gallery-widgets', async (server, browser) => {
+    const context = await browser.newContext();
+    const first = await context.newPage();
+    await first.goto(server.url);
+    await settled(first);
+    await setProjectName(first, 'the-first-tab');
+    const resume = await first.evaluate(() => sessionStorage.getItem('tessera-resume'));
+    assert.ok(resume);
+    // A duplicated tab starts with a copy of the first one's sessionStorage.
+    const second = await context.newPage();
+    await second.addInitScript((token) => {
+      if (!sessionStorage.getItem('tessera-resume')) sessionStorage.setItem('tessera-resume', token);
+    }, resume);
+    await second.goto(server.url);
+    await second.waitForFunction((token) => sessionStorage.getItem('tessera-resume') !== token, resume, {
+      timeout: 15_000,
+    });
+    await settled(second);
+    assert.notEqual(await second.getByLabel('Project name').inputValue(), 'the-first-tab');
+    assert.equal(await first.getByLabel('Project name').inputValue(), 'the-first-tab');
+  });
+});

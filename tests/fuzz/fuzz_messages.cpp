@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Fuzz target for what a browser can send: each line of an input is one text frame, decoded
-// and dispatched as a connection does (a hello to the session registry, everything else to
-// the session it opened). The client side checks every reply: each text frame is a JSON
+// Fuzz target for what a browser can send: each line of an input is one text frame (or, when
+// it starts with 0x02, a binary frame of an upload), decoded and dispatched as a connection
+// does (a hello to the session registry, an upload checked against its uploader, everything
+// else to the session it opened). The client side checks every reply: each text frame is a JSON
 // object with a type, and each page message decodes against the buffers sent before it.
 // Built with libFuzzer by the `fuzz` preset; tst_fuzzcorpus replays the seed corpus.
 #include "browsersession.h"
 #include "clientmessage.h"
 #include "servermessage.h"
 #include "sessionregistry.h"
+#include "upload.h"
 #include "viewersession.h"
 
 #include <tessera/codec.h>
@@ -91,6 +93,11 @@ void everyWidget(Ui& ui) {
     ui.numberInput(QStringLiteral("Number"), 1, -10, 10);
     ui.dateInput(QStringLiteral("Day"), QDate(2026, 1, 1));
     ui.colorPicker(QStringLiteral("Colour"));
+    ui.fileUploader(QStringLiteral("Files"),
+                    {.types = {QStringLiteral("csv"), QStringLiteral("txt")},
+                     .maxBytes = 4096,
+                     .multiple = true});
+    ui.fileUploader(QStringLiteral("Locked"), {}, {.disabled = true});
     Ui form = ui.form(QStringLiteral("form"), {.clearOnSubmit = true});
     form.slider(QStringLiteral("In form"), 0, 10, 1);
     form.formSubmitButton(QStringLiteral("Send"));
@@ -148,6 +155,16 @@ struct Harness {
     }
 
     void frame(const QByteArray& text) {
+        // A line that starts with 0x02 is a binary frame: bytes of an upload, as a
+        // connection takes them.
+        if (text.startsWith('\x02')) {
+            if (!upload.active()) {
+                client.sendText(server::error(errors::binaryRefused, QStringLiteral("binary"), {}));
+            } else if (const auto error = upload.receive(text.mid(1))) {
+                client.sendText(server::error(error->code, error->message, error->ref));
+            }
+            return;
+        }
         auto decoded = decodeClientMessage(text);
         if (auto* error = std::get_if<ProtocolError>(&decoded)) {
             if (error->code.isEmpty() || error->message.isEmpty())
@@ -156,6 +173,21 @@ struct Harness {
             return;
         }
         const ClientMessage& message = std::get<ClientMessage>(decoded);
+        if (message.type == ClientMessage::Type::Upload) {
+            // Checked against the uploader before any byte, as a connection does.
+            auto error = main->checkUpload(message);
+            if (!error) error = upload.start(message);
+            if (error) client.sendText(server::error(error->code, error->message, error->ref));
+            return;
+        }
+        if (message.type == ClientMessage::Type::UploadDone) {
+            auto finished = upload.finish(message);
+            if (auto* error = std::get_if<ProtocolError>(&finished))
+                client.sendText(server::error(error->code, error->message, error->ref));
+            else
+                main->handle(std::get<ClientMessage>(finished));
+            return;
+        }
         if (message.type != ClientMessage::Type::Hello) {
             main->handle(message);
             return;
@@ -181,6 +213,7 @@ struct Harness {
     SessionRegistry registry;
     CheckingClient client;
     BrowserSession* main = nullptr;
+    Upload upload{1 << 16, std::make_shared<UploadBudget>(1 << 18)};
     int inputs = 0;
 };
 
@@ -201,7 +234,7 @@ extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
 
 /// Ends the harness when a test replays the corpus: its sessions' runs finish and its
 /// sessions end before the application object goes away. libFuzzer itself never calls it.
-extern "C" void fuzzMessagesShutdown() {
+extern "C" void fuzzTargetShutdown() {
     if (!harness) return;
     harness->waitIdle();
     delete harness;

@@ -118,6 +118,18 @@ const ClientPage::Node* ClientPage::node(const Path& path) const {
     return const_cast<ClientPage*>(this)->nodeAt(path);
 }
 
+ElementPtr ClientPage::findWidget(const QString& id) const {
+    if (id.isEmpty()) return nullptr;
+    std::vector<const Node*> open{&m_roots[0], &m_roots[1]};
+    while (!open.empty()) {
+        const Node* node = open.back();
+        open.pop_back();
+        if (node->element && node->element->id == id) return node->element;
+        for (const auto& child : node->children) open.push_back(child.get());
+    }
+    return nullptr;
+}
+
 int ClientPage::elementCount() const {
     return countElements(m_roots[0]) + countElements(m_roots[1]);
 }

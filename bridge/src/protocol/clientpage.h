@@ -28,6 +28,8 @@ public:
     void clear();
 
     const Node* node(const Path& path) const;
+    /// The widget (or selectable element) with id `id`; null when the page has none.
+    ElementPtr findWidget(const QString& id) const;
     int elementCount() const;
     int skippedOps() const { return m_skipped; }
     /// The identities of every buffer the page's elements use (see BufferTable).

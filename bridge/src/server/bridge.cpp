@@ -25,7 +25,8 @@ QString urlHost(const QHostAddress& address) {
 
 Bridge::Bridge(QVector<Dashboard> dashboards, BridgeOptions options, QObject* parent)
     : QObject(parent), m_dashboards(std::move(dashboards)), m_options(std::move(options)) {
-    if (m_options.token.isEmpty() && !m_options.address.isLoopback())
+    if (m_options.token == kAutoToken ||
+        (m_options.token.isEmpty() && !m_options.address.isLoopback()))
         m_options.token = Access::generateToken();
 }
 

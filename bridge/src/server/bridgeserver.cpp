@@ -2,7 +2,6 @@
 #include "bridgeserver.h"
 
 #include "gate.h"
-#include "pageserver.h"
 
 #include <tessera/version.h>
 
@@ -21,18 +20,26 @@ BridgeServer::BridgeServer(QVector<Dashboard> dashboards, const BridgeOptions& o
       m_options(options),
       m_access(options.address, options.token, options.allowedOrigins),
       m_registry({std::move(dashboards), options.defaultDashboard, options.resumeTtlSeconds * 1000,
-                  options.maxSessions},
+                  options.maxSessions, options.maxWaitingSessions,
+                  // A live browser answers every ping: silent for two, it has gone.
+                  2 * options.pingIntervalSeconds * 1000},
                  this),
       m_limits{options.maxMessageBytes, options.maxUploadBytes, options.messagesPerSecond,
-               options.pingIntervalSeconds * 1000, 64 << 20,
+               options.pingIntervalSeconds * 1000, options.helloTimeoutSeconds * 1000,
+               options.maxOutputBytes, options.slowReaderSeconds * 1000,
+               options.uploadIdleSeconds * 1000,
                // Uploads of all connections together hold at most a few uploads' bytes.
                std::make_shared<UploadBudget>(kUploadsAtOnce * options.maxUploadBytes)},
       m_sockets(QStringLiteral("Tessera/%1").arg(QLatin1String(kVersion)),
                 QWebSocketServer::NonSecureMode, this),
-      m_pages(new PageServer(m_access, this)),
-      m_gate(new Gate(m_access, this)) {
+      m_gate(new Gate(m_access,
+                      {options.maxConnectionsPerAddress, options.maxPendingHeads,
+                       options.maxPendingHeadsPerAddress},
+                      {options.maxHeadBytes, options.headTimeoutSeconds * 1000,
+                       options.idleTimeoutSeconds * 1000},
+                      this)) {
     m_sockets.setMaxPendingConnections(64);
-    m_sockets.setHandshakeTimeout(std::chrono::seconds(10));
+    m_sockets.setHandshakeTimeout(std::chrono::seconds(options.headTimeoutSeconds));
     connect(&m_sockets, &QWebSocketServer::newConnection, this, &BridgeServer::onWebSocket);
     connect(m_gate, &Gate::webSocketRequest, this, [this](QTcpSocket* socket) {
         m_sockets.handleConnection(socket);
@@ -53,18 +60,14 @@ quint16 BridgeServer::listen(QString* error) {
         *error = m_gate->errorString();
         return 0;
     }
-    m_pages->bind(m_gate);  // the page server owns the gate from here
+    m_access.setPort(m_gate->serverPort());
     return m_gate->serverPort();
 }
 
 void BridgeServer::onWebSocket() {
+    // Connections are bounded per address by the gate and by the hello deadline; only a
+    // session counts against --max-sessions.
     while (QWebSocket* socket = m_sockets.nextPendingConnection()) {
-        if (m_connections >= m_options.maxSessions * 2) {
-            socket->close(QWebSocketProtocol::CloseCode(kCloseTryAgainLater),
-                          QStringLiteral("too many connections"));
-            socket->deleteLater();
-            continue;
-        }
         auto* connection = new Connection(socket, m_limits, m_registry, this);
         ++m_connections;
         connect(connection, &Connection::closed, this, [this] {

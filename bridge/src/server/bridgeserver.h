@@ -13,7 +13,6 @@
 namespace tessera::bridge {
 
 class Gate;
-class PageServer;
 
 /// Everything of a bridge that lives in its thread: the gate on the port, the page server,
 /// the WebSocket handshakes, the connections and the sessions.
@@ -42,7 +41,6 @@ private:
     SessionRegistry m_registry;
     Connection::Limits m_limits;
     QWebSocketServer m_sockets;
-    PageServer* m_pages;  ///< owns the gate
     Gate* m_gate;
     int m_connections = 0;
 };

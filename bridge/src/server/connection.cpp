@@ -8,6 +8,9 @@
 #include <spdlog/spdlog.h>
 #include <QTimer>
 #include <QWebSocket>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 namespace tessera::bridge {
 
@@ -26,6 +29,8 @@ Connection::Connection(QWebSocket* socket, const Limits& limits, SessionRegistry
       m_registry(registry),
       m_peer(QStringLiteral("%1:%2").arg(socket->peerAddress().toString()).arg(socket->peerPort())),
       m_pingTimer(new QTimer(this)),
+      m_deadline(new QTimer(this)),
+      m_uploadIdle(new QTimer(this)),
       m_tokens(limits.messagesPerSecond),
       m_upload(limits.maxUploadBytes, limits.uploadBudget) {
     m_socket->setParent(this);
@@ -37,7 +42,11 @@ Connection::Connection(QWebSocket* socket, const Limits& limits, SessionRegistry
         m_lastHeard.start();
         // The bytes of an upload: bounded by the sizes its `upload` message announced.
         if (m_upload.active()) {
-            if (const auto error = m_upload.receive(frame)) refuse(*error);
+            m_uploadIdle->start();
+            if (const auto error = m_upload.receive(frame)) {
+                m_uploadIdle->stop();
+                refuse(*error);
+            }
             return;
         }
         if (admit())
@@ -47,8 +56,31 @@ Connection::Connection(QWebSocket* socket, const Limits& limits, SessionRegistry
     });
     connect(m_socket, &QWebSocket::pong, this, [this] { m_lastHeard.start(); });
     connect(m_socket, &QWebSocket::disconnected, this, &Connection::onDisconnected);
+    connect(m_socket, &QWebSocket::bytesWritten, this, &Connection::onBytesWritten);
     connect(m_pingTimer, &QTimer::timeout, this, &Connection::checkAlive);
     m_pingTimer->start(limits.pingIntervalMs);
+    // Until the hello, the deadline is the hello's: a socket that says nothing holds no place.
+    m_deadline->setSingleShot(true);
+    connect(m_deadline, &QTimer::timeout, this, [this] {
+        if (!m_session)
+            abort(QStringLiteral("no hello within %1 ms").arg(m_limits.helloTimeoutMs));
+        else if (m_overBudget)
+            abort(QStringLiteral("the browser read nothing of %1 queued bytes for %2 ms")
+                      .arg(m_socket->bytesToWrite())
+                      .arg(m_limits.slowReaderMs));
+    });
+    m_deadline->start(limits.helloTimeoutMs);
+    m_uploadIdle->setSingleShot(true);
+    m_uploadIdle->setInterval(limits.uploadIdleMs);
+    connect(m_uploadIdle, &QTimer::timeout, this, [this] {
+        if (!m_upload.active()) return;
+        m_upload.cancel();
+        refuse({errors::uploadCutOff,
+                QStringLiteral("the upload brought nothing for %1 s and was dropped; nothing "
+                               "was changed")
+                    .arg(m_limits.uploadIdleMs / 1000),
+                {}});
+    });
     m_lastHeard.start();
     m_refill.start();
     spdlog::info("bridge: connected {}", m_peer.toStdString());
@@ -59,16 +91,32 @@ Connection::~Connection() {
 }
 
 void Connection::sendText(const QByteArray& message) {
-    if (m_socket->bytesToWrite() > m_limits.maxBufferedBytes) {
-        close(QWebSocketProtocol::CloseCode(kCloseTryAgainLater),
-              QStringLiteral("the browser reads too slowly"));
-        return;
-    }
-    m_socket->sendTextMessage(QString::fromUtf8(message));
+    if (mayQueue(message.size())) m_socket->sendTextMessage(QString::fromUtf8(message));
 }
 
 void Connection::sendBinary(const QByteArray& frame) {
-    m_socket->sendBinaryMessage(frame);
+    if (mayQueue(frame.size())) m_socket->sendBinaryMessage(frame);
+}
+
+bool Connection::mayQueue(qint64 bytes) {
+    if (m_overBudget) return false;
+    const qint64 queued = m_socket->bytesToWrite();
+    if (queued == 0 || queued + bytes <= m_limits.maxOutputBytes) return true;
+    m_overBudget = true;
+    spdlog::warn(
+        "bridge: {} reads too slowly ({} bytes wait); it gets a snapshot once it has "
+        "caught up, or is cut off in {} ms",
+        m_peer.toStdString(), queued, m_limits.slowReaderMs);
+    m_deadline->start(m_limits.slowReaderMs);
+    return false;
+}
+
+void Connection::onBytesWritten() {
+    // Caught up: what was not sent is superseded by the page as it is now.
+    if (!m_overBudget || m_socket->bytesToWrite() > m_limits.maxOutputBytes / 2) return;
+    m_overBudget = false;
+    m_deadline->stop();
+    if (m_session) m_session->resync(this);
 }
 
 void Connection::closeSink(const QString& reason) {
@@ -96,11 +144,16 @@ void Connection::onText(const QString& text) {
     if (message.type == ClientMessage::Type::Upload) {
         if (m_session->isMirror())
             refuse({errors::readOnly, QStringLiteral("a mirror takes no input"), message.ref});
+        else if (auto error = m_session->checkUpload(message))
+            refuse(*error);
         else if (const auto error = m_upload.start(message))
             refuse(*error);
+        else
+            m_uploadIdle->start();
         return;
     }
     if (message.type == ClientMessage::Type::UploadDone) {
+        m_uploadIdle->stop();
         auto finished = m_upload.finish(message);
         if (auto* error = std::get_if<ProtocolError>(&finished))
             refuse(*error);
@@ -115,11 +168,12 @@ void Connection::onHello(const ClientMessage& hello) {
     auto opened = m_registry.open(hello);
     if (auto* error = std::get_if<ProtocolError>(&opened)) {
         refuse(*error);
-        if (error->code == errors::sessionLimit)
+        if (error->code == errors::sessionLimit || error->code == errors::sessionInUse)
             close(QWebSocketProtocol::CloseCode(kCloseTryAgainLater), error->message);
         return;
     }
     const auto [session, resumed] = std::get<SessionRegistry::Opened>(opened);
+    m_deadline->stop();
     const SessionRegistry::Settings& settings = m_registry.settings();
     server::Welcome welcome{
         session->resumeToken(), resumed, session->isMirror(),      settings.resumeTtlMs / 1000,
@@ -174,6 +228,22 @@ void Connection::checkAlive() {
 void Connection::close(int code, const QString& reason) {
     if (m_closeReason.isEmpty()) m_closeReason = reason;
     m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
+    // A peer that does not read the close frame does not keep the socket either.
+    QTimer::singleShot(m_limits.slowReaderMs, m_socket, &QWebSocket::abort);
+}
+
+void Connection::abort(const QString& reason) {
+    if (m_closeReason.isEmpty()) m_closeReason = reason;
+    spdlog::warn("bridge: cut off {}: {}", m_peer.toStdString(), reason.toStdString());
+    const bool heldMuch = m_socket->bytesToWrite() > m_limits.maxOutputBytes / 2;
+    m_socket->abort();  // drops what was queued for it
+#ifdef __GLIBC__
+    // glibc keeps large freed blocks for reuse once it has raised its mmap threshold; a
+    // slow reader's tens of MiB go back to the system at once instead.
+    if (heldMuch) malloc_trim(0);
+#else
+    Q_UNUSED(heldMuch);
+#endif
 }
 
 void Connection::onDisconnected() {
@@ -192,6 +262,8 @@ void Connection::onDisconnected() {
         m_session = nullptr;
     }
     m_pingTimer->stop();
+    m_deadline->stop();
+    m_uploadIdle->stop();
     m_upload.cancel();  // its bytes are free for others now, not when this object goes
     emit closed();
     deleteLater();

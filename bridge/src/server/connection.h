@@ -31,11 +31,15 @@ public:
         qint64 maxMessageBytes = 1 << 20;
         qint64 maxUploadBytes = 200LL << 20;
         int messagesPerSecond = 60;
-        int pingIntervalMs = 15'000;         ///< a connection silent for three of these is dropped
-        qint64 maxBufferedBytes = 64 << 20;  ///< a browser that reads slower is dropped
+        int pingIntervalMs = 15'000;  ///< a connection silent for three of these is dropped
+        int helloTimeoutMs = 5'000;   ///< a connection without a hello by then is closed
+        /// What may wait to be sent, text and binary together (one message more, when nothing
+        /// waits). A browser that stays over it for slowReaderMs is cut off.
+        qint64 maxOutputBytes = 32LL << 20;
+        int slowReaderMs = 5'000;
+        int uploadIdleMs = 30'000;  ///< an upload that brings no bytes this long is dropped
         std::shared_ptr<UploadBudget> uploadBudget;  ///< shared by the server's connections
     };
-
     Connection(QWebSocket* socket, const Limits& limits, SessionRegistry& registry,
                QObject* parent = nullptr);
     ~Connection() override;
@@ -45,6 +49,7 @@ public:
     void sendText(const QByteArray& message) override;
     void sendBinary(const QByteArray& frame) override;
     void closeSink(const QString& reason) override;
+    qint64 silentMs() const override { return m_lastHeard.elapsed(); }
 
 signals:
     void closed();
@@ -56,7 +61,13 @@ private:
     void refuse(const ProtocolError& error);
     void checkAlive();
     void close(int code, const QString& reason);
+    /// Closes at once, dropping whatever waits to be sent.
+    void abort(const QString& reason);
     void onDisconnected();
+    /// Whether `bytes` more may be queued; past the budget, nothing more is, until the
+    /// browser has caught up and gets the page again as a snapshot.
+    bool mayQueue(qint64 bytes);
+    void onBytesWritten();
 
     QWebSocket* m_socket;  ///< owned
     Limits m_limits;
@@ -65,6 +76,9 @@ private:
     QString m_peer;
     QString m_closeReason;
     QTimer* m_pingTimer;
+    QTimer* m_deadline;  ///< the hello's, then a slow reader's
+    QTimer* m_uploadIdle;
+    bool m_overBudget = false;
     QElapsedTimer m_lastHeard;
     // Token bucket for messages per second.
     double m_tokens;

@@ -6,6 +6,7 @@
 #include "mirrorsession.h"
 
 #include <spdlog/spdlog.h>
+#include <limits>
 
 namespace tessera::bridge {
 
@@ -22,13 +23,21 @@ std::variant<SessionRegistry::Opened, ProtocolError> SessionRegistry::open(
             QStringLiteral("this server speaks protocol version %1").arg(kProtocolVersion),
             hello.ref};
     if (!hello.resume.isEmpty()) {
-        if (ViewerSession* session = m_sessions.value(hello.resume)) {
-            if (session->isMirror() == hello.mirror) {
-                delete m_expiry.take(hello.resume);
-                return Opened{session, true};
-            }
+        ViewerSession* session = m_sessions.value(hello.resume);
+        if (session && session->isMirror() == hello.mirror) {
+            if (session->isAttached() && session->sinkSilentMs() < m_settings.takeOverAfterSilentMs)
+                return ProtocolError{errors::sessionInUse,
+                                     QStringLiteral("this session is open in another connection"),
+                                     hello.ref};
+            delete m_expiry.take(hello.resume);
+            // A new token for every resume: one seen before is worth nothing from now on.
+            m_sessions.remove(hello.resume);
+            session->setResumeToken(Access::generateToken());
+            m_sessions.insert(session->resumeToken(), session);
+            return Opened{session, true};
         }
     }
+    if (count() >= m_settings.maxSessions) endOldestWaiting();
     if (count() >= m_settings.maxSessions)
         return ProtocolError{errors::sessionLimit,
                              QStringLiteral("this server has its %1 sessions; try again later")
@@ -65,12 +74,29 @@ void SessionRegistry::park(ViewerSession* session) {
     connect(timer, &QTimer::timeout, this, [this, token] { end(token); });
     timer->start(m_settings.resumeTtlMs);
     m_expiry.insert(token, timer);
+    if (parkedCount() > m_settings.maxWaitingSessions) endOldestWaiting();
+}
+
+bool SessionRegistry::endOldestWaiting() {
+    // Every wait is as long, so the one with the least time left has waited longest.
+    QString oldest;
+    int least = std::numeric_limits<int>::max();
+    for (auto it = m_expiry.cbegin(); it != m_expiry.cend(); ++it) {
+        if (it.value()->remainingTime() < least) {
+            least = it.value()->remainingTime();
+            oldest = it.key();
+        }
+    }
+    if (oldest.isEmpty()) return false;
+    spdlog::info("bridge: the session that waited longest for its browser ends to make room");
+    end(oldest);
+    return true;
 }
 
 void SessionRegistry::end(const QString& token) {
     delete m_expiry.take(token);
     if (ViewerSession* session = m_sessions.take(token)) {
-        spdlog::info("bridge: session ended after its resume time ({} left)", count());
+        spdlog::info("bridge: a waiting session ended ({} left)", count());
         delete session;
         emit sessionEnded(token);
     }

@@ -27,7 +27,10 @@ public:
         QVector<Dashboard> dashboards;
         QString defaultDashboard;  ///< the first one when empty
         int resumeTtlMs = 120'000;
-        int maxSessions = 200;
+        int maxSessions = 200;        ///< connected and waiting together
+        int maxWaitingSessions = 50;  ///< waiting for their browser to resume
+        /// A session's connection silent this long may lose it to a resume from another.
+        int takeOverAfterSilentMs = 30'000;
     };
     struct Opened {
         ViewerSession* session = nullptr;
@@ -41,9 +44,13 @@ public:
     void setMirrorSource(Session* source) { m_mirrorSource = source; }
     bool hasMirror() const { return m_mirrorSource != nullptr; }
 
-    /// The session a hello asks for: resumed by its token within the TTL, else a new one.
+    /// The session a hello asks for: resumed by its token within the TTL (its token then
+    /// changes), else a new one. A session whose connection is open and heard from is not
+    /// resumed; one silent past the limit is taken from its connection. When the sessions
+    /// are at their cap, the one that has waited longest for its browser ends to make room.
     std::variant<Opened, ProtocolError> open(const ClientMessage& hello);
-    /// The connection of `session` ended: keep it for the TTL.
+    /// The connection of `session` ended: keep it for the TTL (the oldest waiting session
+    /// ends when too many wait).
     void park(ViewerSession* session);
     /// New builds of `changed` dashboards (hot reload): new sessions get them, and open
     /// sessions showing one rerun it with their state kept.
@@ -60,6 +67,8 @@ signals:
 
 private:
     void end(const QString& token);
+    /// Ends the session that has waited longest for its browser; false when none waits.
+    bool endOldestWaiting();
     const Dashboard* findDashboard(const QString& id) const;
 
     Settings m_settings;

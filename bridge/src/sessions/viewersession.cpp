@@ -4,6 +4,7 @@
 #include "servermessage.h"
 
 #include <tessera/delta.h>
+#include <tessera/schema.h>
 #include <tessera/session.h>
 
 namespace tessera::bridge {
@@ -41,6 +42,37 @@ void ViewerSession::attach(ViewerSink* sink) {
     // may hold it while they connect it.
     m_relay = std::shared_ptr<QObject>(new QObject, [](QObject* relay) { relay->deleteLater(); });
     subscribe(m_relay);
+}
+
+void ViewerSession::resync(ViewerSink* sink) {
+    if (m_sink != sink) return;
+    detach(sink);
+    attach(sink);  // a new subscription starts with the page as a snapshot
+}
+
+std::optional<ProtocolError> ViewerSession::checkUpload(const ClientMessage& upload) const {
+    auto refused = [&](const QString& why) {
+        return ProtocolError{errors::badValue, why, upload.ref};
+    };
+    const ElementPtr uploader = m_clientPage.findWidget(upload.widget);
+    if (!uploader || uploader->kind != ElementKind::FileUploader)
+        return refused(
+            QStringLiteral("no file uploader '%1' on this page").arg(upload.widget.left(100)));
+    const QString label = uploader->props.value(prop::label).toString();
+    if (uploader->props.value(prop::disabled).toBool())
+        return refused(QStringLiteral("file_uploader '%1': disabled").arg(label));
+    if (upload.files.isEmpty()) return std::nullopt;  // clears the uploader
+    if (upload.files.size() > 1 && !uploader->props.value(prop::multiple).toBool())
+        return refused(QStringLiteral("file_uploader '%1': one file is taken here, not %2")
+                           .arg(label)
+                           .arg(upload.files.size()));
+    for (const ClientMessage::File& file : upload.files) {
+        const QString name = file.name.section(QLatin1Char('/'), -1).section(QLatin1Char('\\'), -1);
+        if (const QString problem = fileUploadProblem(uploader->props, name.trimmed(), file.size);
+            !problem.isEmpty())
+            return refused(QStringLiteral("file_uploader '%1': %2").arg(label, problem));
+    }
+    return std::nullopt;
 }
 
 void ViewerSession::detach(ViewerSink* sink) {

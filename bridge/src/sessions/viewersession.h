@@ -13,6 +13,7 @@
 #include <QPointer>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace tessera {
 class Session;
@@ -31,6 +32,8 @@ public:
     ~ViewerSession() override;
 
     const QString& resumeToken() const { return m_resumeToken; }
+    /// A new resume token (each resume rotates it, so that an old one is worth nothing).
+    void setResumeToken(QString token) { m_resumeToken = std::move(token); }
     virtual bool isMirror() const = 0;
     virtual QString dashboardId() const = 0;
 
@@ -39,6 +42,14 @@ public:
     void attach(ViewerSink* sink);
     void detach(ViewerSink* sink);
     bool isAttached() const { return m_sink != nullptr; }
+    /// Milliseconds since the attached client was last heard from; 0 when detached.
+    qint64 sinkSilentMs() const { return m_sink ? m_sink->silentMs() : 0; }
+    /// `sink` missed messages (it read too slowly): it gets the page again as a snapshot.
+    void resync(ViewerSink* sink);
+    /// Why the upload `upload` announces is refused before any of its bytes arrive: no
+    /// file uploader of that id on the client's page, a disabled one, or files it does not
+    /// take (count, types, size). Nothing when it may start.
+    std::optional<ProtocolError> checkUpload(const ClientMessage& upload) const;
     /// Acts on a message of an attached client (not hello); refusals go back as errors.
     virtual void handle(const ClientMessage& message) = 0;
     /// New builds of `changed` dashboards (hot reload): a session showing one reruns it.

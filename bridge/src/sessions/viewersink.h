@@ -14,6 +14,8 @@ public:
     virtual void sendBinary(const QByteArray& frame) = 0;
     /// The session is taken over (resumed from another connection): end this one.
     virtual void closeSink(const QString& reason) = 0;
+    /// Milliseconds since the client was last heard from (any message, frame or pong).
+    virtual qint64 silentMs() const { return 0; }
 };
 
 }  // namespace tessera::bridge

@@ -104,6 +104,7 @@ QVariant Ui::registerWidget(const QString& id, ElementKind kind, const QString& 
     spec.form = m_form;
     spec.clearOnSubmit = m_clearOnSubmit;
     spec.data = std::move(data);
+    spec.disabled = options.disabled;
     return ctx->core->widgets->registerWidget(id, spec);
 }
 

@@ -92,6 +92,61 @@ QVariant shownValue(ElementKind kind, const QVariant& value) {
     return names;
 }
 
+namespace {
+
+bool isNumber(const QVariant& v) {
+    switch (v.typeId()) {
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::LongLong:
+        case QMetaType::ULongLong:
+        case QMetaType::Double:
+        case QMetaType::Float:
+            return true;
+        default:
+            return false;
+    }
+}
+
+QString described(const QVariant& v) {
+    if (v.typeId() == QMetaType::QString)
+        return QStringLiteral("the text '%1'").arg(v.toString().left(40));
+    if (!v.isValid() || v.isNull()) return QStringLiteral("nothing");
+    if (v.typeId() == QMetaType::Bool)
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    return QStringLiteral("a %1").arg(QLatin1String(v.typeName()));
+}
+
+}  // namespace
+
+QString typedValueProblem(ElementKind kind, const QVariant& value) {
+    switch (kind) {
+        case ElementKind::Button:
+        case ElementKind::FormSubmitButton:
+        case ElementKind::DownloadButton:
+        case ElementKind::Checkbox:
+        case ElementKind::Toggle:
+            return value.typeId() == QMetaType::Bool
+                       ? QString()
+                       : QStringLiteral("expected true or false, got %1").arg(described(value));
+        case ElementKind::Slider:
+        case ElementKind::NumberInput:
+            return isNumber(value)
+                       ? QString()
+                       : QStringLiteral("expected a number, got %1").arg(described(value));
+        case ElementKind::RangeSlider: {
+            const QVariantList list =
+                value.typeId() == QMetaType::QVariantList ? value.toList() : QVariantList();
+            const bool ok = list.size() == 2 && isNumber(list[0]) && isNumber(list[1]);
+            return ok ? QString()
+                      : QStringLiteral("expected a list of two numbers, got %1")
+                            .arg(described(value));
+        }
+        default:
+            return {};
+    }
+}
+
 QVariant coerceWidgetValue(const WidgetSpec& spec, const QVariant& value, QString* error) {
     const QVariantMap& p = spec.props;
     auto fail = [&](const QString& why) {
@@ -231,8 +286,10 @@ WidgetChange WidgetStore::set(const QString& id, const QVariant& value) {
     std::lock_guard lock(m_mutex);
     auto it = m_entries.find(id);
     if (it == m_entries.end()) return {QStringLiteral("no widget with id '%1'").arg(id)};
-    QString error;
-    const QVariant coerced = coerceWidgetValue(it->spec, value, &error);
+    QString error =
+        it->spec.disabled ? QStringLiteral("disabled") : typedValueProblem(it->spec.kind, value);
+    const QVariant coerced =
+        error.isEmpty() ? coerceWidgetValue(it->spec, value, &error) : QVariant();
     if (!coerced.isValid())
         return {QStringLiteral("%1 '%2': %3").arg(kindName(it->spec.kind), it->spec.label, error)};
     const bool trigger = isTriggerKind(it->spec.kind);

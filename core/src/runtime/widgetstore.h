@@ -35,6 +35,7 @@ struct WidgetSpec {
     bool clearOnSubmit = false;  ///< form submit buttons: the form's FormOptions::clearOnSubmit
     /// The data a data editor edits, or a selectable chart or dataframe selects in.
     std::shared_ptr<const DataFrame> data;
+    bool disabled = false;  ///< shown, but takes no value from any viewer
 };
 
 /// What WidgetStore::set() did with a value.
@@ -47,6 +48,11 @@ struct WidgetChange {
 /// What the page shows of a widget's value: the value itself, but for a file uploader only
 /// the files' names (their bytes stay in the session).
 QVariant shownValue(ElementKind kind, const QVariant& value);
+
+/// Why `value`, set by a viewer (the window, a browser, AppTest), has the wrong type for a
+/// widget of `kind`: numbers must be numbers and true/false booleans, not text. Empty when
+/// the type is right. Text is taken only from the command line (--set), through presets.
+TESSERA_CORE_EXPORT QString typedValueProblem(ElementKind kind, const QVariant& value);
 
 /// Turns `value` into a valid value for `spec` (strings from the command line included).
 /// Returns an invalid QVariant and sets `error` when it cannot.
@@ -65,9 +71,10 @@ public:
     QVariant value(const QString& id) const;
     /// The value to show: a form widget's value waiting for submit, else value().
     QVariant displayValue(const QString& id) const;
-    /// Validates and stores a value. A widget in a form holds it until the form is submitted;
-    /// a form's submit button commits the values its form holds. A change whose widget has
-    /// a callback queues the callback (see takeCallbacks()).
+    /// Validates and stores a value: refused when the widget is disabled or the value's type
+    /// is not the widget's (typedValueProblem). A widget in a form holds it until the form is
+    /// submitted; a form's submit button commits the values its form holds. A change whose widget
+    /// has a callback queues the callback (see takeCallbacks()).
     WidgetChange set(const QString& id, const QVariant& value);
     /// The widgets a change of `ids` concerns: `ids` without the widgets that hold their
     /// value in a form, and with the widgets of the form a submit button submits.

@@ -35,6 +35,18 @@ function setUpTheme(button: HTMLButtonElement): void {
   show();
 }
 
+/// The address's ?token=, removed from the address (and so from history, bookmarks and
+/// screen shares) with history.replaceState.
+function takeTokenFromAddress(): string {
+  const url = new URL(location.href);
+  const token = url.searchParams.get('token') ?? '';
+  if (token) {
+    url.searchParams.delete('token');
+    history.replaceState(history.state, '', url);
+  }
+  return token;
+}
+
 function setUpTimeline(toggle: HTMLButtonElement, panel: HTMLElement): void {
   toggle.onclick = () => {
     panel.hidden = !panel.hidden;
@@ -61,6 +73,9 @@ class Viewer {
   private dashboards: Welcome['dashboards'] = [];
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
   private reloadFailed = false;
+  /// The token the address brought, if any. It leaves the address bar at once (a cookie the
+  /// server set carries it for reloads); the socket is opened with it from memory.
+  private token = takeTokenFromAddress();
 
   start(): void {
     byId<HTMLButtonElement>('rerun').onclick = () => this.send({ type: 'rerun' });
@@ -122,8 +137,7 @@ class Viewer {
     const query = new URLSearchParams(location.search);
     const url = new URL('/ws', location.href);
     url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    const token = query.get('token');
-    if (token) url.searchParams.set('token', token);
+    if (this.token) url.searchParams.set('token', this.token);
     const socket = new WebSocket(url);
     socket.binaryType = 'arraybuffer';
     socket.onopen = () => {
@@ -188,6 +202,12 @@ class Viewer {
         break;
       case 'error':
         // A new build that failed stays in view until a good one arrives.
+        // Open in another tab (a duplicated tab has the same token): this tab starts its
+        // own session when the server closes this connection.
+        if (m.code === 'session-in-use') {
+          this.resume = '';
+          sessionStorage.removeItem(RESUME_KEY);
+        }
         if (m.code === 'plugin-reload') {
           this.reloadFailed = true;
           this.banner(m.message);

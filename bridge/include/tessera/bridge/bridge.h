@@ -16,12 +16,16 @@ namespace tessera::bridge {
 
 class BridgeThread;
 
+/// BridgeOptions::token that asks for a new random token (`--token auto`).
+inline const QString kAutoToken = QStringLiteral("auto");
+
 /// How a bridge listens and what it allows (`tessera --help` lists the options).
 struct BridgeOptions {
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 0;  ///< 0: any free port
-    /// Clients must show it (in the URL, or the cookie the page sets). Generated when empty
-    /// and the address is not loopback; a loopback server without one asks for none.
+    /// Clients must show it (in the URL, or the cookie the page sets). Generated when it is
+    /// kAutoToken, or empty and the address is not loopback; a loopback server without one
+    /// asks for none.
     QString token;
     QStringList allowedOrigins;  ///< besides the server's own origin
     QString defaultDashboard;    ///< for browsers that ask for none; else the first
@@ -33,6 +37,20 @@ struct BridgeOptions {
     qint64 maxUploadBytes = 200LL << 20;
     int messagesPerSecond = 60;
     int pingIntervalSeconds = 15;
+
+    // What one client may hold of the server, before and after its access is checked
+    // (docs/user-guide.md, "Limits").
+    int headTimeoutSeconds = 10;         ///< a request head must be complete within this
+    qint64 maxHeadBytes = 16 * 1024;     ///< the largest request head taken
+    int maxPendingHeads = 256;           ///< connections still sending their first head
+    int maxPendingHeadsPerAddress = 16;  ///< of those, from one address (an IPv6 /64)
+    int maxConnectionsPerAddress = 128;  ///< open sockets of one address, HTTP and WebSocket
+    int idleTimeoutSeconds = 30;         ///< a kept-alive HTTP connection waits this long
+    int helloTimeoutSeconds = 5;         ///< a WebSocket must say hello within this
+    int maxWaitingSessions = 50;         ///< sessions waiting for their browser to resume
+    qint64 maxOutputBytes = 32LL << 20;  ///< queued for one connection, text and binary
+    int slowReaderSeconds = 5;           ///< over maxOutputBytes this long: cut off
+    int uploadIdleSeconds = 30;          ///< an upload that brings no bytes this long ends
 };
 
 /// Remote browsers' way in: serves the viewer page and a WebSocket on one port, gives every

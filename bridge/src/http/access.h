@@ -29,7 +29,11 @@ public:
     static QString generateToken();
     /// Equal without leaking where they differ through timing.
     static bool sameSecret(const QByteArray& a, const QByteArray& b);
-    static QByteArray cookieName() { return QByteArrayLiteral("tessera-token"); }
+    /// The cookie the page's token travels in, named for the port: the servers of one host
+    /// on other ports neither see nor overwrite it.
+    QByteArray cookieName() const { return "tessera-token-" + QByteArray::number(m_port); }
+    /// The port listened on, once known.
+    void setPort(quint16 port) { m_port = port; }
 
     bool needsToken() const { return !m_token.isEmpty(); }
     const QString& token() const { return m_token; }
@@ -43,6 +47,7 @@ private:
     bool m_loopback;
     QString m_token;
     QStringList m_allowedOrigins;
+    quint16 m_port = 0;
 };
 
 }  // namespace tessera::bridge

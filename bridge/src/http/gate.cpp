@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "gate.h"
+
+#include "httpresponse.h"
+
+#include <spdlog/spdlog.h>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace tessera::bridge {
+
+Gate::Gate(const Access& access, const PeerCounts::Limits& limits,
+           const HttpConnection::Settings& settings, QObject* parent)
+    : QTcpServer(parent),
+      m_access(access),
+      m_pages(access),
+      m_counts(limits),
+      m_settings(settings) {}
+
+void Gate::incomingConnection(qintptr handle) {
+    auto* socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(handle)) {
+        delete socket;
+        return;
+    }
+    // Ops go out as a few small frames at a time: without this, Nagle's algorithm holds each
+    // one back until the browser acknowledges the last (up to 40 ms of delayed ACK).
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    const QByteArray key = PeerCounts::keyOf(socket->peerAddress());
+    if (!m_counts.openConnection(key)) {
+        turnAway(socket, QStringLiteral("too many connections from this address"));
+        return;
+    }
+    // Counted for as long as the socket lives, whoever owns it by then.
+    connect(socket, &QObject::destroyed, this, [this, key] { m_counts.closeConnection(key); });
+    if (!m_counts.startPending(key)) {
+        turnAway(socket, QStringLiteral("too many connections still sending their request"));
+        return;
+    }
+    auto* connection = new HttpConnection(socket, m_settings, m_access, m_pages, this);
+    connect(connection, &HttpConnection::firstHeadEnded, this,
+            [this, key] { m_counts.endPending(key); });
+    connect(connection, &HttpConnection::webSocketRequest, this, &Gate::webSocketRequest);
+}
+
+void Gate::turnAway(QTcpSocket* socket, const QString& reason) {
+    spdlog::warn("bridge: turned away {}: {}", socket->peerAddress().toString().toStdString(),
+                 reason.toStdString());
+    socket->write(HttpResponse::text(503, reason).serialize(false));
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    socket->disconnectFromHost();
+    // A client that does not read even this is not waited for.
+    QTimer::singleShot(1000, socket, [socket] { socket->abort(); });
+}
+
+}  // namespace tessera::bridge
