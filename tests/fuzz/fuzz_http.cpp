@@ -39,7 +39,7 @@ void checkAnswer(const QByteArray& answer, bool headOnly) {
                                         "connection"};
     const qsizetype end = answer.indexOf("\r\n\r\n");
     if (end < 0) fail("an answer without the end of its head", answer);
-    const QList<QByteArray> lines = answer.left(end).split('\n');
+    const QList<QByteArray> lines = answer.left(end + 1).split('\n');  // each ends in CR
     if (!lines.first().startsWith("HTTP/1.1 ")) fail("a bad status line", lines.first());
     qsizetype length = -1;
     for (qsizetype i = 1; i < lines.size(); ++i) {
