@@ -7,10 +7,12 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -225,6 +227,27 @@ private slots:
         QTest::mouseClick(startStop, Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(int(window.sharing().state()), int(app::Sharing::State::On),
                                   10'000);
+    }
+
+    void shareOffersATokenOnThisComputerToo() {
+        app::MainWindow window(catalog());
+        window.showShareDialog();
+        auto* dialog = window.findChild<app::ShareDialog*>();
+        QVERIFY(dialog);
+        auto* tokenHere = dialog->findChild<QCheckBox*>(QStringLiteral("tokenHere"));
+        QVERIFY(tokenHere && tokenHere->isVisibleTo(dialog));
+        tokenHere->setChecked(true);
+        dialog->findChild<QSpinBox*>(QStringLiteral("port"))->setValue(0);
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("startStop")),
+                          Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(int(window.sharing().state()), int(app::Sharing::State::On),
+                                  10'000);
+        const QUrl link(dialog->findChild<QLineEdit*>(QStringLiteral("shareUrl"))->text());
+        QCOMPARE(link.host(), QStringLiteral("127.0.0.1"));
+        QVERIFY(QUrlQuery(link).queryItemValue(QStringLiteral("token")).size() >= 32);
+        // On the network a token is always asked for: the choice is not offered.
+        dialog->findChild<QRadioButton*>(QStringLiteral("network"))->setChecked(true);
+        QVERIFY(!tokenHere->isVisibleTo(dialog));
     }
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The bridge as a browser meets it: real WebSocket and HTTP clients on loopback.
 #include "bridgeclient.h"
+#include "hostileclients.h"
 
 #include <tessera/bridge/bridge.h>
 #include <tessera/headlessrunner.h>
@@ -423,6 +424,42 @@ private slots:
         QTRY_VERIFY(!third.welcome().isEmpty());
         QVERIFY(!third.welcome().value(QStringLiteral("resumed")).toBool());
         QTRY_COMPARE(textOf(third), QStringLiteral("n is 5"));
+    }
+
+    void aSilentConnectionLosesItsSessionToAResume() {
+        BridgeOptions options;
+        options.pingIntervalSeconds = 1;  // silent for two intervals: gone
+        auto bridge = startBridge({counter()}, options);
+        QVERIFY(bridge);
+        // A client that never answers pings, as a browser whose network went away.
+        tessera::bridge::testing::RawWebSocket owner;
+        QVERIFY(owner.open(quint16(bridge->url().port())));
+        owner.sendText(tessera::bridge::testing::helloMessage());
+        const QString token = QJsonDocument::fromJson(owner.waitForText("\"welcome\""))
+                                  .object()
+                                  .value(QStringLiteral("resume"))
+                                  .toString();
+        QVERIFY(!token.isEmpty());
+        QElapsedTimer clock;
+        clock.start();
+        bool refusedWhileHeard = false, resumed = false;
+        while (!resumed && clock.elapsed() < 10'000) {
+            BridgeClient back;
+            QVERIFY(back.open(bridge->url()));
+            back.hello({{QStringLiteral("resume"), token}});
+            QTRY_VERIFY(!back.welcome().isEmpty() || !back.errors().isEmpty());
+            if (!back.errors().isEmpty()) {
+                QCOMPARE(back.errors().first().value(QStringLiteral("code")).toString(),
+                         QStringLiteral("session-in-use"));
+                refusedWhileHeard = true;
+                QTest::qWait(200);  // the next try, as the page's backoff would
+            }
+            resumed = back.welcome().value(QStringLiteral("resumed")).toBool();
+        }
+        qInfo("taken over %lld ms after the owner last spoke", clock.elapsed());
+        QVERIFY(refusedWhileHeard);
+        QVERIFY(resumed);
+        QTRY_VERIFY(!owner.connected());
     }
 
     void aTokenIsRequiredForThePageAndTheSocket() {
