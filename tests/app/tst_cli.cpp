@@ -188,6 +188,13 @@ private slots:
         QCOMPARE(tessera({"--set", "novalue", "--once"}).exitCode, 2);
         QCOMPARE(tessera({"--fragment-threads", "0", "--once"}).exitCode, 2);
         QCOMPARE(tessera({"--fragment-threads", "many", "--once"}).exitCode, 2);
+        // The server's limits take numbers in their range, and say which.
+        const Result limit = tessera({"--serve", "0", "--hello-timeout", "0"});
+        QCOMPARE(limit.exitCode, 2);
+        QVERIFY2(limit.err.contains("--hello-timeout expects a number from 1 to 600"),
+                 limit.err.constData());
+        QCOMPARE(tessera({"--serve", "0", "--max-output-mib", "lots"}).exitCode, 2);
+        QCOMPARE(tessera({"--serve", "0", "--max-pending-per-address", "-1"}).exitCode, 2);
     }
 };
 
