@@ -84,9 +84,13 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
     const QCommandLineOption maxSessions(QStringLiteral("max-sessions"),
                                          QStringLiteral("Browser sessions at most (default 200)."),
                                          QStringLiteral("n"), QStringLiteral("200"));
+    const QCommandLineOption allowClearCache(
+        QStringLiteral("allow-clear-cache"),
+        QStringLiteral("Let browsers clear every cache of the process, everyone's (off: only "
+                       "the window can)."));
     parser.addOptions({pluginDir, noWatch, list, headless, once, json, set, logLevel, screenshot,
                        screenshotAt, dark, fragmentThreads, serve, bridge, token, allowOrigin,
-                       resumeTtl, maxSessions});
+                       resumeTtl, maxSessions, allowClearCache});
     // The limits a server holds each client to (docs/user-guide.md, "Limits"): the flag,
     // the range it takes and what it sets; the defaults are BridgeOptions'.
     using B = bridge::BridgeOptions;
@@ -255,6 +259,7 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
         return std::nullopt;
     }
     o.bridge.allowedOrigins = parser.values(allowOrigin);
+    o.bridge.allowClearCache = parser.isSet(allowClearCache);
     bool ok = false;
     o.bridge.resumeTtlSeconds = parser.value(resumeTtl).toInt(&ok);
     if (!ok || o.bridge.resumeTtlSeconds < 0 || o.bridge.resumeTtlSeconds > 86400) {

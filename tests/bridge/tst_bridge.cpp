@@ -4,6 +4,7 @@
 #include "hostileclients.h"
 
 #include <tessera/bridge/bridge.h>
+#include <tessera/cache.h>
 #include <tessera/headlessrunner.h>
 #include <tessera/plugincatalog.h>
 #include <tessera/schema.h>
@@ -20,6 +21,7 @@
 #include <QSignalSpy>
 #include <QtTest>
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <memory>
 
@@ -460,6 +462,57 @@ private slots:
         QVERIFY(refusedWhileHeard);
         QVERIFY(resumed);
         QTRY_VERIFY(!owner.connected());
+    }
+
+    void clearingEveryonesCachesNeedsThePermission_data() {
+        QTest::addColumn<bool>("allowed");
+        QTest::newRow("by default") << false;
+        QTest::newRow("--allow-clear-cache") << true;
+    }
+    void clearingEveryonesCachesNeedsThePermission() {
+        QFETCH(bool, allowed);
+        static std::atomic<int> computed{0};
+        computed = 0;
+        const QString key = QStringLiteral("computed-once-%1").arg(allowed);
+        const Dashboard cached{
+            QStringLiteral("cached"), QStringLiteral("Cached"), {}, [key](Ui& ui) {
+                const int value = cacheData<int>(key, [] { return ++computed; });
+                ui.text(QStringLiteral("value %1").arg(value));
+            }};
+        BridgeOptions options;
+        options.allowClearCache = allowed;
+        auto bridge = startBridge({cached}, options);
+        QVERIFY(bridge);
+        BridgeClient first, clearer;
+        QVERIFY(first.open(bridge->url()));
+        first.hello();
+        QTRY_COMPARE(textOf(first), QStringLiteral("value 1"));
+        QVERIFY(clearer.open(bridge->url()));
+        clearer.hello();
+        QTRY_VERIFY(!clearer.welcome().isEmpty());
+        QCOMPARE(clearer.welcome()
+                     .value(QStringLiteral("processActions"))
+                     .toArray()
+                     .contains(QStringLiteral("clearCache")),
+                 allowed);
+        clearer.send(
+            {{QStringLiteral("type"), QStringLiteral("clearCache")}, {QStringLiteral("ref"), 9}});
+        clearer.send({{QStringLiteral("type"), QStringLiteral("ping")}});
+        QTRY_COMPARE(clearer.pongs(), 1);  // the clearCache before it is handled
+        if (!allowed) {
+            QCOMPARE(clearer.errors().size(), 1);
+            QCOMPARE(clearer.errors().first().value(QStringLiteral("code")).toString(),
+                     QStringLiteral("forbidden"));
+        } else {
+            QVERIFY(clearer.errors().isEmpty());
+        }
+        // Another session's run: still a hit when refused, computed again when allowed.
+        BridgeClient other;
+        QVERIFY(other.open(bridge->url()));
+        other.hello();
+        QTRY_COMPARE(textOf(other),
+                     allowed ? QStringLiteral("value 2") : QStringLiteral("value 1"));
+        QCOMPARE(computed.load(), allowed ? 2 : 1);
     }
 
     void aTokenIsRequiredForThePageAndTheSocket() {

@@ -241,3 +241,26 @@ test('a duplicated tab gets a session of its own, and the first keeps its own', 
     assert.equal(await first.getByLabel('Project name').inputValue(), 'the-first-tab');
   });
 });
+
+test('the page offers Clear cache only where the server takes it', async () => {
+  for (const allowed of [false, true]) {
+    await withServer(
+      'gallery',
+      async (server, browser) => {
+        const page = await (await browser.newContext()).newPage();
+        const refusals = [];
+        page.on('console', (m) => m.text().includes('forbidden') && refusals.push(m.text()));
+        await page.goto(server.url);
+        await settled(page);
+        const button = page.locator('#clear-cache');
+        assert.equal(await button.isVisible(), allowed, `allowed: ${allowed}`);
+        if (allowed) {
+          await button.click();
+          await page.waitForFunction(() => document.getElementById('status-text')?.textContent === 'Ready');
+        }
+        assert.deepEqual(refusals, []);
+      },
+      { args: allowed ? ['--allow-clear-cache'] : [] },
+    );
+  }
+});

@@ -62,6 +62,7 @@ inline const QString uploadTooLarge = QStringLiteral("upload-too-large");
 inline const QString uploadCutOff = QStringLiteral("upload-cut-off");
 inline const QString uploadBusy = QStringLiteral("upload-busy");
 inline const QString sessionInUse = QStringLiteral("session-in-use");
+inline const QString forbidden = QStringLiteral("forbidden");
 }  // namespace errors
 
 /// Decodes one text frame. Never throws; anything malformed comes back as an error.

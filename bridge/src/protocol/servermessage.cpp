@@ -78,6 +78,7 @@ QByteArray welcome(const Welcome& w) {
          {QStringLiteral("resumeTtl"), w.resumeTtlSeconds},
          {QStringLiteral("dashboard"), w.dashboard},
          {QStringLiteral("dashboards"), dashboards},
+         {QStringLiteral("processActions"), QJsonArray::fromStringList(w.processActions)},
          {QStringLiteral("limits"),
           QJsonObject{{QStringLiteral("maxMessageBytes"), w.maxMessageBytes},
                       {QStringLiteral("maxUploadBytes"), w.maxUploadBytes},

@@ -30,6 +30,8 @@ struct Welcome {
     qint64 maxMessageBytes = 0;
     int messagesPerSecond = 0;
     qint64 maxUploadBytes = 0;
+    /// Actions beyond its own session that this client may take ("clearCache").
+    QStringList processActions;
 };
 
 QByteArray welcome(const Welcome& w);

@@ -20,7 +20,7 @@ BridgeServer::BridgeServer(QVector<Dashboard> dashboards, const BridgeOptions& o
       m_options(options),
       m_access(options.address, options.token, options.allowedOrigins),
       m_registry({std::move(dashboards), options.defaultDashboard, options.resumeTtlSeconds * 1000,
-                  options.maxSessions, options.maxWaitingSessions,
+                  options.maxSessions, options.maxWaitingSessions, options.allowClearCache,
                   // A live browser answers every ping: silent for two, it has gone.
                   2 * options.pingIntervalSeconds * 1000},
                  this),

@@ -180,6 +180,8 @@ void Connection::onHello(const ClientMessage& hello) {
         session->dashboardId(), {},      m_limits.maxMessageBytes, m_limits.messagesPerSecond,
         m_limits.maxUploadBytes};
     for (const Dashboard& d : settings.dashboards) welcome.dashboards.append({d.id, d.title});
+    if (settings.allowClearCache && !session->isMirror())
+        welcome.processActions << QStringLiteral("clearCache");
     sendText(server::welcome(welcome));
     m_session = session;
     if (session->isMirror())

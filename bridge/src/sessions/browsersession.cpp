@@ -7,9 +7,10 @@
 namespace tessera::bridge {
 
 BrowserSession::BrowserSession(QString resumeToken, QVector<Dashboard> dashboards,
-                               const Dashboard& first, QObject* parent)
+                               const Dashboard& first, bool mayClearCaches, QObject* parent)
     : ViewerSession(std::move(resumeToken), parent),
       m_dashboards(std::move(dashboards)),
+      m_mayClearCaches(mayClearCaches),
       m_session(new Session(this)) {
     m_session->setDashboard(first);
 }
@@ -57,7 +58,14 @@ void BrowserSession::handle(const ClientMessage& message) {
             m_session->stop();
             break;
         case Type::ClearCache:
-            clearCaches();
+            // Every dashboard's and every viewer's caches: not one viewer's to drop.
+            if (m_mayClearCaches)
+                clearCaches();
+            else
+                refuse(errors::forbidden,
+                       QStringLiteral("clearing the caches of every session is not allowed on "
+                                      "this server (tessera --allow-clear-cache allows it)"),
+                       message.ref);
             break;
         case Type::Dashboard: {
             const auto found =

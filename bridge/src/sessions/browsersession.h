@@ -14,8 +14,10 @@ namespace tessera::bridge {
 class BrowserSession : public ViewerSession {
     Q_OBJECT
 public:
+    /// `mayClearCaches`: whether its browser may clear every cache of the process (a
+    /// `clearCache` message); refused as `forbidden` otherwise.
     BrowserSession(QString resumeToken, QVector<Dashboard> dashboards, const Dashboard& first,
-                   QObject* parent = nullptr);
+                   bool mayClearCaches, QObject* parent = nullptr);
     ~BrowserSession() override;
 
     bool isMirror() const override { return false; }
@@ -29,6 +31,7 @@ protected:
 
 private:
     QVector<Dashboard> m_dashboards;
+    bool m_mayClearCaches;
     Session* m_session;  // a child: destroyed with this, which interrupts its runs
 };
 

@@ -59,7 +59,8 @@ std::variant<SessionRegistry::Opened, ProtocolError> SessionRegistry::open(
             return ProtocolError{errors::unknownDashboard,
                                  QStringLiteral("no dashboard '%1'").arg(hello.dashboard.left(100)),
                                  hello.ref};
-        session = new BrowserSession(token, m_settings.dashboards, *dashboard, this);
+        session = new BrowserSession(token, m_settings.dashboards, *dashboard,
+                                     m_settings.allowClearCache, this);
     }
     m_sessions.insert(token, session);
     emit sessionOpened();

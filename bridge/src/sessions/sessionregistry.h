@@ -27,8 +27,9 @@ public:
         QVector<Dashboard> dashboards;
         QString defaultDashboard;  ///< the first one when empty
         int resumeTtlMs = 120'000;
-        int maxSessions = 200;        ///< connected and waiting together
-        int maxWaitingSessions = 50;  ///< waiting for their browser to resume
+        int maxSessions = 200;         ///< connected and waiting together
+        int maxWaitingSessions = 50;   ///< waiting for their browser to resume
+        bool allowClearCache = false;  ///< browsers may clear the process's caches
         /// A session's connection silent this long may lose it to a resume from another.
         int takeOverAfterSilentMs = 30'000;
     };

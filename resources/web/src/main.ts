@@ -80,6 +80,10 @@ class Viewer {
   start(): void {
     byId<HTMLButtonElement>('rerun').onclick = () => this.send({ type: 'rerun' });
     byId<HTMLButtonElement>('stop').onclick = () => this.send({ type: 'stop' });
+    byId<HTMLButtonElement>('clear-cache').onclick = () => {
+      this.send({ type: 'clearCache' });
+      this.send({ type: 'rerun' });
+    };
     setUpTheme(byId<HTMLButtonElement>('theme'));
     setUpTimeline(byId<HTMLButtonElement>('timeline-toggle'), byId('timeline'));
     this.timeline.clear();
@@ -238,6 +242,8 @@ class Viewer {
           : '',
     );
     document.body.classList.toggle('mirror', m.mirror);
+    // Offered only where the server takes it: a button it refuses would only disappoint.
+    byId('clear-cache').hidden = !(m.processActions ?? []).includes('clearCache');
     this.dashboards = m.mirror ? [] : m.dashboards;
     this.showPages();
     // A resumed session keeps its dashboard; an address that names another one switches.

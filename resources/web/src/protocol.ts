@@ -51,6 +51,8 @@ export interface Welcome {
   dashboard: string;
   dashboards: { id: string; title: string }[];
   limits?: { maxMessageBytes?: number; maxUploadBytes?: number };
+  /// Actions beyond this session that the server takes from this client ('clearCache').
+  processActions?: string[];
 }
 
 export type ServerMessage =
@@ -72,6 +74,7 @@ export type ClientMessage =
   | { type: 'widget'; id: string; value: WidgetValue }
   | { type: 'rerun' }
   | { type: 'stop' }
+  | { type: 'clearCache' }
   | { type: 'dashboard'; id: string }
   | { type: 'upload'; id: string; files: { name: string; type: string; size: number }[]; ref: number }
   | { type: 'uploadDone'; id: string; ref: number };

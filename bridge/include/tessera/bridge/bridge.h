@@ -37,6 +37,10 @@ struct BridgeOptions {
     qint64 maxUploadBytes = 200LL << 20;
     int messagesPerSecond = 60;
     int pingIntervalSeconds = 15;
+    /// Browsers may clear every cache of the process (`clearCache`), everyone's: off by
+    /// default, as it is one click's denial of service on a shared server. The window's
+    /// *Clear cache* is not affected.
+    bool allowClearCache = false;
 
     // What one client may hold of the server, before and after its access is checked
     // (docs/user-guide.md, "Limits").
