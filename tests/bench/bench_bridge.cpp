@@ -58,6 +58,11 @@ public:
         m_process.setArguments({QStringLiteral("--serve"), QStringLiteral("127.0.0.1:0"),
                                 QStringLiteral("--plugin-dir"), QStringLiteral(BENCH_PLUGIN_DIR),
                                 QStringLiteral("--max-sessions"), QStringLiteral("1000"),
+                                // Its browsers all come from 127.0.0.1: one address's
+                                // shares must hold all of them.
+                                QStringLiteral("--max-connections-per-address"),
+                                QStringLiteral("2000"), QStringLiteral("--max-pending-per-address"),
+                                QStringLiteral("64"),
                                 QStringLiteral("--log-level"), QStringLiteral("warn"),
                                 QStringLiteral("bench-growth")});
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
