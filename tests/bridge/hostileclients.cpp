@@ -186,7 +186,16 @@ QList<QByteArray> RawWebSocket::takeTextFrames() {
             at = 10;
         }
         if (quint64(m_buffer.size() - at) < length) break;
-        if (opcode == 0x1) texts << m_buffer.mid(at, qsizetype(length));
+        if (opcode == 0x1) {
+            texts << m_buffer.mid(at, qsizetype(length));
+            m_received += texts.last() + '\n';
+        }
+        if (opcode == 0x2) {  // a buffer: noted by its id, in order with the text messages
+            const QByteArray frame = m_buffer.mid(at, qsizetype(length));
+            const quint32 idLength =
+                frame.size() >= 4 ? qFromLittleEndian<quint32>(frame.constData()) : 0;
+            m_received += "#buffer " + frame.mid(4, idLength) + '\n';
+        }
         m_buffer.remove(0, at + qsizetype(length));
     }
     return texts;
@@ -196,10 +205,8 @@ QByteArray RawWebSocket::waitForText(const QByteArray& needle, int timeoutMs) {
     QDeadlineTimer deadline(timeoutMs);
     while (true) {
         m_buffer += m_socket->readAll();
-        for (const QByteArray& text : takeTextFrames()) {
-            m_received += text + '\n';
+        for (const QByteArray& text : takeTextFrames())
             if (text.contains(needle)) return text;
-        }
         if (deadline.hasExpired() || m_socket->state() != QAbstractSocket::ConnectedState)
             return {};
         m_socket->waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime())));

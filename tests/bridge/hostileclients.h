@@ -74,14 +74,16 @@ public:
     /// Reads frames for up to `timeoutMs` until a text message containing `needle` came;
     /// returns that message (empty when none came).
     QByteArray waitForText(const QByteArray& needle, int timeoutMs = 5'000);
-    /// Every text message received so far, one after another.
+    /// Every text message received so far, one a line, and each binary frame (a buffer) as
+    /// a line "#buffer ID" in its place among them.
     const QByteArray& received() const { return m_received; }
     bool connected() const { return m_socket->state() == QAbstractSocket::ConnectedState; }
     QTcpSocket& socket() { return *m_socket; }
 
 private:
     void sendFrame(quint8 opcode, const QByteArray& payload);
-    /// Takes whole frames out of the buffer; their text payloads in order.
+    /// Takes whole frames out of the buffer, noting each in received(); the text payloads in
+    /// order.
     QList<QByteArray> takeTextFrames();
 
     std::unique_ptr<QTcpSocket> m_socket;

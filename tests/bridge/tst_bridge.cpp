@@ -515,6 +515,48 @@ private slots:
         QCOMPARE(computed.load(), allowed ? 2 : 1);
     }
 
+    void buffersAreNumberedPerConnection() {
+        // docs/protocol.md, "Frames": after a resume the buffers come again, numbered afresh,
+        // between welcome and snapshot.
+        const Dashboard chart{
+            QStringLiteral("chart"), QStringLiteral("Chart"), {}, [](Ui& ui) {
+                ui.lineChart(DataFrame().add(QStringLiteral("y"), std::vector<double>{1, 2, 3}));
+            }};
+        auto bridge = startBridge({chart});
+        QVERIFY(bridge);
+        const quint16 port = quint16(bridge->url().port());
+        QString token;
+        QByteArray first;
+        {
+            tessera::bridge::testing::RawWebSocket client;
+            QVERIFY(client.open(port));
+            client.sendText(tessera::bridge::testing::helloMessage());
+            QVERIFY(!client.waitForText("\"runFinished\"", 10'000).isEmpty());
+            first = client.received();
+            token = QJsonDocument::fromJson(first.left(first.indexOf('\n')))
+                        .object()
+                        .value(QStringLiteral("resume"))
+                        .toString();
+        }
+        QSignalSpy counts(bridge.get(), &Bridge::countsChanged);
+        QTRY_VERIFY(!counts.isEmpty() && counts.last().at(0).toInt() == 0);
+        tessera::bridge::testing::RawWebSocket back;
+        QVERIFY(back.open(port));
+        back.sendText(
+            tessera::bridge::testing::helloMessage("\"resume\":\"" + token.toLatin1() + "\""));
+        QVERIFY(!back.waitForText("\"snapshot\"").isEmpty());
+        const QList<QByteArray> lines = back.received().split('\n');
+        QVERIFY2(lines[0].contains("\"resumed\":true"), back.received().left(300).constData());
+        qsizetype at = 1;
+        QStringList ids;
+        while (lines[at].startsWith("#buffer ")) ids << QString::fromLatin1(lines[at++].mid(8));
+        QVERIFY2(lines[at].contains("\"type\":\"snapshot\""), lines[at].constData());
+        QVERIFY(!ids.isEmpty());
+        // The same ids as the first connection's: a client keeps no store across connections.
+        for (const QString& id : ids)
+            QVERIFY2(first.contains("#buffer " + id.toLatin1()), qPrintable(id));
+    }
+
     void aTokenIsRequiredForThePageAndTheSocket() {
         BridgeOptions options;
         options.token = QStringLiteral("s3cret-token");

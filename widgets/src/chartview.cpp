@@ -102,7 +102,11 @@ protected:
 
     bool eventFilter(QObject* watched, QEvent* event) override {
         const QString mode = element().props.value(prop::selectionMode).toString();
-        if (watched != m_view->viewport() || mode.isEmpty() || !m_axisX)
+        const QEvent::Type type = event->type();
+        const bool isMouse = type == QEvent::MouseButtonPress || type == QEvent::MouseMove ||
+                             type == QEvent::MouseButtonRelease;
+        // The viewport gets every kind of event: only a mouse event is one to cast.
+        if (watched != m_view->viewport() || mode.isEmpty() || !m_axisX || !isMouse)
             return ElementWidget::eventFilter(watched, event);
         auto* mouse = static_cast<QMouseEvent*>(event);
         switch (event->type()) {

@@ -46,6 +46,9 @@ void ViewerSession::attach(ViewerSink* sink) {
 
 void ViewerSession::resync(ViewerSink* sink) {
     if (m_sink != sink) return;
+    // The snapshot numbers its buffers anew: the client drops those of the old numbering.
+    const QStringList held = m_buffers.retainOnly({});
+    if (!held.isEmpty()) sink->sendText(server::release(held));
     detach(sink);
     attach(sink);  // a new subscription starts with the page as a snapshot
 }

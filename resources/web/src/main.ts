@@ -233,6 +233,8 @@ class Viewer {
     };
     this.resume = m.resume;
     this.dashboard = m.dashboard;
+    // This connection's buffers (before its snapshot) number afresh: the old ones are gone.
+    this.buffers.clear();
     sessionStorage.setItem(RESUME_KEY, m.resume);
     this.banner(
       fresh

@@ -92,6 +92,10 @@ export class Buffers {
   release(ids: string[]): void {
     ids.forEach((id) => this.bytes.delete(id));
   }
+  /// Buffer ids belong to one connection: a new one numbers them afresh.
+  clear(): void {
+    this.bytes.clear();
+  }
   /// The bytes of a buffer reference or of inline base64.
   resolve(ref: { buffer?: string; base64?: string } | undefined): ArrayBuffer | undefined {
     if (!ref) return undefined;
