@@ -180,6 +180,17 @@ private slots:
                                    QStringLiteral("plugin-reload");
                         }),
             10'000);
+        // A browser that comes only now is told as well, until a good build loads.
+        auto toldOfTheFailure = [](const BridgeClient& c) {
+            return std::any_of(c.errors().cbegin(), c.errors().cend(), [](const QJsonObject& e) {
+                return e.value(QStringLiteral("code")).toString() ==
+                       QStringLiteral("plugin-reload");
+            });
+        };
+        BridgeClient late;
+        QVERIFY(late.open(window.sharing().url()));
+        late.hello({{QStringLiteral("dashboard"), QStringLiteral("reloadable")}});
+        QTRY_VERIFY_WITH_TIMEOUT(toldOfTheFailure(late), 10'000);
         session.rerun();
         QVERIFY(waitIdle(session));
         QCOMPARE(shown(session, ElementKind::Text, prop::text), QStringLiteral("version 2"));
@@ -192,6 +203,12 @@ private slots:
                                   QStringLiteral("version 1"), 10'000);
         QVERIFY(window.bannerText().isEmpty());
         QVERIFY(catalog.failures().isEmpty());
+        BridgeClient afterTheFix;
+        QVERIFY(afterTheFix.open(window.sharing().url()));
+        afterTheFix.hello({{QStringLiteral("dashboard"), QStringLiteral("reloadable")}});
+        QTRY_COMPARE_WITH_TIMEOUT(clientShows(afterTheFix, QStringLiteral("text"), prop::text),
+                                  QStringLiteral("version 1"), 10'000);
+        QVERIFY(!toldOfTheFailure(afterTheFix));
         window.sharing().stop();
     }
 

@@ -38,7 +38,8 @@ private slots:
         QTest::newRow("wrong ABI")
             << "fixture_wrong_abi.so" << Failure::WrongAbi << "another Tessera SDK layout";
         QTest::newRow("missing symbol") << "fixture_missing_symbol.so" << Failure::LoadFailed
-                                        << "tessera_fixture_symbol_that_does_not_exist";
+                                        << "undefined symbol: "
+                                           "tesseraFixtureFunctionThatDoesNotExist(int)";
         QTest::newRow("constructor throws")
             << "fixture_throwing_ctor.so" << Failure::Threw << "no licence file found";
         QTest::newRow("dashboards() throws")

@@ -191,6 +191,10 @@ void Connection::onHello(const ClientMessage& hello) {
         spdlog::info("bridge: {} {} browser session of '{}'", m_peer.toStdString(),
                      resumed ? "resumed its" : "opened a", session->dashboardId().toStdString());
     session->attach(this);
+    // A build that failed to load before this browser came is news to it too.
+    if (const QString failure = m_registry.reloadFailure(session->dashboardId());
+        !failure.isEmpty() && !session->isMirror())
+        session->reportReloadFailure(failure);
 }
 
 bool Connection::admit() {

@@ -7,10 +7,10 @@
 namespace tessera::bridge {
 
 BrowserSession::BrowserSession(QString resumeToken, QVector<Dashboard> dashboards,
-                               const Dashboard& first, bool mayClearCaches, QObject* parent)
+                               const Dashboard& first, Settings settings, QObject* parent)
     : ViewerSession(std::move(resumeToken), parent),
       m_dashboards(std::move(dashboards)),
-      m_mayClearCaches(mayClearCaches),
+      m_settings(std::move(settings)),
       m_session(new Session(this)) {
     m_session->setDashboard(first);
 }
@@ -59,7 +59,7 @@ void BrowserSession::handle(const ClientMessage& message) {
             break;
         case Type::ClearCache:
             // Every dashboard's and every viewer's caches: not one viewer's to drop.
-            if (m_mayClearCaches)
+            if (m_settings.mayClearCaches)
                 clearCaches();
             else
                 refuse(errors::forbidden,
@@ -78,6 +78,10 @@ void BrowserSession::handle(const ClientMessage& message) {
                 break;
             }
             m_session->setDashboard(*found);
+            if (m_settings.reloadFailure) {
+                if (const QString failure = m_settings.reloadFailure(found->id); !failure.isEmpty())
+                    reportReloadFailure(failure);
+            }
             break;
         }
         case Type::Hello:

@@ -5,6 +5,7 @@
 
 #include <tessera/dashboard.h>
 
+#include <functional>
 #include <memory>
 
 namespace tessera::bridge {
@@ -14,10 +15,16 @@ namespace tessera::bridge {
 class BrowserSession : public ViewerSession {
     Q_OBJECT
 public:
-    /// `mayClearCaches`: whether its browser may clear every cache of the process (a
-    /// `clearCache` message); refused as `forbidden` otherwise.
+    struct Settings {
+        /// Its browser may clear every cache of the process (a `clearCache` message);
+        /// refused as `forbidden` otherwise.
+        bool mayClearCaches = false;
+        /// Why the newest build of a dashboard failed to load (empty when it did not): told
+        /// to the browser when it switches to that dashboard.
+        std::function<QString(const QString& dashboardId)> reloadFailure;
+    };
     BrowserSession(QString resumeToken, QVector<Dashboard> dashboards, const Dashboard& first,
-                   bool mayClearCaches, QObject* parent = nullptr);
+                   Settings settings, QObject* parent = nullptr);
     ~BrowserSession() override;
 
     bool isMirror() const override { return false; }
@@ -31,7 +38,7 @@ protected:
 
 private:
     QVector<Dashboard> m_dashboards;
-    bool m_mayClearCaches;
+    Settings m_settings;
     Session* m_session;  // a child: destroyed with this, which interrupts its runs
 };
 

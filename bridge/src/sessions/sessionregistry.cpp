@@ -59,8 +59,10 @@ std::variant<SessionRegistry::Opened, ProtocolError> SessionRegistry::open(
             return ProtocolError{errors::unknownDashboard,
                                  QStringLiteral("no dashboard '%1'").arg(hello.dashboard.left(100)),
                                  hello.ref};
-        session = new BrowserSession(token, m_settings.dashboards, *dashboard,
-                                     m_settings.allowClearCache, this);
+        session = new BrowserSession(
+            token, m_settings.dashboards, *dashboard,
+            {m_settings.allowClearCache, [this](const QString& id) { return reloadFailure(id); }},
+            this);
     }
     m_sessions.insert(token, session);
     emit sessionOpened();
@@ -105,10 +107,12 @@ void SessionRegistry::end(const QString& token) {
 
 void SessionRegistry::reloadDashboards(const QVector<Dashboard>& changed) {
     replaceDashboards(m_settings.dashboards, changed);
+    for (const Dashboard& d : changed) m_reloadFailures.remove(d.id);
     for (ViewerSession* session : std::as_const(m_sessions)) session->reloadDashboards(changed);
 }
 
 void SessionRegistry::reportReloadFailure(const QStringList& dashboardIds, const QString& reason) {
+    for (const QString& id : dashboardIds) m_reloadFailures.insert(id, reason);
     for (ViewerSession* session : std::as_const(m_sessions))
         if (!session->isMirror() && dashboardIds.contains(session->dashboardId()))
             session->reportReloadFailure(reason);

@@ -56,8 +56,13 @@ public:
     /// New builds of `changed` dashboards (hot reload): new sessions get them, and open
     /// sessions showing one rerun it with their state kept.
     void reloadDashboards(const QVector<Dashboard>& changed);
-    /// Tells the browsers showing one of `dashboardIds` that its new build failed to load.
+    /// Tells the browsers showing one of `dashboardIds` that its new build failed to load,
+    /// and every browser that comes to one of them later, until a good build loads.
     void reportReloadFailure(const QStringList& dashboardIds, const QString& reason);
+    /// Why the newest build of `dashboardId` failed to load; empty when it did not.
+    QString reloadFailure(const QString& dashboardId) const {
+        return m_reloadFailures.value(dashboardId);
+    }
     int count() const { return int(m_sessions.size()); }
     int parkedCount() const { return int(m_expiry.size()); }
     const Settings& settings() const { return m_settings; }
@@ -76,6 +81,7 @@ private:
     Session* m_mirrorSource = nullptr;
     QHash<QString, ViewerSession*> m_sessions;  ///< children of this registry
     QHash<QString, QTimer*> m_expiry;           ///< parked sessions' TTL timers
+    QHash<QString, QString> m_reloadFailures;   ///< by dashboard id, until a good build
 };
 
 }  // namespace tessera::bridge

@@ -3,17 +3,39 @@
 
 #include "log.h"
 
+#include <cxxabi.h>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QLibrary>
 #include <QPluginLoader>
+#include <QRegularExpression>
 #include <QTemporaryDir>
+#include <cstdlib>
+#include <memory>
 
 namespace tessera {
 
 namespace {
+
+/// `text` with each mangled C++ symbol ("_Z18notDefinedAnywherev", as the dynamic loader
+/// names an undefined one) written as C++ spells it ("notDefinedAnywhere()").
+QString demangled(QString text) {
+    static const QRegularExpression symbol(QStringLiteral("\\b_Z[A-Za-z0-9_]+"));
+    QRegularExpressionMatchIterator it = symbol.globalMatch(text);
+    QVector<QRegularExpressionMatch> matches;
+    while (it.hasNext()) matches.append(it.next());
+    for (auto m = matches.crbegin(); m != matches.crend(); ++m) {
+        int status = -1;
+        const QByteArray mangled = m->captured().toLatin1();
+        std::unique_ptr<char, void (*)(void*)> name(
+            abi::__cxa_demangle(mangled.constData(), nullptr, nullptr, &status), std::free);
+        if (status == 0 && name)
+            text.replace(m->capturedStart(), m->capturedLength(), QString::fromUtf8(name.get()));
+    }
+    return text;
+}
 
 QString failureName(PluginInfo::Failure f) {
     switch (f) {
@@ -171,7 +193,8 @@ PluginInfo PluginCatalog::load(const QString& file, const PluginInfo* replacing)
         return fail(
             PluginInfo::Failure::Duplicate,
             QStringLiteral("plugin '%1' is already loaded from %2").arg(info.id, other->file));
-    if (!loader->load()) return fail(PluginInfo::Failure::LoadFailed, loader->errorString());
+    if (!loader->load())
+        return fail(PluginInfo::Failure::LoadFailed, demangled(loader->errorString()));
 
     QObject* root = nullptr;
     try {

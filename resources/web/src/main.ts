@@ -89,7 +89,7 @@ class Viewer {
     this.timeline.clear();
     addEventListener('popstate', () => {
       const id = new URLSearchParams(location.search).get('dashboard');
-      if (id && id !== this.dashboard) this.send({ type: 'dashboard', id });
+      if (id && id !== this.dashboard) this.switchTo(id);
     });
     // R reruns and Esc stops, as in the window, unless a control has the keyboard.
     addEventListener('keydown', (event) => {
@@ -251,7 +251,15 @@ class Viewer {
     // A resumed session keeps its dashboard; an address that names another one switches.
     const wanted = new URLSearchParams(location.search).get('dashboard');
     if (wanted && wanted !== m.dashboard && this.dashboards.some((d) => d.id === wanted))
-      this.send({ type: 'dashboard', id: wanted });
+      this.switchTo(wanted);
+  }
+
+  /// Asks for another dashboard. A failed build of the one shown is no news there: the
+  /// server tells again if the new one's newest build failed too.
+  private switchTo(id: string): void {
+    if (this.reloadFailed) this.banner('');
+    this.reloadFailed = false;
+    this.send({ type: 'dashboard', id });
   }
 
   /// The dashboard list (when there are several) with the current one marked.
@@ -267,7 +275,7 @@ class Viewer {
           event.preventDefault();
           if (d.id === this.dashboard) return;
           history.pushState(null, '', link.href);
-          this.send({ type: 'dashboard', id: d.id });
+          this.switchTo(d.id);
         };
         return link;
       }),
