@@ -127,7 +127,9 @@ int main(int argc, char** argv) {
     if (noDisplay && !options->headless && !options->once && !options->list && !serving)
         std::fprintf(stderr,
                      "tessera: no display found, running headless "
-                     "(run under Xvfb or set QT_QPA_PLATFORM to show the window)\n");
+                     "(run under Xvfb or set QT_QPA_PLATFORM to show the window; or see the "
+                     "dashboards in a browser: tessera --serve 8501, then open "
+                     "http://127.0.0.1:8501/)\n");
 
     // New builds in the author's plugin folders are loaded while the app runs (hot reload):
     // plugins are then loaded from copies, so that a build may overwrite their files.
