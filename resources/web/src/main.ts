@@ -202,16 +202,16 @@ class Viewer {
         // A new build of the dashboard's plugin: a failed one before it no longer matters.
         if (this.reloadFailed) this.banner('');
         this.reloadFailed = false;
-        this.notice('A new build of this dashboard is loaded.');
+        this.notice('A new build of this dashboard is loaded.', 'info');
         break;
       case 'error':
-        // A new build that failed stays in view until a good one arrives.
         // Open in another tab (a duplicated tab has the same token): this tab starts its
         // own session when the server closes this connection.
         if (m.code === 'session-in-use') {
           this.resume = '';
           sessionStorage.removeItem(RESUME_KEY);
         }
+        // A new build that failed stays in view until a good one arrives.
         if (m.code === 'plugin-reload') {
           this.reloadFailed = true;
           this.banner(m.message);
@@ -294,9 +294,11 @@ class Viewer {
     byId<HTMLButtonElement>('stop').disabled = !running;
   }
 
-  private notice(text: string): void {
+  /// A short note in the bar: an error's colours unless it is news (`info`).
+  private notice(text: string, kind: 'error' | 'info' = 'error'): void {
     const notice = byId('notice');
     notice.textContent = text;
+    notice.classList.toggle('info', kind === 'info');
     notice.hidden = false;
     clearTimeout(this.noticeTimer);
     this.noticeTimer = setTimeout(() => (notice.hidden = true), 8000);
