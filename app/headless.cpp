@@ -65,9 +65,18 @@ int runHeadless(const Dashboard& dashboard, const Options& options) {
         std::printf("ran in %.1f ms, %d elements\n", run.totalMs(),
                     runner.session().page().elementCount());
         for (const QString& e : run.exceptions) std::printf("exception: %s\n", qPrintable(e));
+        for (const QString& p : run.problems) std::printf("problem: %s\n", qPrintable(p));
     }
     std::fflush(stdout);
-    return run.failed() ? 1 : 0;
+    // For scripted checks: a raised exception or a problem shown in place of an element fails.
+    const bool failed = run.failed() || !run.problems.isEmpty();
+    if (failed && !options.allowErrors) {
+        std::fprintf(
+            stderr, "tessera: the run %s (--allow-errors exits 0 anyway)\n",
+            run.failed() ? "raised an exception" : "showed a problem in place of an element");
+        return 1;
+    }
+    return 0;
 }
 
 }  // namespace tessera::app

@@ -34,6 +34,10 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
     const QCommandLineOption json(
         QStringLiteral("json"),
         QStringLiteral("With --once: print the element tree, timings and exceptions as JSON."));
+    const QCommandLineOption allowErrors(
+        QStringLiteral("allow-errors"),
+        QStringLiteral("With --once: exit 0 even when the run raised an exception or showed a "
+                       "problem in place of an element."));
     const QCommandLineOption set(
         QStringLiteral("set"),
         QStringLiteral("Set a widget (by key or label) before the run (repeatable)."),
@@ -88,9 +92,26 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
         QStringLiteral("allow-clear-cache"),
         QStringLiteral("Let browsers clear every cache of the process, everyone's (off: only "
                        "the window can)."));
-    parser.addOptions({pluginDir, noWatch, list, headless, once, json, set, logLevel, screenshot,
-                       screenshotAt, dark, fragmentThreads, serve, bridge, token, allowOrigin,
-                       resumeTtl, maxSessions, allowClearCache});
+    parser.addOptions({pluginDir,
+                       noWatch,
+                       list,
+                       headless,
+                       once,
+                       json,
+                       set,
+                       logLevel,
+                       screenshot,
+                       screenshotAt,
+                       dark,
+                       fragmentThreads,
+                       serve,
+                       bridge,
+                       token,
+                       allowOrigin,
+                       resumeTtl,
+                       maxSessions,
+                       allowClearCache,
+                       allowErrors});
     // The limits a server holds each client to (docs/user-guide.md, "Limits"): the flag,
     // the range it takes and what it sets; the defaults are BridgeOptions'.
     using B = bridge::BridgeOptions;
@@ -183,6 +204,7 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
     o.headless = parser.isSet(headless);
     o.once = parser.isSet(once);
     o.json = parser.isSet(json);
+    o.allowErrors = parser.isSet(allowErrors);
     o.logLevel = parser.value(logLevel);
     o.logLevelGiven = parser.isSet(logLevel);
     o.screenshot = parser.value(screenshot);

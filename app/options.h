@@ -17,6 +17,7 @@ struct Options {
     bool headless = false;
     bool once = false;
     bool json = false;
+    bool allowErrors = false;  ///< --once exits 0 though the run raised or showed problems
     QList<QPair<QString, QString>> sets;  ///< --set KEY=VALUE, in order
     QString logLevel = QStringLiteral("info");
     bool logLevelGiven = false;  ///< the terminal shows only warnings unless --log-level is given

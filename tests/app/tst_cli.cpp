@@ -79,6 +79,28 @@ private slots:
                     .contains(QStringLiteral("fixture failure")));
     }
 
+    void aProblemShownInPlaceOfAnElementExitsNonZero() {
+        const Result r = tessera(kFixtures + QStringList{"--once", "--json", "fixture-problem"});
+        QCOMPARE(r.exitCode, 1);
+        const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(doc.value("exceptions").toArray().size(), 0);
+        const QJsonArray problems = doc.value("problems").toArray();
+        QCOMPARE(problems.size(), 1);  // the chart's, not the dashboard's own alert
+        QVERIFY2(problems[0].toString().contains(QStringLiteral("x column 'day' is not numeric")),
+                 qPrintable(problems[0].toString()));
+        QVERIFY2(r.err.contains("--allow-errors"), r.err.constData());
+        const Result text = tessera(kFixtures + QStringList{"--once", "fixture-problem"});
+        QCOMPARE(text.exitCode, 1);
+        QVERIFY2(text.out.contains("problem: line_chart: x column 'day' is not numeric"),
+                 text.out.constData());
+        QCOMPARE(tessera(kFixtures + QStringList{"--once", "--allow-errors", "fixture-problem"})
+                     .exitCode,
+                 0);
+        QCOMPARE(
+            tessera(kFixtures + QStringList{"--once", "--allow-errors", "fixture-fails"}).exitCode,
+            0);
+    }
+
     void setChangesAWidgetBeforeTheRun() {
         const Result r =
             tessera(kFixtures + QStringList{"--once", "--json", "--set", "n=7", "fixture-hello"});

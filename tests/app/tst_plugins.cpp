@@ -68,7 +68,7 @@ private slots:
         // Loading the same folder again neither duplicates nor breaks anything.
         catalog.scanDirs({QStringLiteral(FIXTURE_DIR)});
         QCOMPARE(catalog.failures().size(), 8);
-        QCOMPARE(catalog.dashboards().size(), 2);
+        QCOMPARE(catalog.dashboards().size(), 3);
     }
 
     void dialogListsEveryFailureWithItsReason() {

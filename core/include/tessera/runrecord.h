@@ -29,6 +29,10 @@ struct TESSERA_CORE_EXPORT RunRecord {
     bool full = true;
     QVector<ScopeTiming> scopes;
     QStringList exceptions;  ///< "Type: message" for each exception raised
+    /// What the page shows in place of an element the dashboard asked for but that cannot be
+    /// drawn as asked (a chart's x column that is not numeric, a slider whose default is out
+    /// of range, two widgets with one identity, …), each as shown. The run did not raise.
+    QStringList problems;
     bool failed() const { return !exceptions.isEmpty(); }
     /// The timing of scope `idOrName`, or nullptr.
     const ScopeTiming* scope(const QString& idOrName) const;

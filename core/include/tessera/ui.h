@@ -456,6 +456,9 @@ private:
     const std::shared_ptr<detail::RunContext>& context() const;
     Path place(const std::shared_ptr<Element>& element) const;
     void emitText(ElementKind kind, const QString& text);
+    /// Shows `text` as an error where the dashboard asked for something that cannot be shown
+    /// as asked, and records it in the run record's problems.
+    void usageError(const QString& text);
     DataHandle emitChart(ElementKind kind, const DataFrame& data, const ChartOptions& options);
     /// Shows a data element and returns its handle.
     DataHandle placeData(const std::shared_ptr<Element>& element,

@@ -111,6 +111,16 @@ ContextScope::~ContextScope() {
     RunContext::setCurrent(std::move(m_previous));
 }
 
+void RunContext::reportProblem(const QString& problem) {
+    std::lock_guard lock(m_mutex);
+    m_problems << problem;
+}
+
+QStringList RunContext::takeProblems() {
+    std::lock_guard lock(m_mutex);
+    return std::exchange(m_problems, {});
+}
+
 }  // namespace tessera::detail
 
 namespace tessera {

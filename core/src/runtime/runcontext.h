@@ -67,6 +67,10 @@ public:
     /// Sleeps up to `duration`; returns false when woken by interrupt().
     bool sleepFor(std::chrono::milliseconds duration);
     double elapsedMs() const { return double(clock.nsecsElapsed()) / 1e6; }
+    /// A misuse the run showed on the page in place of an element (Ui::usageError), for its
+    /// run record.
+    void reportProblem(const QString& problem);
+    QStringList takeProblems();
 
     /// The run the calling thread works for (set while a run or a bound function executes).
     static const std::shared_ptr<RunContext>& current();
@@ -76,6 +80,7 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     QHash<Path, int> m_cursors;
+    QStringList m_problems;
     std::atomic<bool> m_interrupted{false};
     std::atomic<bool> m_ended{false};
 };

@@ -121,6 +121,7 @@ void executeScope(const std::shared_ptr<RunContext>& context, const std::functio
                       QStringLiteral("a non-standard exception was thrown"));
     }
     context->end();
+    end.problems = context->takeProblems();
     end.finishedMs = context->elapsedMs();
     context->core->post(std::move(end));
 }

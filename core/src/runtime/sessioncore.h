@@ -50,6 +50,7 @@ struct Message {
     quint64 runId = 0;
     RunStatus status = RunStatus::Finished;
     QStringList exceptions;
+    QStringList problems;   ///< RunEnded: misuses shown on the page (Ui::usageError)
     double startedMs = 0;   ///< RunEnded: when the run began, ms since it was requested
     double finishedMs = 0;  ///< RunEnded: when it ended
     std::shared_ptr<FragmentCall> fragment;  ///< FragmentCalled

@@ -112,6 +112,11 @@ void Ui::error(const QString& text) {
     emitText(ElementKind::Error, text);
 }
 
+void Ui::usageError(const QString& text) {
+    emitText(ElementKind::Error, text);
+    context()->reportProblem(text);
+}
+
 void Ui::code(const QString& code, const QString& language) {
     place(make(ElementKind::Code, {{prop::text, code}, {prop::language, language}}));
 }
@@ -148,7 +153,7 @@ void Ui::json(const QJsonValue& value) {
 
 DataHandle Ui::emitChart(ElementKind kind, const DataFrame& data, const ChartOptions& options) {
     if (const QString problem = chartProblem(kind, data, options); !problem.isEmpty()) {
-        error(QStringLiteral("%1: %2").arg(kindName(kind), problem));
+        usageError(QStringLiteral("%1: %2").arg(kindName(kind), problem));
         return {};
     }
     auto e = make(kind, {{prop::x, options.x},
@@ -283,14 +288,14 @@ Ui Ui::form(const QString& key, const FormOptions& options) {
     const auto ctx = context();
     ctx->check();
     if (!m_form.isEmpty()) {
-        error(QStringLiteral("Forms cannot be nested: form '%1' is inside form '%2'.")
-                  .arg(key, m_form));
+        usageError(QStringLiteral("Forms cannot be nested: form '%1' is inside form '%2'.")
+                       .arg(key, m_form));
         return *this;
     }
     if (key.isEmpty() || !ctx->claims->claim(QStringLiteral("form\x1f") + key)) {
-        error(QStringLiteral("Each form needs a key of its own: '%1' is %2.")
-                  .arg(key, key.isEmpty() ? QStringLiteral("empty")
-                                          : QStringLiteral("used by another form")));
+        usageError(QStringLiteral("Each form needs a key of its own: '%1' is %2.")
+                       .arg(key, key.isEmpty() ? QStringLiteral("empty")
+                                               : QStringLiteral("used by another form")));
         return *this;
     }
     Ui form = openBlock(ElementKind::Form, {{prop::key, key},
@@ -347,14 +352,14 @@ void Ui::fragment(const QString& id, const FragmentOptions& options, std::functi
     const auto ctx = context();
     ctx->check();
     if (ctx->isFragment()) {
-        error(QStringLiteral(
-                  "Fragments cannot be nested: fragment '%1' is called inside fragment '%2'. "
-                  "Call it from the dashboard's main body.")
-                  .arg(id, ctx->scope.name));
+        usageError(QStringLiteral(
+                       "Fragments cannot be nested: fragment '%1' is called inside fragment '%2'. "
+                       "Call it from the dashboard's main body.")
+                       .arg(id, ctx->scope.name));
         return;
     }
     if (!fn) {
-        error(QStringLiteral("fragment '%1' has no function").arg(id));
+        usageError(QStringLiteral("fragment '%1' has no function").arg(id));
         return;
     }
     auto block = make(ElementKind::Fragment, {{prop::id, id}, {prop::parallel, options.parallel}});

@@ -48,9 +48,10 @@ void Ui::dialog(const QString& title, std::function<void(Ui&)> fn) {
     const auto ctx = context();
     ctx->check();
     if (ctx->isFragment()) {
-        error(QStringLiteral("dialog '%1' is opened inside fragment '%2': open dialogs from the "
-                             "dashboard's main body, e.g. when a button there is pressed.")
-                  .arg(title, ctx->scope.name));
+        usageError(
+            QStringLiteral("dialog '%1' is opened inside fragment '%2': open dialogs from the "
+                           "dashboard's main body, e.g. when a button there is pressed.")
+                .arg(title, ctx->scope.name));
         return;
     }
     // The dialog's body is a fragment in the dialog's block: its own scope, its own reruns.

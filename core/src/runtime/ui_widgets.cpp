@@ -72,23 +72,24 @@ QString Ui::claimWidget(ElementKind kind, const QString& label, const QString& k
     const auto& ctx = context();
     ctx->check();
     if (ctx->isFragment() && m_placement == Placement::Append && !ctx->owns(m_container)) {
-        error(
+        usageError(
             QStringLiteral("%1 '%2': a fragment cannot put widgets in a container outside itself. "
                            "Draw the widget inside the fragment, or in the main body.")
                 .arg(kindName(kind), label));
         return {};
     }
     if ((kind == ElementKind::Button || kind == ElementKind::DownloadButton) && !m_form.isEmpty()) {
-        error(QStringLiteral("button '%1' is inside form '%2', whose widgets send nothing "
-                             "until it is submitted: use formSubmitButton() there.")
-                  .arg(label, m_form));
+        usageError(QStringLiteral("button '%1' is inside form '%2', whose widgets send nothing "
+                                  "until it is submitted: use formSubmitButton() there.")
+                       .arg(label, m_form));
         return {};
     }
     const QString id = widgetId(kind, label, key, props, digest);
     if (!ctx->claims->claim(id)) {
-        error(QStringLiteral("Duplicate widget: there is already a %1 labelled '%2' on this page. "
-                             "Give each a distinct key, e.g. WidgetOptions{.key = \"%2-2\"}.")
-                  .arg(kindName(kind), label));
+        usageError(
+            QStringLiteral("Duplicate widget: there is already a %1 labelled '%2' on this page. "
+                           "Give each a distinct key, e.g. WidgetOptions{.key = \"%2-2\"}.")
+                .arg(kindName(kind), label));
         return {};
     }
     return id;
@@ -139,15 +140,15 @@ QString Ui::makeSelectable(Element& e, SelectionMode mode, const QString& key,
     const bool chart = isChartKind(e.kind);
     const bool rowMode = mode == SelectionMode::SingleRow || mode == SelectionMode::MultiRow;
     if (chart == rowMode) {
-        error(QStringLiteral("%1: %2 selection is for %3; use %4")
-                  .arg(kindName(e.kind), dataedits::selectionModeName(mode),
-                       rowMode ? u"dataframes" : u"charts",
-                       chart ? u"SelectionMode::Point or Box"
-                             : u"SelectionMode::SingleRow or MultiRow"));
+        usageError(QStringLiteral("%1: %2 selection is for %3; use %4")
+                       .arg(kindName(e.kind), dataedits::selectionModeName(mode),
+                            rowMode ? u"dataframes" : u"charts",
+                            chart ? u"SelectionMode::Point or Box"
+                                  : u"SelectionMode::SingleRow or MultiRow"));
         return {};
     }
     if (e.kind == ElementKind::BarChart && mode == SelectionMode::Box) {
-        error(
+        usageError(
             QStringLiteral("bar_chart: box selection is for line, area and scatter charts; "
                            "a bar chart takes SelectionMode::Point (a click selects a bar)"));
         return {};
@@ -176,7 +177,7 @@ Value<DataFrame> Ui::dataEditor(const DataFrame& data, const DataEditorOptions& 
     QString problem;
     const QVariantList columns = dataedits::editorColumns(data, options.columns, &problem);
     if (!problem.isEmpty()) {
-        error(QStringLiteral("data_editor '%1': %2").arg(options.label, problem));
+        usageError(QStringLiteral("data_editor '%1': %2").arg(options.label, problem));
         return Value<DataFrame>(data);
     }
     const QVariantMap props{{prop::columns, columns},
@@ -207,9 +208,9 @@ Value<bool> Ui::downloadButton(const QString& label, const QByteArray& data,
                                const QString& fileName, const QString& mime,
                                const WidgetOptions& options) {
     if (!isPlainFileName(fileName)) {
-        error(QStringLiteral("downloadButton '%1': the file name '%2' must be a plain name, "
-                             "without folders")
-                  .arg(label, fileName));
+        usageError(QStringLiteral("downloadButton '%1': the file name '%2' must be a plain name, "
+                                  "without folders")
+                       .arg(label, fileName));
         return Value<bool>(false);
     }
     QVariantMap props{{prop::fileName, fileName}, {prop::mime, mime}};
@@ -233,9 +234,9 @@ Value<bool> Ui::downloadButton(const QString& label, const std::function<QByteAr
 
 Value<bool> Ui::formSubmitButton(const QString& label, const WidgetOptions& options) {
     if (m_form.isEmpty()) {
-        error(QStringLiteral("formSubmitButton '%1' is not inside a form: call it on the Ui "
-                             "that ui.form(key) returned.")
-                  .arg(label));
+        usageError(QStringLiteral("formSubmitButton '%1' is not inside a form: call it on the Ui "
+                                  "that ui.form(key) returned.")
+                       .arg(label));
         return Value<bool>(false);
     }
     // The form's key is part of the identity: "Submit" in two forms are two buttons.
@@ -246,9 +247,10 @@ Value<bool> Ui::formSubmitButton(const QString& label, const WidgetOptions& opti
 
 Value<QString> Ui::chatInput(const QString& placeholder, const WidgetOptions& options) {
     if (!m_form.isEmpty()) {
-        error(QStringLiteral("chatInput '%1' is inside form '%2': a chat input sends by itself; "
-                             "put it outside the form.")
-                  .arg(placeholder, m_form));
+        usageError(
+            QStringLiteral("chatInput '%1' is inside form '%2': a chat input sends by itself; "
+                           "put it outside the form.")
+                .arg(placeholder, m_form));
         return Value<QString>(QString());
     }
     // The placeholder is the widget's label: its identity, and what screen readers announce.
@@ -273,13 +275,13 @@ Value<bool> Ui::toggle(const QString& label, bool value, const WidgetOptions& op
 Value<int> Ui::slider(const QString& label, int min, int max, int value, int step,
                       const WidgetOptions& options) {
     if (min > max || step <= 0 || value < min || value > max) {
-        error(QStringLiteral("slider '%1': needs min ≤ value ≤ max and step > 0 (got min %2, "
-                             "value %3, max %4, step %5)")
-                  .arg(label)
-                  .arg(min)
-                  .arg(value)
-                  .arg(max)
-                  .arg(step));
+        usageError(QStringLiteral("slider '%1': needs min ≤ value ≤ max and step > 0 (got min %2, "
+                                  "value %3, max %4, step %5)")
+                       .arg(label)
+                       .arg(min)
+                       .arg(value)
+                       .arg(max)
+                       .arg(step));
         return Value<int>(qBound(min, value, qMax(min, max)));
     }
     QVariantMap props{
@@ -290,13 +292,13 @@ Value<int> Ui::slider(const QString& label, int min, int max, int value, int ste
 Value<double> Ui::slider(const QString& label, double min, double max, double value, double step,
                          const WidgetOptions& options) {
     if (!(min <= max) || !(step > 0) || !(value >= min && value <= max)) {
-        error(QStringLiteral("slider '%1': needs min ≤ value ≤ max and step > 0 (got min %2, "
-                             "value %3, max %4, step %5)")
-                  .arg(label)
-                  .arg(min)
-                  .arg(value)
-                  .arg(max)
-                  .arg(step));
+        usageError(QStringLiteral("slider '%1': needs min ≤ value ≤ max and step > 0 (got min %2, "
+                                  "value %3, max %4, step %5)")
+                       .arg(label)
+                       .arg(min)
+                       .arg(value)
+                       .arg(max)
+                       .arg(step));
         return Value<double>(value);
     }
     QVariantMap props{
@@ -308,7 +310,7 @@ Value<std::pair<int, int>> Ui::rangeSlider(const QString& label, int min, int ma
                                            std::pair<int, int> value,
                                            const WidgetOptions& options) {
     if (min > max || value.first > value.second || value.first < min || value.second > max) {
-        error(QStringLiteral("range_slider '%1': needs min ≤ low ≤ high ≤ max").arg(label));
+        usageError(QStringLiteral("range_slider '%1': needs min ≤ low ≤ high ≤ max").arg(label));
         return Value<std::pair<int, int>>(value);
     }
     QVariantMap props{{prop::min, min}, {prop::max, max}, {prop::step, 1}};
@@ -319,10 +321,10 @@ Value<std::pair<int, int>> Ui::rangeSlider(const QString& label, int min, int ma
 Value<QString> Ui::choice(ElementKind kind, const QString& label, const QStringList& options,
                           int index, const WidgetOptions& widgetOptions) {
     if (options.isEmpty() || index < 0 || index >= options.size()) {
-        error(QStringLiteral("%1 '%2': index %3 is not a valid option (there are %4)")
-                  .arg(kindName(kind), label)
-                  .arg(index)
-                  .arg(options.size()));
+        usageError(QStringLiteral("%1 '%2': index %3 is not a valid option (there are %4)")
+                       .arg(kindName(kind), label)
+                       .arg(index)
+                       .arg(options.size()));
         return Value<QString>(QString());
     }
     return widget<QString>(kind, label, {{prop::options, options}}, options[index], widgetOptions,
@@ -343,8 +345,8 @@ Value<QStringList> Ui::multiselect(const QString& label, const QStringList& opti
                                    const QStringList& value, const WidgetOptions& widgetOptions) {
     for (const QString& v : value) {
         if (!options.contains(v)) {
-            error(QStringLiteral("multiselect '%1': default '%2' is not one of the options")
-                      .arg(label, v));
+            usageError(QStringLiteral("multiselect '%1': default '%2' is not one of the options")
+                           .arg(label, v));
             return Value<QStringList>(QStringList());
         }
     }
@@ -365,7 +367,8 @@ Value<QString> Ui::textArea(const QString& label, const QString& value,
 Value<double> Ui::numberInput(const QString& label, double value, double min, double max,
                               double step, const WidgetOptions& options) {
     if (!(min <= max) || !(step > 0) || !(value >= min && value <= max)) {
-        error(QStringLiteral("number_input '%1': needs min ≤ value ≤ max and step > 0").arg(label));
+        usageError(
+            QStringLiteral("number_input '%1': needs min ≤ value ≤ max and step > 0").arg(label));
         return Value<double>(value);
     }
     QVariantMap props{{prop::min, min}, {prop::max, max}, {prop::step, step}};

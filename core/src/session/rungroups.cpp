@@ -49,7 +49,7 @@ const RunGroups::Run* RunGroups::run(quint64 runId) const {
 }
 
 quint64 RunGroups::end(quint64 runId, RunStatus status, double startedMs, double finishedMs,
-                       const QStringList& exceptions) {
+                       const QStringList& exceptions, const QStringList& problems) {
     auto it = m_runs.find(runId);
     if (it == m_runs.end()) return 0;
     const quint64 id = it->second.group;
@@ -59,6 +59,7 @@ quint64 RunGroups::end(quint64 runId, RunStatus status, double startedMs, double
     timing.finishedMs = finishedMs;
     timing.status = status;
     g.record.exceptions += exceptions;
+    g.record.problems += problems;
     --g.outstanding;
     m_runs.erase(it);
     return id;

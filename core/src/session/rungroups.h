@@ -53,7 +53,7 @@ public:
 
     /// Records how a run ended and forgets it; returns its group, 0 when it was not current.
     quint64 end(quint64 runId, RunStatus status, double startedMs, double finishedMs,
-                const QStringList& exceptions);
+                const QStringList& exceptions, const QStringList& problems);
     /// Interrupts a run and forgets it with `status`: what it still produces is dropped.
     /// Returns its group, 0 when it was not current.
     quint64 forget(quint64 runId, RunStatus status);

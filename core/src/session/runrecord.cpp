@@ -54,7 +54,8 @@ QJsonObject RunRecord::toJson() const {
                        {QStringLiteral("full"), full},
                        {QStringLiteral("totalMs"), totalMs()},
                        {QStringLiteral("scopes"), scopeArray},
-                       {QStringLiteral("exceptions"), QJsonArray::fromStringList(exceptions)}};
+                       {QStringLiteral("exceptions"), QJsonArray::fromStringList(exceptions)},
+                       {QStringLiteral("problems"), QJsonArray::fromStringList(problems)}};
 }
 
 }  // namespace tessera

@@ -127,7 +127,8 @@ void Session::Private::onRunEnded(const Message& m) {
     const RunGroups::Run* run = groups.run(m.runId);
     if (!run) return;  // superseded, timed out or dropped
     const auto context = run->context;
-    const quint64 group = groups.end(m.runId, m.status, m.startedMs, m.finishedMs, m.exceptions);
+    const quint64 group =
+        groups.end(m.runId, m.status, m.startedMs, m.finishedMs, m.exceptions, m.problems);
     if (context->isFragment()) {
         auto* f = fragments.find(context->scope);
         if (f && f->activeRun == m.runId) f->activeRun = 0;

@@ -47,7 +47,8 @@ QJsonObject HeadlessRunner::report() const {
             {QStringLiteral("title"), m_dashboard.title},
             {QStringLiteral("page"), m_session->page().toJson()},
             {QStringLiteral("run"), run.toJson()},
-            {QStringLiteral("exceptions"), QJsonArray::fromStringList(run.exceptions)}};
+            {QStringLiteral("exceptions"), QJsonArray::fromStringList(run.exceptions)},
+            {QStringLiteral("problems"), QJsonArray::fromStringList(run.problems)}};
 }
 
 }  // namespace tessera
