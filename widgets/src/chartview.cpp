@@ -333,6 +333,7 @@ private:
             m_xyColumns << name;
             if (e.kind == ElementKind::AreaChart) {
                 auto* area = new QAreaSeries(line);
+                line->setParent(area);  // an area series does not own its boundary line
                 area->setName(name);
                 QColor fill = color;
                 fill.setAlphaF(0.35);
