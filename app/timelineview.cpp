@@ -29,10 +29,16 @@ QColor statusColor(RunStatus status) {
     return Qt::gray;
 }
 
-QString formatMs(double ms) {
-    if (ms >= 1000)
-        return QString::number(ms / 1000.0, 'f', ms >= 10000 ? 1 : 2) + QStringLiteral(" s");
-    return QString::number(ms, 'f', ms >= 100 ? 0 : 1) + QStringLiteral(" ms");
+/// `ms` for a label; with `step`, the tick step, with as many decimals as the step needs, so
+/// that neighbouring ticks never read the same.
+QString formatMs(double ms, double step = 0) {
+    if (ms >= 1000 && step >= 10)
+        return QString::number(ms / 1000.0, 'f', ms >= 10000 && step >= 100 ? 1 : 2) +
+               QStringLiteral(" s");
+    int decimals = ms >= 100 ? 0 : 1;
+    if (step > 0 && step < 1)
+        decimals = std::max(decimals, int(std::ceil(-std::log10(step) - 1e-9)));
+    return QString::number(ms, 'f', decimals) + QStringLiteral(" ms");
 }
 
 /// A round step (1, 2 or 5 × 10^k) giving about `ticks` ticks over `span`.
@@ -49,6 +55,17 @@ double niceStep(double span, int ticks) {
 TimelineView::TimelineView(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("runTimeline"));
     setMinimumHeight(90);
+}
+
+QVector<QPair<double, QString>> TimelineView::axisTicks() const {
+    QVector<QPair<double, QString>> ticks;
+    if (m_record.scopes.isEmpty()) return ticks;
+    const double total = std::max(0.01, m_record.totalMs());
+    const int plotWidth = width() - 2 * kMargin - kLabelWidth - 60;
+    const double step = niceStep(total, std::max(2, plotWidth / 90));
+    for (int i = 0; i * step <= total + 1e-9; ++i)
+        ticks.append({i * step, formatMs(i * step, step)});
+    return ticks;
 }
 
 void TimelineView::setRecord(const RunRecord& record) {
@@ -90,16 +107,15 @@ void TimelineView::paintEvent(QPaintEvent*) {
     p.setFont(font());
 
     // Grid and time axis.
-    const double step = niceStep(total, std::max(2, plot.width() / 90));
     QColor grid = pal.color(QPalette::Mid);
     grid.setAlphaF(0.5);
-    for (double t = 0; t <= total + 1e-9; t += step) {
+    for (const auto& [t, label] : axisTicks()) {
         const double x = xAt(t);
         p.setPen(grid);
         p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
         p.setPen(pal.color(QPalette::PlaceholderText));
         p.drawText(QRectF(x - 40, plot.bottom() + 2, 80, 18), Qt::AlignHCenter | Qt::AlignTop,
-                   formatMs(t));
+                   label);
     }
 
     for (int i = 0; i < m_record.scopes.size(); ++i) {

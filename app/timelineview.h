@@ -17,6 +17,8 @@ public:
     void setRecord(const RunRecord& record);
     const RunRecord& record() const { return m_record; }
     QSize sizeHint() const override;
+    /// The time axis as drawn: each tick's time and label, from 0 to the run's total.
+    QVector<QPair<double, QString>> axisTicks() const;
 
 protected:
     void paintEvent(QPaintEvent* event) override;

@@ -114,6 +114,26 @@ private slots:
         QVERIFY(!timeline->grab().isNull());
     }
 
+    void timelineTicksNeverReadTheSame_data() {
+        QTest::addColumn<double>("totalMs");
+        for (double ms : {0.03, 0.3, 2.7, 48.0, 730.0, 6000.0, 61000.0})
+            QTest::newRow(qPrintable(QString::number(ms))) << ms;
+    }
+    void timelineTicksNeverReadTheSame() {
+        QFETCH(double, totalMs);
+        app::TimelineView timeline;
+        timeline.resize(900, 200);
+        RunRecord record;
+        record.scopes.append(
+            {QStringLiteral("main"), QStringLiteral("main"), 0, 0, totalMs, RunStatus::Finished});
+        timeline.setRecord(record);
+        const auto ticks = timeline.axisTicks();
+        QVERIFY(ticks.size() >= 2);
+        QStringList labels;
+        for (const auto& tick : ticks) labels << tick.second;
+        QCOMPARE(QSet<QString>(labels.cbegin(), labels.cend()).size(), labels.size());
+    }
+
     void statusBarShowsConcurrencyGroups() {
         app::MainWindow window(catalog());
         g_holdGroup = true;

@@ -602,6 +602,22 @@ private slots:
         QVERIFY2(series->count() <= 2 * 4096, qPrintable(QString::number(series->count())));
         QVERIFY(series->count() > 100);
     }
+
+    void chartTicksAreRoundNumbers() {
+        Harness h([](Ui& ui) {
+            ui.lineChart(DataFrame().add(QStringLiteral("y"), std::vector<double>(365, 1.0)));
+        });
+        h.window.show();
+        QVERIFY(h.waitIdle());
+        auto* view = h.renderer.widgetAt({MainRoot, 0})->findChild<QChartView*>();
+        QVERIFY(view);
+        auto* x = qobject_cast<QValueAxis*>(view->chart()->axes(Qt::Horizontal).value(0));
+        QVERIFY(x);
+        // 0…364 by rows: ticks at 0, 100, 200, 300 rather than 0, 91, 182, 273, 364.
+        QCOMPARE(x->tickType(), QValueAxis::TicksDynamic);
+        QCOMPARE(x->tickInterval(), 100.0);
+        QCOMPARE(x->tickAnchor(), 0.0);
+    }
 };
 
 QTEST_MAIN(TestRenderer)

@@ -26,6 +26,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <cmath>
 
 namespace tessera::widgets {
 
@@ -370,6 +371,25 @@ private:
         m_axisX->setRange(b.minX, b.maxX);
         m_axisY->setRange(fromZero ? 0.0 : b.minY - pad, b.maxY + pad);
         m_axisY->applyNiceNumbers();
+        setRoundTicks(m_axisX);
+    }
+
+    /// Ticks at round numbers (1, 2 or 5 × 10^k, about six across), whatever the range: the
+    /// data's own extent stays the axis's, with ticks where a person would put them.
+    static void setRoundTicks(QValueAxis* axis) {
+        const double span = axis->max() - axis->min();
+        if (!(span > 0) || !std::isfinite(span)) return;
+        const double raw = span / 6;
+        const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+        double step = 10 * magnitude;
+        for (double m : {1.0, 2.0, 5.0})
+            if (raw <= m * magnitude) {
+                step = m * magnitude;
+                break;
+            }
+        axis->setTickType(QValueAxis::TicksDynamic);
+        axis->setTickAnchor(std::ceil(axis->min() / step) * step);
+        axis->setTickInterval(step);
     }
 
     /// Bars: one category per row; long data is averaged into at most kMaxBars groups.
