@@ -121,7 +121,8 @@ void Connection::onBytesWritten() {
 
 void Connection::closeSink(const QString& reason) {
     m_session = nullptr;  // already detached by the session
-    close(QWebSocketProtocol::CloseCodeNormal, reason);
+    // Only a connection silent past the liveness limit loses its session: it is not waited for.
+    abort(reason);
 }
 
 void Connection::onText(const QString& text) {
