@@ -8,6 +8,9 @@
 #include <spdlog/spdlog.h>
 #include <QHostInfo>
 #include <QUrlQuery>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 namespace tessera::bridge {
 
@@ -40,6 +43,13 @@ void Bridge::setMirrorSource(Session* session) {
 
 void Bridge::start() {
     if (m_thread) return;
+#ifdef __GLIBC__
+    // A server's large blocks (column buffers, what waits for a slow browser) come and go
+    // with its clients. Past 1 MiB they are mapped on their own, so that freeing one gives
+    // it back to the system: glibc's default threshold grows with the blocks freed, and then
+    // keeps them in its heap, where a few live ones pin the memory of many dead ones.
+    mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
     m_thread = std::make_unique<BridgeThread>(m_dashboards, m_options, m_mirrorSource, this);
     m_thread->start();
 }
