@@ -62,9 +62,8 @@ public:
                                 // shares must hold all of them.
                                 QStringLiteral("--max-connections-per-address"),
                                 QStringLiteral("2000"), QStringLiteral("--max-pending-per-address"),
-                                QStringLiteral("64"),
-                                QStringLiteral("--log-level"), QStringLiteral("warn"),
-                                QStringLiteral("bench-growth")});
+                                QStringLiteral("64"), QStringLiteral("--log-level"),
+                                QStringLiteral("warn"), QStringLiteral("bench-growth")});
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_process.start();
         if (!m_process.waitForStarted()) return false;
