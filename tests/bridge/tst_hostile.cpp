@@ -256,6 +256,31 @@ private slots:
         }
     }
 
+    void anAddressGetsItsShareBackWhenItsSocketsClose() {
+        // More sockets, one after another, than an address may hold at once (128): each one
+        // closed gives its place back, whether it was a page request or a WebSocket.
+        ServerProcess server({}, QStringLiteral("inputs"));
+        QVERIFY(server.start());
+        for (int i = 0; i < 200; ++i) {
+            RawWebSocket socket(loopback(50));
+            QVERIFY2(socket.open(server.port()), qPrintable(QString::number(i)));
+            if (i % 2 == 0) {
+                socket.sendText(helloMessage());
+                QVERIFY(!socket.waitForText("\"welcome\"").isEmpty());
+            }
+            socket.socket().disconnectFromHost();
+            QVERIFY(socket.socket().state() == QAbstractSocket::UnconnectedState ||
+                    socket.socket().waitForDisconnected(5'000));
+        }
+        for (int i = 0; i < 200; ++i) {
+            RawClient client(loopback(50));
+            QVERIFY(client.connectTo(server.port()));
+            client.write(get("/", server.port(), "Connection: close\r\n"));
+            QCOMPARE(RawClient::statusOf(client.readResponse()), 200);
+            QVERIFY(client.closedByServer(5'000));
+        }
+    }
+
     void socketsThatNeverSayHelloHoldNoPlace() {
         ServerProcess server({QStringLiteral("--hello-timeout"), QStringLiteral("2"),
                               QStringLiteral("--max-sessions"), QStringLiteral("20")});

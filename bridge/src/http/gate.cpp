@@ -4,10 +4,29 @@
 #include "httpresponse.h"
 
 #include <spdlog/spdlog.h>
+#include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
+#include <functional>
 
 namespace tessera::bridge {
+
+namespace {
+
+/// A child of a socket that gives its address's share back when the socket is destroyed,
+/// whoever destroys it: the signals of a socket handed to Qt's WebSocket server may be
+/// disconnected by it, but its children go with it.
+class AddressShare : public QObject {
+public:
+    AddressShare(QObject* socket, std::function<void()> release)
+        : QObject(socket), m_release(std::move(release)) {}
+    ~AddressShare() override { m_release(); }
+
+private:
+    std::function<void()> m_release;
+};
+
+}  // namespace
 
 Gate::Gate(const Access& access, const PeerCounts::Limits& limits,
            const HttpConnection::Settings& settings, QObject* parent)
@@ -32,7 +51,9 @@ void Gate::incomingConnection(qintptr handle) {
         return;
     }
     // Counted for as long as the socket lives, whoever owns it by then.
-    connect(socket, &QObject::destroyed, this, [this, key] { m_counts.closeConnection(key); });
+    new AddressShare(socket, [gate = QPointer<Gate>(this), key] {
+        if (gate) gate->m_counts.closeConnection(key);
+    });
     if (!m_counts.startPending(key)) {
         turnAway(socket, QStringLiteral("too many connections still sending their request"));
         return;

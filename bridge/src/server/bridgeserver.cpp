@@ -12,6 +12,10 @@ namespace tessera::bridge {
 namespace {
 /// How many largest uploads the server holds at once, all connections together.
 constexpr qint64 kUploadsAtOnce = 4;
+
+QString peerKey(const QHostAddress& address, quint16 port) {
+    return address.toString() + QLatin1Char('|') + QString::number(port);
+}
 }  // namespace
 
 BridgeServer::BridgeServer(QVector<Dashboard> dashboards, const BridgeOptions& options,
@@ -42,6 +46,16 @@ BridgeServer::BridgeServer(QVector<Dashboard> dashboards, const BridgeOptions& o
     m_sockets.setHandshakeTimeout(std::chrono::seconds(options.headTimeoutSeconds));
     connect(&m_sockets, &QWebSocketServer::newConnection, this, &BridgeServer::onWebSocket);
     connect(m_gate, &Gate::webSocketRequest, this, [this](QTcpSocket* socket) {
+        // The WebSocket server keeps the sockets it is given until it is destroyed; the
+        // connection a socket becomes takes it instead (onWebSocket), and one whose handshake
+        // fails is freed when it closes. Either way its address gets its share back.
+        const QString peer = peerKey(socket->peerAddress(), socket->peerPort());
+        m_handshakes.insert(peer, socket);
+        connect(socket, &QTcpSocket::disconnected, this, [this, peer, socket] {
+            if (m_handshakes.value(peer) != socket) return;
+            m_handshakes.remove(peer);
+            socket->deleteLater();
+        });
         m_sockets.handleConnection(socket);
         emit socket->readyRead();  // the handshake is already buffered
     });
@@ -69,6 +83,11 @@ void BridgeServer::onWebSocket() {
     // session counts against --max-sessions.
     while (QWebSocket* socket = m_sockets.nextPendingConnection()) {
         auto* connection = new Connection(socket, m_limits, m_registry, this);
+        if (QPointer<QTcpSocket> tcp =
+                m_handshakes.take(peerKey(socket->peerAddress(), socket->peerPort()))) {
+            disconnect(tcp, &QTcpSocket::disconnected, this, nullptr);
+            tcp->setParent(connection);  // after the WebSocket, so destroyed after it
+        }
         ++m_connections;
         connect(connection, &Connection::closed, this, [this] {
             --m_connections;

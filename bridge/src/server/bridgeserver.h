@@ -7,7 +7,10 @@
 
 #include <tessera/bridge/bridge.h>
 
+#include <QHash>
 #include <QObject>
+#include <QPointer>
+#include <QTcpSocket>
 #include <QWebSocketServer>
 
 namespace tessera::bridge {
@@ -42,6 +45,8 @@ private:
     Connection::Limits m_limits;
     QWebSocketServer m_sockets;
     Gate* m_gate;
+    /// Sockets handed to the WebSocket server, by peer, until their connection takes them.
+    QHash<QString, QPointer<QTcpSocket>> m_handshakes;
     int m_connections = 0;
 };
 

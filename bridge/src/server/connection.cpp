@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 #include <QTimer>
 #include <QWebSocket>
+#include <utility>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -84,6 +85,10 @@ Connection::Connection(QWebSocket* socket, const Limits& limits, SessionRegistry
     m_lastHeard.start();
     m_refill.start();
     spdlog::info("bridge: connected {}", m_peer.toStdString());
+    // A browser may have gone between the handshake and now: its disconnected() came before
+    // anyone listened.
+    if (m_socket->state() != QAbstractSocket::ConnectedState)
+        QMetaObject::invokeMethod(this, &Connection::onDisconnected, Qt::QueuedConnection);
 }
 
 Connection::~Connection() {
@@ -244,6 +249,8 @@ void Connection::abort(const QString& reason) {
     spdlog::warn("bridge: cut off {}: {}", m_peer.toStdString(), reason.toStdString());
     const bool heldMuch = m_socket->bytesToWrite() > m_limits.maxOutputBytes / 2;
     m_socket->abort();  // drops what was queued for it
+    // A socket that was no longer connected says nothing more: end here.
+    if (m_socket->state() == QAbstractSocket::UnconnectedState) onDisconnected();
 #ifdef __GLIBC__
     // glibc keeps large freed blocks for reuse once it has raised its mmap threshold; a
     // slow reader's tens of MiB go back to the system at once instead.
@@ -254,6 +261,7 @@ void Connection::abort(const QString& reason) {
 }
 
 void Connection::onDisconnected() {
+    if (std::exchange(m_ended, true)) return;
     QString reason = m_closeReason;
     if (reason.isEmpty()) {
         reason = m_socket->closeReason().isEmpty()

@@ -79,6 +79,7 @@ private:
     QTimer* m_deadline;  ///< the hello's, then a slow reader's
     QTimer* m_uploadIdle;
     bool m_overBudget = false;
+    bool m_ended = false;  ///< onDisconnected() has run
     QElapsedTimer m_lastHeard;
     // Token bucket for messages per second.
     double m_tokens;
