@@ -23,8 +23,6 @@ public:
     Gate(const Access& access, const PeerCounts::Limits& limits,
          const HttpConnection::Settings& settings, QObject* parent = nullptr);
 
-    const PeerCounts& counts() const { return m_counts; }
-
 signals:
     /// A checked WebSocket upgrade; its handshake is still unread in `socket`, which counts
     /// against its address until it is destroyed.

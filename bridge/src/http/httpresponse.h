@@ -17,7 +17,6 @@ public:
     static HttpResponse text(int status, const QString& message);
 
     int status() const { return m_status; }
-    const QByteArray& body() const { return m_body; }
     void setHeader(const QByteArray& name, const QByteArray& value);
     /// The response, head and body (the head only, for a HEAD request); with
     /// "Connection: close" unless `keepAlive`.

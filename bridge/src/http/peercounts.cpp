@@ -5,11 +5,12 @@ namespace tessera::bridge {
 
 namespace {
 
-void decrement(QHash<QByteArray, int>& counts, const QByteArray& key, int& total) {
+/// One fewer for `key`; false when it had none.
+bool decrement(QHash<QByteArray, int>& counts, const QByteArray& key) {
     auto it = counts.find(key);
-    if (it == counts.end()) return;
-    --total;
+    if (it == counts.end()) return false;
     if (--*it <= 0) counts.erase(it);
+    return true;
 }
 
 }  // namespace
@@ -26,12 +27,11 @@ QByteArray PeerCounts::keyOf(const QHostAddress& address) {
 bool PeerCounts::openConnection(const QByteArray& key) {
     if (m_connections.value(key) >= m_limits.maxConnectionsPerAddress) return false;
     ++m_connections[key];
-    ++m_connectionTotal;
     return true;
 }
 
 void PeerCounts::closeConnection(const QByteArray& key) {
-    decrement(m_connections, key, m_connectionTotal);
+    decrement(m_connections, key);
 }
 
 bool PeerCounts::startPending(const QByteArray& key) {
@@ -43,7 +43,7 @@ bool PeerCounts::startPending(const QByteArray& key) {
 }
 
 void PeerCounts::endPending(const QByteArray& key) {
-    decrement(m_pending, key, m_pendingTotal);
+    if (decrement(m_pending, key)) --m_pendingTotal;
 }
 
 }  // namespace tessera::bridge

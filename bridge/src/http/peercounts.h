@@ -30,14 +30,10 @@ public:
     bool startPending(const QByteArray& key);
     void endPending(const QByteArray& key);
 
-    int connections() const { return m_connectionTotal; }
-    int pending() const { return m_pendingTotal; }
-
 private:
     Limits m_limits;
     QHash<QByteArray, int> m_connections;
     QHash<QByteArray, int> m_pending;
-    int m_connectionTotal = 0;
     int m_pendingTotal = 0;
 };
 
