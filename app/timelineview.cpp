@@ -22,6 +22,7 @@ QColor statusColor(RunStatus status) {
         case RunStatus::TimedOut:
             return QColor(0xff, 0x87, 0x00);
         case RunStatus::Interrupted:
+        case RunStatus::Rerun:
             return QColor(0x9a, 0x9e, 0xad);
         case RunStatus::Running:
             return QColor(0x29, 0xb0, 0x9d);

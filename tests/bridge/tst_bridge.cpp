@@ -921,6 +921,37 @@ private slots:
         QCOMPARE(last.errors().size(), 1);
     }
 
+    /// A button whose press asks for a rerun, clicked from a browser: the rerun sees the
+    /// button released, and the session settles.
+    void aButtonThatAsksForARerunSettles() {
+        std::atomic<int> runs{0}, resets{0};
+        const Dashboard resetting{
+            QStringLiteral("resetting"), QStringLiteral("Resetting"), {}, [&](Ui& ui) {
+                ++runs;
+                if (ui.button(QStringLiteral("Reset"))) {
+                    ++resets;
+                    ui.rerun();
+                }
+                ui.text(QStringLiteral("resets %1").arg(resets.load()));
+            }};
+        auto bridge = startBridge({resetting});
+        QVERIFY(bridge);
+        BridgeClient client;
+        QVERIFY(client.open(bridge->url()));
+        client.hello();
+        QTRY_VERIFY(client.runsFinished() == 1 && !client.running());
+        client.send({{QStringLiteral("type"), QStringLiteral("widget")},
+                     {QStringLiteral("id"), client.widgetId(QStringLiteral("Reset"))},
+                     {QStringLiteral("value"), true}});
+        QTRY_VERIFY(textOf(client) == QStringLiteral("resets 1") && !client.running());
+        // A rerun asked for afterwards is the barrier: nothing else ran in between.
+        client.clearRecords();
+        client.send({{QStringLiteral("type"), QStringLiteral("rerun")}});
+        QTRY_VERIFY(client.runsFinished() == 1 && !client.running());
+        QCOMPARE(resets.load(), 1);
+        QCOMPARE(runs.load(), 4);  // the first, the click, the rerun it asked for, the barrier
+    }
+
     void aRerunThatChangesNothingSendsNothing() {
         // The chart's data is computed again on every run, to the same values.
         const Dashboard recomputing{

@@ -72,6 +72,35 @@ private slots:
         QVERIFY(at.element("title").exists());
     }
 
+    /// A widget a fragment's rerun no longer draws is forgotten, so it comes back with its
+    /// default; widgets of the body and of other fragments keep their values.
+    void fragmentForgetsTheWidgetsItNoLongerDraws() {
+        AppTest at([](Ui& ui) {
+            ui.slider(QStringLiteral("body"), 0, 10, 1);
+            ui.fragment(QStringLiteral("other"),
+                        [](Ui& f) { f.slider(QStringLiteral("theirs"), 0, 10, 1); });
+            ui.fragment(QStringLiteral("f"), [](Ui& f) {
+                if (f.checkbox(QStringLiteral("show"), true))
+                    f.slider(QStringLiteral("mine"), 0, 10, 1);
+            });
+        });
+        QVERIFY(at.run());
+        for (const char* name : {"body", "theirs", "mine"}) {
+            QVERIFY(at.widget(QLatin1String(name)).set(7).isEmpty());
+            QVERIFY(at.run());
+        }
+        QVERIFY(at.widget(QStringLiteral("show")).set(false).isEmpty());
+        QVERIFY(at.run());
+        QVERIFY(!at.lastRun().full);
+        QVERIFY(!at.widget(QStringLiteral("mine")).exists());
+        QVERIFY(at.widget(QStringLiteral("show")).set(true).isEmpty());
+        QVERIFY(at.run());
+        QVERIFY(!at.lastRun().full);
+        QCOMPARE(at.widget(QStringLiteral("mine")).value().toInt(), 1);  // its default again
+        QCOMPARE(at.widget(QStringLiteral("body")).value().toInt(), 7);
+        QCOMPARE(at.widget(QStringLiteral("theirs")).value().toInt(), 7);
+    }
+
     /// Keyed fragments rerun by name: from outside (Session/AppTest), and one fragment asks
     /// another to rerun, without a full run and without touching the others.
     void keyedRerunRunsOnlyTheNamedFragment() {

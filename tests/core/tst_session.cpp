@@ -30,6 +30,41 @@ private slots:
         QCOMPARE(at.lastRun().scopes.first().status, RunStatus::Finished);
     }
 
+    /// `if (button) rerun()` in the body: the run that asked counts as completed, so the rerun
+    /// sees the button released and the session settles after one extra run.
+    void rerunFromTheBodySettles() {
+        std::atomic<int> runs{0}, resets{0};
+        AppTest at([&](Ui& ui) {
+            ++runs;
+            if (ui.button(QStringLiteral("Reset"))) {
+                ++resets;
+                ui.rerun();
+            }
+            ui.text(QStringLiteral("after"));
+        });
+        QVERIFY(at.run());
+        QCOMPARE(runs.load(), 1);
+        QVERIFY(at.widget(QStringLiteral("Reset")).click());
+        QCOMPARE(resets.load(), 1);
+        QCOMPARE(runs.load(), 3);  // the first run, the click, the rerun it asked for
+        QVERIFY(!at.widget(QStringLiteral("Reset")).value().toBool());
+        QCOMPARE(at.lastRun().scopes.first().status, RunStatus::Finished);
+        QCOMPARE(at.element("text").text(), QStringLiteral("after"));
+    }
+
+    /// rerun(Scope::Fragment) outside a fragment reruns the whole dashboard.
+    void fragmentScopedRerunFromTheBodyRerunsEverything() {
+        std::atomic<int> runs{0};
+        AppTest at([&](Ui& ui) {
+            ++runs;
+            if (ui.button(QStringLiteral("again"))) ui.rerun(Scope::Fragment);
+        });
+        QVERIFY(at.run());
+        QVERIFY(at.widget(QStringLiteral("again")).click());
+        QCOMPARE(runs.load(), 3);
+        QVERIFY(at.lastRun().full);
+    }
+
     void widgetChangeRerunsWithTheNewValue() {
         AppTest at([](Ui& ui) {
             const int n = ui.slider(QStringLiteral("n"), 0, 10, 3);

@@ -9,7 +9,10 @@
 
 namespace tessera {
 
-enum class RunStatus { Running, Finished, Failed, Interrupted, TimedOut };
+/// How a run ended. `Rerun` is a run that asked for a rerun (Ui::rerun()): it counts as
+/// completed, so the buttons it saw pressed are released, but its page stays until the rerun
+/// replaces it.
+enum class RunStatus { Running, Finished, Failed, Interrupted, TimedOut, Rerun };
 
 /// Timing of one scope (the main body or a fragment) within a run, in milliseconds since
 /// the run was requested.

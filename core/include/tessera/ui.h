@@ -376,7 +376,10 @@ public:
     void fragment(const QString& id, const FragmentOptions& options, std::function<void(Ui&)> fn);
     void fragment(const QString& id, std::function<void(Ui&)> fn);
     /// Stops this run and reruns the app, or (Scope::Fragment, from a fragment) only the
-    /// fragment. Works by throwing; do not catch (...) around it.
+    /// fragment; Scope::Fragment from the main body reruns the app. The run that asked counts
+    /// as completed (RunStatus::Rerun): the buttons it saw pressed are released, so
+    /// `if (ui.button("Reset")) ui.rerun();` settles. Works by throwing; do not catch (...)
+    /// around it.
     [[noreturn]] void rerun(Scope scope = Scope::App) const;
     /// Asks the fragments with FragmentOptions::key `key` (or `keys`) to rerun, without a
     /// full run and without stopping this one: how one fragment tells others that what they

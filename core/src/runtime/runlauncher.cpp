@@ -94,7 +94,7 @@ void executeScope(const std::shared_ptr<RunContext>& context, const std::functio
     } catch (const Interrupted&) {
         end.status = RunStatus::Interrupted;
     } catch (const RerunRequest& request) {
-        end.status = RunStatus::Interrupted;
+        end.status = RunStatus::Rerun;
         Message rerun;
         rerun.type = Message::Type::RerunRequested;
         rerun.runId = context->runId;

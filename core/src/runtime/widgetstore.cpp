@@ -441,8 +441,21 @@ void WidgetStore::resetTriggers(quint64 upTo) {
 
 void WidgetStore::retainOnly(const QSet<QString>& ids, const QSet<ScopeId>& liveScopes) {
     std::lock_guard lock(m_mutex);
+    eraseIf([&](const QString& id, const Entry& entry) {
+        return !ids.contains(id) && !liveScopes.contains(entry.spec.ownerScope);
+    });
+}
+
+void WidgetStore::forgetUndrawn(const ScopeId& scope, const QSet<QString>& drawn) {
+    std::lock_guard lock(m_mutex);
+    eraseIf([&](const QString& id, const Entry& entry) {
+        return entry.spec.ownerScope == scope && !drawn.contains(id);
+    });
+}
+
+void WidgetStore::eraseIf(const std::function<bool(const QString&, const Entry&)>& forget) {
     for (auto it = m_entries.begin(); it != m_entries.end();) {
-        if (ids.contains(it.key()) || liveScopes.contains(it->spec.ownerScope)) {
+        if (!forget(it.key(), *it)) {
             ++it;
         } else {
             m_readers.remove(it.key());

@@ -106,6 +106,9 @@ public:
     /// Forgets widgets that a completed full run did not draw (Streamlit's cleanup), except
     /// those drawn by a scope in `liveScopes` (fragments that rerun on their own).
     void retainOnly(const QSet<QString>& ids, const QSet<ScopeId>& liveScopes = {});
+    /// Forgets the widgets of `scope` that are not in `drawn`: what a fragment that finished
+    /// no longer draws (the widgets of other scopes keep their values).
+    void forgetUndrawn(const ScopeId& scope, const QSet<QString>& drawn);
 
 private:
     struct Entry {
@@ -116,6 +119,7 @@ private:
     };
     void submitForm(const QString& form, bool clear);           // m_mutex held
     void queueCallback(const QString& id, const Entry& entry);  // m_mutex held
+    void eraseIf(const std::function<bool(const QString&, const Entry&)>& forget);  // held
 
     mutable std::mutex m_mutex;
     QHash<QString, Entry> m_entries;

@@ -60,6 +60,8 @@ quint64 RunGroups::end(quint64 runId, RunStatus status, double startedMs, double
     timing.status = status;
     g.record.exceptions += exceptions;
     g.record.problems += problems;
+    if (status == RunStatus::Finished && it->second.context->isFragment())
+        g.fragmentsFinished.insert(it->second.context->scope);
     --g.outstanding;
     m_runs.erase(it);
     return id;

@@ -35,6 +35,7 @@ public:
         std::shared_ptr<WidgetClaims> claims = std::make_shared<WidgetClaims>();
         quint64 triggerSeq = 0;
         QSet<ScopeId> fragmentsCalled;
+        QSet<ScopeId> fragmentsFinished;  ///< fragments whose run here finished normally
     };
 
     Group& open(bool full, quint64 triggerSeq);

@@ -18,6 +18,8 @@ QString statusName(RunStatus status) {
             return QStringLiteral("interrupted");
         case RunStatus::TimedOut:
             return QStringLiteral("timed out");
+        case RunStatus::Rerun:
+            return QStringLiteral("rerun");
     }
     return {};
 }

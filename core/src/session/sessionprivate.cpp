@@ -133,7 +133,7 @@ void Session::Private::onRunEnded(const Message& m) {
         auto* f = fragments.find(context->scope);
         if (f && f->activeRun == m.runId) f->activeRun = 0;
         if (page.hasContainer(context->scope)) {
-            if (m.status == RunStatus::Interrupted)
+            if (m.status == RunStatus::Interrupted || m.status == RunStatus::Rerun)
                 page.unfade(context->territory);
             else
                 page.removeStale(context->territory, {m.runId});
@@ -222,15 +222,21 @@ void Session::Private::maybeFinishGroup(quint64 id) {
 void Session::Private::finishGroup(quint64 id, bool superseded) {
     if (!groups.group(id)) return;
     RunGroups::Group g = groups.take(id);
+    const QSet<QString> drawn = g.claims->ids();
     if (g.record.full) {
-        const bool bodyInterrupted = g.record.scopes.first().status == RunStatus::Interrupted;
-        if (!bodyInterrupted) {
+        const RunStatus body = g.record.scopes.first().status;
+        if (body == RunStatus::Finished || body == RunStatus::Failed) {
             page.removeStale({}, g.runIds);
             for (quint64 run : fragments.retainOnly(g.fragmentsCalled)) dropRun(run);
             // Widgets of live fragments stay even if this run's call of the fragment was
             // superseded by a rerun of its own before drawing them.
-            core->widgets->retainOnly(g.claims->ids(), fragments.scopes());
+            core->widgets->retainOnly(drawn, fragments.scopes());
             core->tasks.retainAskedBy(g.runIds);
+            core->widgets->resetTriggers(g.triggerSeq);
+        } else if (body == RunStatus::Rerun) {
+            // A run that asked for a rerun counts as completed for its triggers (a button
+            // that asked for it is released, so the rerun settles); its page and widgets stay
+            // until the rerun replaces them.
             core->widgets->resetTriggers(g.triggerSeq);
         } else if (!rerunPending) {
             page.unfade({});  // stopped: the page stays as it is
@@ -238,6 +244,8 @@ void Session::Private::finishGroup(quint64 id, bool superseded) {
     } else {
         core->widgets->resetTriggers(g.triggerSeq);
     }
+    // A fragment that finished forgets the widgets it no longer draws, and only its own.
+    for (const ScopeId& scope : g.fragmentsFinished) core->widgets->forgetUndrawn(scope, drawn);
     if (groups.empty()) staleTimer->stop();
     lastRun = g.record;
     page.flush();
