@@ -66,8 +66,12 @@ public:
         set_target_properties(${target} PROPERTIES LIBRARY_OUTPUT_DIRECTORY "${TESSERA_BUILD_PLUGIN_DIR}")
     endif()
     if(DEFINED TESSERA_PLUGIN_INSTALL_DIR)
-        # Tessera's own plugins go into its app package.
+        # Tessera's own plugins go into its app package, and find its library relative to
+        # themselves.
         if(DEFINED TESSERA_PLUGIN_COMPONENT)
+            file(RELATIVE_PATH to_lib "/${TESSERA_PLUGIN_INSTALL_DIR}" "/${CMAKE_INSTALL_LIBDIR}")
+            string(REGEX REPLACE "/$" "" to_lib "${to_lib}")
+            set_target_properties(${target} PROPERTIES INSTALL_RPATH "$ORIGIN/${to_lib}")
             install(TARGETS ${target} LIBRARY DESTINATION "${TESSERA_PLUGIN_INSTALL_DIR}"
                 COMPONENT ${TESSERA_PLUGIN_COMPONENT})
         else()

@@ -26,6 +26,8 @@ desktop-file-validate packaging/org.tessera.Tessera.desktop
 appstreamcli validate --no-net --explain packaging/org.tessera.Tessera.metainfo.xml
 
 if [ "${1:-}" = --test ]; then
+    echo "=== installed under another prefix"
+    tests/packaging/install_elsewhere.sh build/release build/release/install-test
     echo "=== unpacked into a scratch root, a new project built against it"
     tests/packaging/unpack_and_build.sh "$out" build/release/package-test
 fi

@@ -28,8 +28,8 @@ for file in usr/bin/tessera \
 done
 echo "files at their Debian places (libraries in usr/lib/$triplet)"
 
-# The unpacked app finds its library here, its plugins and template beside itself.
-export LD_LIBRARY_PATH="$root/usr/lib/$triplet"
+# The unpacked app finds its library, its plugins and its template relative to itself.
+unset LD_LIBRARY_PATH
 tessera="$root/usr/bin/tessera"
 "$tessera" --version
 
