@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "headless.h"
 
-#include <tessera/headlessrunner.h>
+#include <tessera/host/headlessrunner.h>
 
 #include <tessera/schema.h>
 

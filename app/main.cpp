@@ -7,8 +7,8 @@
 #include "serve.h"
 
 #include <tessera/fragment.h>
-#include <tessera/plugincatalog.h>
-#include <tessera/pluginwatcher.h>
+#include <tessera/host/plugincatalog.h>
+#include <tessera/host/pluginwatcher.h>
 #include <tessera/version.h>
 
 #include <spdlog/spdlog.h>

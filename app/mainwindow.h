@@ -3,9 +3,9 @@
 
 #include "sharing.h"
 
-#include <tessera/plugincatalog.h>
-#include <tessera/pluginwatcher.h>
-#include <tessera/session.h>
+#include <tessera/host/plugincatalog.h>
+#include <tessera/host/pluginwatcher.h>
+#include <tessera/host/session.h>
 #include <tessera/widgets/renderer.h>
 
 #include <QMainWindow>

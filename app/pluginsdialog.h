@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <tessera/plugincatalog.h>
+#include <tessera/host/plugincatalog.h>
 
 #include <QDialog>
 

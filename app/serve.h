@@ -4,7 +4,7 @@
 #include "options.h"
 
 #include <tessera/dashboard.h>
-#include <tessera/pluginwatcher.h>
+#include <tessera/host/pluginwatcher.h>
 
 namespace tessera::app {
 

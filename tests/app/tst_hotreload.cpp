@@ -6,7 +6,7 @@
 #include "mainwindow.h"
 #include "pluginsdialog.h"
 
-#include <tessera/pluginwatcher.h>
+#include <tessera/host/pluginwatcher.h>
 #include <tessera/schema.h>
 
 #include <QFile>

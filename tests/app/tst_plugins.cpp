@@ -2,7 +2,8 @@
 // Every way a plugin can fail is listed with its reason, and the host keeps working.
 #include "pluginsdialog.h"
 
-#include <tessera/plugincatalog.h>
+#include <tessera/host/plugincatalog.h>
+#include <tessera/host/session.h>
 #include <tessera/testing/apptest.h>
 
 #include <QApplication>

@@ -10,7 +10,7 @@
 
 #include <tessera/bridge/bridge.h>
 #include <tessera/schema.h>
-#include <tessera/session.h>
+#include <tessera/host/session.h>
 #include <tessera/widgets/renderer.h>
 
 #include <QApplication>

@@ -5,7 +5,7 @@
 // where repeated.
 #include "benchpage.h"
 
-#include <tessera/session.h>
+#include <tessera/host/session.h>
 #include <tessera/testing/apptest.h>
 #include <tessera/widgets/renderer.h>
 

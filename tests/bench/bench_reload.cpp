@@ -7,7 +7,7 @@
 #include "bridgeclient.h"
 #include "mainwindow.h"
 
-#include <tessera/pluginwatcher.h>
+#include <tessera/host/pluginwatcher.h>
 #include <tessera/schema.h>
 
 #include <QApplication>

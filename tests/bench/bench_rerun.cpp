@@ -4,7 +4,7 @@
 // appear. Figures are medians over several runs.
 #include "benchpage.h"
 
-#include <tessera/session.h>
+#include <tessera/host/session.h>
 #include <tessera/widgets/renderer.h>
 
 #include <QApplication>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <tessera/session.h>
+#include <tessera/host/session.h>
 #include <tessera/widgets/renderer.h>
 
 #include <QEventLoop>

@@ -3,7 +3,7 @@
 
 #include "clientpage.h"
 
-#include <tessera/codec.h>
+#include <tessera/host/codec.h>
 
 #include <QJsonObject>
 #include <QUrl>

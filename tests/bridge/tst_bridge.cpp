@@ -5,10 +5,10 @@
 
 #include <tessera/bridge/bridge.h>
 #include <tessera/cache.h>
-#include <tessera/headlessrunner.h>
-#include <tessera/plugincatalog.h>
+#include <tessera/host/headlessrunner.h>
+#include <tessera/host/plugincatalog.h>
 #include <tessera/schema.h>
-#include <tessera/session.h>
+#include <tessera/host/session.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -5,7 +5,8 @@
 // before, at the peak and after, a healthy client's latency during the attack, the statuses.
 #include "hostileclients.h"
 
-#include <tessera/plugincatalog.h>
+#include <tessera/host/plugincatalog.h>
+#include <tessera/host/session.h>
 #include <tessera/testing/apptest.h>
 
 #include <QElapsedTimer>

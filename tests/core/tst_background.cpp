@@ -3,6 +3,7 @@
 // single-flight cache, and FIFO concurrency groups shared by sessions.
 #include <tessera/cacheregistry.h>
 
+#include <tessera/host/session.h>
 #include <tessera/testing/apptest.h>
 #include "cachestore.h"
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Widget callbacks as a user sees them: onChange / onClick run before the rerun the change
 // causes, in that rerun (the fragment's, for a fragment's widget), and see the new value.
+#include <tessera/host/session.h>
 #include <tessera/testing/apptest.h>
 
 #include <QMutex>

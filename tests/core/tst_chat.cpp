@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Chat as a user sees it: the chat input returns what was sent for one run only; messages
 // carry their author's avatar; writeStream shows each piece as it comes.
+#include <tessera/host/session.h>
 #include <tessera/testing/apptest.h>
 
 #include <QMutex>

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The element schema and the codec: every kind survives Element -> JSON -> Element with its
 // data, malformed JSON is refused with a reason, and docs/protocol.md lists the same schema.
-#include <tessera/codec.h>
+#include <tessera/host/codec.h>
 #include <tessera/schema.h>
+#include <tessera/host/session.h>
 #include <tessera/testing/apptest.h>
 
 #include <QDate>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Download buttons as a user sees them: the page carries the bytes and the file name, the
 // click is true for one run, and a file name with folders is refused with a clear error.
+#include <tessera/host/session.h>
 #include <tessera/testing/apptest.h>
 
 #include <tessera/schema.h>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Forms as a user sees them: widgets in a form rerun nothing until the submit button is
 // pressed, then one rerun sees every new value; clearOnSubmit; forms in fragments; misuse.
+#include <tessera/host/session.h>
 #include <tessera/testing/apptest.h>
 
 #include <QTest>

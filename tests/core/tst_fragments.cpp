@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Fragments as a user sees them: partial reruns, outside containers, parallel runs in code
 // order, runEvery, generations, isolation of failures, threads, dependency tracking.
+#include <tessera/host/session.h>
 #include <tessera/testing/apptest.h>
 
 #include <QElapsedTimer>

@@ -2,6 +2,7 @@
 // Overlays as a user sees them: a dialog is scoped like a fragment and closes when a full
 // run no longer opens it; a status box ends complete, or as an error when its scope throws;
 // toasts and popovers are elements of the page like any other.
+#include <tessera/host/session.h>
 #include <tessera/testing/apptest.h>
 
 #include <QTest>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Behaviour of a session as a user sees it, through AppTest: runs, reruns, widget identity,
 // stale elements, coalescing, interruption, exceptions and session state.
+#include <tessera/host/session.h>
 #include <tessera/testing/apptest.h>
 
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Sessions off the GUI thread: many sessions live in one worker thread, run parallel
 // fragments, and reach the idle state while the GUI thread is blocked and runs no events.
-#include <tessera/session.h>
+#include <tessera/host/session.h>
 
 #include <QCoreApplication>
 #include <QSemaphore>

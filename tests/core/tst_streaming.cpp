@@ -2,6 +2,7 @@
 // Streaming rows as a user sees them: DataHandle::addRows() puts rows below a chart's or a
 // dataframe's data in place, matches columns by name, refuses rows that do not fit with a
 // clear error, works from a bound thread, and a full rerun draws the element from its call.
+#include <tessera/host/session.h>
 #include <tessera/testing/apptest.h>
 
 #include <QTest>

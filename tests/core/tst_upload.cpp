@@ -3,6 +3,7 @@
 // only their names, and files the uploader does not take are refused with a clear reason,
 // leaving its value as it was.
 #include <tessera/schema.h>
+#include <tessera/host/session.h>
 #include <tessera/testing/apptest.h>
 
 #include <QTest>

@@ -12,9 +12,9 @@
 #include "upload.h"
 #include "viewersession.h"
 
-#include <tessera/codec.h>
+#include <tessera/host/codec.h>
 #include <tessera/dashboard.h>
-#include <tessera/session.h>
+#include <tessera/host/session.h>
 
 #include <spdlog/spdlog.h>
 #include <QCoreApplication>

@@ -10,6 +10,9 @@ fail() { echo "FAIL: $*"; exit 1; }
 
 cmake --install "$build" --prefix "$work/prefix" > "$work/install.log"
 tessera="$work/prefix/bin/tessera"
+# The SDK holds what a dashboard and its tests include, not the host's API.
+[ -f "$work/prefix/include/tessera/ui.h" ] || fail "the SDK's headers are not installed"
+[ ! -e "$work/prefix/include/tessera/host" ] || fail "the host's headers are installed with the SDK"
 
 cd "$work"
 "$tessera" new sales-report > new.log || fail "tessera new: $(cat new.log)"

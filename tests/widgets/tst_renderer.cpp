@@ -2,7 +2,7 @@
 // The Qt renderer against a live session: every element kind becomes its widget, updates
 // happen in place, removed elements go, stale ones fade, and widgets talk back.
 #include <tessera/schema.h>
-#include <tessera/session.h>
+#include <tessera/host/session.h>
 #include <tessera/widgets/renderer.h>
 
 #include <QAbstractButton>

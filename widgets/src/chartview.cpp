@@ -187,8 +187,7 @@ private:
 
     void toggleRows(const QList<qsizetype>& rows, bool add) {
         QList<qsizetype> selected =
-            add ? detail::fromVariant<DataSelection>(element().props.value(prop::value), {}).rows
-                : QList<qsizetype>();
+            add ? selectionFromValue(element().props.value(prop::value)).rows : QList<qsizetype>();
         for (qsizetype r : rows) {
             if (add && selected.contains(r))
                 selected.removeAll(r);
@@ -202,8 +201,7 @@ private:
     /// Rings the selected rows' points (at most 5,000) and outlines the selection's box.
     void showSelection(const Element& e) {
         if (!e.props.contains(prop::selectionMode) || !m_axisX) return;
-        const DataSelection selection =
-            detail::fromVariant<DataSelection>(e.props.value(prop::value), {});
+        const DataSelection selection = selectionFromValue(e.props.value(prop::value));
         const QColor ink = palette().color(QPalette::WindowText);
         auto* rings = new QScatterSeries;
         rings->setName(tr("Selected"));
@@ -446,8 +444,7 @@ private:
     /// A click on a bar selects the rows it stands for (Ctrl adds them); selected bars stand
     /// out in the text colour.
     void selectableBars(const Element& e, QBarSeries* series, qsizetype rows, qsizetype groups) {
-        const DataSelection selection =
-            detail::fromVariant<DataSelection>(e.props.value(prop::value), {});
+        const DataSelection selection = selectionFromValue(e.props.value(prop::value));
         QList<int> picked;
         for (qsizetype r : selection.rows) {
             const int g = int(r * groups / qMax<qsizetype>(1, rows));

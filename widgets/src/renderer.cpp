@@ -4,7 +4,7 @@
 #include "elementwidget.h"
 
 #include <tessera/schema.h>
-#include <tessera/session.h>
+#include <tessera/host/session.h>
 
 #include <QGraphicsOpacityEffect>
 #include <QLayout>

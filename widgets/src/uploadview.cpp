@@ -83,7 +83,7 @@ public:
                 {info.fileName(), QMimeDatabase().mimeTypeForFile(info).name(), file.readAll()});
         }
         m_problem->hide();
-        sendValue(detail::toVariant(files));
+        sendValue(uploaderValue(files));
     }
 
 protected:

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clientpage.h"
 
-#include <tessera/codec.h>
+#include <tessera/host/codec.h>
 
 #include <QJsonObject>
 

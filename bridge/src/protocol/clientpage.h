@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <tessera/delta.h>
+#include <tessera/host/delta.h>
 
 #include <QJsonArray>
 #include <QSet>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <tessera/codec.h>
-#include <tessera/delta.h>
+#include <tessera/host/codec.h>
+#include <tessera/host/delta.h>
 #include <tessera/runrecord.h>
 
 #include <QJsonArray>

@@ -97,7 +97,7 @@ std::variant<ClientMessage, ProtocolError> Upload::finish(const ClientMessage& d
     widget.type = ClientMessage::Type::Widget;
     widget.widget = m_widget;
     widget.ref = done.ref;
-    widget.uploaded = detail::toVariant(files);
+    widget.uploaded = uploaderValue(files);
     drop();
     return widget;
 }

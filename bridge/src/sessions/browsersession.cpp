@@ -2,7 +2,7 @@
 #include "browsersession.h"
 
 #include <tessera/cacheregistry.h>
-#include <tessera/session.h>
+#include <tessera/host/session.h>
 
 namespace tessera::bridge {
 

@@ -3,7 +3,7 @@
 
 #include "viewersession.h"
 
-#include <tessera/session.h>
+#include <tessera/host/session.h>
 
 namespace tessera::bridge {
 

@@ -3,9 +3,9 @@
 
 #include "servermessage.h"
 
-#include <tessera/delta.h>
+#include <tessera/host/delta.h>
 #include <tessera/schema.h>
-#include <tessera/session.h>
+#include <tessera/host/session.h>
 
 namespace tessera::bridge {
 

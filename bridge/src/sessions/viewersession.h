@@ -5,7 +5,7 @@
 #include "clientpage.h"
 #include "viewersink.h"
 
-#include <tessera/codec.h>
+#include <tessera/host/codec.h>
 #include <tessera/dashboard.h>
 #include <tessera/runrecord.h>
 

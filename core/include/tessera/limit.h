@@ -31,7 +31,6 @@ public:
 class TESSERA_CORE_EXPORT LimitSlot {
 public:
     LimitSlot() = default;
-    LimitSlot(std::shared_ptr<detail::LimitGroup> group);
     LimitSlot(LimitSlot&& other) noexcept;
     LimitSlot& operator=(LimitSlot&& other) noexcept;
     LimitSlot(const LimitSlot&) = delete;
@@ -42,6 +41,9 @@ public:
     bool held() const { return m_group != nullptr; }
 
 private:
+    friend class Ui;
+    explicit LimitSlot(std::shared_ptr<detail::LimitGroup> group);
+
     std::shared_ptr<detail::LimitGroup> m_group;
 };
 

@@ -8,7 +8,9 @@
 #include <tessera/errors.h>
 #include <tessera/export.h>
 #include <tessera/fragment.h>
+#include <tessera/handles.h>
 #include <tessera/limit.h>
+#include <tessera/options.h>
 #include <tessera/sessionstate.h>
 #include <tessera/value.h>
 
@@ -35,183 +37,6 @@ inline DataFrame fromVariant(const QVariant& edits, const DataFrame& data) {
     return edits.typeId() == QMetaType::QVariantMap ? dataedits::applyEdits(data, edits) : data;
 }
 }  // namespace detail
-
-/// A run that threads of your own may write into (see Ui::bind()). Opaque.
-class TESSERA_CORE_EXPORT RunBinding {
-public:
-    /// While alive, the calling thread works for the bound run.
-    class TESSERA_CORE_EXPORT Entered {
-    public:
-        explicit Entered(const RunBinding& binding);
-        ~Entered();
-        Entered(const Entered&) = delete;
-        Entered& operator=(const Entered&) = delete;
-
-    private:
-        std::shared_ptr<detail::RunContext> m_previous;
-    };
-
-    explicit RunBinding(std::shared_ptr<detail::RunContext> run) : m_run(std::move(run)) {}
-
-private:
-    std::shared_ptr<detail::RunContext> m_run;
-};
-
-class Spinner;
-class StatusBox;
-
-/// The state a StatusBox shows.
-enum class StatusState { Running, Complete, Error };
-
-namespace detail {
-class TaskToken;
-class SessionCore;
-}  // namespace detail
-
-/// Reruns keyed fragments (FragmentOptions::key) of one session from anywhere: a timer, a
-/// socket or a thread your plugin owns. Get one from Ui::fragmentTrigger(); it may be copied
-/// and called from any thread at any time, also after the run that made it has ended. Once
-/// the session has ended, calling it does nothing.
-class TESSERA_CORE_EXPORT FragmentTrigger {
-public:
-    FragmentTrigger() = default;
-    FragmentTrigger(std::weak_ptr<detail::SessionCore> core, QStringList keys)
-        : m_core(std::move(core)), m_keys(std::move(keys)) {}
-    /// Asks the session to rerun the fragments with the trigger's keys.
-    void operator()() const;
-    /// False once the session has ended (or for a default-constructed trigger).
-    bool isValid() const { return !m_core.expired(); }
-
-private:
-    std::weak_ptr<detail::SessionCore> m_core;
-    QStringList m_keys;
-};
-
-/// Options of Ui::asyncLoad().
-struct AsyncLoadOptions {
-    /// Reload this long after the load started (0 = never). The old value stays on screen
-    /// while the new one loads; a reload never starts while one is running.
-    std::chrono::milliseconds refreshEvery{0};
-    QString placeholder;  ///< shown while the first value loads (a spinner); empty = a skeleton
-    int height = 120;     ///< height of the skeleton
-};
-
-/// What an asyncLoad() function may ask about its task.
-class TESSERA_CORE_EXPORT TaskContext {
-public:
-    explicit TaskContext(std::shared_ptr<detail::TaskToken> token);
-    /// True once nobody needs the result (the session ended, the key is no longer used).
-    bool cancelled() const;
-    /// Throws tessera::Interrupted when cancelled.
-    void checkpoint() const;
-    /// Sleeps, waking early (and throwing Interrupted) when cancelled.
-    void sleep(std::chrono::milliseconds duration) const;
-
-private:
-    std::shared_ptr<detail::TaskToken> m_token;
-};
-
-class Ui;
-
-/// What a chart, table or dataframe call returns: that element, for the rest of the run.
-/// addRows() appends to it in place, so a viewer gets only the new rows, not the whole data
-/// again. The next full run draws the element from its call again, without the added rows.
-class TESSERA_CORE_EXPORT DataHandle {
-public:
-    DataHandle() = default;
-    /// Adds `rows` below the element's data. They need the element's columns (by name, with
-    /// the same types, in any order); other columns throw std::invalid_argument. Like any Ui
-    /// call it is an interrupt point, and it throws ContextExpired once the run has ended.
-    /// Does nothing on the handle of an element that was not drawn (a chart with bad columns
-    /// shows an error instead).
-    void addRows(const DataFrame& rows) const;
-    /// What is selected in the element, for a chart or dataframe drawn with a selectionMode
-    /// (empty otherwise). Like a widget's value: a change reruns the scope that drew the
-    /// element, and reading it makes the reading scope depend on it.
-    Value<DataSelection> selection() const;
-
-private:
-    friend class Ui;
-    DataHandle(std::shared_ptr<const Ui> ui, Path path, ElementKind kind,
-               std::shared_ptr<const DataFrame> data, QString selectionId);
-
-    std::shared_ptr<const Ui> m_ui;  ///< writes the rows, from the run's thread or a bound one
-    Path m_path;
-    ElementKind m_kind = ElementKind::Empty;
-    std::shared_ptr<const DataFrame> m_data;  ///< the columns the rows must have
-    QString m_selectionId;                    ///< the selection's widget identity, if selectable
-};
-
-/// A widget's callback (WidgetOptions::onChange, onClick).
-using WidgetCallback = std::function<void(Ui&)>;
-
-/// Options every widget takes. Identity is kind + label + key + defining arguments, as in
-/// Streamlit: two widgets that would get the same identity need distinct keys.
-struct WidgetOptions {
-    QString key;
-    QString help;
-    bool disabled = false;
-    /// Runs when the person changes the widget, before the rerun that the change causes and
-    /// in that rerun (the fragment's, for a widget a fragment draws or reads): it may write
-    /// session state, call rerunFragment(), or show elements at the top of the rerun's
-    /// scope. Ui::widgetValue() reads the new value. In a form, on submit.
-    WidgetCallback onChange;
-    /// For buttons: the same as onChange, on a click.
-    WidgetCallback onClick;
-};
-
-/// Options of Ui::fileUploader().
-struct FileUploaderOptions {
-    /// The file types taken, as extensions ("csv", ".png"); empty = any.
-    QStringList types;
-    /// The largest file taken, in bytes. A browser's upload is also bounded by the bridge's
-    /// limit on one upload (BridgeOptions::maxUploadBytes, 200 MiB).
-    qint64 maxBytes = 200LL * 1024 * 1024;
-    bool multiple = false;  ///< take several files at once
-};
-
-/// Options of Ui::form().
-struct FormOptions {
-    /// After a submit, the form's widgets go back to their defaults (the rerun the submit
-    /// causes still sees the submitted values).
-    bool clearOnSubmit = false;
-    bool border = true;  ///< draw a frame around the form
-};
-
-struct ChartOptions {
-    QString x;      ///< column for the x axis; empty = row index
-    QStringList y;  ///< series columns; empty = every other numeric column
-    QString title;
-    QString xLabel;
-    QString yLabel;
-    int height = 280;
-    /// SelectionMode::Point or Box makes the chart selectable (DataHandle::selection()).
-    SelectionMode selectionMode = SelectionMode::None;
-    /// A selectable chart's identity; without one it is its data and title, so new data
-    /// clears the selection.
-    QString key;
-    WidgetCallback onSelect;  ///< runs on a selection, as a widget's onChange
-};
-
-/// Options of Ui::dataframe().
-struct DataframeOptions {
-    int height = 320;
-    /// SelectionMode::SingleRow or MultiRow makes the rows selectable (DataHandle::selection()).
-    SelectionMode selectionMode = SelectionMode::None;
-    QString key;              ///< as ChartOptions::key
-    WidgetCallback onSelect;  ///< runs on a selection, as a widget's onChange
-};
-
-/// Options of Ui::dataEditor().
-struct DataEditorOptions {
-    QString label;  ///< shown above the editor; also its identity with the data
-    /// How each column may be edited, by name; a column not named is edited as its type
-    /// (numbers or text) allows.
-    QMap<QString, EditorColumn> columns;
-    bool addRows = false;     ///< people may add rows
-    bool deleteRows = false;  ///< people may delete rows
-    int height = 320;
-};
 
 /// The dashboard's drawing surface. A dashboard receives one `Ui&` for the main area;
 /// container calls return further Ui values that write into that container. Ui values are
@@ -500,42 +325,6 @@ private:
     Placement m_placement = Placement::Append;
     QString m_form;  ///< the form this Ui writes into, if any
     bool m_clearOnSubmit = false;
-};
-
-/// What Ui::status() returns: the box's container, and its state.
-class TESSERA_CORE_EXPORT StatusBox {
-public:
-    StatusBox(Ui box, QString label, bool expanded);
-    ~StatusBox();
-    StatusBox(StatusBox&&) noexcept;
-    StatusBox(const StatusBox&) = delete;
-    StatusBox& operator=(const StatusBox&) = delete;
-
-    /// Writes into the box.
-    Ui& ui() { return *m_box; }
-    /// Changes the label and the state (and whether the box is open).
-    void update(const QString& label, StatusState state, std::optional<bool> expanded = {});
-    void update(StatusState state) { update(m_label, state); }
-
-private:
-    std::unique_ptr<Ui> m_box;
-    QString m_label;
-    bool m_expanded = false;
-    bool m_settled = false;  ///< update() set a final state: the destructor leaves it
-    int m_uncaught = 0;      ///< exceptions in flight when the box was made
-};
-
-/// RAII spinner: shown while alive, cleared when destroyed.
-class TESSERA_CORE_EXPORT Spinner {
-public:
-    explicit Spinner(Ui slot);
-    ~Spinner();
-    Spinner(Spinner&&) noexcept;
-    Spinner(const Spinner&) = delete;
-    Spinner& operator=(const Spinner&) = delete;
-
-private:
-    std::unique_ptr<Ui> m_slot;
 };
 
 }  // namespace tessera

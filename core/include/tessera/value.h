@@ -92,13 +92,21 @@ inline QVariant toVariant(const UploadedFiles& files) {
 }
 }  // namespace detail
 
+/// The value a file uploader takes for `files`: what a viewer sets when files are dropped.
+inline QVariant uploaderValue(const UploadedFiles& files) {
+    return detail::toVariant(files);
+}
+
+/// The selection held by the value of a selectable chart or dataframe.
+inline DataSelection selectionFromValue(const QVariant& value) {
+    return detail::fromVariant<DataSelection>(value, {});
+}
+
 /// What a widget call returns: a handle to the widget, not a copy of its value. Reading it
 /// (conversion to T, get() or *) returns the session's current value of that widget.
 template <typename T>
 class Value {
 public:
-    Value(std::shared_ptr<detail::WidgetStore> store, QString id, T fallback)
-        : m_store(std::move(store)), m_id(std::move(id)), m_fallback(std::move(fallback)) {}
     /// A handle not tied to any widget (e.g. after a duplicate-identity error).
     explicit Value(T fixed) : m_fallback(std::move(fixed)) {}
 
@@ -113,6 +121,11 @@ public:
     const QString& id() const { return m_id; }
 
 private:
+    friend class Ui;
+    friend class DataHandle;
+    Value(std::shared_ptr<detail::WidgetStore> store, QString id, T fallback)
+        : m_store(std::move(store)), m_id(std::move(id)), m_fallback(std::move(fallback)) {}
+
     std::shared_ptr<detail::WidgetStore> m_store;
     QString m_id;
     T m_fallback;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <tessera/codec.h>
+#include <tessera/host/codec.h>
 #include <tessera/schema.h>
 
 #include <QDate>

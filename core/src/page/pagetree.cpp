@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <tessera/codec.h>
-#include <tessera/pagetree.h>
+#include <tessera/host/codec.h>
+#include <tessera/host/pagetree.h>
 
 #include <QJsonArray>
 #include <functional>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <tessera/plugincatalog.h>
+#include <tessera/host/plugincatalog.h>
 
 #include "log.h"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <tessera/pluginwatcher.h>
+#include <tessera/host/pluginwatcher.h>
 
 #include "log.h"
 

@@ -2,7 +2,7 @@
 #include "runcontext.h"
 
 #include <tessera/errors.h>
-#include <tessera/pagetree.h>
+#include <tessera/host/pagetree.h>
 #include <tessera/ui.h>
 
 namespace tessera::detail {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sessioncore.h"
 
-#include <tessera/session.h>
+#include <tessera/host/session.h>
 
 #include <QMetaObject>
 

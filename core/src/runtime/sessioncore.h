@@ -5,7 +5,7 @@
 #include "scopeid.h"
 #include "widgetstore.h"
 
-#include <tessera/delta.h>
+#include <tessera/host/delta.h>
 #include <tessera/fragment.h>
 #include <tessera/runrecord.h>
 #include <tessera/sessionstate.h>

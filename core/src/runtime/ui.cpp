@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <tessera/pagetree.h>
+#include <tessera/host/pagetree.h>
 #include <tessera/schema.h>
 #include <tessera/ui.h>
 

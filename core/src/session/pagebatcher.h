@@ -3,7 +3,7 @@
 
 #include "scopeid.h"
 
-#include <tessera/pagetree.h>
+#include <tessera/host/pagetree.h>
 
 #include <functional>
 

@@ -1,10 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <tessera/dataedits.h>
+#include <tessera/host/headlessrunner.h>
+#include <tessera/host/plugincatalog.h>
+#include <tessera/host/session.h>
 #include <tessera/testing/apptest.h>
 
 #include <functional>
 
 namespace tessera::testing {
+
+struct AppTest::Private {
+    explicit Private(const Dashboard& dashboard) : runner(dashboard) {}
+    std::unique_ptr<PluginCatalog> catalog;  // keeps a plugin's code loaded
+    HeadlessRunner runner;
+    QStringList changed;  ///< widgets set since the last run
+};
 
 ElementKind ElementView::kind() const {
     return m_element ? m_element->kind : ElementKind::Empty;
@@ -22,7 +32,7 @@ QString ElementView::id() const {
 AppTest::AppTest(std::function<void(Ui&)> fn)
     : AppTest(Dashboard{QStringLiteral("test"), QStringLiteral("Test"), {}, std::move(fn)}) {}
 
-AppTest::AppTest(const Dashboard& dashboard) : m_runner(dashboard) {}
+AppTest::AppTest(const Dashboard& dashboard) : d(std::make_unique<Private>(dashboard)) {}
 
 AppTest::~AppTest() = default;
 
@@ -40,15 +50,27 @@ std::unique_ptr<AppTest> AppTest::fromPlugin(const QString& pluginFile, const QS
         return nullptr;
     }
     auto test = std::make_unique<AppTest>(*dashboard);
-    test->m_catalog = std::move(catalog);
+    test->d->catalog = std::move(catalog);
     return test;
 }
 
 void AppTest::start() {
-    if (m_changed.isEmpty())
-        m_runner.start();
+    if (d->changed.isEmpty())
+        d->runner.start();
     else
-        session().rerunDependents(std::exchange(m_changed, {}));
+        session().rerunDependents(std::exchange(d->changed, {}));
+}
+
+Session& AppTest::session() {
+    return d->runner.session();
+}
+
+SessionState& AppTest::state() {
+    return session().state();
+}
+
+const RunRecord& AppTest::lastRun() const {
+    return d->runner.session().lastRun();
 }
 
 bool AppTest::run(int timeoutMs) {
@@ -57,11 +79,11 @@ bool AppTest::run(int timeoutMs) {
 }
 
 bool AppTest::rerunFragment(const QString& key, int timeoutMs) {
-    return session().rerunFragment(key) && m_runner.waitIdle(timeoutMs);
+    return session().rerunFragment(key) && d->runner.waitIdle(timeoutMs);
 }
 
 bool AppTest::waitIdle(int timeoutMs) {
-    return m_runner.waitIdle(timeoutMs);
+    return d->runner.waitIdle(timeoutMs);
 }
 
 QVector<ElementView> AppTest::elements(const QString& kind) const {
@@ -79,7 +101,7 @@ QVector<ElementView> AppTest::elements(const QString& kind) const {
     };
     for (Root r : {MainRoot, SidebarRoot}) {
         Path path{r};
-        visit(m_runner.session().page().root(r), path);
+        visit(d->runner.session().page().root(r), path);
     }
     return result;
 }
@@ -96,7 +118,7 @@ ElementView AppTest::find(const QString& kind, const QString& labelOrText) const
 }
 
 AppTest::WidgetHandle AppTest::widget(const QString& keyOrLabel) {
-    const QString id = m_runner.session().findWidget(keyOrLabel);
+    const QString id = d->runner.session().findWidget(keyOrLabel);
     if (!id.isEmpty())
         for (const ElementView& e : elements())
             if (e.id() == id) return WidgetHandle(this, e);
@@ -110,8 +132,8 @@ QVariant AppTest::WidgetHandle::value() const {
 QString AppTest::WidgetHandle::set(const QVariant& value) {
     if (!m_view.exists()) return QStringLiteral("no such widget");
     const QString error = m_test->session().setWidgetValue(m_view.id(), value, false);
-    if (error.isEmpty() && !m_test->m_changed.contains(m_view.id()))
-        m_test->m_changed << m_view.id();
+    if (error.isEmpty() && !m_test->d->changed.contains(m_view.id()))
+        m_test->d->changed << m_view.id();
     if (error.isEmpty()) m_value = value;
     return error;
 }

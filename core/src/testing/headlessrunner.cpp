@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <tessera/headlessrunner.h>
+#include <tessera/host/headlessrunner.h>
 
 #include <QEventLoop>
 #include <QJsonArray>

@@ -3,13 +3,15 @@
 
 #include <tessera/dashboard.h>
 #include <tessera/export.h>
-#include <tessera/headlessrunner.h>
-#include <tessera/plugincatalog.h>
+#include <tessera/runrecord.h>
 #include <tessera/schema.h>
-#include <tessera/session.h>
 
 #include <QVector>
 #include <memory>
+
+namespace tessera {
+class Session;
+}
 
 namespace tessera::testing {
 
@@ -82,7 +84,7 @@ public:
         /// Sets the value without rerunning; returns the validation error, empty when fine.
         QString set(const QVariant& value);
         /// Gives a file uploader these files, as a person dropping them would.
-        QString upload(const UploadedFiles& files) { return set(detail::toVariant(files)); }
+        QString upload(const UploadedFiles& files) { return set(uploaderValue(files)); }
         /// Clicks a button: sets it and reruns what the window reruns (the button's fragment,
         /// or the whole dashboard).
         bool click();
@@ -108,16 +110,20 @@ public:
     /// A widget by key, or else by label.
     WidgetHandle widget(const QString& keyOrLabel);
 
-    Session& session() { return m_runner.session(); }
-    const RunRecord& lastRun() const { return m_runner.session().lastRun(); }
+    /// The session's state (what Ui::state() gives the dashboard), to set it up or check it.
+    SessionState& state();
+    /// The record of the last run: its scopes, their timing and status, and exceptions.
+    const RunRecord& lastRun() const;
     QStringList exceptions() const { return lastRun().exceptions; }
     /// The page as indented text, for failure messages.
     QString dump() const;
+    /// The host's session, for Tessera's own tests (declared in <tessera/host/session.h>,
+    /// which is not part of the SDK).
+    Session& session();
 
 private:
-    std::unique_ptr<PluginCatalog> m_catalog;  // keeps a plugin's code loaded
-    HeadlessRunner m_runner;
-    QStringList m_changed;  ///< widgets set since the last run
+    struct Private;
+    std::unique_ptr<Private> d;
 };
 
 }  // namespace tessera::testing

@@ -3,7 +3,7 @@
 
 #include <tessera/dashboard.h>
 #include <tessera/export.h>
-#include <tessera/pagetree.h>
+#include <tessera/host/pagetree.h>
 #include <tessera/runrecord.h>
 
 #include <QObject>

@@ -3,7 +3,7 @@
 
 #include <tessera/dashboard.h>
 #include <tessera/export.h>
-#include <tessera/session.h>
+#include <tessera/host/session.h>
 
 #include <QJsonObject>
 #include <memory>

@@ -2,7 +2,7 @@
 #pragma once
 
 #include <tessera/export.h>
-#include <tessera/plugincatalog.h>
+#include <tessera/host/plugincatalog.h>
 
 #include <QDateTime>
 #include <QHash>
