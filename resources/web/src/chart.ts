@@ -6,7 +6,10 @@ import uPlot from 'uplot';
 import { decimateForView, extendShown, Series } from './decimate';
 import { el } from './dom';
 import { measure } from './metrics';
-import { Buffers, Element, Frame } from './protocol';
+import { Buffers, Element, ElementOfKind, Frame, isKind, selectionOf } from './protocol';
+
+/// The elements a chart view shows.
+export type ChartElement = ElementOfKind<'line_chart' | 'area_chart' | 'bar_chart' | 'scatter_chart'>;
 import { View, ViewContext } from './view';
 
 const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2'];
@@ -64,7 +67,7 @@ function sortByX(xs: Float64Array, ys: Float64Array[]): [Float64Array, Float64Ar
 const POINTS_PER_PIXEL = 2;
 
 /// The rows of a chart element: x ascending, one array per drawn series.
-function chartData(element: Element, buffers: Buffers): { data: Series; labels: string[]; raw: Series } {
+function chartData(element: ChartElement, buffers: Buffers): { data: Series; labels: string[]; raw: Series } {
   const p = element.props;
   const columns = element.data?.columns ?? [];
   const xColumn = columns.find((c) => c.name === p.x);
@@ -108,7 +111,7 @@ function tooltip(): uPlot.Plugin {
   };
 }
 
-function options(element: Element, labels: string[], rows: number, width: number): uPlot.Options {
+function options(element: ChartElement, labels: string[], rows: number, width: number): uPlot.Options {
   const p = element.props;
   const bars = element.kind === 'bar_chart';
   const fromZero = bars || element.kind === 'area_chart';
@@ -157,7 +160,7 @@ function options(element: Element, labels: string[], rows: number, width: number
 
 /// What decides the plot's set-up: everything but the row count (bars' spacing needs it).
 /// Both elements draw the same shared buffers (a rerun that changed only the selection).
-function sameBuffers(a: Element, b: Element): boolean {
+function sameBuffers(a: ChartElement, b: ChartElement): boolean {
   const x = a.data?.columns ?? [];
   const y = b.data?.columns ?? [];
   return (
@@ -168,7 +171,7 @@ function sameBuffers(a: Element, b: Element): boolean {
 }
 
 /// A new selection (the value) is drawn over the same plot.
-function shapeKey(element: Element): string {
+function shapeKey(element: ChartElement): string {
   const rows = element.kind === 'bar_chart' ? element.props.rows : 0;
   return JSON.stringify({ ...element.props, rows, value: null });
 }
@@ -192,7 +195,7 @@ export class ChartView implements View {
   host = el('div', 'chart');
   private caption = el('figcaption');
   private plot: uPlot | null = null;
-  private element: Element;
+  private element: ChartElement;
   private data: Series = { xs: new Float64Array(0), ys: [] };
   private labels: string[] = [];
   private arrivedAt = messageArrivedAt;
@@ -206,7 +209,7 @@ export class ChartView implements View {
   private buffers: Buffers;
 
   constructor(
-    element: Element,
+    element: ChartElement,
     private ctx: ViewContext,
   ) {
     this.buffers = ctx.buffers;
@@ -218,14 +221,14 @@ export class ChartView implements View {
   }
 
   update(element: Element): boolean {
+    if (!isKind(element, ['line_chart', 'area_chart', 'bar_chart', 'scatter_chart'])) return false;
     const before = this.element;
     this.element = element;
     this.arrivedAt = messageArrivedAt;
     this.caption.textContent = element.props.title ?? '';
     this.caption.hidden = !element.props.title;
     this.host.setAttribute('aria-label', element.props.title || 'Chart');
-    this.selected = element.props.value?.rows ?? [];
-    this.box = element.props.value?.box ?? null;
+    ({ rows: this.selected, box: this.box } = selectionOf(element.props.value));
     this.host.classList.toggle('selectable', !!element.props.selectionMode);
     this.host.dataset.selected = this.selected.join(',');
     const sameSetUp = before.kind === element.kind && shapeKey(before) === shapeKey(element);
@@ -252,6 +255,7 @@ export class ChartView implements View {
   /// Rows added after the last: while the whole range is in view, only they are decimated and
   /// drawn after what is there; otherwise (zoomed, bars, rows not after the last) update().
   addRows(element: Element, rows: Frame): boolean {
+    if (!isKind(element, ['line_chart', 'area_chart', 'bar_chart', 'scatter_chart'])) return false;
     const before = this.decimated;
     if (!this.plot || !before || this.shown || element.kind === 'bar_chart') return false;
     const { data, labels, raw } = chartData(element, this.buffers);

@@ -5,7 +5,8 @@
 // empty) wait, with the reason shown, until they are complete. The rules are the server's
 // (dataedits.h), which checks again.
 import { el, tell } from './dom';
-import { Buffers, Element } from './protocol';
+import { Buffers, Element, ElementOfKind, isKind, jsonNumbers, jsonObject } from './protocol';
+import { JsonValue } from './schema';
 import { uniqueId, View, ViewContext } from './view';
 
 type Cell = number | string | null;
@@ -15,7 +16,7 @@ interface Edits {
   added: Cells[];
   deleted: number[];
 }
-interface ColumnSpec {
+export interface ColumnSpec {
   name: string;
   type: 'number' | 'integer' | 'checkbox' | 'text' | 'choice';
   min?: number;
@@ -26,12 +27,42 @@ interface ColumnSpec {
   disabled?: boolean;
 }
 
-function edits(value: any): Edits {
+/// A JSON value as a cell: numbers, text and null stay, anything else is null.
+function cell(value: JsonValue): Cell {
+  return typeof value === 'number' || typeof value === 'string' ? value : value === true ? 1 : value === false ? 0 : null;
+}
+
+function cells(value: JsonValue | undefined): Cells {
+  return Object.fromEntries(Object.entries(jsonObject(value)).map(([name, v]) => [name, cell(v)]));
+}
+
+/// A data editor's value (docs/protocol.md, data editor edits), read member by member.
+function edits(value: JsonValue | undefined): Edits {
+  const o = jsonObject(value);
   return {
-    edited: { ...(value?.edited ?? {}) },
-    added: [...(value?.added ?? [])],
-    deleted: [...(value?.deleted ?? [])],
+    edited: Object.fromEntries(Object.entries(jsonObject(o.edited)).map(([row, v]) => [row, cells(v)])),
+    added: Array.isArray(o.added) ? o.added.map(cells) : [],
+    deleted: jsonNumbers(o.deleted),
   };
+}
+
+const COLUMN_TYPES: readonly ColumnSpec['type'][] = ['number', 'integer', 'checkbox', 'text', 'choice'];
+
+/// The editor's column specs (its `columns` prop), read member by member.
+function columnSpecs(value: JsonValue | undefined): ColumnSpec[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((v) => {
+    const o = jsonObject(v);
+    const type = COLUMN_TYPES.find((t) => t === o.type) ?? 'text';
+    const spec: ColumnSpec = { name: typeof o.name === 'string' ? o.name : '', type };
+    if (typeof o.min === 'number') spec.min = o.min;
+    if (typeof o.max === 'number') spec.max = o.max;
+    if (Array.isArray(o.options)) spec.options = o.options.filter((x): x is string => typeof x === 'string');
+    if (typeof o.maxChars === 'number') spec.maxChars = o.maxChars;
+    if (typeof o.required === 'boolean') spec.required = o.required;
+    if (typeof o.disabled === 'boolean') spec.disabled = o.disabled;
+    return spec;
+  });
 }
 
 /// `value` for a cell of `column` as the server keeps it, or the reason it is refused.
@@ -68,7 +99,7 @@ export class DataEditorView implements View {
   private body = el('tbody');
   private add = el('button', 'widget-button', 'Add row');
   private note = el('div', 'upload-note');
-  private element: Element;
+  private element: ElementOfKind<'data_editor'>;
   private columns: ColumnSpec[] = [];
   private edits: Edits = edits(null);
   /// The edits the server last showed, as JSON: news replace what is shown, an echo does not.
@@ -77,7 +108,7 @@ export class DataEditorView implements View {
   private shape = '';
 
   constructor(
-    element: Element,
+    element: ElementOfKind<'data_editor'>,
     private ctx: ViewContext,
   ) {
     this.element = element;
@@ -98,6 +129,7 @@ export class DataEditorView implements View {
   }
 
   update(element: Element): boolean {
+    if (!isKind(element, ['data_editor'])) return false;
     if (element.id !== this.element.id) return false;  // other data: a new editor
     this.element = element;
     const p = element.props;
@@ -107,7 +139,7 @@ export class DataEditorView implements View {
     this.add.hidden = !p.addRows;
     this.add.disabled = !!p.disabled;
     this.scroller.style.maxHeight = `${p.height || 320}px`;
-    this.columns = p.columns ?? [];
+    this.columns = columnSpecs(p.columns);
     // The server's edits replace what is shown only when they are news, not the echo of
     // what this page sent: a redraw would take the focus from the next cell.
     const news = this.canonical(edits(p.value));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The messages of the bridge protocol (docs/protocol.md), as this page reads and sends them.
 
+import type { JsonValue, Kind, PropsOf } from './schema';
+
 export const PROTOCOL_VERSION = 1;
 
 export type Path = number[];
@@ -29,12 +31,24 @@ export interface Frame {
   columns: Column[];
 }
 
-export interface Element {
-  kind: string;
+/// An element of kind `K`, with that kind's props (schema.ts).
+export interface ElementOf<K extends Kind> {
+  kind: K;
   id?: string;
-  props: Record<string, any>;
+  props: PropsOf[K];
   data?: Frame;
   bytes?: { buffer?: string; base64?: string };
+}
+
+/// Any element: a union discriminated by `kind`.
+export type Element = { [K in Kind]: ElementOf<K> }[Kind];
+
+/// The elements of the kinds `K`.
+export type ElementOfKind<K extends Kind> = Extract<Element, { kind: K }>;
+
+/// Whether `element` is of one of `kinds`.
+export function isKind<K extends Kind>(element: Element, kinds: readonly K[]): element is ElementOfKind<K> {
+  return (kinds as readonly string[]).includes(element.kind);
 }
 
 export type Op =
@@ -78,6 +92,24 @@ export type ClientMessage =
   | { type: 'dashboard'; id: string }
   | { type: 'upload'; id: string; files: { name: string; type: string; size: number }[]; ref: number }
   | { type: 'uploadDone'; id: string; ref: number };
+
+/// A JSON object's members, or none when `value` is not an object.
+export function jsonObject(value: JsonValue | undefined): { [key: string]: JsonValue } {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
+}
+
+/// The numbers of a JSON array (other entries left out), or none when it is not an array.
+export function jsonNumbers(value: JsonValue | undefined): number[] {
+  return Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number') : [];
+}
+
+/// A selectable chart's or dataframe's value (docs/protocol.md): the rows selected, and for
+/// a box selection its bounds [x0, x1, y0, y1].
+export function selectionOf(value: JsonValue | undefined): { rows: number[]; box: number[] | null } {
+  const o = jsonObject(value);
+  const box = jsonNumbers(o.box);
+  return { rows: jsonNumbers(o.rows), box: box.length === 4 ? box : null };
+}
 
 /// Buffers the server sent as binary frames, by id, until it releases them.
 export class Buffers {
@@ -142,5 +174,5 @@ export function withRows(element: Element, rows: Frame, buffers: Buffers): Eleme
   }
   const count = (element.data?.rows ?? 0) + rows.rows;
   const props = 'rows' in element.props ? { ...element.props, rows: count } : element.props;
-  return { ...element, props, data: { rows: count, columns: merged } };
+  return { ...element, props, data: { rows: count, columns: merged } } as Element;
 }

@@ -4,7 +4,8 @@
 import { ChartView } from './chart';
 import { el } from './dom';
 import { renderMarkdown } from './markdown';
-import { Element } from './protocol';
+import { Element, ElementOfKind, isKind } from './protocol';
+import { BlockKind, PropsOf } from './schema';
 import { TableView } from './table';
 import { uniqueId, View, ViewContext } from './view';
 import { widgetView } from './widgets';
@@ -14,7 +15,7 @@ function plain(dom: HTMLElement): View {
   return { dom };
 }
 
-function metric(p: Record<string, any>): HTMLElement {
+function metric(p: PropsOf['metric']): HTMLElement {
   const d = el('div', 'metric');
   d.append(el('div', 'caption', p.label), el('div', 'value', p.value));
   const delta: string = p.delta ?? '';
@@ -22,14 +23,14 @@ function metric(p: Record<string, any>): HTMLElement {
   return d;
 }
 
-function exception(p: Record<string, any>): HTMLElement {
+function exception(p: PropsOf['exception']): HTMLElement {
   const d = el('div', 'exception');
   d.setAttribute('role', 'alert');
   d.append(el('strong', '', p.type || 'Exception'), el('pre', '', p.text ?? ''));
   return d;
 }
 
-function image(element: Element, ctx: ViewContext): View {
+function image(element: ElementOfKind<'image'>, ctx: ViewContext): View {
   const figure = el('figure', 'image');
   const img = el('img');
   const bytes = ctx.buffers.resolve(element.bytes);
@@ -50,7 +51,7 @@ class TabsView implements View {
   private selected = 0;
   private labels: string[] = [];
 
-  constructor(element: Element) {
+  constructor(element: ElementOfKind<'tabs'>) {
     this.list.setAttribute('role', 'tablist');
     this.list.onkeydown = (event) => {
       const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
@@ -62,6 +63,7 @@ class TabsView implements View {
   }
 
   update(element: Element): boolean {
+    if (!isKind(element, ['tabs'])) return false;
     this.labels = element.props.labels ?? [];
     this.list.replaceChildren(
       ...this.labels.map((label, i) => {
@@ -104,12 +106,13 @@ class ExpanderView implements View {
   protected summary = el('summary');
   private expanded: boolean | undefined;
 
-  constructor(element: Element) {
+  constructor(element: ElementOfKind<'expander' | 'status'>) {
     this.dom.append(this.summary, this.host);
     this.update(element);
   }
 
   update(element: Element): boolean {
+    if (!isKind(element, ['expander', 'status'])) return false;
     this.summary.textContent = element.props.label ?? '';
     // The dashboard's `expanded` applies when it changes; otherwise the person's choice stays.
     const expanded = !!element.props.expanded;
@@ -127,12 +130,13 @@ class ExpanderView implements View {
 class StatusView extends ExpanderView {
   private state = '';
 
-  constructor(element: Element) {
+  constructor(element: ElementOfKind<'status'>) {
     super(element);
     this.dom.classList.add('status-box');
   }
 
   update(element: Element): boolean {
+    if (!isKind(element, ['status'])) return false;
     super.update(element);
     const state: string = element.props.state || 'running';
     const mark = { running: '⏳', complete: '✔', error: '✖' }[state] ?? '';
@@ -151,7 +155,7 @@ class PopoverView implements View {
   host = el('div', 'popover-panel');
   private button = el('button', 'popover-button') as HTMLButtonElement;
 
-  constructor(element: Element) {
+  constructor(element: ElementOfKind<'popover'>) {
     this.button.type = 'button';
     this.button.setAttribute('aria-expanded', 'false');
     this.host.id = uniqueId('popover');
@@ -169,6 +173,7 @@ class PopoverView implements View {
   }
 
   update(element: Element): boolean {
+    if (!isKind(element, ['popover'])) return false;
     this.button.textContent = element.props.label ?? '';
     return true;
   }
@@ -196,7 +201,7 @@ class DialogView implements View {
   host = el('div', 'dialog-body');
   private title = el('h2', 'dialog-title');
 
-  constructor(element: Element) {
+  constructor(element: ElementOfKind<'dialog'>) {
     const head = el('div', 'dialog-head');
     const close = el('button', 'dialog-close', '×') as HTMLButtonElement;
     close.type = 'button';
@@ -214,6 +219,7 @@ class DialogView implements View {
   }
 
   update(element: Element): boolean {
+    if (!isKind(element, ['dialog'])) return false;
     this.title.textContent = element.props.title ?? '';
     return true;
   }
@@ -229,12 +235,13 @@ class ToastView implements View {
   dom = el('span', 'toast-anchor');
   private shown = '';
 
-  constructor(element: Element) {
+  constructor(element: ElementOfKind<'toast'>) {
     this.dom.hidden = true;
     this.update(element);
   }
 
   update(element: Element): boolean {
+    if (!isKind(element, ['toast'])) return false;
     const icon: string = element.props.icon ?? '';
     const text: string = element.props.text ?? '';
     const shown = icon ? `${icon} ${text}` : text;
@@ -266,12 +273,13 @@ class ChatMessageView implements View {
   host = el('div', 'chat-body');
   private avatar = el('div', 'chat-avatar');
 
-  constructor(element: Element) {
+  constructor(element: ElementOfKind<'chat_message'>) {
     this.dom.append(this.avatar, this.host);
     this.update(element);
   }
 
   update(element: Element): boolean {
+    if (!isKind(element, ['chat_message'])) return false;
     this.avatar.textContent = element.props.avatar ?? '';
     this.avatar.setAttribute('aria-label', element.props.role ?? '');
     this.avatar.setAttribute('role', 'img');
@@ -285,7 +293,7 @@ class BlockView implements View {
   dom: HTMLElement;
   host: HTMLElement;
 
-  constructor(element: Element, cls: string) {
+  constructor(element: ElementOfKind<BlockKind>, cls: string) {
     this.dom = this.host = el('div', cls);
     this.update(element);
   }
@@ -304,7 +312,7 @@ class BlockView implements View {
 /// A form: a block whose widgets the session holds until its submit button is pressed. Enter
 /// in one of its text fields presses that button, as in an HTML form.
 class FormView extends BlockView {
-  constructor(element: Element) {
+  constructor(element: ElementOfKind<'form'>) {
     super(element, 'block form');
     this.dom.setAttribute('role', 'form');
     this.dom.addEventListener('keydown', (event) => {
@@ -319,60 +327,59 @@ class FormView extends BlockView {
 }
 
 function textView(element: Element): HTMLElement | null {
-  const p = element.props;
   switch (element.kind) {
     case 'title':
-      return el('h1', '', p.text);
+      return el('h1', '', element.props.text);
     case 'header':
-      return el('h2', '', p.text);
+      return el('h2', '', element.props.text);
     case 'subheader':
-      return el('h3', '', p.text);
+      return el('h3', '', element.props.text);
     case 'text':
-      return el('p', 'text', p.text);
+      return el('p', 'text', element.props.text);
     case 'markdown':
-      return renderMarkdown(p.text ?? '');
+      return renderMarkdown(element.props.text ?? '');
     case 'caption':
-      return el('div', 'caption', p.text);
+      return el('div', 'caption', element.props.text);
     case 'code':
     case 'json': {
       const pre = el('pre', element.kind);
-      const code = el('code', '', p.text);
-      if (p.language) code.dataset.language = p.language;
+      const code = el('code', '', element.props.text);
+      if (element.kind === 'code' && element.props.language) code.dataset.language = element.props.language;
       pre.append(code);
       return pre;
     }
     case 'divider':
       return el('hr');
     case 'metric':
-      return metric(p);
+      return metric(element.props);
     case 'info':
     case 'success':
     case 'warning':
     case 'error': {
-      const d = el('div', `status ${element.kind}`, p.text);
+      const d = el('div', `status ${element.kind}`, element.props.text);
       d.setAttribute('role', element.kind === 'error' ? 'alert' : 'status');
       return d;
     }
     case 'exception':
-      return exception(p);
+      return exception(element.props);
     case 'progress': {
       const d = el('div', 'progress');
       const bar = el('progress');
       bar.max = 100;
-      bar.value = p.value ?? 0;
-      bar.setAttribute('aria-label', p.text || 'Progress');
+      bar.value = element.props.value ?? 0;
+      bar.setAttribute('aria-label', element.props.text || 'Progress');
       d.append(bar);
-      if (p.text) d.append(el('div', 'caption', p.text));
+      if (element.props.text) d.append(el('div', 'caption', element.props.text));
       return d;
     }
     case 'spinner': {
-      const d = el('div', 'spinner', p.text || 'Running…');
+      const d = el('div', 'spinner', element.props.text || 'Running…');
       d.setAttribute('role', 'status');
       return d;
     }
     case 'skeleton': {
       const d = el('div', 'skeleton');
-      d.style.height = `${p.height || 120}px`;
+      d.style.height = `${element.props.height || 120}px`;
       d.setAttribute('aria-busy', 'true');
       d.setAttribute('aria-label', 'Loading');
       return d;

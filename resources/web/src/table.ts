@@ -3,7 +3,7 @@
 // row gives the scroll bar its length, and the visible slice is drawn as the person
 // scrolls, so a million rows scroll as smoothly as ten.
 import { el } from './dom';
-import { Buffers, Column, Element } from './protocol';
+import { Buffers, Column, Element, ElementOfKind, isKind, selectionOf } from './protocol';
 import { View, ViewContext } from './view';
 
 const ROW_HEIGHT = 28;
@@ -37,14 +37,14 @@ export class TableView implements View {
   private rows = 0;
   private drawn = [-1, -1];
   private frame = 0;
-  private element: Element;
+  private element: ElementOfKind<'table' | 'dataframe'>;
   /// Selectable rows: the selection mode, and the rows selected.
   private mode = '';
   private selected = new Set<number>();
   private buffers: Buffers;
 
   constructor(
-    element: Element,
+    element: ElementOfKind<'table' | 'dataframe'>,
     private ctx: ViewContext,
   ) {
     this.buffers = ctx.buffers;
@@ -60,9 +60,11 @@ export class TableView implements View {
   }
 
   update(element: Element): boolean {
+    if (!isKind(element, ['table', 'dataframe'])) return false;
     this.element = element;
-    this.mode = element.props.selectionMode ?? '';
-    this.selected = new Set<number>(element.props.value?.rows ?? []);
+    const props = element.kind === 'dataframe' ? element.props : {};
+    this.mode = props.selectionMode ?? '';
+    this.selected = new Set<number>(selectionOf(props.value).rows);
     this.scroller.classList.toggle('selectable', this.mode !== '');
     if (this.mode) this.grid.setAttribute('aria-multiselectable', String(this.mode === 'multi-row'));
     const columns = element.data?.columns ?? [];
@@ -75,7 +77,7 @@ export class TableView implements View {
     this.head.replaceChildren(tr);
     // A table shows all its rows up to a height; a dataframe scrolls within its own.
     const visible = element.kind === 'table' ? Math.min(this.rows, 400) : Math.min(this.rows, 12);
-    const height = element.props.height || (visible + 1) * ROW_HEIGHT + 2;
+    const height = props.height || (visible + 1) * ROW_HEIGHT + 2;
     this.scroller.style.maxHeight = `${height}px`;
     this.spacer.style.height = `${(this.rows + 1) * ROW_HEIGHT}px`;
     this.drawn = [-1, -1];

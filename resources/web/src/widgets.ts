@@ -3,7 +3,8 @@
 // takes the rerun's echo in place: a control the person is using keeps what they typed.
 import { el, tell } from './dom';
 import { DataEditorView } from './editor';
-import { Element, WidgetValue } from './protocol';
+import { Element, ElementOfKind, isKind, WidgetValue } from './protocol';
+import { PropsOf, WidgetKind } from './schema';
 import { uniqueId, View, ViewContext } from './view';
 
 /// How often a dragged slider sends at most; the latest value always goes last.
@@ -68,7 +69,7 @@ class Frame {
     return (this.dom.querySelector('fieldset') as HTMLElement | null) ?? this.dom;
   }
 
-  show(element: Element, controls: HTMLElement[]): void {
+  show(element: ElementOfKind<WidgetKind>, controls: HTMLElement[]): void {
     this.text.textContent = element.props.label ?? '';
     const help = element.props.help ?? '';
     this.help.textContent = help;
@@ -82,13 +83,13 @@ class Frame {
   }
 }
 
-abstract class WidgetView implements View {
+abstract class WidgetView<K extends WidgetKind> implements View {
   protected frame: Frame;
-  protected element: Element;
+  protected element: ElementOfKind<K>;
   dom: HTMLElement;
 
   constructor(
-    element: Element,
+    element: ElementOfKind<K>,
     protected ctx: ViewContext,
     grouped = false,
   ) {
@@ -98,17 +99,22 @@ abstract class WidgetView implements View {
   }
 
   protected send(value: WidgetValue): void {
-    this.ctx.send(this.element.id ?? '', value);
+    this.ctx.send(this.current.id ?? '', value);
+  }
+
+  /// The element, as any element.
+  private get current(): Element {
+    return this.element;
   }
 
   update(element: Element): boolean {
-    if (element.id !== this.element.id) return false;
-    this.element = element;
-    this.show(element);
+    if (element.id !== this.current.id || element.kind !== this.current.kind) return false;
+    this.element = element as ElementOfKind<K>;
+    this.show(this.element);
     return true;
   }
 
-  abstract show(element: Element): void;
+  abstract show(element: ElementOfKind<K>): void;
 }
 
 /// Whether a pointer is dragging one of `inputs`: a dragged value's echo would pull the
@@ -130,7 +136,7 @@ function focused(node: Element | HTMLElement): boolean {
 class ButtonView implements View {
   dom = el('button');
   constructor(
-    private element: Element,
+    private element: ElementOfKind<'button' | 'form_submit_button'>,
     ctx: ViewContext,
   ) {
     this.dom.type = 'button';
@@ -139,6 +145,7 @@ class ButtonView implements View {
     this.update(element);
   }
   update(element: Element): boolean {
+    if (!isKind(element, ['button', 'form_submit_button'])) return false;
     this.element = element;
     this.dom.textContent = element.props.label ?? '';
     (this.dom as HTMLButtonElement).disabled = !!element.props.disabled;
@@ -153,7 +160,7 @@ class DownloadView implements View {
   /// Pressed a deferred button: its bytes come with the run the press causes.
   private awaiting = false;
   constructor(
-    private element: Element,
+    private element: ElementOfKind<'download_button'>,
     private ctx: ViewContext,
   ) {
     this.dom.type = 'button';
@@ -162,6 +169,7 @@ class DownloadView implements View {
     this.update(element);
   }
   update(element: Element): boolean {
+    if (!isKind(element, ['download_button'])) return false;
     this.element = element;
     this.dom.textContent = element.props.label ?? '';
     this.dom.disabled = !!element.props.disabled;
@@ -202,7 +210,7 @@ function amount(bytes: number): string {
 
 /// Why the uploader `props` (types, maxBytes) refuses a file, or '' when it takes it; the
 /// same rule as the server's, which checks again.
-function fileProblem(props: Record<string, any>, name: string, size: number): string {
+export function fileProblem(props: PropsOf['file_uploader'], name: string, size: number): string {
   const limit = Number(props.maxBytes ?? 0);
   if (limit > 0 && size > limit) return `'${name}' is ${amount(size)}; files up to ${amount(limit)} are taken here`;
   const types: string[] = props.types ?? [];
@@ -214,7 +222,7 @@ function fileProblem(props: Record<string, any>, name: string, size: number): st
 
 /// A file uploader: a drop zone with a file input; the files go to the server over the
 /// socket (ViewContext.upload), and the names it took come back as the value.
-class UploadView extends WidgetView {
+class UploadView extends WidgetView<'file_uploader'> {
   private input = el('input');
   private zone = el('div', 'upload-zone');
   private hint = el('span', 'caption');
@@ -224,7 +232,7 @@ class UploadView extends WidgetView {
   private note = el('div', 'upload-note');
   private shown = '';
 
-  constructor(element: Element, ctx: ViewContext) {
+  constructor(element: ElementOfKind<'file_uploader'>, ctx: ViewContext) {
     super(element, ctx);
     this.input.type = 'file';
     this.input.id = this.frame.controlId;
@@ -268,7 +276,7 @@ class UploadView extends WidgetView {
     tell(this.note, message, problem);
   }
 
-  show(element: Element): void {
+  show(element: ElementOfKind<'file_uploader'>): void {
     const p = element.props;
     const types: string[] = p.types ?? [];
     this.input.multiple = !!p.multiple;
@@ -288,9 +296,9 @@ class UploadView extends WidgetView {
   }
 }
 
-class CheckView extends WidgetView {
+class CheckView extends WidgetView<'checkbox' | 'toggle'> {
   private box = el('input');
-  constructor(element: Element, ctx: ViewContext) {
+  constructor(element: ElementOfKind<'checkbox' | 'toggle'>, ctx: ViewContext) {
     super(element, ctx);
     this.box.type = 'checkbox';
     this.box.id = this.frame.controlId;
@@ -303,19 +311,19 @@ class CheckView extends WidgetView {
     this.dom.classList.add('check');
     this.show(element);
   }
-  show(element: Element): void {
+  show(element: ElementOfKind<'checkbox' | 'toggle'>): void {
     this.frame.show(element, [this.box]);
     this.box.checked = !!element.props.value;
   }
 }
 
-class SliderView extends WidgetView {
+class SliderView extends WidgetView<'slider'> {
   private input = el('input');
   private output = el('output');
   private dragging = trackDrag(this.input);
   private throttle = new Throttle<number>(SLIDER_INTERVAL_MS, (v) => this.send(v));
 
-  constructor(element: Element, ctx: ViewContext) {
+  constructor(element: ElementOfKind<'slider'>, ctx: ViewContext) {
     super(element, ctx);
     this.input.type = 'range';
     this.input.id = this.frame.controlId;
@@ -331,7 +339,7 @@ class SliderView extends WidgetView {
     this.show(element);
   }
 
-  show(element: Element): void {
+  show(element: ElementOfKind<'slider'>): void {
     const p = element.props;
     this.frame.show(element, [this.input]);
     this.input.min = String(p.min ?? 0);
@@ -344,14 +352,14 @@ class SliderView extends WidgetView {
   }
 }
 
-class RangeView extends WidgetView {
+class RangeView extends WidgetView<'range_slider'> {
   private low = el('input');
   private high = el('input');
   private output = el('output');
   private dragging = trackDrag(this.low, this.high);
   private throttle = new Throttle<number[]>(SLIDER_INTERVAL_MS, (v) => this.send(v));
 
-  constructor(element: Element, ctx: ViewContext) {
+  constructor(element: ElementOfKind<'range_slider'>, ctx: ViewContext) {
     super(element, ctx, true);
     const row = el('div', 'slider-row');
     [this.low, this.high].forEach((input, i) => {
@@ -372,7 +380,7 @@ class RangeView extends WidgetView {
     this.throttle.push(values);
   }
 
-  show(element: Element): void {
+  show(element: ElementOfKind<'range_slider'>): void {
     const p = element.props;
     this.frame.show(element, [this.low, this.high]);
     for (const input of [this.low, this.high]) {
@@ -389,17 +397,17 @@ class RangeView extends WidgetView {
 }
 
 /// Text, text area, number, date and colour: sent on Enter or when the control is left.
-class EntryView extends WidgetView {
+class EntryView extends WidgetView<'number_input' | 'text_input' | 'text_area' | 'date_input' | 'color_picker'> {
   private control: HTMLInputElement | HTMLTextAreaElement;
   private sent = '';
 
-  constructor(element: Element, ctx: ViewContext) {
+  constructor(element: ElementOfKind<'number_input' | 'text_input' | 'text_area' | 'date_input' | 'color_picker'>, ctx: ViewContext) {
     super(element, ctx);
     const k = element.kind;
     this.control = k === 'text_area' ? el('textarea') : el('input');
     const c = this.control;
     if (c instanceof HTMLInputElement)
-      c.type = { number_input: 'number', date_input: 'date', color_picker: 'color' }[k] ?? 'text';
+      c.type = ({ number_input: 'number', date_input: 'date', color_picker: 'color' } as Partial<Record<string, string>>)[k] ?? 'text';
     c.id = this.frame.controlId;
     c.onchange = () => this.commit();
     c.onkeydown = (event) => {
@@ -427,14 +435,15 @@ class EntryView extends WidgetView {
     this.send(c.value);
   }
 
-  show(element: Element): void {
+  show(element: ElementOfKind<'number_input' | 'text_input' | 'text_area' | 'date_input' | 'color_picker'>): void {
     const p = element.props;
     const c = this.control;
     this.frame.show(element, [c]);
     if (c instanceof HTMLInputElement && element.kind === 'number_input') {
-      c.min = p.min !== undefined ? String(p.min) : '';
-      c.max = p.max !== undefined ? String(p.max) : '';
-      c.step = p.step ? String(p.step) : 'any';
+      const { min, max, step } = element.props;
+      c.min = min !== undefined ? String(min) : '';
+      c.max = max !== undefined ? String(max) : '';
+      c.step = step ? String(step) : 'any';
     }
     let value = p.value === undefined || p.value === null ? '' : String(p.value);
     if (element.kind === 'color_picker') value = value.toLowerCase();
@@ -445,16 +454,16 @@ class EntryView extends WidgetView {
   }
 }
 
-class SelectView extends WidgetView {
+class SelectView extends WidgetView<'selectbox'> {
   private select = el('select');
-  constructor(element: Element, ctx: ViewContext) {
+  constructor(element: ElementOfKind<'selectbox'>, ctx: ViewContext) {
     super(element, ctx);
     this.select.id = this.frame.controlId;
     this.select.onchange = () => this.send(this.select.value);
     this.dom.append(this.select);
     this.show(element);
   }
-  show(element: Element): void {
+  show(element: ElementOfKind<'selectbox'>): void {
     this.frame.show(element, [this.select]);
     const options = (element.props.options ?? []) as string[];
     const current = [...this.select.options].map((o) => o.value);
@@ -473,12 +482,12 @@ class SelectView extends WidgetView {
 
 /// Radio buttons and multiselect chips: a group of native inputs, so arrows, Tab and Space
 /// work as everywhere.
-class ChoiceView extends WidgetView {
+class ChoiceView extends WidgetView<'radio' | 'multiselect'> {
   private inputs: HTMLInputElement[] = [];
   private list = el('div', 'choices');
   private name = uniqueId('choice');
 
-  constructor(element: Element, ctx: ViewContext) {
+  constructor(element: ElementOfKind<'radio' | 'multiselect'>, ctx: ViewContext) {
     super(element, ctx, true);
     this.frame.body.append(this.list);
     this.show(element);
@@ -488,7 +497,7 @@ class ChoiceView extends WidgetView {
     return this.element.kind === 'multiselect';
   }
 
-  show(element: Element): void {
+  show(element: ElementOfKind<'radio' | 'multiselect'>): void {
     const options = (element.props.options ?? []) as string[];
     if (options.length !== this.inputs.length || options.some((o, i) => this.inputs[i].value !== o)) {
       this.inputs = options.map((option) => {
@@ -509,7 +518,8 @@ class ChoiceView extends WidgetView {
       );
     }
     this.frame.show(element, this.inputs);
-    const chosen: string[] = this.many ? element.props.value ?? [] : [element.props.value];
+    const value = element.props.value;
+    const chosen: string[] = Array.isArray(value) ? value : value !== undefined ? [value] : [];
     this.inputs.forEach((input) => (input.checked = chosen.includes(input.value)));
   }
 }
@@ -524,7 +534,7 @@ class ChatInputView implements View {
   private watch = new ResizeObserver(() => this.place());
 
   constructor(
-    private element: Element,
+    private element: ElementOfKind<'chat_input'>,
     private ctx: ViewContext,
   ) {
     this.input.type = 'text';
@@ -547,6 +557,7 @@ class ChatInputView implements View {
   }
 
   update(element: Element): boolean {
+    if (!isKind(element, ['chat_input'])) return false;
     this.element = element;
     const p = element.props;
     this.input.placeholder = p.label ?? '';
