@@ -45,7 +45,8 @@ QString schemaTs() {
           "// do not edit. `cmake --build build --target update-web-schema` writes it again; the\n"
           "// web_schema_current test fails when it is stale.\n\n"
           "/// A JSON value, as a prop of type Json carries it.\n"
-          "export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: "
+          "export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: "
+          "string]: "
           "JsonValue };\n\n";
     ts << "/// Every element kind, in the core's order.\nexport const KINDS = [\n";
     for (const KindSpec& spec : elementSchema()) ts << "  " << quoted(spec.name) << ",\n";
@@ -85,7 +86,8 @@ QString schemaTs() {
             continue;
         }
         ts << "  " << spec.name << ": {\n";
-        for (const PropSpec& p : spec.props) ts << "    " << p.name << "?: " << tsType(p.type) << ";\n";
+        for (const PropSpec& p : spec.props)
+            ts << "    " << p.name << "?: " << tsType(p.type) << ";\n";
         ts << "  };\n";
     }
     ts << "}\n";

@@ -18,6 +18,7 @@
 
 namespace tessera {
 
+/// Options of a cache: how long entries live, and how many are kept.
 struct CacheOptions {
     std::chrono::milliseconds ttl{0};  ///< entries older than this are recomputed; 0 = kept
     int maxEntries = 0;  ///< per cache name, least recently used go first; 0 = no limit

@@ -13,10 +13,10 @@ namespace tessera {
 
 /// One page: a function that describes what to show, rerun top to bottom on every input.
 struct Dashboard {
-    QString id;     ///< stable, unique across plugins (used on the command line)
-    QString title;  ///< shown in the sidebar
-    QString icon;   ///< optional theme icon name
-    std::function<void(Ui&)> fn;
+    QString id;                   ///< stable, unique across plugins (used on the command line)
+    QString title;                ///< shown in the sidebar
+    QString icon;                 ///< optional theme icon name
+    std::function<void(Ui&)> fn;  ///< the dashboard: run top to bottom on every rerun
 };
 
 /// Puts each of `changed` in place of the dashboard of the same id in `dashboards`, or
@@ -50,6 +50,7 @@ public:
     /// The SDK layout the plugin was compiled with; the host refuses another. First in the
     /// vtable so that the host can always call it. Do not override.
     virtual quint64 abiStamp() const { return kAbiStamp; }
+    /// The dashboards the plugin offers.
     virtual QVector<Dashboard> dashboards() const = 0;
 };
 

@@ -18,6 +18,7 @@ namespace tessera {
 
 /// How people may edit one column of a Ui::dataEditor().
 struct EditorColumn {
+    /// What a cell of the column takes.
     enum class Type {
         Auto,      ///< Number for a numeric column, Text for a text column
         Number,    ///< any number within [min, max]
@@ -26,13 +27,13 @@ struct EditorColumn {
         Text,      ///< any text up to maxChars
         Choice,    ///< one of `options`, in a text column
     };
-    Type type = Type::Auto;
-    double min = -std::numeric_limits<double>::infinity();
-    double max = std::numeric_limits<double>::infinity();
-    QStringList options;
-    int maxChars = 0;       ///< 0 = no limit
-    bool required = false;  ///< a cell may not be left empty
-    bool disabled = false;  ///< shown, not editable
+    Type type = Type::Auto;                                 ///< what a cell takes
+    double min = -std::numeric_limits<double>::infinity();  ///< Number, Integer: the least
+    double max = std::numeric_limits<double>::infinity();   ///< Number, Integer: the most
+    QStringList options;                                    ///< Choice: the values taken
+    int maxChars = 0;                                       ///< 0 = no limit
+    bool required = false;                                  ///< a cell may not be left empty
+    bool disabled = false;                                  ///< shown, not editable
 };
 
 /// What a chart or dataframe lets people select (ChartOptions, DataframeOptions).
@@ -55,14 +56,17 @@ inline const QString box = QStringLiteral("box");          ///< a selection's [x
 
 /// Names in one column's map of an editor's `columns` prop (editorColumns()).
 namespace column {
+///@{
+/// A member of one column's map.
 inline const QString name = QStringLiteral("name");
-inline const QString type = QStringLiteral("type");  ///< number, integer, checkbox, text, choice
+inline const QString type = QStringLiteral("type");  // number, integer, checkbox, text, choice
 inline const QString min = QStringLiteral("min");
 inline const QString max = QStringLiteral("max");
 inline const QString options = QStringLiteral("options");
 inline const QString maxChars = QStringLiteral("maxChars");
 inline const QString required = QStringLiteral("required");
 inline const QString disabled = QStringLiteral("disabled");
+///@}
 }  // namespace column
 
 /// The columns of an editor over `data`, as its `columns` prop carries them: one map per

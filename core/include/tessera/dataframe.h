@@ -17,13 +17,17 @@ namespace tessera {
 /// joined into one buffer only when somebody asks for numbers() (once, then kept).
 class TESSERA_CORE_EXPORT Column {
 public:
+    ///@{
+    /// A column named `name` of numbers (taken, or shared without a copy) or of text.
     Column(QString name, std::vector<double> numbers);
     Column(QString name, QStringList text);
     Column(QString name, std::shared_ptr<const std::vector<double>> numbers);
+    ///@}
 
-    const QString& name() const { return m_name; }
+    const QString& name() const { return m_name; }  ///< the column's name
+    /// True for a column of numbers, false for text.
     bool isNumeric() const { return m_numbers != nullptr || m_parts != nullptr; }
-    qsizetype size() const;
+    qsizetype size() const;                      ///< its number of rows
     double number(qsizetype row) const;          ///< NaN for text columns
     QString display(qsizetype row) const;        ///< formatted for a table cell
     const std::vector<double>& numbers() const;  ///< only when isNumeric()
@@ -55,14 +59,18 @@ class TESSERA_CORE_EXPORT DataFrame {
 public:
     DataFrame() = default;
 
+    ///@{
+    /// Adds a column (numbers, text, or a Column made before) and returns this frame, so
+    /// that calls chain: `DataFrame().add("x", xs).add("y", ys)`.
     DataFrame& add(QString name, std::vector<double> numbers);
     DataFrame& add(QString name, QStringList text);
     DataFrame& add(Column column);
+    ///@}
 
-    const QVector<Column>& columns() const { return m_columns; }
-    const Column* column(const QString& name) const;
-    qsizetype rowCount() const;
-    qsizetype columnCount() const { return m_columns.size(); }
+    const QVector<Column>& columns() const { return m_columns; }  ///< the columns, in order
+    const Column* column(const QString& name) const;              ///< the column `name`, or nullptr
+    qsizetype rowCount() const;                                   ///< rows of the longest column
+    qsizetype columnCount() const { return m_columns.size(); }    ///< how many columns
 
     /// Same columns backed by the same buffers (the cheap "unchanged" test the renderer uses).
     bool sharesBuffersWith(const DataFrame& other) const;

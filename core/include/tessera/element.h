@@ -89,14 +89,14 @@ TESSERA_CORE_EXPORT bool isTriggerKind(ElementKind kind);
 /// What one place on the page shows. Immutable once built; shared between threads by
 /// pointer only.
 struct TESSERA_CORE_EXPORT Element {
-    ElementKind kind = ElementKind::Empty;
-    QString id;  ///< widget identity; empty for non-widgets
-    QVariantMap props;
+    ElementKind kind = ElementKind::Empty;  ///< what it is
+    QString id;                             ///< widget identity; empty for non-widgets
+    QVariantMap props;  ///< its props, by prop:: name (elementSchema() gives their types)
     std::shared_ptr<const tessera::DataFrame> frame;  ///< charts, tables
     QByteArray blob;                                  ///< encoded image bytes
 
-    bool isBlock() const { return isBlockKind(kind); }
-    bool isWidget() const { return isWidgetKind(kind); }
+    bool isBlock() const { return isBlockKind(kind); }    ///< holds other elements
+    bool isWidget() const { return isWidgetKind(kind); }  ///< takes a value from viewers
     /// True when drawing `other` instead of this would change nothing on screen.
     bool sameContent(const Element& other) const;
 };

@@ -27,6 +27,7 @@ public:
     /// While alive, the calling thread works for the bound run.
     class TESSERA_CORE_EXPORT Entered {
     public:
+        /// Makes the calling thread work for `binding`'s run until destroyed.
         explicit Entered(const RunBinding& binding);
         ~Entered();
         Entered(const Entered&) = delete;
@@ -125,9 +126,10 @@ private:
 /// What Ui::status() returns: the box's container, and its state.
 class TESSERA_CORE_EXPORT StatusBox {
 public:
+    /// A box writing into `box`, labelled `label`; made by Ui::status().
     StatusBox(Ui box, QString label, bool expanded);
     ~StatusBox();
-    StatusBox(StatusBox&&) noexcept;
+    StatusBox(StatusBox&&) noexcept;  ///< moves the box
     StatusBox(const StatusBox&) = delete;
     StatusBox& operator=(const StatusBox&) = delete;
 
@@ -135,6 +137,7 @@ public:
     Ui& ui() { return *m_box; }
     /// Changes the label and the state (and whether the box is open).
     void update(const QString& label, StatusState state, std::optional<bool> expanded = {});
+    /// Changes only the state.
     void update(StatusState state) { update(m_label, state); }
 
 private:
@@ -148,9 +151,10 @@ private:
 /// RAII spinner: shown while alive, cleared when destroyed.
 class TESSERA_CORE_EXPORT Spinner {
 public:
+    /// A spinner shown in `slot`; made by Ui::spinner().
     explicit Spinner(Ui slot);
     ~Spinner();
-    Spinner(Spinner&&) noexcept;
+    Spinner(Spinner&&) noexcept;  ///< moves the spinner
     Spinner(const Spinner&) = delete;
     Spinner& operator=(const Spinner&) = delete;
 

@@ -31,14 +31,17 @@ public:
 class TESSERA_CORE_EXPORT LimitSlot {
 public:
     LimitSlot() = default;
+    ///@{
+    /// Moves the held place; `other` holds none after.
     LimitSlot(LimitSlot&& other) noexcept;
     LimitSlot& operator=(LimitSlot&& other) noexcept;
+    ///@}
     LimitSlot(const LimitSlot&) = delete;
     LimitSlot& operator=(const LimitSlot&) = delete;
     ~LimitSlot();
 
-    void release();
-    bool held() const { return m_group != nullptr; }
+    void release();  ///< gives the place back before the slot is destroyed
+    bool held() const { return m_group != nullptr; }  ///< a place is held
 
 private:
     friend class Ui;
@@ -47,11 +50,12 @@ private:
     std::shared_ptr<detail::LimitGroup> m_group;
 };
 
+/// How a concurrency group is doing, for the host's status display.
 struct LimitGroupStatus {
-    QString name;
-    int maxConcurrent = 0;
-    int holders = 0;
-    int waiting = 0;
+    QString name;           ///< the group's name
+    int maxConcurrent = 0;  ///< places in all
+    int holders = 0;        ///< places held now
+    int waiting = 0;        ///< runs waiting for one
 };
 
 /// Every concurrency group of the process, with its holders and queue length.

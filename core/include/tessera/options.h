@@ -29,9 +29,9 @@ using WidgetCallback = std::function<void(Ui&)>;
 /// Options every widget takes. Identity is kind + label + key + defining arguments, as in
 /// Streamlit: two widgets that would get the same identity need distinct keys.
 struct WidgetOptions {
-    QString key;
-    QString help;
-    bool disabled = false;
+    QString key;            ///< tells apart widgets that would otherwise have one identity
+    QString help;           ///< a tooltip and description
+    bool disabled = false;  ///< shown, but takes no value from viewers
     /// Runs when the person changes the widget, before the rerun that the change causes and
     /// in that rerun (the fragment's, for a widget a fragment draws or reads): it may write
     /// session state, call rerunFragment(), or show elements at the top of the rerun's
@@ -59,13 +59,14 @@ struct FormOptions {
     bool border = true;  ///< draw a frame around the form
 };
 
+/// Options of the chart calls (Ui::lineChart() and the others).
 struct ChartOptions {
-    QString x;      ///< column for the x axis; empty = row index
-    QStringList y;  ///< series columns; empty = every other numeric column
-    QString title;
-    QString xLabel;
-    QString yLabel;
-    int height = 280;
+    QString x;         ///< column for the x axis; empty = row index
+    QStringList y;     ///< series columns; empty = every other numeric column
+    QString title;     ///< shown above the chart
+    QString xLabel;    ///< the x axis's title; empty = the x column's name
+    QString yLabel;    ///< the y axis's title
+    int height = 280;  ///< in pixels
     /// SelectionMode::Point or Box makes the chart selectable (DataHandle::selection()).
     SelectionMode selectionMode = SelectionMode::None;
     /// A selectable chart's identity; without one it is its data and title, so new data
@@ -76,7 +77,7 @@ struct ChartOptions {
 
 /// Options of Ui::dataframe().
 struct DataframeOptions {
-    int height = 320;
+    int height = 320;  ///< in pixels; the rows scroll within it
     /// SelectionMode::SingleRow or MultiRow makes the rows selectable (DataHandle::selection()).
     SelectionMode selectionMode = SelectionMode::None;
     QString key;              ///< as ChartOptions::key
@@ -91,7 +92,7 @@ struct DataEditorOptions {
     QMap<QString, EditorColumn> columns;
     bool addRows = false;     ///< people may add rows
     bool deleteRows = false;  ///< people may delete rows
-    int height = 320;
+    int height = 320;         ///< in pixels
 };
 
 }  // namespace tessera

@@ -12,6 +12,9 @@ namespace tessera {
 /// Names of element props. Everything that writes or reads a prop (Ui, the renderers,
 /// AppTest, the codec) uses these, never a string literal.
 namespace prop {
+///@{
+/// A prop's name, as elements and the protocol spell it; elementSchema() says which kinds
+/// have it, with which type.
 inline const QString text = QStringLiteral("text");
 inline const QString language = QStringLiteral("language");
 inline const QString label = QStringLiteral("label");
@@ -57,6 +60,7 @@ inline const QString columns = QStringLiteral("columns");
 inline const QString addRows = QStringLiteral("addRows");
 inline const QString deleteRows = QStringLiteral("deleteRows");
 inline const QString selectionMode = QStringLiteral("selectionMode");
+///@}
 }  // namespace prop
 
 /// The type of a prop's value, and so of its JSON form (docs/protocol.md).
@@ -73,21 +77,23 @@ enum class PropType {
     Json,        ///< a JSON object or array (data editor edits, selections, column specs)
 };
 
+/// One prop of a kind: its name (a prop:: constant) and the type of its value.
 struct PropSpec {
-    QString name;
-    PropType type;
+    QString name;   ///< the prop's name
+    PropType type;  ///< the type of its value
 };
 
 /// One row of the element schema: a kind, its wire name, family, props, and whether it
 /// carries a data frame (charts, tables) or encoded bytes (images).
 struct KindSpec {
-    ElementKind kind;
-    QString name;
-    Family family;
-    QVector<PropSpec> props;
-    bool hasFrame = false;
-    bool hasBytes = false;
+    ElementKind kind;         ///< the kind
+    QString name;             ///< its name on the wire and in AppTest ("line_chart")
+    Family family;            ///< text, data, status, widget or block
+    QVector<PropSpec> props;  ///< the props it may have
+    bool hasFrame = false;    ///< carries a data frame
+    bool hasBytes = false;    ///< carries encoded bytes
 
+    /// The prop `propName` of this kind, or nullptr when the kind has no such prop.
     TESSERA_CORE_EXPORT const PropSpec* findProp(const QString& propName) const;
 };
 

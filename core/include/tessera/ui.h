@@ -44,7 +44,11 @@ inline DataFrame fromVariant(const QVariant& edits, const DataFrame& data) {
 /// throws tessera::Interrupted, which the host catches.
 class TESSERA_CORE_EXPORT Ui {
 public:
-    // Text
+    ///@{
+    /// Shows text as an element of its kind: a title, header, subheader, plain text,
+    /// markdown (HTML in it is escaped), a caption, code (with a language to highlight), a
+    /// divider, a metric (label, value and change), the status notes info, success, warning
+    /// and error, an exception, or JSON.
     void title(const QString& text);
     void header(const QString& text);
     void subheader(const QString& text);
@@ -61,9 +65,12 @@ public:
     void exception(const std::exception& e);
     void exception(const QString& type, const QString& message);
     void json(const QJsonValue& value);
+    ///@}
 
-    // Data
-    // The data calls return a handle whose addRows() appends to the element in place.
+    ///@{
+    /// Shows `data` as a chart, a table (every row) or a dataframe (scrolling, sortable).
+    /// The handle's addRows() appends rows in place; its selection() reads what viewers
+    /// selected in a chart or dataframe drawn with a selectionMode.
     DataHandle lineChart(const DataFrame& data, const ChartOptions& options = {});
     DataHandle areaChart(const DataFrame& data, const ChartOptions& options = {});
     DataHandle barChart(const DataFrame& data, const ChartOptions& options = {});
@@ -71,6 +78,7 @@ public:
     DataHandle table(const DataFrame& data);
     DataHandle dataframe(const DataFrame& data, int height = 320);
     DataHandle dataframe(const DataFrame& data, const DataframeOptions& options);
+    ///@}
     /// An editable table over `data`. Returns `data` with the edits made so far: changed
     /// cells, deleted rows left out, added rows below. Each cell is checked against its
     /// column (EditorColumn) where it is edited and again by the session; a wrong value is
@@ -78,6 +86,8 @@ public:
     /// stays the same; other data is a new editor.
     Value<DataFrame> dataEditor(const DataFrame& data, const DataEditorOptions& options = {},
                                 const WidgetOptions& widgetOptions = {});
+    /// Shows an image from its encoded bytes (PNG, JPEG, SVG, …), with a caption, scaled to
+    /// `width` pixels when given.
     void image(const QByteArray& encoded, const QString& caption = {}, int width = 0);
 
     // Status
@@ -85,9 +95,14 @@ public:
     Ui progress(int percent, const QString& text = {});
     /// Shows a spinner until the returned object goes out of scope.
     [[nodiscard]] Spinner spinner(const QString& text = QStringLiteral("Running…"));
+    /// Shows a grey placeholder of `height` pixels, as a fragment shows while it loads.
     void skeleton(int height = 120);
 
-    // Widgets
+    ///@{
+    /// A widget labelled `label`, starting at `value` (within its bounds or options). Returns
+    /// a handle to its current value: a viewer's change sets it and reruns what depends on
+    /// it. A button is true in the one run that its click caused. Identity is kind, label,
+    /// key (WidgetOptions::key) and defining arguments.
     Value<bool> button(const QString& label, const WidgetOptions& options = {});
     Value<bool> checkbox(const QString& label, bool value = false,
                          const WidgetOptions& options = {});
@@ -118,6 +133,7 @@ public:
     Value<QString> colorPicker(const QString& label,
                                const QString& value = QStringLiteral("#1f77b4"),
                                const WidgetOptions& options = {});
+    ///@}
     /// A place to drop files (or pick them: the window's file dialog, a browser's file input).
     /// Returns the files given, with their bytes, until they are removed or replaced; empty
     /// before. A file too large or of another type is refused with a clear message where it
@@ -183,13 +199,17 @@ public:
     /// it), as markdown, and returns the whole text. Every piece is an interrupt point.
     QString writeStream(const std::function<std::optional<QString>()>& next);
 
-    // Layout
+    ///@{
+    /// A block to write into, returned as the Ui (or Uis) that write into it: a container,
+    /// columns (equal, or by relative weight), tabs, an expander (open when `expanded`) or the
+    /// sidebar.
     Ui container();
     QVector<Ui> columns(int count);
     QVector<Ui> columns(const QVector<int>& weights);
     QVector<Ui> tabs(const QStringList& labels);
     Ui expander(const QString& label, bool expanded = false);
     Ui sidebar();
+    ///@}
     /// A single-element slot: each write to the returned Ui replaces what it shows.
     Ui empty();
 
@@ -199,6 +219,7 @@ public:
     /// dependency it read, or `options.runEvery` reruns only `fn`. With `options.parallel`
     /// it runs on the fragment pool while the rest of the dashboard goes on.
     void fragment(const QString& id, const FragmentOptions& options, std::function<void(Ui&)> fn);
+    /// A fragment with default options (sequential, no key, no timer).
     void fragment(const QString& id, std::function<void(Ui&)> fn);
     /// Stops this run and reruns the app, or (Scope::Fragment, from a fragment) only the
     /// fragment; Scope::Fragment from the main body reruns the app. The run that asked counts
@@ -211,6 +232,7 @@ public:
     /// show has changed (write session state first; they read it when they run). A key no
     /// fragment of the page has is ignored.
     void rerunFragment(const QString& key) const;
+    /// As rerunFragment(), for several keys at once.
     void rerunFragments(const QStringList& keys) const;
     /// A handle that reruns the fragments with these keys from outside any run (see
     /// FragmentTrigger).
@@ -257,14 +279,18 @@ public:
     // Control
     /// Throws Interrupted when the run has been superseded; call it in long loops.
     void checkpoint() const;
+    /// True when the run has been superseded (checkpoint() would throw).
     bool cancelled() const;
     /// Sleeps, waking early (and throwing Interrupted) when the run is superseded.
     void sleep(std::chrono::milliseconds duration) const;
+    /// The session's state: values that live across runs of this session (st.session_state).
     SessionState& state() const;
 
     ~Ui();
+    /// Ui values are cheap to copy; a copy writes where the original writes.
     Ui(const Ui&);
-    Ui& operator=(const Ui&);
+    /// Makes this Ui write where `other` writes.
+    Ui& operator=(const Ui& other);
 
     /// How the host makes Ui values (runtime/uiaccess.h); not for dashboards.
     struct Access;

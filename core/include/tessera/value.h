@@ -18,21 +18,25 @@ namespace tessera {
 /// A file someone gave a Ui::fileUploader(): its name (no folders), its type as the viewer
 /// said it (may be empty) and its bytes.
 struct UploadedFile {
-    QString name;
-    QString type;
-    QByteArray bytes;
+    QString name;      ///< the file's name, without folders
+    QString type;      ///< its MIME type as the viewer gave it; may be empty
+    QByteArray bytes;  ///< its content
 };
 using UploadedFiles = QVector<UploadedFile>;
 
 /// What is selected in a chart or dataframe (DataHandle::selection()): the selected rows of
 /// its data, in order, and for a box selection the box, in the chart's data coordinates.
 struct DataSelection {
+    /// A box dragged over a chart, in data coordinates: x0 ≤ x1, y0 ≤ y1.
     struct Box {
-        double x0 = 0, x1 = 0, y0 = 0, y1 = 0;  ///< x0 ≤ x1, y0 ≤ y1
+        ///@{
+        /// A bound of the box.
+        double x0 = 0, x1 = 0, y0 = 0, y1 = 0;
+        ///@}
     };
-    QVector<qsizetype> rows;
-    std::optional<Box> box;
-    bool isEmpty() const { return rows.isEmpty() && !box; }
+    QVector<qsizetype> rows;  ///< the selected rows of the data, in order
+    std::optional<Box> box;   ///< the box, for a box selection
+    bool isEmpty() const { return rows.isEmpty() && !box; }  ///< nothing is selected
 };
 
 namespace detail {
@@ -110,12 +114,15 @@ public:
     /// A handle not tied to any widget (e.g. after a duplicate-identity error).
     explicit Value(T fixed) : m_fallback(std::move(fixed)) {}
 
+    ///@{
+    /// The widget's current value (the session's, at the time of the call).
     T get() const {
         if (!m_store) return m_fallback;
         return detail::fromVariant<T>(detail::readWidget(m_store, m_id), m_fallback);
     }
     operator T() const { return get(); }
     T operator*() const { return get(); }
+    ///@}
 
     /// Widget identity (kind + label + key + defining arguments).
     const QString& id() const { return m_id; }

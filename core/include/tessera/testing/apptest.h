@@ -20,19 +20,20 @@ namespace tessera::testing {
 class TESSERA_CORE_EXPORT ElementView {
 public:
     ElementView() = default;
+    /// A view of `element`, which is at `path` on the page.
     ElementView(ElementPtr element, Path path)
         : m_element(std::move(element)), m_path(std::move(path)) {}
 
-    bool exists() const { return m_element != nullptr; }
-    ElementKind kind() const;
-    QString kindName() const;
-    QVariant prop(const QString& name) const;
-    QString label() const { return prop(prop::label).toString(); }
-    QString text() const { return prop(prop::text).toString(); }
-    QVariant value() const { return prop(prop::value); }
-    QString id() const;
-    const Path& path() const { return m_path; }
-    const Element* element() const { return m_element.get(); }
+    bool exists() const { return m_element != nullptr; }            ///< an element was found
+    ElementKind kind() const;                                       ///< its kind
+    QString kindName() const;                                       ///< its kind's name ("slider")
+    QVariant prop(const QString& name) const;                       ///< a prop, by prop:: name
+    QString label() const { return prop(prop::label).toString(); }  ///< its label prop
+    QString text() const { return prop(prop::text).toString(); }    ///< its text prop
+    QVariant value() const { return prop(prop::value); }            ///< its value prop
+    QString id() const;                          ///< a widget's identity; empty for other elements
+    const Path& path() const { return m_path; }  ///< where it is on the page
+    const Element* element() const { return m_element.get(); }  ///< the element itself
 
 private:
     ElementPtr m_element;
@@ -50,8 +51,11 @@ private:
 /// Needs a QCoreApplication (QTEST_GUILESS_MAIN provides one).
 class TESSERA_CORE_EXPORT AppTest {
 public:
+    ///@{
+    /// A test of the dashboard `fn` (or `dashboard`); nothing runs before run().
     explicit AppTest(std::function<void(Ui&)> fn);
     explicit AppTest(const Dashboard& dashboard);
+    ///@}
     /// Loads dashboard `dashboardId` from the plugin file at `pluginFile`.
     static std::unique_ptr<AppTest> fromPlugin(const QString& pluginFile,
                                                const QString& dashboardId, QString* error);
@@ -71,16 +75,19 @@ public:
 
     /// Elements in page order (main area, then sidebar); `kind` by name, e.g. "slider".
     QVector<ElementView> elements(const QString& kind = {}) const;
+    /// The `index`th element of `kind`; a view that does not exist() when there is none.
     ElementView element(const QString& kind, int index = 0) const;
     /// First element of `kind` whose label or text equals `labelOrText`.
     ElementView find(const QString& kind, const QString& labelOrText) const;
 
+    /// A widget found by widget(), to read and set as a person would.
     class WidgetHandle {
     public:
+        /// A handle on the widget `view` of `test`.
         WidgetHandle(AppTest* test, ElementView view)
             : m_test(test), m_view(view), m_value(view.value()) {}
-        bool exists() const { return m_view.exists(); }
-        QVariant value() const;
+        bool exists() const { return m_view.exists(); }  ///< the widget was found
+        QVariant value() const;  ///< its value, as shown when the handle was made
         /// Sets the value without rerunning; returns the validation error, empty when fine.
         QString set(const QVariant& value);
         /// Gives a file uploader these files, as a person dropping them would.
@@ -93,14 +100,14 @@ public:
         // the refusal, naming the row and column, or an empty string when the edit is taken.
         /// Changes the cell of data row `row` (or, for row < 0, of added row -1 - row).
         QString editCell(qsizetype row, const QString& column, const QVariant& value);
-        QString addRow(const QVariantMap& cells);
-        QString deleteRows(const QList<qsizetype>& rows);
+        QString addRow(const QVariantMap& cells);  ///< adds a row with these cells, by column
+        QString deleteRows(const QList<qsizetype>& rows);  ///< deletes these data rows
 
         // Selectable charts and dataframes (find them by key, or a chart by its title).
-        QString select(const QList<qsizetype>& rows);
+        QString select(const QList<qsizetype>& rows);  ///< selects these rows
         /// Drags a box over a chart: selects the rows with a point inside, as viewers do.
         QString selectBox(double x0, double x1, double y0, double y1);
-        const ElementView& view() const { return m_view; }
+        const ElementView& view() const { return m_view; }  ///< the widget's element
 
     private:
         AppTest* m_test;
@@ -114,6 +121,7 @@ public:
     SessionState& state();
     /// The record of the last run: its scopes, their timing and status, and exceptions.
     const RunRecord& lastRun() const;
+    /// The exceptions of the last run, each as "Type: message".
     QStringList exceptions() const { return lastRun().exceptions; }
     /// The page as indented text, for failure messages.
     QString dump() const;
