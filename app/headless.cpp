@@ -55,7 +55,7 @@ int runHeadless(const Dashboard& dashboard, const Options& options) {
         return 2;
     }
 
-    const RunRecord& run = runner.session().lastRun();
+    const GroupRecord& run = runner.session().lastGroup();
     if (options.json) {
         std::fputs(QJsonDocument(runner.report()).toJson(QJsonDocument::Indented).constData(),
                    stdout);

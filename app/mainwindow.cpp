@@ -40,8 +40,8 @@ MainWindow::MainWindow(const PluginCatalog& catalog, QWidget* parent)
     buildActions();
     buildLayout();
     m_renderer.attach(&m_session);
-    connect(&m_session, &Session::runStarted, this, &MainWindow::onRunStarted);
-    connect(&m_session, &Session::runFinished, this, &MainWindow::onRunFinished);
+    connect(&m_session, &Session::groupStarted, this, &MainWindow::onGroupStarted);
+    connect(&m_session, &Session::groupFinished, this, &MainWindow::onGroupFinished);
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
@@ -265,7 +265,7 @@ void MainWindow::buildLayout() {
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     m_viewMenu->addAction(dock->toggleViewAction());
-    connect(&m_session, &Session::runFinished, m_timeline, &TimelineView::setRecord);
+    connect(&m_session, &Session::groupFinished, m_timeline, &TimelineView::setRecord);
 
     m_statusRun = new QLabel(this);
     statusBar()->addWidget(m_statusRun);
@@ -330,7 +330,7 @@ void MainWindow::setDarkTheme(bool dark) {
     m_session.rerun();
 }
 
-void MainWindow::onRunStarted() {
+void MainWindow::onGroupStarted() {
     m_stop->setEnabled(true);
     // Shown only for runs that take a while, so periodic fragments do not make it blink.
     QTimer::singleShot(150, this, [this] {
@@ -340,13 +340,13 @@ void MainWindow::onRunStarted() {
     });
 }
 
-void MainWindow::onRunFinished(const RunRecord& record) {
+void MainWindow::onGroupFinished(const GroupRecord& record) {
     const bool running = m_session.isRunning();
     m_stop->setEnabled(running);
     m_busy->setVisible(running && m_busy->isVisible());
     m_busyLabel->setVisible(running && m_busyLabel->isVisible());
     const QString status =
-        record.scopes.isEmpty() ? QString() : statusName(record.scopes.first().status);
+        record.runs.isEmpty() ? QString() : TimelineView::statusText(record.runs.first().status);
     QString text = tr("%1 %2 in %3 ms · %4 elements")
                        .arg(record.full ? tr("Run") : tr("Fragment rerun"), status)
                        .arg(record.totalMs(), 0, 'f', 1)

@@ -53,8 +53,8 @@ protected:
 private:
     void buildActions();
     void buildLayout();
-    void onRunStarted();
-    void onRunFinished(const RunRecord& record);
+    void onGroupStarted();
+    void onGroupFinished(const GroupRecord& record);
     void showPlugins();
     void openNewWindow();
     void updateLimits();

@@ -58,9 +58,27 @@ TimelineView::TimelineView(QWidget* parent) : QWidget(parent) {
     setMinimumHeight(90);
 }
 
+QString TimelineView::statusText(RunStatus status) {
+    switch (status) {
+        case RunStatus::Running:
+            return tr("running");
+        case RunStatus::Finished:
+            return tr("finished");
+        case RunStatus::Failed:
+            return tr("failed");
+        case RunStatus::Interrupted:
+            return tr("interrupted");
+        case RunStatus::TimedOut:
+            return tr("timed out");
+        case RunStatus::Rerun:
+            return tr("asked for a rerun");
+    }
+    return {};
+}
+
 QVector<QPair<double, QString>> TimelineView::axisTicks() const {
     QVector<QPair<double, QString>> ticks;
-    if (m_record.scopes.isEmpty()) return ticks;
+    if (m_record.runs.isEmpty()) return ticks;
     const double total = std::max(0.01, m_record.totalMs());
     const int plotWidth = width() - 2 * kMargin - kLabelWidth - 60;
     const double step = niceStep(total, std::max(2, plotWidth / 90));
@@ -69,15 +87,14 @@ QVector<QPair<double, QString>> TimelineView::axisTicks() const {
     return ticks;
 }
 
-void TimelineView::setRecord(const RunRecord& record) {
+void TimelineView::setRecord(const GroupRecord& record) {
     m_record = record;
     updateGeometry();
     update();
 }
 
 QSize TimelineView::sizeHint() const {
-    return {600,
-            kMargin * 2 + 22 + kRow * int(std::max<qsizetype>(1, m_record.scopes.size())) + 22};
+    return {600, kMargin * 2 + 22 + kRow * int(std::max<qsizetype>(1, m_record.runs.size())) + 22};
 }
 
 void TimelineView::paintEvent(QPaintEvent*) {
@@ -88,21 +105,21 @@ void TimelineView::paintEvent(QPaintEvent*) {
     QFont bold = font();
     bold.setWeight(QFont::DemiBold);
 
-    if (m_record.scopes.isEmpty()) {
+    if (m_record.runs.isEmpty()) {
         p.setPen(pal.color(QPalette::PlaceholderText));
         p.drawText(rect(), Qt::AlignCenter, tr("No run yet"));
         return;
     }
     const double total = std::max(0.01, m_record.totalMs());
     const QRect plot(kMargin + kLabelWidth, kMargin + 22, width() - 2 * kMargin - kLabelWidth - 60,
-                     kRow * int(m_record.scopes.size()));
+                     kRow * int(m_record.runs.size()));
     auto xAt = [&](double ms) { return plot.left() + plot.width() * ms / total; };
 
     p.setFont(bold);
     p.setPen(pal.color(QPalette::WindowText));
     const QString title = (m_record.full ? tr("Full run") : tr("Fragment rerun")) +
                           QStringLiteral(" · ") + formatMs(total) + QStringLiteral(" · ") +
-                          tr("%n scope(s)", nullptr, int(m_record.scopes.size()));
+                          tr("%n run(s)", nullptr, int(m_record.runs.size()));
     p.drawText(QRect(kMargin, kMargin, width() - 2 * kMargin, 18), Qt::AlignLeft | Qt::AlignVCenter,
                title);
     p.setFont(font());
@@ -119,12 +136,12 @@ void TimelineView::paintEvent(QPaintEvent*) {
                    label);
     }
 
-    for (int i = 0; i < m_record.scopes.size(); ++i) {
-        const ScopeTiming& s = m_record.scopes[i];
+    for (int i = 0; i < m_record.runs.size(); ++i) {
+        const RunTiming& s = m_record.runs[i];
         const int y = plot.top() + i * kRow;
         p.setPen(pal.color(QPalette::WindowText));
         p.drawText(QRect(kMargin, y, kLabelWidth - 8, kRow), Qt::AlignRight | Qt::AlignVCenter,
-                   p.fontMetrics().elidedText(s.scope, Qt::ElideMiddle, kLabelWidth - 8));
+                   p.fontMetrics().elidedText(s.name, Qt::ElideMiddle, kLabelWidth - 8));
         const QColor color = statusColor(s.status);
         QColor queued = color;
         queued.setAlphaF(0.25);
@@ -143,7 +160,7 @@ void TimelineView::paintEvent(QPaintEvent*) {
         const QString label =
             formatMs(finished - started) + (s.status == RunStatus::Finished
                                                 ? QString()
-                                                : QStringLiteral(" · ") + statusName(s.status));
+                                                : QStringLiteral(" · ") + statusText(s.status));
         p.drawText(QRectF(bar.right() + 6, y, 160, kRow), Qt::AlignLeft | Qt::AlignVCenter, label);
     }
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <tessera/runrecord.h>
+#include <tessera/grouprecord.h>
 
 #include <QWidget>
 
@@ -14,17 +14,19 @@ class TimelineView : public QWidget {
     Q_OBJECT
 public:
     explicit TimelineView(QWidget* parent = nullptr);
-    void setRecord(const RunRecord& record);
-    const RunRecord& record() const { return m_record; }
+    void setRecord(const GroupRecord& record);
+    const GroupRecord& record() const { return m_record; }
     QSize sizeHint() const override;
     /// The time axis as drawn: each tick's time and label, from 0 to the run's total.
     QVector<QPair<double, QString>> axisTicks() const;
+    /// How a run ended, for people ("timed out").
+    static QString statusText(RunStatus status);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
-    RunRecord m_record;
+    GroupRecord m_record;
 };
 
 }  // namespace tessera::app

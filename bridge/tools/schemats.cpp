@@ -54,18 +54,24 @@ QString schemaTs() {
     ts << "export type Family = ";
     QStringList families;
     for (Family f : {Family::Text, Family::Data, Family::Status, Family::Widget, Family::Block})
-        families << quoted(familyName(f));
+        families << quoted(enumName(f));
     ts << families.join(QStringLiteral(" | ")) << ";\n\n";
+    ts << "/// How a run ended (docs/protocol.md, groupFinished).\nexport type RunStatus = ";
+    const QMetaEnum statuses = QMetaEnum::fromType<RunStatus>();
+    QStringList statusNames;
+    for (int i = 0; i < statuses.keyCount(); ++i)
+        statusNames << quoted(enumName(RunStatus(statuses.value(i))));
+    ts << statusNames.join(QStringLiteral(" | ")) << ";\n\n";
     ts << "/// Each kind's family.\nexport const FAMILY: { readonly [K in Kind]: Family } = {\n";
     for (const KindSpec& spec : elementSchema())
-        ts << "  " << spec.name << ": " << quoted(familyName(spec.family)) << ",\n";
+        ts << "  " << spec.name << ": " << quoted(enumName(spec.family)) << ",\n";
     ts << "};\n\n";
     ts << "/// The kinds of each family.\n";
     for (Family f : {Family::Text, Family::Data, Family::Status, Family::Widget, Family::Block}) {
         QStringList kinds;
         for (const KindSpec& spec : elementSchema())
             if (spec.family == f) kinds << quoted(spec.name);
-        QString name = familyName(f);
+        QString name = enumName(f);
         name[0] = name[0].toUpper();
         ts << "export type " << name << "Kind = " << kinds.join(QStringLiteral(" | ")) << ";\n";
     }

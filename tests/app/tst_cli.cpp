@@ -40,11 +40,12 @@ private slots:
         QCOMPARE(doc.value("dashboard").toString(), QStringLiteral("gallery"));
         QVERIFY(doc.value("page").toObject().value("main").toArray().size() > 5);
         QVERIFY(doc.value("page").toObject().value("sidebar").toArray().size() > 0);
-        const QJsonArray scopes = doc.value("run").toObject().value("scopes").toArray();
-        QCOMPARE(scopes.size(), 1);
-        QCOMPARE(scopes[0].toObject().value("scope").toString(), QStringLiteral("main"));
-        QCOMPARE(scopes[0].toObject().value("status").toString(), QStringLiteral("finished"));
-        QVERIFY(scopes[0].toObject().value("finishedMs").toDouble() > 0);
+        const QJsonArray runs = doc.value("group").toObject().value("runs").toArray();
+        QCOMPARE(runs.size(), 1);
+        QCOMPARE(runs[0].toObject().value("name").toString(), QStringLiteral("main"));
+        QCOMPARE(runs[0].toObject().value("scope").toString(), QStringLiteral("main"));
+        QCOMPARE(runs[0].toObject().value("status").toString(), QStringLiteral("finished"));
+        QVERIFY(runs[0].toObject().value("finishedMs").toDouble() > 0);
         QVERIFY(doc.value("exceptions").toArray().isEmpty());
     }
 
@@ -122,10 +123,10 @@ private slots:
     void growthRunsItsChartsInParallel() {
         const Result r = tessera({"--once", "--json", "--fragment-threads", "4", "growth"});
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        const QJsonObject run = QJsonDocument::fromJson(r.out).object().value("run").toObject();
-        const QJsonArray scopes = run.value("scopes").toArray();
-        QCOMPARE(scopes.size(), 4);
-        QCOMPARE(scopes[1].toObject().value("scope").toString(), QStringLiteral("user growth"));
+        const QJsonObject group = QJsonDocument::fromJson(r.out).object().value("group").toObject();
+        const QJsonArray runs = group.value("runs").toArray();
+        QCOMPARE(runs.size(), 4);
+        QCOMPARE(runs[1].toObject().value("name").toString(), QStringLiteral("user growth"));
         QCOMPARE(QJsonDocument::fromJson(r.out)
                      .object()
                      .value("page")
@@ -134,7 +135,7 @@ private slots:
                      .toArray()
                      .size(),
                  6);
-        for (const auto& s : scopes)
+        for (const auto& s : runs)
             QCOMPARE(s.toObject().value("status").toString(), QStringLiteral("finished"));
     }
 

@@ -110,7 +110,7 @@ private slots:
         QVERIFY(waitIdle(window.session()));
         auto* timeline = window.findChild<app::TimelineView*>(QStringLiteral("runTimeline"));
         QVERIFY(timeline);
-        QCOMPARE(timeline->record().scopeNames(), (QStringList{"main", "side"}));
+        QCOMPARE(timeline->record().runNames(), (QStringList{"main", "side"}));
         QVERIFY(!timeline->grab().isNull());
     }
 
@@ -123,8 +123,8 @@ private slots:
         QFETCH(double, totalMs);
         app::TimelineView timeline;
         timeline.resize(900, 200);
-        RunRecord record;
-        record.scopes.append(
+        GroupRecord record;
+        record.runs.append(
             {QStringLiteral("main"), QStringLiteral("main"), 0, 0, totalMs, RunStatus::Finished});
         timeline.setRecord(record);
         const auto ticks = timeline.axisTicks();
@@ -202,7 +202,7 @@ private slots:
         QSignalSpy connected(&browser, &QWebSocket::connected);
         browser.open(ws);
         QVERIFY(connected.wait(10'000));
-        browser.sendTextMessage(QStringLiteral(R"({"type":"hello","protocol":[1],"mirror":true})"));
+        browser.sendTextMessage(QStringLiteral(R"({"type":"hello","protocol":[2],"mirror":true})"));
         QTRY_VERIFY_WITH_TIMEOUT(
             std::any_of(received.cbegin(), received.cend(),
                         [](const QString& m) {

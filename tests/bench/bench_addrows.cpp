@@ -9,8 +9,8 @@
 #include "bridgeclient.h"
 
 #include <tessera/bridge/bridge.h>
-#include <tessera/schema.h>
 #include <tessera/host/session.h>
+#include <tessera/schema.h>
 #include <tessera/widgets/renderer.h>
 
 #include <QApplication>

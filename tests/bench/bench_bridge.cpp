@@ -118,7 +118,7 @@ class SliderClient {
 public:
     explicit SliderClient(const QUrl& server, const QElapsedTimer& clock) : m_clock(clock) {
         QObject::connect(&m_socket, &QWebSocket::connected, [this] {
-            m_socket.sendTextMessage(QStringLiteral(R"({"type":"hello","protocol":[1]})"));
+            m_socket.sendTextMessage(QStringLiteral(R"({"type":"hello","protocol":[2]})"));
         });
         QObject::connect(&m_socket, &QWebSocket::textMessageReceived,
                          [this](const QString& text) { onText(text); });

@@ -62,7 +62,7 @@ void benchSeed() {
     parallel.waitIdle(60000);
     const double moved = double(clock.nsecsElapsed()) / 1e6;
     std::printf("move slider 2    | %7.0f ms | scopes rerun: %s\n", moved,
-                qPrintable(parallel.lastRun().scopeNames().join(QStringLiteral(", "))));
+                qPrintable(parallel.lastGroup().runNames().join(QStringLiteral(", "))));
 }
 
 void benchManySlowFragments() {

@@ -42,7 +42,7 @@ void BridgeClient::hello(const QJsonObject& extra) {
     QJsonObject message = extra;
     message.insert(QStringLiteral("type"), QStringLiteral("hello"));
     if (!message.contains(QStringLiteral("protocol")))
-        message.insert(QStringLiteral("protocol"), QJsonArray{1});
+        message.insert(QStringLiteral("protocol"), QJsonArray{2});
     send(message);
 }
 
@@ -94,7 +94,7 @@ void BridgeClient::onText(const QString& text) {
         m_buffers.release(ids);
     } else if (type == u"status") {
         m_running = m.value(QLatin1String("running")).toBool();
-    } else if (type == u"runFinished") {
+    } else if (type == u"groupFinished") {
         ++m_runsFinished;
     } else if (type == u"error") {
         m_errors << m;

@@ -214,7 +214,7 @@ QByteArray RawWebSocket::waitForText(const QByteArray& needle, int timeoutMs) {
 }
 
 QByteArray helloMessage(const QByteArray& extra) {
-    return R"({"type":"hello","protocol":[1])" + (extra.isEmpty() ? QByteArray() : ',' + extra) +
+    return R"({"type":"hello","protocol":[2])" + (extra.isEmpty() ? QByteArray() : ',' + extra) +
            '}';
 }
 

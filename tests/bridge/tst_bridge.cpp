@@ -7,8 +7,8 @@
 #include <tessera/cache.h>
 #include <tessera/host/headlessrunner.h>
 #include <tessera/host/plugincatalog.h>
-#include <tessera/schema.h>
 #include <tessera/host/session.h>
+#include <tessera/schema.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -228,6 +228,27 @@ private slots:
         QTRY_COMPARE(textOf(b), QStringLiteral("n is 7"));
         QVERIFY(a.welcome().value(QStringLiteral("resume")) !=
                 b.welcome().value(QStringLiteral("resume")));
+    }
+
+    /// A client of protocol 1 (before groups had their name) is told which version this
+    /// server speaks, and gets no session.
+    void aClientOfAnotherProtocolIsRefusedClearly() {
+        auto bridge = startBridge({counter()});
+        QVERIFY(bridge);
+        BridgeClient client;
+        QVERIFY(client.open(bridge->url()));
+        client.hello({{QStringLiteral("protocol"), QJsonArray{1}}});
+        QTRY_COMPARE(client.errors().size(), 1);
+        QCOMPARE(client.errors()[0].value(QStringLiteral("code")).toString(),
+                 QStringLiteral("version"));
+        QVERIFY(client.errors()[0]
+                    .value(QStringLiteral("message"))
+                    .toString()
+                    .contains(QStringLiteral("version 2")));
+        QVERIFY(client.welcome().isEmpty());
+        // The same connection may then say hello in a version they share.
+        client.hello();
+        QTRY_COMPARE(textOf(client), QStringLiteral("n is 5"));
     }
 
     void widgetValuesAreValidated() {
@@ -531,7 +552,7 @@ private slots:
             tessera::bridge::testing::RawWebSocket client;
             QVERIFY(client.open(port));
             client.sendText(tessera::bridge::testing::helloMessage());
-            QVERIFY(!client.waitForText("\"runFinished\"", 10'000).isEmpty());
+            QVERIFY(!client.waitForText("\"groupFinished\"", 10'000).isEmpty());
             first = client.received();
             token = QJsonDocument::fromJson(first.left(first.indexOf('\n')))
                         .object()
@@ -671,7 +692,7 @@ private slots:
             R"({"type":"widget","id":"x","value":1})",
             R"({"type":"dashboard"})",
             R"({"type":"dashboard","id":"none"})",
-            R"({"type":"hello","protocol":[1]})",
+            R"({"type":"hello","protocol":[2]})",
             R"({"type":"ping","nonce":{"deep":[1,2]}})",
             R"({"type":"rerun","ref":[1]})",
             "{\"type\":\"widget\",\"id\":\"" + slider.toUtf8() + "\",\"value\":\"many\"}",

@@ -60,8 +60,8 @@ struct MemoryWatch {
 /// The id of the widget labelled `label` in what `client` has received: waits for the run
 /// that draws it to finish.
 QString widgetIdOf(RawWebSocket& client, const QString& label) {
-    if (!client.received().contains("\"runFinished\""))
-        client.waitForText("\"runFinished\"", 20'000);
+    if (!client.received().contains("\"groupFinished\""))
+        client.waitForText("\"groupFinished\"", 20'000);
     // An element is {"id":…,"kind":…,"path":…,"props":{…,"label":…}}: its id comes first.
     const QRegularExpression pattern(QStringLiteral("\"id\":\"([^\"]+)\"[^}]*?\"label\":\"%1\"")
                                          .arg(QRegularExpression::escape(label)));
@@ -333,7 +333,7 @@ private slots:
             RawWebSocket warm;
             QVERIFY(warm.open(server.port()));
             warm.sendText(helloMessage());
-            QVERIFY(!warm.waitForText("\"runFinished\"", 20'000).isEmpty());
+            QVERIFY(!warm.waitForText("\"groupFinished\"", 20'000).isEmpty());
         }
         QTest::qWait(300);
         MemoryWatch memory{server};

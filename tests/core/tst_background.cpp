@@ -105,7 +105,7 @@ private slots:
         QCOMPARE(at.element("text").text(), QStringLiteral("hello"));
         QCOMPARE(mainRuns.load(), 1);
         QCOMPARE(fragmentRuns.load(), 2);
-        QVERIFY(!at.lastRun().full);
+        QVERIFY(!at.lastGroup().full);
     }
 
     void keyAndArgumentsSelectTheTask() {

@@ -99,7 +99,7 @@ private slots:
         QVERIFY(at.run());
         QCOMPARE(log.take(), (QStringList{QStringLiteral("cb"), QStringLiteral("panel 1")}));
         QCOMPARE(mainRuns.load(), 1);
-        QCOMPARE(at.lastRun().scopeNames(), QStringList{QStringLiteral("panel")});
+        QCOMPARE(at.lastGroup().runNames(), QStringList{QStringLiteral("panel")});
     }
 
     /// A callback asks a keyed fragment to rerun: it reruns, nothing else does.

@@ -2,8 +2,8 @@
 // The element schema and the codec: every kind survives Element -> JSON -> Element with its
 // data, malformed JSON is refused with a reason, and docs/protocol.md lists the same schema.
 #include <tessera/host/codec.h>
-#include <tessera/schema.h>
 #include <tessera/host/session.h>
+#include <tessera/schema.h>
 #include <tessera/testing/apptest.h>
 
 #include <QDate>
@@ -114,7 +114,7 @@ QStringList schemaLines() {
         if (spec.hasFrame) carries << QStringLiteral("data");
         if (spec.hasBytes) carries << QStringLiteral("bytes");
         lines << QStringLiteral("| `%1` | %2 | %3 | %4 |")
-                     .arg(spec.name, familyName(spec.family), props.join(QStringLiteral(", ")),
+                     .arg(spec.name, enumName(spec.family), props.join(QStringLiteral(", ")),
                           carries.join(QStringLiteral(", ")));
     }
     return lines;

@@ -3,8 +3,8 @@
 // is checked against its column and a wrong one is refused with the row, the column and the
 // reason, leaving the value as it was; rows are added and deleted only where allowed; a
 // selection in a chart or a dataframe reruns like a widget and reads back as rows.
-#include <tessera/schema.h>
 #include <tessera/host/session.h>
+#include <tessera/schema.h>
 #include <tessera/testing/apptest.h>
 
 #include <QTest>

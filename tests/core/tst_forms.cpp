@@ -127,7 +127,7 @@ private slots:
         QCOMPARE(mainRuns.load(), 1);
         QCOMPARE(fragmentRuns.load(), 2);
         QCOMPARE(seenLevel.load(), 3);
-        QVERIFY(!at.lastRun().full);
+        QVERIFY(!at.lastGroup().full);
     }
 
     /// Two forms with a "Submit" each: pressing one submits only its own form.

@@ -68,8 +68,8 @@ private slots:
         QCOMPARE(mainRuns.load(), 1);
         QCOMPARE(fragmentRuns.load(), 2);
         QCOMPARE(texts(at), QStringList{QStringLiteral("n = 5")});
-        QVERIFY(!at.lastRun().full);
-        QCOMPARE(at.lastRun().scopeNames(), QStringList{QStringLiteral("counter")});
+        QVERIFY(!at.lastGroup().full);
+        QCOMPARE(at.lastGroup().runNames(), QStringList{QStringLiteral("counter")});
         QVERIFY(at.element("title").exists());
     }
 
@@ -92,11 +92,11 @@ private slots:
         }
         QVERIFY(at.widget(QStringLiteral("show")).set(false).isEmpty());
         QVERIFY(at.run());
-        QVERIFY(!at.lastRun().full);
+        QVERIFY(!at.lastGroup().full);
         QVERIFY(!at.widget(QStringLiteral("mine")).exists());
         QVERIFY(at.widget(QStringLiteral("show")).set(true).isEmpty());
         QVERIFY(at.run());
-        QVERIFY(!at.lastRun().full);
+        QVERIFY(!at.lastGroup().full);
         QCOMPARE(at.widget(QStringLiteral("mine")).value().toInt(), 1);  // its default again
         QCOMPARE(at.widget(QStringLiteral("body")).value().toInt(), 7);
         QCOMPARE(at.widget(QStringLiteral("theirs")).value().toInt(), 7);
@@ -128,7 +128,7 @@ private slots:
         // From outside: a timer or a socket of the plugin would call Session::rerunFragment.
         QVERIFY(at.rerunFragment(QStringLiteral("clock")));
         QCOMPARE(clockRuns.load(), 2);
-        QCOMPARE(QStringList{at.lastRun().scopeNames()}, QStringList{QStringLiteral("clock")});
+        QCOMPARE(QStringList{at.lastGroup().runNames()}, QStringList{QStringLiteral("clock")});
         QVERIFY(!at.rerunFragment(QStringLiteral("no such key")));
 
         // From another fragment: the button's fragment reruns (the click), then the clock.
@@ -159,7 +159,7 @@ private slots:
         socketThread.join();
         QTRY_COMPARE(feedRuns.load(), 2);
         QVERIFY(at->waitIdle());
-        QCOMPARE(at->lastRun().scopeNames(), QStringList{QStringLiteral("feed")});
+        QCOMPARE(at->lastGroup().runNames(), QStringList{QStringLiteral("feed")});
         at.reset();
         QVERIFY(!trigger.isValid());
         trigger();  // the session has ended: nothing happens
@@ -187,14 +187,14 @@ private slots:
         QCOMPARE(mainRuns.load(), 1);
 
         QVERIFY(at.widget(QStringLiteral("add")).click());
-        QCOMPARE(at.lastRun().scopeNames(), QStringList{QStringLiteral("counter")});
+        QCOMPARE(at.lastGroup().runNames(), QStringList{QStringLiteral("counter")});
         QCOMPARE(mainRuns.load(), 1);
         QCOMPARE(counterRuns.load(), 2);
         QVERIFY(texts(at).contains(QStringLiteral("clicks 1")));
 
         QCOMPARE(at.widget(QStringLiteral("scale")).set(4), QString());
         QVERIFY(at.run());
-        QCOMPARE(at.lastRun().scopeNames(), QStringList{QStringLiteral("chart")});
+        QCOMPARE(at.lastGroup().runNames(), QStringList{QStringLiteral("chart")});
         QCOMPARE(mainRuns.load(), 1);
         QCOMPARE(chartRuns.load(), 2);
         QVERIFY(texts(at).contains(QStringLiteral("scale 4")));
@@ -202,7 +202,7 @@ private slots:
 
         QVERIFY(at.run());  // nothing set: a full rerun, as the window's Rerun
         QCOMPARE(mainRuns.load(), 2);
-        QVERIFY(at.lastRun().full);
+        QVERIFY(at.lastGroup().full);
     }
 
     void outsideContainersAccumulateUntilAFullRun() {
@@ -252,7 +252,7 @@ private slots:
                 f.state().remove(QStringLiteral("rerun"));
                 if (f.button(QStringLiteral("go"))) {
                     if (what == QLatin1String("app")) f.rerun();
-                    if (what == QLatin1String("fragment")) f.rerun(Scope::Fragment);
+                    if (what == QLatin1String("fragment")) f.rerun(RerunTarget::Fragment);
                 }
                 f.text(QStringLiteral("done"));
             });
@@ -263,7 +263,7 @@ private slots:
         at.session().setWidgetValue(go, true);
         QVERIFY(at.waitIdle());
         QCOMPARE(mainRuns.load(), 2);  // the fragment's rerun asked for the whole app
-        QVERIFY(at.lastRun().full);
+        QVERIFY(at.lastGroup().full);
         mainRuns = 0;
         fragmentRuns = 0;
         at.session().state().set(QStringLiteral("rerun"), QStringLiteral("fragment"));
@@ -353,12 +353,12 @@ private slots:
         QVERIFY(at.run());
         QCOMPARE(texts(at),
                  (QStringList{"before", "fragment 1", "fragment 2", "fragment 3", "after"}));
-        const RunRecord& run = at.lastRun();
-        QCOMPARE(run.scopes.size(), 4);
-        // The run finished only when every fragment had: the main body ended first.
-        QVERIFY(run.scope("main")->finishedMs < run.scope("p1")->finishedMs);
-        QVERIFY(run.scope("p3")->finishedMs < run.scope("p1")->finishedMs);
-        for (const ScopeTiming& s : run.scopes) QCOMPARE(s.status, RunStatus::Finished);
+        const GroupRecord& group = at.lastGroup();
+        QCOMPARE(group.runs.size(), 4);
+        // The group finished only when every fragment had: the main body ended first.
+        QVERIFY(group.run("main")->finishedMs < group.run("p1")->finishedMs);
+        QVERIFY(group.run("p3")->finishedMs < group.run("p1")->finishedMs);
+        for (const RunTiming& s : group.runs) QCOMPARE(s.status, RunStatus::Finished);
     }
 
     void parallelFragmentShowsASkeletonFirst() {
@@ -395,8 +395,8 @@ private slots:
                                                  : exception.path().mid(0, 2));
         QCOMPARE(exception.path().size(), 3);  // inside the fragment's container
         QCOMPARE(exception.text(), QStringLiteral("upstream API returned 500"));
-        QCOMPARE(at.lastRun().scope("bad")->status, RunStatus::Failed);
-        QCOMPARE(at.lastRun().scope("main")->status, RunStatus::Finished);
+        QCOMPARE(at.lastGroup().run("bad")->status, RunStatus::Failed);
+        QCOMPARE(at.lastGroup().run("main")->status, RunStatus::Finished);
         QCOMPARE(at.exceptions().size(), 1);
     }
 
@@ -412,9 +412,11 @@ private slots:
         const auto error = at.element("exception");
         QVERIFY(error.exists());
         QCOMPARE(error.prop("type").toString(), QStringLiteral("Timeout"));
-        QCOMPARE(at.lastRun().scope("hang")->status, RunStatus::TimedOut);
-        QCOMPARE(statusName(RunStatus::TimedOut), QStringLiteral("timed out"));
-        QVERIFY(at.lastRun().exceptions.join(QString()).contains(
+        QCOMPARE(at.lastGroup().run("hang")->status, RunStatus::TimedOut);
+        QCOMPARE(enumName(RunStatus::TimedOut), QStringLiteral("timedOut"));
+        QCOMPARE(enumFromName<RunStatus>(QStringLiteral("timedOut")), RunStatus::TimedOut);
+        QVERIFY(!enumFromName<RunStatus>(QStringLiteral("nonsense")));
+        QVERIFY(at.lastGroup().exceptions.join(QString()).contains(
             QStringLiteral("did not finish within 100 ms")));
         QTest::qWait(700);
         QCOMPARE(texts(at), QStringList{QStringLiteral("main")});
@@ -464,12 +466,12 @@ private slots:
         AppTest at([&](Ui& ui) { seed(ui, 1ms, true, &mainRuns); });
         QVERIFY(at.run());
         QCOMPARE(mainRuns.load(), 1);
-        QCOMPARE(at.lastRun().scopeNames(), (QStringList{"main", "chart1", "chart2", "chart3"}));
+        QCOMPARE(at.lastGroup().runNames(), (QStringList{"main", "chart1", "chart2", "chart3"}));
 
         at.session().setWidgetValue(at.widget(QStringLiteral("Pick a second number")).view().id(),
                                     7);
         QVERIFY(at.waitIdle());
-        QStringList ran = at.lastRun().scopeNames();
+        QStringList ran = at.lastGroup().runNames();
         ran.sort();
         QCOMPARE(ran, (QStringList{"chart2", "chart3"}));
         QCOMPARE(mainRuns.load(), 1);
@@ -481,7 +483,7 @@ private slots:
 
         at.session().setWidgetValue(at.widget(QStringLiteral("Pick a number")).view().id(), 9);
         QVERIFY(at.waitIdle());
-        QCOMPARE(at.lastRun().scopeNames(), QStringList{"chart1"});
+        QCOMPARE(at.lastGroup().runNames(), QStringList{"chart1"});
         QCOMPARE(at.elements("line_chart")[0].prop("title").toString(),
                  QStringLiteral("chart1: 9"));
         QCOMPARE(mainRuns.load(), 1);
@@ -498,26 +500,26 @@ private slots:
         at.session().setWidgetValue(at.widget(QStringLiteral("n")).view().id(), 4);
         QVERIFY(at.waitIdle());
         QCOMPARE(mainRuns.load(), 2);
-        QVERIFY(at.lastRun().full);
+        QVERIFY(at.lastGroup().full);
         QCOMPARE(at.element("text").text(), QStringLiteral("4"));
     }
 
     void parallelFragmentsRunConcurrently() {
         AppTest at([](Ui& ui) { seed(ui, 150ms, true); });
         QVERIFY(at.run());
-        const RunRecord& run = at.lastRun();
+        const GroupRecord& group = at.lastGroup();
         // Each chart started before any other had finished: they overlapped.
         for (const char* a : {"chart1", "chart2", "chart3"})
             for (const char* b : {"chart1", "chart2", "chart3"})
-                QVERIFY(run.scope(a)->startedMs < run.scope(b)->finishedMs);
+                QVERIFY(group.run(a)->startedMs < group.run(b)->finishedMs);
     }
 
     void sequentialFragmentsRunOneAfterAnother() {
         AppTest at([](Ui& ui) { seed(ui, 20ms, false); });
         QVERIFY(at.run());
-        const RunRecord& run = at.lastRun();
-        QVERIFY(run.scope("chart1")->finishedMs <= run.scope("chart2")->startedMs);
-        QVERIFY(run.scope("chart2")->finishedMs <= run.scope("chart3")->startedMs);
+        const GroupRecord& group = at.lastGroup();
+        QVERIFY(group.run("chart1")->finishedMs <= group.run("chart2")->startedMs);
+        QVERIFY(group.run("chart2")->finishedMs <= group.run("chart3")->startedMs);
     }
 
     void supersededOutputNeverShows_stress() {

@@ -40,8 +40,8 @@ private slots:
         QVERIFY(at.run());
         QCOMPARE(mainRuns.load(), 2);
         QCOMPARE(dialogRuns.load(), 2);
-        QVERIFY(!at.lastRun().full);
-        QCOMPARE(at.lastRun().scopeNames(), QStringList{QStringLiteral("Edit")});
+        QVERIFY(!at.lastGroup().full);
+        QCOMPARE(at.lastGroup().runNames(), QStringList{QStringLiteral("Edit")});
         QCOMPARE(at.element(QStringLiteral("text")).text(), QStringLiteral("n = 7"));
         QVERIFY(at.element(QStringLiteral("dialog")).exists());
 

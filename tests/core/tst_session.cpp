@@ -27,8 +27,8 @@ private slots:
         QVERIFY(at.run());
         QCOMPARE(at.element("title").text(), QStringLiteral("Hello"));
         QCOMPARE(at.element("text").text(), QStringLiteral("square 9"));
-        QCOMPARE(at.lastRun().scopes.size(), 1);
-        QCOMPARE(at.lastRun().scopes.first().status, RunStatus::Finished);
+        QCOMPARE(at.lastGroup().runs.size(), 1);
+        QCOMPARE(at.lastGroup().runs.first().status, RunStatus::Finished);
     }
 
     /// `if (button) rerun()` in the body: the run that asked counts as completed, so the rerun
@@ -49,21 +49,21 @@ private slots:
         QCOMPARE(resets.load(), 1);
         QCOMPARE(runs.load(), 3);  // the first run, the click, the rerun it asked for
         QVERIFY(!at.widget(QStringLiteral("Reset")).value().toBool());
-        QCOMPARE(at.lastRun().scopes.first().status, RunStatus::Finished);
+        QCOMPARE(at.lastGroup().runs.first().status, RunStatus::Finished);
         QCOMPARE(at.element("text").text(), QStringLiteral("after"));
     }
 
-    /// rerun(Scope::Fragment) outside a fragment reruns the whole dashboard.
+    /// rerun(RerunTarget::Fragment) outside a fragment reruns the whole dashboard.
     void fragmentScopedRerunFromTheBodyRerunsEverything() {
         std::atomic<int> runs{0};
         AppTest at([&](Ui& ui) {
             ++runs;
-            if (ui.button(QStringLiteral("again"))) ui.rerun(Scope::Fragment);
+            if (ui.button(QStringLiteral("again"))) ui.rerun(RerunTarget::Fragment);
         });
         QVERIFY(at.run());
         QVERIFY(at.widget(QStringLiteral("again")).click());
         QCOMPARE(runs.load(), 3);
-        QVERIFY(at.lastRun().full);
+        QVERIFY(at.lastGroup().full);
     }
 
     void widgetChangeRerunsWithTheNewValue() {
@@ -203,7 +203,7 @@ private slots:
                  qPrintable(QStringLiteral("%1 runs for 500 changes").arg(runs.load())));
         QVERIFY(at.session().runsStarted() <= kBursts + 2);
         QCOMPARE(at.element("metric").value().toString(), QStringLiteral("500"));
-        QCOMPARE(at.lastRun().scopes.first().status, RunStatus::Finished);
+        QCOMPARE(at.lastGroup().runs.first().status, RunStatus::Finished);
     }
 
     void stopInterruptsARun() {
@@ -221,7 +221,7 @@ private slots:
         QVERIFY(at.waitIdle(5000));
         QVERIFY2(clock.elapsed() < 2000, "sleep must wake up on interruption");
         QVERIFY(!reachedEnd);
-        QCOMPARE(at.lastRun().scopes.first().status, RunStatus::Interrupted);
+        QCOMPARE(at.lastGroup().runs.first().status, RunStatus::Interrupted);
     }
 
     void checkpointStopsALongLoop() {
@@ -240,7 +240,7 @@ private slots:
         at.session().stop();
         QVERIFY(at.waitIdle(5000));
         QVERIFY(!finished);
-        QCOMPARE(at.lastRun().scopes.first().status, RunStatus::Interrupted);
+        QCOMPARE(at.lastGroup().runs.first().status, RunStatus::Interrupted);
         // The interrupted run left the page as it was.
         QCOMPARE(at.element("text").text(), QStringLiteral("crunching"));
     }
@@ -272,7 +272,7 @@ private slots:
         QCOMPARE(exception.prop("type").toString(), QStringLiteral("std::runtime_error"));
         QCOMPARE(exception.text(), QStringLiteral("the database is down"));
         QCOMPARE(at.exceptions().size(), 1);
-        QCOMPARE(at.lastRun().scopes.first().status, RunStatus::Failed);
+        QCOMPARE(at.lastGroup().runs.first().status, RunStatus::Failed);
     }
 
     void staleRunOutputNeverShows() {

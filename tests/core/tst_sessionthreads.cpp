@@ -111,7 +111,7 @@ private slots:
                 for (const auto& node : top)
                     for (const auto& child : node->children)
                         if (child->element->kind == ElementKind::LineChart) ++lines;
-                if (s->lastRun().scopes.size() != 1 + kFragments) ++wrongThread;
+                if (s->lastGroup().runs.size() != 1 + kFragments) ++wrongThread;
             }
             checked.release();
         });
@@ -130,7 +130,7 @@ private slots:
         QSemaphore rerun;
         QMetaObject::invokeMethod(&host, [&] {
             Session* s = host.sessions().first();
-            connect(s, &Session::runFinished, &host, [&] { rerun.release(); });
+            connect(s, &Session::groupFinished, &host, [&] { rerun.release(); });
             QVERIFY(s->setWidgetValue(s->findWidget(QStringLiteral("Rows")), 20).isEmpty());
         });
         QVERIFY(rerun.tryAcquire(1, 10000));

@@ -2,8 +2,8 @@
 // File uploads as a user sees them: the run gets the files with their bytes, the page shows
 // only their names, and files the uploader does not take are refused with a clear reason,
 // leaving its value as it was.
-#include <tessera/schema.h>
 #include <tessera/host/session.h>
+#include <tessera/schema.h>
 #include <tessera/testing/apptest.h>
 
 #include <QTest>

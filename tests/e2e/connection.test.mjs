@@ -114,7 +114,7 @@ async function tryWebSocket(browser, pageUrl, wsUrl) {
     (url) =>
       new Promise((resolve) => {
         const socket = new WebSocket(url);
-        socket.onopen = () => socket.send(JSON.stringify({ type: 'hello', protocol: [1] }));
+        socket.onopen = () => socket.send(JSON.stringify({ type: 'hello', protocol: [2] }));
         socket.onmessage = (event) => resolve(JSON.parse(event.data).type);
         socket.onclose = () => resolve('refused');
       }),

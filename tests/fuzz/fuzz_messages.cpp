@@ -12,8 +12,8 @@
 #include "upload.h"
 #include "viewersession.h"
 
-#include <tessera/host/codec.h>
 #include <tessera/dashboard.h>
+#include <tessera/host/codec.h>
 #include <tessera/host/session.h>
 
 #include <spdlog/spdlog.h>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Qt renderer against a live session: every element kind becomes its widget, updates
 // happen in place, removed elements go, stale ones fade, and widgets talk back.
-#include <tessera/schema.h>
 #include <tessera/host/session.h>
+#include <tessera/schema.h>
 #include <tessera/widgets/renderer.h>
 
 #include <QAbstractButton>

@@ -3,8 +3,8 @@
 
 #include "elementwidget.h"
 
-#include <tessera/schema.h>
 #include <tessera/host/session.h>
+#include <tessera/schema.h>
 
 #include <QGraphicsOpacityEffect>
 #include <QLayout>

@@ -11,7 +11,7 @@
 namespace tessera::bridge {
 
 /// The protocol version this server speaks (docs/protocol.md).
-inline constexpr int kProtocolVersion = 1;
+inline constexpr int kProtocolVersion = 2;
 
 /// A message from a client, checked for shape: the type is known and every field has its
 /// type. Meaning (is the widget known, is the value in range) is the session's to check.

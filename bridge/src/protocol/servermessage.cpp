@@ -98,15 +98,15 @@ QByteArray release(const QStringList& bufferIds) {
                  {QStringLiteral("buffers"), QJsonArray::fromStringList(bufferIds)}});
 }
 
-QByteArray runStarted(quint64 runId) {
-    // A string, as the run record's runId: ids are 64-bit, JavaScript numbers are not.
-    return text(
-        {{kType, QStringLiteral("runStarted")}, {QStringLiteral("run"), QString::number(runId)}});
+QByteArray groupStarted(quint64 groupId) {
+    // A string, as the record's groupId: ids are 64-bit, JavaScript numbers are not.
+    return text({{kType, QStringLiteral("groupStarted")},
+                 {QStringLiteral("group"), QString::number(groupId)}});
 }
 
-QByteArray runFinished(const RunRecord& record) {
+QByteArray groupFinished(const GroupRecord& record) {
     return text(
-        {{kType, QStringLiteral("runFinished")}, {QStringLiteral("record"), record.toJson()}});
+        {{kType, QStringLiteral("groupFinished")}, {QStringLiteral("record"), record.toJson()}});
 }
 
 QByteArray reloaded(const QString& dashboard) {

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <tessera/grouprecord.h>
 #include <tessera/host/codec.h>
 #include <tessera/host/delta.h>
-#include <tessera/runrecord.h>
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -40,8 +40,8 @@ QByteArray welcome(const Welcome& w);
 QByteArray page(bool snapshot, quint64 sequence, const QVector<PageOp>& ops, BufferTable* buffers);
 /// Buffers the client may drop: no element it holds uses them any more.
 QByteArray release(const QStringList& bufferIds);
-QByteArray runStarted(quint64 runId);
-QByteArray runFinished(const RunRecord& record);
+QByteArray groupStarted(quint64 groupId);
+QByteArray groupFinished(const GroupRecord& record);
 QByteArray status(bool running, const QString& dashboard);
 /// A new build of `dashboard`'s plugin is loaded; its rerun follows as ordinary ops.
 QByteArray reloaded(const QString& dashboard);

@@ -4,8 +4,8 @@
 #include "servermessage.h"
 
 #include <tessera/host/delta.h>
-#include <tessera/schema.h>
 #include <tessera/host/session.h>
+#include <tessera/schema.h>
 
 namespace tessera::bridge {
 
@@ -86,21 +86,21 @@ void ViewerSession::detach(ViewerSink* sink) {
 
 ViewerSession::RunEventHandlers ViewerSession::runEventHandlers(QObject* relay) {
     return {whileCurrent(this, relay,
-                         [](ViewerSession* self, quint64 runId) {
-                             self->sendRunStarted(runId);
+                         [](ViewerSession* self, quint64 groupId) {
+                             self->sendGroupStarted(groupId);
                              self->sendStatus(true);
                          }),
             whileCurrent(this, relay,
-                         [](ViewerSession* self, const RunRecord& record) {
-                             self->sendRunFinished(record);
+                         [](ViewerSession* self, const GroupRecord& record) {
+                             self->sendGroupFinished(record);
                          }),
             whileCurrent(this, relay, [](ViewerSession* self) { self->sendStatus(false); })};
 }
 
 void ViewerSession::connectRunEvents(Session* source, QObject* relay,
                                      const RunEventHandlers& handlers) {
-    connect(source, &Session::runStarted, relay, handlers.started);
-    connect(source, &Session::runFinished, relay, handlers.finished);
+    connect(source, &Session::groupStarted, relay, handlers.started);
+    connect(source, &Session::groupFinished, relay, handlers.finished);
     connect(source, &Session::idle, relay, handlers.idle);
 }
 
@@ -119,12 +119,12 @@ void ViewerSession::sendBatch(const PageBatch& batch) {
     }
 }
 
-void ViewerSession::sendRunStarted(quint64 runId) {
-    send(server::runStarted(runId));
+void ViewerSession::sendGroupStarted(quint64 groupId) {
+    send(server::groupStarted(groupId));
 }
 
-void ViewerSession::sendRunFinished(const RunRecord& record) {
-    send(server::runFinished(record));
+void ViewerSession::sendGroupFinished(const GroupRecord& record) {
+    send(server::groupFinished(record));
 }
 
 void ViewerSession::sendStatus(bool running) {

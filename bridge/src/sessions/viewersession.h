@@ -5,9 +5,9 @@
 #include "clientpage.h"
 #include "viewersink.h"
 
-#include <tessera/host/codec.h>
 #include <tessera/dashboard.h>
-#include <tessera/runrecord.h>
+#include <tessera/grouprecord.h>
+#include <tessera/host/codec.h>
 
 #include <QObject>
 #include <QPointer>
@@ -76,7 +76,7 @@ protected:
     /// What a session's run events do for the client of `relay`, made in this thread.
     struct RunEventHandlers {
         std::function<void(quint64)> started;
-        std::function<void(const RunRecord&)> finished;
+        std::function<void(const GroupRecord&)> finished;
         std::function<void()> idle;
     };
     RunEventHandlers runEventHandlers(QObject* relay);
@@ -84,8 +84,8 @@ protected:
     /// in `source`'s thread.
     static void connectRunEvents(Session* source, QObject* relay, const RunEventHandlers& handlers);
     void sendBatch(const PageBatch& batch);
-    void sendRunStarted(quint64 runId);
-    void sendRunFinished(const RunRecord& record);
+    void sendGroupStarted(quint64 groupId);
+    void sendGroupFinished(const GroupRecord& record);
     void sendStatus(bool running);
     void send(const QByteArray& message);
     void refuse(const QString& code, const QString& message, const QJsonValue& ref);

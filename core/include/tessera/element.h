@@ -2,6 +2,7 @@
 #pragma once
 
 #include <tessera/dataframe.h>
+#include <tessera/enums.h>
 #include <tessera/export.h>
 
 #include <QByteArray>
@@ -72,9 +73,6 @@ enum class ElementKind {
     Dialog,
     ChatMessage,
 };
-
-/// What an element is for; renderers and tools group kinds by it (see schema.h).
-enum class Family { Text, Data, Status, Widget, Block };
 
 TESSERA_CORE_EXPORT QString kindName(ElementKind kind);
 TESSERA_CORE_EXPORT Family familyOf(ElementKind kind);

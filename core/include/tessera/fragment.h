@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <tessera/enums.h>
 #include <tessera/export.h>
 
 #include <chrono>
@@ -20,12 +21,6 @@ struct FragmentOptions {
     /// A name to rerun the fragment by, from anywhere: Ui::rerunFragment() in the body,
     /// another fragment or a thread of yours, or Session::rerunFragment() from outside.
     QString key;
-};
-
-/// What ui.rerun() reruns.
-enum class Scope {
-    App,       ///< the whole dashboard
-    Fragment,  ///< only the fragment that calls it
 };
 
 /// Sets how many threads the fragment pool may use (default 32). Parallel fragments are

@@ -100,7 +100,6 @@ struct KindSpec {
 /// Every element kind, in ElementKind order.
 TESSERA_CORE_EXPORT const QVector<KindSpec>& elementSchema();
 TESSERA_CORE_EXPORT const KindSpec& kindSpec(ElementKind kind);
-TESSERA_CORE_EXPORT QString familyName(Family family);
 TESSERA_CORE_EXPORT QString propTypeName(PropType type);
 
 /// Why `element` does not follow its row of the schema (a prop it should not have, or of

@@ -221,12 +221,12 @@ public:
     void fragment(const QString& id, const FragmentOptions& options, std::function<void(Ui&)> fn);
     /// A fragment with default options (sequential, no key, no timer).
     void fragment(const QString& id, std::function<void(Ui&)> fn);
-    /// Stops this run and reruns the app, or (Scope::Fragment, from a fragment) only the
-    /// fragment; Scope::Fragment from the main body reruns the app. The run that asked counts
+    /// Stops this run and reruns the app, or (RerunTarget::Fragment, from a fragment) only the
+    /// fragment; RerunTarget::Fragment from the main body reruns the app. The run that asked counts
     /// as completed (RunStatus::Rerun): the buttons it saw pressed are released, so
     /// `if (ui.button("Reset")) ui.rerun();` settles. Works by throwing; do not catch (...)
     /// around it.
-    [[noreturn]] void rerun(Scope scope = Scope::App) const;
+    [[noreturn]] void rerun(RerunTarget target = RerunTarget::App) const;
     /// Asks the fragments with FragmentOptions::key `key` (or `keys`) to rerun, without a
     /// full run and without stopping this one: how one fragment tells others that what they
     /// show has changed (write session state first; they read it when they run). A key no

@@ -196,22 +196,6 @@ const KindSpec& kindSpec(ElementKind kind) {
     return elementSchema()[int(kind)];
 }
 
-QString familyName(Family family) {
-    switch (family) {
-        case Family::Text:
-            return QStringLiteral("text");
-        case Family::Data:
-            return QStringLiteral("data");
-        case Family::Status:
-            return QStringLiteral("status");
-        case Family::Widget:
-            return QStringLiteral("widget");
-        case Family::Block:
-            return QStringLiteral("block");
-    }
-    return {};
-}
-
 QString propTypeName(PropType type) {
     switch (type) {
         case T::String:

@@ -102,12 +102,11 @@ void RunContext::setCurrent(std::shared_ptr<RunContext> context) {
     t_current = std::move(context);
 }
 
-ContextScope::ContextScope(std::shared_ptr<RunContext> context)
-    : m_previous(RunContext::current()) {
+CurrentRun::CurrentRun(std::shared_ptr<RunContext> context) : m_previous(RunContext::current()) {
     RunContext::setCurrent(std::move(context));
 }
 
-ContextScope::~ContextScope() {
+CurrentRun::~CurrentRun() {
     RunContext::setCurrent(std::move(m_previous));
 }
 

@@ -86,12 +86,12 @@ private:
 };
 
 /// Makes `context` the current run of this thread while alive.
-class ContextScope {
+class CurrentRun {
 public:
-    explicit ContextScope(std::shared_ptr<RunContext> context);
-    ~ContextScope();
-    ContextScope(const ContextScope&) = delete;
-    ContextScope& operator=(const ContextScope&) = delete;
+    explicit CurrentRun(std::shared_ptr<RunContext> context);
+    ~CurrentRun();
+    CurrentRun(const CurrentRun&) = delete;
+    CurrentRun& operator=(const CurrentRun&) = delete;
 
 private:
     std::shared_ptr<RunContext> m_previous;

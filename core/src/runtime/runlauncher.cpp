@@ -76,7 +76,7 @@ quint64 nextRunId() {
 }
 
 void executeScope(const std::shared_ptr<RunContext>& context, const std::function<void(Ui&)>& fn) {
-    ContextScope current(context);
+    CurrentRun current(context);
     Message end;
     end.type = Message::Type::RunEnded;
     end.runId = context->runId;
@@ -98,7 +98,7 @@ void executeScope(const std::shared_ptr<RunContext>& context, const std::functio
         Message rerun;
         rerun.type = Message::Type::RerunRequested;
         rerun.runId = context->runId;
-        rerun.rerunScope = request.scope;
+        rerun.rerunTarget = request.target;
         rerun.scope = context->scope;
         context->core->post(std::move(rerun));
     } catch (const LimitRejected& e) {

@@ -17,7 +17,7 @@ class WidgetClaims;
 
 /// Thrown by Ui::rerun(); caught by executeScope().
 struct RerunRequest {
-    Scope scope;
+    RerunTarget target;
 };
 
 /// Where every run starts: it creates the run contexts (the main body, a fragment called by a

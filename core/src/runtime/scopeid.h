@@ -16,7 +16,7 @@ struct ScopeId {
 
     static ScopeId main() { return {QStringLiteral("main"), {}}; }
     bool isMain() const { return container.isEmpty(); }
-    /// "main", or "name@0.3" (as RunRecord and the public API show it).
+    /// "main", or "name@0.3" (as GroupRecord and the public API show it).
     QString toString() const {
         return isMain() ? name : name + QLatin1Char('@') + pathToString(container);
     }

@@ -5,9 +5,9 @@
 #include "scopeid.h"
 #include "widgetstore.h"
 
-#include <tessera/host/delta.h>
 #include <tessera/fragment.h>
-#include <tessera/runrecord.h>
+#include <tessera/grouprecord.h>
+#include <tessera/host/delta.h>
 #include <tessera/sessionstate.h>
 
 #include <functional>
@@ -53,12 +53,12 @@ struct Message {
     QStringList problems;   ///< RunEnded: misuses shown on the page (Ui::usageError)
     double startedMs = 0;   ///< RunEnded: when the run began, ms since it was requested
     double finishedMs = 0;  ///< RunEnded: when it ended
-    std::shared_ptr<FragmentCall> fragment;  ///< FragmentCalled
-    Scope rerunScope = Scope::App;           ///< RerunRequested
-    ScopeId scope;                           ///< RerunRequested: the scope that asked
-    QVector<ScopeId> scopes;                 ///< AsyncLoaded: the scopes that asked
-    QStringList keys;                        ///< FragmentRerunsRequested: fragment keys
-    qint64 refreshInMs = -1;                 ///< AsyncLoaded: when the next reload is due
+    std::shared_ptr<FragmentCall> fragment;      ///< FragmentCalled
+    RerunTarget rerunTarget = RerunTarget::App;  ///< RerunRequested
+    ScopeId scope;                               ///< RerunRequested: the scope that asked
+    QVector<ScopeId> scopes;                     ///< AsyncLoaded: the scopes that asked
+    QStringList keys;                            ///< FragmentRerunsRequested: fragment keys
+    qint64 refreshInMs = -1;                     ///< AsyncLoaded: when the next reload is due
 };
 
 /// The part of a session that run threads may touch. It outlives the Session object as

@@ -367,10 +367,10 @@ void Ui::fragment(const QString& id, const FragmentOptions& options, std::functi
     detail::RunLauncher::callFragment(ctx, detail::ScopeId{id, container}, options, std::move(fn));
 }
 
-void Ui::rerun(Scope scope) const {
+void Ui::rerun(RerunTarget target) const {
     const auto& ctx = context();
     ctx->check();
-    throw detail::RerunRequest{scope};
+    throw detail::RerunRequest{target};
 }
 
 void Ui::rerunFragment(const QString& key) const {

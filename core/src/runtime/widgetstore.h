@@ -117,8 +117,8 @@ private:
         quint64 triggerSeq = 0;           ///< reset to the default once a run saw this
         std::optional<QVariant> pending;  ///< form widgets: the value waiting for submit
     };
-    void submitForm(const QString& form, bool clear);           // m_mutex held
-    void queueCallback(const QString& id, const Entry& entry);  // m_mutex held
+    void submitForm(const QString& form, bool clear);                               // m_mutex held
+    void queueCallback(const QString& id, const Entry& entry);                      // m_mutex held
     void eraseIf(const std::function<bool(const QString&, const Entry&)>& forget);  // held
 
     mutable std::mutex m_mutex;

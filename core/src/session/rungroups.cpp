@@ -8,7 +8,7 @@ namespace tessera::detail {
 RunGroups::Group& RunGroups::open(bool full, quint64 triggerSeq) {
     const quint64 id = nextRunId();
     Group& g = m_groups[id];
-    g.record.runId = id;
+    g.record.groupId = id;
     g.record.full = full;
     g.clock.start();
     g.triggerSeq = triggerSeq;
@@ -23,10 +23,10 @@ RunGroups::Group* RunGroups::group(quint64 id) {
 void RunGroups::add(Group& g, const std::shared_ptr<RunContext>& context, double queuedMs) {
     Run run;
     run.context = context;
-    run.group = g.record.runId;
-    run.timing = int(g.record.scopes.size());
-    g.record.scopes.append(ScopeTiming{context->scope.name, context->scope.toString(), queuedMs, 0,
-                                       0, RunStatus::Running});
+    run.group = g.record.groupId;
+    run.timing = int(g.record.runs.size());
+    g.record.runs.append(RunTiming{context->scope.name, context->scope.toString(), queuedMs, 0, 0,
+                                   RunStatus::Running});
     g.runIds.insert(context->runId);
     ++g.outstanding;
     m_runs[context->runId] = std::move(run);
@@ -54,7 +54,7 @@ quint64 RunGroups::end(quint64 runId, RunStatus status, double startedMs, double
     if (it == m_runs.end()) return 0;
     const quint64 id = it->second.group;
     Group& g = m_groups[id];
-    ScopeTiming& timing = g.record.scopes[it->second.timing];
+    RunTiming& timing = g.record.runs[it->second.timing];
     timing.startedMs = startedMs;
     timing.finishedMs = finishedMs;
     timing.status = status;
@@ -73,7 +73,7 @@ quint64 RunGroups::forget(quint64 runId, RunStatus status) {
     it->second.context->interrupt();
     const quint64 id = it->second.group;
     Group& g = m_groups[id];
-    ScopeTiming& timing = g.record.scopes[it->second.timing];
+    RunTiming& timing = g.record.runs[it->second.timing];
     timing.status = status;
     timing.finishedMs = double(g.clock.nsecsElapsed()) / 1e6;
     --g.outstanding;

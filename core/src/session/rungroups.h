@@ -3,7 +3,7 @@
 
 #include "runcontext.h"
 
-#include <tessera/runrecord.h>
+#include <tessera/grouprecord.h>
 
 #include <QElapsedTimer>
 #include <QSet>
@@ -17,7 +17,7 @@ namespace tessera::detail {
 /// The runs a session is waiting for, by group. A *run* is one scope's run; a *group* is what
 /// one cause started: a full run (the main body and the fragments it calls), or the fragment
 /// reruns of one change or tick. A run is current while it is here; output of any other run
-/// is dropped. Each group builds the RunRecord its viewers get when it finishes.
+/// is dropped. Each group builds the GroupRecord its viewers get when it finishes.
 class RunGroups {
 public:
     struct Run {
@@ -27,7 +27,7 @@ public:
         std::unique_ptr<QTimer> timeout;
     };
     struct Group {
-        RunRecord record;
+        GroupRecord record;
         QElapsedTimer clock;
         QSet<quint64> runIds;
         int outstanding = 0;

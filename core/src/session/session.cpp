@@ -149,8 +149,8 @@ QMetaObject::Connection Session::subscribe(QObject* receiver,
                    [deliver](const PageBatch& batch) { (*deliver)(batch); });
 }
 
-const RunRecord& Session::lastRun() const {
-    return d->lastRun;
+const GroupRecord& Session::lastGroup() const {
+    return d->lastGroup;
 }
 int Session::runsStarted() const {
     return d->runsStarted;
@@ -187,7 +187,7 @@ void Session::drainInbox() {
                 break;
             case Message::Type::RerunRequested:
                 if (!d->groups.contains(m.runId)) break;
-                if (m.rerunScope == Scope::Fragment && !m.scope.isMain())
+                if (m.rerunTarget == RerunTarget::Fragment && !m.scope.isMain())
                     d->rerunScopes({m.scope});
                 else
                     rerun();

@@ -32,7 +32,7 @@ struct Session::Private {
     detail::RunGroups groups;
     detail::FragmentRegistry fragments;
     detail::PageBatcher page;
-    RunRecord lastRun;
+    GroupRecord lastGroup;
     int runsStarted = 0;
     std::shared_ptr<detail::RunContext> mainRun;  ///< the current full run's body, until it ends
 

@@ -56,7 +56,7 @@ void Session::Private::startFullRun() {
     mainRun = RunLauncher::newRun(core, ScopeId::main(), nullptr, g.claims, g.clock);
     groups.add(g, mainRun, 0);
     ++runsStarted;
-    emit q->runStarted(g.record.runId);
+    emit q->groupStarted(g.record.groupId);
     staleTimer->start();
     RunLauncher::start(mainRun, dashboard.fn, RunLauncher::Pool::Script);
 }
@@ -67,7 +67,7 @@ void Session::Private::startFragmentRuns() {
         pendingFragments.clear();  // a full run is coming: it runs every fragment
         return;
     }
-    const quint64 groupId = groups.open(false, core->widgets->triggerSequence()).record.runId;
+    const quint64 groupId = groups.open(false, core->widgets->triggerSequence()).record.groupId;
     for (const ScopeId& scope : std::exchange(pendingFragments, {})) {
         auto* f = fragments.find(scope);
         if (!f) continue;
@@ -86,7 +86,7 @@ void Session::Private::startFragmentRuns() {
         emitIdleIfIdle();
         return;
     }
-    emit q->runStarted(groupId);
+    emit q->groupStarted(groupId);
     staleTimer->start();
 }
 
@@ -224,7 +224,7 @@ void Session::Private::finishGroup(quint64 id, bool superseded) {
     RunGroups::Group g = groups.take(id);
     const QSet<QString> drawn = g.claims->ids();
     if (g.record.full) {
-        const RunStatus body = g.record.scopes.first().status;
+        const RunStatus body = g.record.runs.first().status;
         if (body == RunStatus::Finished || body == RunStatus::Failed) {
             page.removeStale({}, g.runIds);
             for (quint64 run : fragments.retainOnly(g.fragmentsCalled)) dropRun(run);
@@ -247,9 +247,9 @@ void Session::Private::finishGroup(quint64 id, bool superseded) {
     // A fragment that finished forgets the widgets it no longer draws, and only its own.
     for (const ScopeId& scope : g.fragmentsFinished) core->widgets->forgetUndrawn(scope, drawn);
     if (groups.empty()) staleTimer->stop();
-    lastRun = g.record;
+    lastGroup = g.record;
     page.flush();
-    emit q->runFinished(lastRun);
+    emit q->groupFinished(lastGroup);
     if (superseded || (g.record.full && rerunPending))
         startFullRun();
     else
@@ -295,9 +295,9 @@ void Session::Private::onGrace() {
 
 void Session::Private::finishStopped(const RunGroups::Group& g) {
     page.unfade({});
-    lastRun = g.record;
+    lastGroup = g.record;
     page.flush();
-    emit q->runFinished(lastRun);
+    emit q->groupFinished(lastGroup);
     emitIdleIfIdle();
 }
 

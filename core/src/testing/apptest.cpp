@@ -69,8 +69,8 @@ SessionState& AppTest::state() {
     return session().state();
 }
 
-const RunRecord& AppTest::lastRun() const {
-    return d->runner.session().lastRun();
+const GroupRecord& AppTest::lastGroup() const {
+    return d->runner.session().lastGroup();
 }
 
 bool AppTest::run(int timeoutMs) {

@@ -42,13 +42,13 @@ bool HeadlessRunner::run(int timeoutMs) {
 }
 
 QJsonObject HeadlessRunner::report() const {
-    const RunRecord& run = m_session->lastRun();
+    const GroupRecord& group = m_session->lastGroup();
     return {{QStringLiteral("dashboard"), m_dashboard.id},
             {QStringLiteral("title"), m_dashboard.title},
             {QStringLiteral("page"), m_session->page().toJson()},
-            {QStringLiteral("run"), run.toJson()},
-            {QStringLiteral("exceptions"), QJsonArray::fromStringList(run.exceptions)},
-            {QStringLiteral("problems"), QJsonArray::fromStringList(run.problems)}};
+            {QStringLiteral("group"), group.toJson()},
+            {QStringLiteral("exceptions"), QJsonArray::fromStringList(group.exceptions)},
+            {QStringLiteral("problems"), QJsonArray::fromStringList(group.problems)}};
 }
 
 }  // namespace tessera

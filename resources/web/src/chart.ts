@@ -138,9 +138,7 @@ function options(element: ChartElement, labels: string[], rows: number, width: n
           : undefined,
       },
       y: {
-        range: fromZero
-          ? (_u, min, max) => uPlot.rangeNum(Math.min(0, min), Math.max(0, max), 0.1, true)
-          : undefined,
+        range: fromZero ? (_u, min, max) => uPlot.rangeNum(Math.min(0, min), Math.max(0, max), 0.1, true) : undefined,
       },
     },
     axes: [axis(p.xLabel ?? ''), axis(p.yLabel ?? '')],
@@ -179,8 +177,7 @@ function shapeKey(element: ChartElement): string {
 /// The charts on the page, by their plot's node.
 const views = new Map<HTMLElement, ChartView>();
 const resized = new ResizeObserver((entries) => {
-  for (const entry of entries)
-    views.get(entry.target as HTMLElement)?.resize(Math.floor(entry.contentRect.width));
+  for (const entry of entries) views.get(entry.target as HTMLElement)?.resize(Math.floor(entry.contentRect.width));
 });
 
 /// The moment the message being applied arrived, for the chart timings below.
@@ -233,13 +230,12 @@ export class ChartView implements View {
     this.host.dataset.selected = this.selected.join(',');
     const sameSetUp = before.kind === element.kind && shapeKey(before) === shapeKey(element);
     if (this.plot && sameSetUp && sameBuffers(before, element)) {
-      this.plot.redraw(false, false);  // only the selection changed: the data stays as it is
+      this.plot.redraw(false, false); // only the selection changed: the data stays as it is
       return true;
     }
     const { data, labels, raw } = chartData(element, this.buffers);
     this.raw = raw;
-    const sameShape =
-      sameSetUp && labels.length === this.labels.length && labels.every((l, i) => l === this.labels[i]);
+    const sameShape = sameSetUp && labels.length === this.labels.length && labels.every((l, i) => l === this.labels[i]);
     this.data = data;
     this.labels = labels;
     if (this.plot && sameShape) {
@@ -290,7 +286,7 @@ export class ChartView implements View {
   /// Zoomed: decimate the range in view again from the full data.
   private zoomed(u: uPlot): void {
     const { min, max } = u.scales.x;
-    if (u !== this.plot || min === undefined || max === undefined) return;  // still being built
+    if (u !== this.plot || min === undefined || max === undefined) return; // still being built
     const n = this.data.xs.length;
     if (n <= POINTS_PER_PIXEL * u.width) return;
     // The whole range (the first draw, or zoom reset): the decimation of everything.
@@ -362,7 +358,9 @@ export class ChartView implements View {
       const add = e.ctrlKey || e.metaKey;
       if (row === null) return this.choose(add ? this.selected : [], null);
       const rows = add
-        ? this.selected.includes(row) ? this.selected.filter((r) => r !== row) : [...this.selected, row]
+        ? this.selected.includes(row)
+          ? this.selected.filter((r) => r !== row)
+          : [...this.selected, row]
         : [row];
       this.choose(rows, null);
     });

@@ -44,8 +44,8 @@ export function span(data: Series, from: number, to: number, buckets: number, ou
       let high = low;
       for (let i = start + 1; i < end; ++i) {
         const v = y[i];
-        if (v < low) (low = v), (min = i);
-        else if (v > high) (high = v), (max = i);
+        if (v < low) ((low = v), (min = i));
+        else if (v > high) ((high = v), (max = i));
       }
       // Lowest and highest, in the order they occur.
       if (min <= max) target.push(low, high);

@@ -29,7 +29,13 @@ export interface ColumnSpec {
 
 /// A JSON value as a cell: numbers, text and null stay, anything else is null.
 function cell(value: JsonValue): Cell {
-  return typeof value === 'number' || typeof value === 'string' ? value : value === true ? 1 : value === false ? 0 : null;
+  return typeof value === 'number' || typeof value === 'string'
+    ? value
+    : value === true
+      ? 1
+      : value === false
+        ? 0
+        : null;
 }
 
 function cells(value: JsonValue | undefined): Cells {
@@ -78,8 +84,7 @@ export function cellValue(column: ColumnSpec, value: unknown): { value: Cell } |
     return { value: s };
   }
   const d = typeof value === 'boolean' ? (value ? 1 : 0) : Number(String(value).trim());
-  if (column.type === 'checkbox')
-    return d === 0 || d === 1 ? { value: d } : { problem: 'expected checked or not' };
+  if (column.type === 'checkbox') return d === 0 || d === 1 ? { value: d } : { problem: 'expected checked or not' };
   if (!Number.isFinite(d)) return { problem: 'expected a number' };
   if (column.type === 'integer' && !Number.isInteger(d)) return { problem: 'expected a whole number' };
   const min = column.min ?? -Infinity;
@@ -130,7 +135,7 @@ export class DataEditorView implements View {
 
   update(element: Element): boolean {
     if (!isKind(element, ['data_editor'])) return false;
-    if (element.id !== this.element.id) return false;  // other data: a new editor
+    if (element.id !== this.element.id) return false; // other data: a new editor
     this.element = element;
     const p = element.props;
     this.label.textContent = p.label ?? '';
@@ -161,13 +166,19 @@ export class DataEditorView implements View {
 
   /// `e` as the server keeps edits: added rows with every column, deletions sorted, as JSON.
   private canonical(e: Edits): string {
-    const sorted = (cells: Cells) => Object.keys(cells).sort().map((k) => [k, cells[k]]);
+    const sorted = (cells: Cells) =>
+      Object.keys(cells)
+        .sort()
+        .map((k) => [k, cells[k]]);
     const cell = (column: ColumnSpec, v: Cell | undefined) => {
       const checked = cellValue(column, v);
       return 'value' in checked ? checked.value : v;
     };
     return JSON.stringify({
-      edited: Object.keys(e.edited).map(Number).sort((a, b) => a - b).map((r) => [r, sorted(e.edited[r])]),
+      edited: Object.keys(e.edited)
+        .map(Number)
+        .sort((a, b) => a - b)
+        .map((r) => [r, sorted(e.edited[r])]),
       added: e.added.map((row) => this.columns.map((c) => cell(c, row[c.name]))),
       deleted: [...new Set(e.deleted)].sort((a, b) => a - b),
     });
@@ -192,7 +203,10 @@ export class DataEditorView implements View {
   private draw(): void {
     const p = this.element.props;
     const head = el('tr');
-    head.append(el('th', 'index'), ...this.columns.map((c) => el('th', c.type === 'text' || c.type === 'choice' ? '' : 'num', c.name)));
+    head.append(
+      el('th', 'index'),
+      ...this.columns.map((c) => el('th', c.type === 'text' || c.type === 'choice' ? '' : 'num', c.name)),
+    );
     if (p.deleteRows) head.append(el('th', 'index'));
     this.grid.tHead!.replaceChildren(head);
     const deleted = new Set(this.edits.deleted);
@@ -239,7 +253,7 @@ export class DataEditorView implements View {
   private input(column: ColumnSpec, value: Cell): HTMLInputElement | HTMLSelectElement {
     if (column.type === 'choice') {
       const select = el('select');
-      const choices = column.required ? column.options ?? [] : ['', ...(column.options ?? [])];
+      const choices = column.required ? (column.options ?? []) : ['', ...(column.options ?? [])];
       select.append(...choices.map((o) => el('option', '', o)));
       select.value = String(value ?? '');
       return select;

@@ -9,7 +9,7 @@ import { el } from './dom';
 import { mark, measure } from './metrics';
 import { Page } from './page';
 import { Buffers, ClientMessage, PROTOCOL_VERSION, ServerMessage, Welcome } from './protocol';
-import { RunRecord, Timeline } from './timeline';
+import { Timeline } from './timeline';
 
 const RESUME_KEY = 'tessera-resume';
 const THEME_KEY = 'tessera-theme';
@@ -194,9 +194,9 @@ class Viewer {
           this.showPages();
         }
         break;
-      case 'runFinished':
+      case 'groupFinished':
         mark('tessera-run-finished');
-        this.timeline.show(m.record as RunRecord);
+        this.timeline.show(m.record);
         break;
       case 'reloaded':
         // A new build of the dashboard's plugin: a failed one before it no longer matters.
@@ -250,8 +250,7 @@ class Viewer {
     this.showPages();
     // A resumed session keeps its dashboard; an address that names another one switches.
     const wanted = new URLSearchParams(location.search).get('dashboard');
-    if (wanted && wanted !== m.dashboard && this.dashboards.some((d) => d.id === wanted))
-      this.switchTo(wanted);
+    if (wanted && wanted !== m.dashboard && this.dashboards.some((d) => d.id === wanted)) this.switchTo(wanted);
   }
 
   /// Asks for another dashboard. A failed build of the one shown is no news there: the

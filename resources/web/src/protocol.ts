@@ -2,8 +2,9 @@
 // The messages of the bridge protocol (docs/protocol.md), as this page reads and sends them.
 
 import type { JsonValue, Kind, PropsOf } from './schema';
+import type { GroupRecord } from './timeline';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 export type Path = number[];
 
@@ -75,8 +76,8 @@ export type ServerMessage =
   | { type: 'release'; buffers: string[] }
   | { type: 'status'; running: boolean; dashboard: string }
   | { type: 'reloaded'; dashboard: string }
-  | { type: 'runStarted'; run: string }
-  | { type: 'runFinished'; record: unknown }
+  | { type: 'groupStarted'; group: string }
+  | { type: 'groupFinished'; record: GroupRecord }
   | { type: 'error'; code: string; message: string; ref?: number | string }
   | { type: 'pong' };
 

@@ -71,6 +71,9 @@ export type Kind = (typeof KINDS)[number];
 
 export type Family = 'text' | 'data' | 'status' | 'widget' | 'block';
 
+/// How a run ended (docs/protocol.md, groupFinished).
+export type RunStatus = 'running' | 'finished' | 'failed' | 'interrupted' | 'timedOut' | 'rerun';
+
 /// Each kind's family.
 export const FAMILY: { readonly [K in Kind]: Family } = {
   title: 'text',

@@ -52,7 +52,7 @@ export class TableView implements View {
     this.grid.append(this.head, this.body);
     this.spacer.append(this.grid);
     this.scroller.append(this.spacer);
-    this.scroller.tabIndex = 0;  // scrolls by keyboard too
+    this.scroller.tabIndex = 0; // scrolls by keyboard too
     this.scroller.setAttribute('role', 'region');
     this.scroller.onscroll = () => this.schedule();
     this.dom.append(this.scroller);

@@ -204,7 +204,7 @@ class DownloadView implements View {
 function amount(bytes: number): string {
   const units = ['bytes', 'kB', 'MB', 'GB'];
   let u = 0;
-  while (bytes >= 1024 && u < units.length - 1) (bytes /= 1024), u++;
+  while (bytes >= 1024 && u < units.length - 1) ((bytes /= 1024), u++);
   return u === 0 ? `${bytes} bytes` : `${bytes.toFixed(1)} ${units[u]}`;
 }
 
@@ -401,13 +401,18 @@ class EntryView extends WidgetView<'number_input' | 'text_input' | 'text_area' |
   private control: HTMLInputElement | HTMLTextAreaElement;
   private sent = '';
 
-  constructor(element: ElementOfKind<'number_input' | 'text_input' | 'text_area' | 'date_input' | 'color_picker'>, ctx: ViewContext) {
+  constructor(
+    element: ElementOfKind<'number_input' | 'text_input' | 'text_area' | 'date_input' | 'color_picker'>,
+    ctx: ViewContext,
+  ) {
     super(element, ctx);
     const k = element.kind;
     this.control = k === 'text_area' ? el('textarea') : el('input');
     const c = this.control;
     if (c instanceof HTMLInputElement)
-      c.type = ({ number_input: 'number', date_input: 'date', color_picker: 'color' } as Partial<Record<string, string>>)[k] ?? 'text';
+      c.type =
+        ({ number_input: 'number', date_input: 'date', color_picker: 'color' } as Partial<Record<string, string>>)[k] ??
+        'text';
     c.id = this.frame.controlId;
     c.onchange = () => this.commit();
     c.onkeydown = (event) => {
@@ -424,7 +429,7 @@ class EntryView extends WidgetView<'number_input' | 'text_input' | 'text_area' |
     if (c.value === this.sent) return;
     if (this.element.kind === 'number_input') {
       if (c.value.trim() === '' || !c.checkValidity()) {
-        c.value = this.sent;  // not a number the widget takes: back to its value
+        c.value = this.sent; // not a number the widget takes: back to its value
         return;
       }
       this.sent = c.value;

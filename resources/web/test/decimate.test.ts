@@ -47,7 +47,7 @@ test('rows added later are decimated at the density of the rest', () => {
   const shown = series([1, 2]);
   const more = series(Array.from({ length: 100 }, (_, i) => i));
   const out = extendShown(shown, more, 0.1);
-  assert.equal(out.xs.length, 2 + 20);  // 10 buckets, two points each
+  assert.equal(out.xs.length, 2 + 20); // 10 buckets, two points each
   assert.equal(out.ys[0][2], 0);
   assert.equal(out.ys[0][out.ys[0].length - 1], 99);
 });

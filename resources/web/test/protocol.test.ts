@@ -17,15 +17,30 @@ test('rows are added below an element whose columns they match', () => {
   const table: Element = {
     kind: 'table',
     props: { rows: 2 },
-    data: { rows: 2, columns: [{ name: 'x', type: 'f64', array: Float64Array.from([1, 2]) }, { name: 's', type: 'text', values: ['a', 'b'] }] },
+    data: {
+      rows: 2,
+      columns: [
+        { name: 'x', type: 'f64', array: Float64Array.from([1, 2]) },
+        { name: 's', type: 'text', values: ['a', 'b'] },
+      ],
+    },
   };
-  const more = { rows: 1, columns: [{ name: 's', type: 'text' as const, values: ['c'] }, { name: 'x', type: 'f64' as const, array: Float64Array.from([3]) }] };
+  const more = {
+    rows: 1,
+    columns: [
+      { name: 's', type: 'text' as const, values: ['c'] },
+      { name: 'x', type: 'f64' as const, array: Float64Array.from([3]) },
+    ],
+  };
   const grown = withRows(table, more, buffers);
   assert.ok(grown && isKind(grown, ['table']));
   assert.equal(grown.props.rows, 3);
   assert.deepEqual([...buffers.numbers(grown.data!.columns[0])], [1, 2, 3]);
   assert.deepEqual(grown.data!.columns[1].values, ['a', 'b', 'c']);
-  const wrong = { rows: 1, columns: [{ name: 'y', type: 'f64' as const, array: Float64Array.from([3]) }, more.columns[0]] };
+  const wrong = {
+    rows: 1,
+    columns: [{ name: 'y', type: 'f64' as const, array: Float64Array.from([3]) }, more.columns[0]],
+  };
   assert.equal(withRows(table, wrong, buffers), undefined);
 });
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <tessera/host/delta.h>
 #include <tessera/export.h>
+#include <tessera/host/delta.h>
 
 #include <QJsonObject>
 #include <QSet>

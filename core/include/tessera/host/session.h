@@ -3,8 +3,8 @@
 
 #include <tessera/dashboard.h>
 #include <tessera/export.h>
+#include <tessera/grouprecord.h>
 #include <tessera/host/pagetree.h>
-#include <tessera/runrecord.h>
 
 #include <QObject>
 #include <functional>
@@ -34,7 +34,7 @@ public:
     /// Requests a full run. Requests that arrive while a run is going interrupt it and are
     /// coalesced into one new run with the latest widget values.
     void rerun();
-    /// Reruns fragments by id (as in RunRecord::scopes); unknown ids are ignored.
+    /// Reruns fragments by id (as in GroupRecord::scopes); unknown ids are ignored.
     void rerunFragments(const QStringList& ids);
     /// Reruns the fragments with FragmentOptions::key `key` (from a timer, a socket of a
     /// plugin, …); false when the page has none.
@@ -69,7 +69,7 @@ public:
     QMetaObject::Connection subscribe(QObject* receiver,
                                       std::function<void(const PageBatch&)> onBatch);
     /// The last run that completed: a full run with its fragments, or a set of fragment reruns.
-    const RunRecord& lastRun() const;
+    const GroupRecord& lastGroup() const;
     int runsStarted() const;
     /// Ids of the fragments the page currently has.
     QStringList fragments() const;
@@ -81,8 +81,8 @@ signals:
     void pageChanged(const QVector<tessera::PageOp>& ops);
     /// The same ops with their batch number (see subscribe()).
     void pageBatch(const tessera::PageBatch& batch);
-    void runStarted(quint64 runId);
-    void runFinished(const tessera::RunRecord& record);
+    void groupStarted(quint64 runId);
+    void groupFinished(const tessera::GroupRecord& record);
     void idle();
 
 private:

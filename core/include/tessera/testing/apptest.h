@@ -3,7 +3,7 @@
 
 #include <tessera/dashboard.h>
 #include <tessera/export.h>
-#include <tessera/runrecord.h>
+#include <tessera/grouprecord.h>
 #include <tessera/schema.h>
 
 #include <QVector>
@@ -120,9 +120,9 @@ public:
     /// The session's state (what Ui::state() gives the dashboard), to set it up or check it.
     SessionState& state();
     /// The record of the last run: its scopes, their timing and status, and exceptions.
-    const RunRecord& lastRun() const;
+    const GroupRecord& lastGroup() const;
     /// The exceptions of the last run, each as "Type: message".
-    QStringList exceptions() const { return lastRun().exceptions; }
+    QStringList exceptions() const { return lastGroup().exceptions; }
     /// The page as indented text, for failure messages.
     QString dump() const;
     /// The host's session, for Tessera's own tests (declared in <tessera/host/session.h>,
