@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <tessera/ui.h>
+#include <tessera/handles.h>
+#include <tessera/options.h>
 
 #include "scopeid.h"
 
