@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cellValue, ColumnSpec } from '../src/editor';
-import { fileProblem } from '../src/widgets';
+import { fileProblem } from '../src/widgets/upload';
 
 const number: ColumnSpec = { name: 'n', type: 'number', min: 0, max: 10 };
 const integer: ColumnSpec = { name: 'i', type: 'integer' };
