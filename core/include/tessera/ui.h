@@ -311,7 +311,7 @@ private:
     Path place(const std::shared_ptr<Element>& element) const;
     void emitText(ElementKind kind, const QString& text);
     /// Shows `text` as an error where the dashboard asked for something that cannot be shown
-    /// as asked, and records it in the run record's problems.
+    /// as asked, and records it in the group record's problems.
     void usageError(const QString& text);
     DataHandle emitChart(ElementKind kind, const DataFrame& data, const ChartOptions& options);
     /// Shows a data element and returns its handle.

@@ -68,7 +68,7 @@ public:
     bool sleepFor(std::chrono::milliseconds duration);
     double elapsedMs() const { return double(clock.nsecsElapsed()) / 1e6; }
     /// A misuse the run showed on the page in place of an element (Ui::usageError), for its
-    /// run record.
+    /// group record.
     void reportProblem(const QString& problem);
     QStringList takeProblems();
 

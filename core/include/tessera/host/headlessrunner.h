@@ -31,7 +31,7 @@ public:
     bool run(int timeoutMs);
 
     /// The result as `tessera --once --json` prints it: dashboard, title, page (elements in
-    /// the codec's form, data included), the last run record and its exceptions.
+    /// the codec's form, data included), the last group record and its exceptions.
     QJsonObject report() const;
 
 private:
