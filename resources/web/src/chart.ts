@@ -3,20 +3,17 @@
 // cursor, and zoom by dragging (double-click resets). Long series are decimated for display
 // (min/max per bucket, as the window does); the full data stays, so zooming in shows detail.
 import uPlot from 'uplot';
+import { ChartSelection } from './chartselection';
 import { decimateForView, extendShown, Series } from './decimate';
-import { el } from './dom';
+import { el, themeColour } from './dom';
 import { measure } from './metrics';
-import { Buffers, Element, ElementOfKind, Frame, isKind, selectionOf } from './protocol';
+import { Buffers, Element, ElementOfKind, Frame, isKind } from './protocol';
+import { View, ViewContext } from './view';
 
 /// The elements a chart view shows.
 export type ChartElement = ElementOfKind<'line_chart' | 'area_chart' | 'bar_chart' | 'scatter_chart'>;
-import { View, ViewContext } from './view';
 
 const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2'];
-
-function themeColour(name: string): string {
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
-}
 
 /// Bars of `count` series side by side around each x, from zero.
 function groupedBars(index: number, count: number): uPlot.Series.PathBuilder {
@@ -201,16 +198,17 @@ export class ChartView implements View {
   private decimated: Series | null = null;
   /// The rows as they come (not sorted by x): selections name rows by their place here.
   private raw: Series = { xs: new Float64Array(0), ys: [] };
-  private selected: number[] = [];
-  private box: number[] | null = null;
+  private selection: ChartSelection;
   private buffers: Buffers;
 
-  constructor(
-    element: ChartElement,
-    private ctx: ViewContext,
-  ) {
+  constructor(element: ChartElement, ctx: ViewContext) {
     this.buffers = ctx.buffers;
     this.element = element;
+    this.selection = new ChartSelection(
+      (value) => ctx.send(this.element.id ?? '', value),
+      () => this.plot?.redraw(false, false),
+      () => this.raw,
+    );
     this.host.setAttribute('role', 'img');
     this.dom.append(this.caption, this.host);
     views.set(this.host, this);
@@ -225,9 +223,9 @@ export class ChartView implements View {
     this.caption.textContent = element.props.title ?? '';
     this.caption.hidden = !element.props.title;
     this.host.setAttribute('aria-label', element.props.title || 'Chart');
-    ({ rows: this.selected, box: this.box } = selectionOf(element.props.value));
+    this.selection.take(element.props.value);
     this.host.classList.toggle('selectable', !!element.props.selectionMode);
-    this.host.dataset.selected = this.selected.join(',');
+    this.host.dataset.selected = this.selection.rows.join(',');
     const sameSetUp = before.kind === element.kind && shapeKey(before) === shapeKey(element);
     if (this.plot && sameSetUp && sameBuffers(before, element)) {
       this.plot.redraw(false, false); // only the selection changed: the data stays as it is
@@ -314,112 +312,20 @@ export class ChartView implements View {
       const width = Math.max(200, this.host.clientWidth || 600);
       const opts = options(this.element, this.labels, this.data.xs.length, width);
       opts.hooks = {
-        setSelect: [(u) => this.boxSelected(u)],
+        setSelect: [
+          (u) => this.element.props.selectionMode === 'box' && u === this.plot && this.selection.boxDragged(u),
+        ],
         setScale: [(u, key) => key === 'x' && this.zoomed(u)],
-        draw: [(u) => this.drawSelection(u)],
+        draw: [(u) => this.element.props.selectionMode && this.selection.draw(u)],
       };
       this.host.replaceChildren();
       this.plot = new uPlot(opts, this.display(-Infinity, Infinity), this.host);
-      if (this.element.props.selectionMode === 'point') this.listenForPoints(this.plot);
+      if (this.element.props.selectionMode === 'point')
+        this.selection.listenForPoints(this.plot, this.element.kind === 'bar_chart');
       resized.observe(this.host);
       this.drawn();
     };
     queueMicrotask(() => build(true));
-  }
-
-  /// A box dragged in a box-selecting chart: the rows with a point inside, and the box.
-  private boxSelected(u: uPlot): void {
-    if (this.element.props.selectionMode !== 'box' || u !== this.plot) return;
-    const { left, top, width, height } = u.select;
-    if (width < 2 || height < 2) return;
-    const x0 = u.posToVal(left, 'x');
-    const x1 = u.posToVal(left + width, 'x');
-    const y0 = u.posToVal(top + height, 'y');
-    const y1 = u.posToVal(top, 'y');
-    const rows: number[] = [];
-    for (let r = 0; r < this.raw.xs.length; r++) {
-      const x = this.raw.xs[r];
-      if (!(x >= x0 && x <= x1)) continue;
-      if (this.raw.ys.some((ys) => ys[r] >= y0 && ys[r] <= y1)) rows.push(r);
-    }
-    u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
-    this.choose(rows, [x0, x1, y0, y1]);
-  }
-
-  /// Clicks in a point-selecting chart: the nearest point's row (Ctrl or ⌘ adds to the
-  /// selection); a click far from every point clears it. A drag still zooms.
-  private listenForPoints(u: uPlot): void {
-    let down: [number, number] | null = null;
-    u.over.addEventListener('mousedown', (e) => (down = [e.clientX, e.clientY]));
-    u.over.addEventListener('click', (e) => {
-      if (!down || Math.hypot(e.clientX - down[0], e.clientY - down[1]) > 4) return;
-      const bounds = u.over.getBoundingClientRect();
-      const row = this.nearestRow(u, e.clientX - bounds.left, e.clientY - bounds.top);
-      const add = e.ctrlKey || e.metaKey;
-      if (row === null) return this.choose(add ? this.selected : [], null);
-      const rows = add
-        ? this.selected.includes(row)
-          ? this.selected.filter((r) => r !== row)
-          : [...this.selected, row]
-        : [row];
-      this.choose(rows, null);
-    });
-  }
-
-  /// The row whose point is nearest (x, y) in the plot, within 16 pixels; bars by x alone.
-  private nearestRow(u: uPlot, x: number, y: number): number | null {
-    let best: number | null = null;
-    let bestDistance = 16;
-    const bars = this.element.kind === 'bar_chart';
-    for (let r = 0; r < this.raw.xs.length; r++) {
-      const px = u.valToPos(this.raw.xs[r], 'x');
-      if (Math.abs(px - x) > bestDistance) continue;
-      for (const ys of this.raw.ys) {
-        const d = bars ? Math.abs(px - x) : Math.hypot(px - x, u.valToPos(ys[r], 'y') - y);
-        if (d < bestDistance) [best, bestDistance] = [r, d];
-      }
-    }
-    return best;
-  }
-
-  private choose(rows: number[], box: number[] | null): void {
-    this.selected = [...new Set(rows)].sort((a, b) => a - b);
-    this.box = box;
-    this.plot?.redraw(false, false);
-    const value: Record<string, unknown> = { rows: this.selected };
-    if (box) value.box = box;
-    this.ctx.send(this.element.id ?? '', value);
-  }
-
-  /// Rings around the selected rows' points, and the selection's box.
-  private drawSelection(u: uPlot): void {
-    if (!this.element.props.selectionMode) return;
-    const ctx = u.ctx;
-    ctx.save();
-    ctx.strokeStyle = themeColour('--text');
-    ctx.lineWidth = 2 * devicePixelRatio;
-    if (this.box) {
-      const [x0, x1, y0, y1] = this.box;
-      const left = u.valToPos(x0, 'x', true);
-      const top = u.valToPos(y1, 'y', true);
-      ctx.setLineDash([4 * devicePixelRatio, 3 * devicePixelRatio]);
-      ctx.strokeRect(left, top, u.valToPos(x1, 'x', true) - left, u.valToPos(y0, 'y', true) - top);
-      ctx.setLineDash([]);
-    }
-    const radius = 5 * devicePixelRatio;
-    // A box selects rows by any of their points: the points ringed are those in the box.
-    const inBox = (x: number, y: number) =>
-      !this.box || (x >= this.box[0] && x <= this.box[1] && y >= this.box[2] && y <= this.box[3]);
-    for (const r of this.selected.slice(0, 5000)) {
-      const x = u.valToPos(this.raw.xs[r], 'x', true);
-      for (const ys of this.raw.ys) {
-        if (!Number.isFinite(ys[r]) || !inBox(this.raw.xs[r], ys[r])) continue;
-        ctx.beginPath();
-        ctx.arc(x, u.valToPos(ys[r], 'y', true), radius, 0, 2 * Math.PI);
-        ctx.stroke();
-      }
-    }
-    ctx.restore();
   }
 
   /// Counts the draws on the node, notes the rows drawn, and records how long the data took

@@ -18,3 +18,8 @@ export function tell(note: HTMLElement, message: string, problem: boolean): void
   note.classList.toggle('problem', problem);
   note.setAttribute('role', problem ? 'alert' : 'status');
 }
+
+/// The value of the theme's colour `name` (a CSS custom property such as '--text').
+export function themeColour(name: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
+}
