@@ -3,11 +3,10 @@
 // width before it reaches a series, and series are filled with replace(), never per point.
 // Rows added to a chart (DataHandle::addRows) are decimated at the same density and appended
 // to its series; once the appended points outweigh the rest, the chart is decimated afresh.
-// A chart drawn with a selection mode selects rows: a click the nearest point's (a bar's rows
-// in a bar chart), a dragged box those with a point inside; the selection is ringed.
-#include <tessera/dataedits.h>
+// A chart drawn with a selection mode selects rows (chartselection.h).
 #include <tessera/schema.h>
 #include <tessera/value.h>
+#include "chartselection.h"
 #include "decimate.h"
 #include "elementwidget.h"
 
@@ -17,11 +16,9 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
-#include <QGuiApplication>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QMouseEvent>
-#include <QRubberBand>
 #include <QScatterSeries>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -51,6 +48,8 @@ public:
         m_view = new QChartView(m_chart, this);
         m_view->setRenderHint(QPainter::Antialiasing);
         m_view->viewport()->installEventFilter(this);
+        m_selection = std::make_unique<ChartSelection>(
+            m_view, [this](const QVariant& value) { sendValue(value); });
         layout->addWidget(m_view);
         m_resizeTimer.setSingleShot(true);
         m_resizeTimer.setInterval(120);
@@ -102,136 +101,24 @@ protected:
     }
 
     bool eventFilter(QObject* watched, QEvent* event) override {
-        const QString mode = element().props.value(prop::selectionMode).toString();
         const QEvent::Type type = event->type();
         const bool isMouse = type == QEvent::MouseButtonPress || type == QEvent::MouseMove ||
                              type == QEvent::MouseButtonRelease;
         // The viewport gets every kind of event: only a mouse event is one to cast.
-        if (watched != m_view->viewport() || mode.isEmpty() || !m_axisX || !isMouse)
-            return ElementWidget::eventFilter(watched, event);
-        auto* mouse = static_cast<QMouseEvent*>(event);
-        switch (event->type()) {
-            case QEvent::MouseButtonPress:
-                if (mouse->button() != Qt::LeftButton) break;
-                m_pressedAt = mouse->position().toPoint();
-                if (mode == u"box") {
-                    if (!m_band)
-                        m_band = new QRubberBand(QRubberBand::Rectangle, m_view->viewport());
-                    m_band->setGeometry(QRect(m_pressedAt, QSize()));
-                    m_band->show();
-                }
-                return true;
-            case QEvent::MouseMove:
-                if (m_band && m_band->isVisible())
-                    m_band->setGeometry(
-                        QRect(m_pressedAt, mouse->position().toPoint()).normalized());
-                return m_band && m_band->isVisible();
-            case QEvent::MouseButtonRelease: {
-                if (mouse->button() != Qt::LeftButton) break;
-                const QPoint at = mouse->position().toPoint();
-                if (m_band) m_band->hide();
-                if (mode == u"box") {
-                    if ((at - m_pressedAt).manhattanLength() > 4) selectBox(m_pressedAt, at);
-                } else {
-                    selectNear(at, mouse->modifiers() & Qt::ControlModifier);
-                }
-                return true;
-            }
-            default:
-                break;
-        }
+        if (watched == m_view->viewport() && isMouse && m_axisX &&
+            element().props.contains(prop::selectionMode) &&
+            m_selection->mouseEvent(static_cast<QMouseEvent*>(event), element(), m_xyColumns,
+                                    m_axisX, m_axisY))
+            return true;
         return ElementWidget::eventFilter(watched, event);
     }
 
 private:
-    /// A point in the viewport, in data coordinates.
-    QPointF toValue(QPoint viewportPoint) const {
-        const QPointF inChart = m_chart->mapFromScene(m_view->mapToScene(viewportPoint));
-        return m_chart->mapToValue(inChart, m_chart->series().value(0));
-    }
-
-    void selectBox(QPoint from, QPoint to) {
-        const QPointF a = toValue(from), b = toValue(to);
-        const Element& e = element();
-        const QList<qsizetype> rows =
-            dataedits::rowsInBox(*e.frame, e.props.value(prop::x).toString(),
-                                 e.props.value(prop::y).toStringList(), a.x(), b.x(), a.y(), b.y());
-        sendValue(dataedits::selectionValue(rows, {qMin(a.x(), b.x()), qMax(a.x(), b.x()),
-                                                   qMin(a.y(), b.y()), qMax(a.y(), b.y())}));
-    }
-
-    /// A click: the row of the nearest point within 16 pixels (or none: the selection is
-    /// cleared); with Ctrl, that row is added to the selection or taken out of it.
-    void selectNear(QPoint at, bool add) {
-        const Element& e = element();
-        const QPointF click = toValue(at);
-        const QRectF area = m_chart->plotArea();
-        const double sx = area.width() / qMax(1e-300, m_axisX->max() - m_axisX->min());
-        const double sy = area.height() / qMax(1e-300, m_axisY->max() - m_axisY->min());
-        const Column* xColumn = e.frame->column(e.props.value(prop::x).toString());
-        qsizetype best = -1;
-        double bestDistance = 16;
-        for (const QString& name : m_xyColumns) {
-            const Column* column = e.frame->column(name);
-            if (!column) continue;
-            for (qsizetype r = 0; r < column->size(); ++r) {
-                const double x = xColumn ? xColumn->number(r) : double(r);
-                const double dx = (x - click.x()) * sx;
-                if (std::abs(dx) > bestDistance) continue;
-                const double d = std::hypot(dx, (column->number(r) - click.y()) * sy);
-                if (d < bestDistance) best = r, bestDistance = d;
-            }
-        }
-        toggleRows(best < 0 ? QList<qsizetype>() : QList<qsizetype>{best}, add);
-    }
-
-    void toggleRows(const QList<qsizetype>& rows, bool add) {
-        QList<qsizetype> selected =
-            add ? selectionFromValue(element().props.value(prop::value)).rows : QList<qsizetype>();
-        for (qsizetype r : rows) {
-            if (add && selected.contains(r))
-                selected.removeAll(r);
-            else
-                selected << r;
-        }
-        std::sort(selected.begin(), selected.end());
-        sendValue(dataedits::selectionValue(selected));
-    }
-
-    /// Rings the selected rows' points (at most 5,000) and outlines the selection's box.
+    /// Rings the selected rows' points and outlines the selection's box.
     void showSelection(const Element& e) {
         if (!e.props.contains(prop::selectionMode) || !m_axisX) return;
-        const DataSelection selection = selectionFromValue(e.props.value(prop::value));
-        const QColor ink = palette().color(QPalette::WindowText);
-        auto* rings = new QScatterSeries;
-        rings->setName(tr("Selected"));
-        rings->setMarkerSize(13);
-        rings->setColor(Qt::transparent);
-        rings->setBorderColor(ink);
-        const Column* xColumn = e.frame->column(e.props.value(prop::x).toString());
-        // A box selects rows by any of their points: the points ringed are those in the box.
-        auto inBox = [&](double x, double y) {
-            const auto& b = selection.box;
-            return !b || (x >= b->x0 && x <= b->x1 && y >= b->y0 && y <= b->y1);
-        };
-        for (qsizetype r : selection.rows.mid(0, 5000)) {
-            const double x = xColumn ? xColumn->number(r) : double(r);
-            for (const QString& name : m_xyColumns)
-                if (const Column* c = e.frame->column(name);
-                    c && r < c->size() && inBox(x, c->number(r)))
-                    rings->append(x, c->number(r));
-        }
-        QList<QAbstractSeries*> marks{rings};
-        if (selection.box) {
-            const auto& b = *selection.box;
-            auto* outline = new QLineSeries;
-            outline->setName(tr("Selection"));
-            outline->append({{b.x0, b.y0}, {b.x1, b.y0}, {b.x1, b.y1}, {b.x0, b.y1}, {b.x0, b.y0}});
-            QPen pen(ink);
-            pen.setStyle(Qt::DashLine);
-            outline->setPen(pen);
-            marks << outline;
-        }
+        const QList<QAbstractSeries*> marks =
+            ChartSelection::marks(e, m_xyColumns, palette().color(QPalette::WindowText));
         for (QAbstractSeries* s : marks) {
             m_chart->addSeries(s);
             s->attachAxis(m_axisX);
@@ -425,7 +312,9 @@ private:
             set->append(values);
             series->append(set);
         }
-        if (e.props.contains(prop::selectionMode)) selectableBars(e, series, rows, groups);
+        if (e.props.contains(prop::selectionMode))
+            m_selection->selectableBars(e, series, rows, groups,
+                                        palette().color(QPalette::WindowText));
         m_chart->addSeries(series);
         auto* axisX = new QBarCategoryAxis;
         axisX->append(categories);
@@ -441,30 +330,9 @@ private:
         series->attachAxis(axisY);
     }
 
-    /// A click on a bar selects the rows it stands for (Ctrl adds them); selected bars stand
-    /// out in the text colour.
-    void selectableBars(const Element& e, QBarSeries* series, qsizetype rows, qsizetype groups) {
-        const DataSelection selection = selectionFromValue(e.props.value(prop::value));
-        QList<int> picked;
-        for (qsizetype r : selection.rows) {
-            const int g = int(r * groups / qMax<qsizetype>(1, rows));
-            if (!picked.contains(g)) picked << g;
-        }
-        for (QBarSet* set : series->barSets()) {
-            set->setSelectedColor(palette().color(QPalette::WindowText));
-            set->selectBars(picked);
-        }
-        connect(series, &QBarSeries::clicked, this, [this, rows, groups](int g, QBarSet*) {
-            QList<qsizetype> group;
-            for (qsizetype r = g * rows / groups; r < (g + 1) * rows / groups; ++r) group << r;
-            toggleRows(group, QGuiApplication::keyboardModifiers() & Qt::ControlModifier);
-        });
-    }
-
     QChart* m_chart;
     QChartView* m_view;
-    QRubberBand* m_band = nullptr;
-    QPoint m_pressedAt;
+    std::unique_ptr<ChartSelection> m_selection;
     QTimer m_resizeTimer;
     size_t m_buckets = 0;
     // What addRows() appends to: the x/y series (an area's upper line) and their columns, the
