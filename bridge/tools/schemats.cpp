@@ -51,17 +51,18 @@ QString schemaTs() {
     ts << "/// Every element kind, in the core's order.\nexport const KINDS = [\n";
     for (const KindSpec& spec : elementSchema()) ts << "  " << quoted(spec.name) << ",\n";
     ts << "] as const;\n\nexport type Kind = (typeof KINDS)[number];\n\n";
-    ts << "export type Family = ";
-    QStringList families;
-    for (Family f : {Family::Text, Family::Data, Family::Status, Family::Widget, Family::Block})
-        families << quoted(enumName(f));
-    ts << families.join(QStringLiteral(" | ")) << ";\n\n";
-    ts << "/// How a run ended (docs/protocol.md, groupFinished).\nexport type RunStatus = ";
-    const QMetaEnum statuses = QMetaEnum::fromType<RunStatus>();
-    QStringList statusNames;
-    for (int i = 0; i < statuses.keyCount(); ++i)
-        statusNames << quoted(enumName(RunStatus(statuses.value(i))));
-    ts << statusNames.join(QStringLiteral(" | ")) << ";\n\n";
+    ts << "// The SDK's named enums (enums.h), by the names the protocol gives their values.\n";
+    for (int e = 0; e < tessera::staticMetaObject.enumeratorCount(); ++e) {
+        const QMetaEnum meta = tessera::staticMetaObject.enumerator(e);
+        QStringList names;
+        for (int i = 0; i < meta.keyCount(); ++i) {
+            QString name = QString::fromLatin1(meta.key(i));
+            name[0] = name[0].toLower();
+            names << quoted(name);
+        }
+        ts << "export type " << meta.name() << " = " << names.join(QStringLiteral(" | ")) << ";\n";
+    }
+    ts << "\n";
     ts << "/// Each kind's family.\nexport const FAMILY: { readonly [K in Kind]: Family } = {\n";
     for (const KindSpec& spec : elementSchema())
         ts << "  " << spec.name << ": " << quoted(enumName(spec.family)) << ",\n";
@@ -92,8 +93,13 @@ QString schemaTs() {
             continue;
         }
         ts << "  " << spec.name << ": {\n";
-        for (const PropSpec& p : spec.props)
-            ts << "    " << p.name << "?: " << tsType(p.type) << ";\n";
+        for (const PropSpec& p : spec.props) {
+            // Two string props take the values of an enum.
+            const QString type = p.name == prop::selectionMode ? QStringLiteral("SelectionMode")
+                                 : p.name == prop::state       ? QStringLiteral("StatusState")
+                                                               : tsType(p.type);
+            ts << "    " << p.name << "?: " << type << ";\n";
+        }
         ts << "  };\n";
     }
     ts << "}\n";

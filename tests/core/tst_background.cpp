@@ -228,10 +228,11 @@ private slots:
     }
 
     void tasksNoLongerAskedForAreCancelled() {
-        std::atomic<bool> sawCancel{false};
+        std::atomic<bool> started{false}, sawCancel{false};
         AppTest at([&](Ui& ui) {
             if (ui.checkbox(QStringLiteral("load"), true))
                 ui.asyncLoad<int>(QStringLiteral("long"), [&](TaskContext& task) {
+                    started = true;
                     try {
                         task.sleep(10s);
                     } catch (const Interrupted&) {
@@ -243,6 +244,8 @@ private slots:
         });
         at.start();
         QTRY_VERIFY(at.element("skeleton").exists());
+        // A task cancelled before a pool thread took it up never runs: wait until it has.
+        QTRY_VERIFY(started);
         at.widget(QStringLiteral("load")).set(false);
         at.session().rerun();
         QTRY_VERIFY(sawCancel);

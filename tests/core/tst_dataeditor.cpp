@@ -280,7 +280,7 @@ private slots:
         QVERIFY(at.run());
         const auto errors = at.elements(QStringLiteral("error"));
         QCOMPARE(errors.size(), 3);
-        QVERIFY(errors[0].text().contains(u"multi-row selection is for dataframes"));
+        QVERIFY(errors[0].text().contains(u"multiRow selection is for dataframes"));
         QVERIFY(errors[1].text().contains(u"box selection is for charts"));
         QVERIFY(errors[2].text().contains(u"box selection is for line, area and scatter"));
     }

@@ -58,9 +58,10 @@ private:
         const QString mode = e.props.value(prop::selectionMode).toString();
         m_table->setSelectionBehavior(mode.isEmpty() ? QAbstractItemView::SelectItems
                                                      : QAbstractItemView::SelectRows);
-        m_table->setSelectionMode(mode.isEmpty()         ? QAbstractItemView::ContiguousSelection
-                                  : mode == u"multi-row" ? QAbstractItemView::MultiSelection
-                                                         : QAbstractItemView::SingleSelection);
+        m_table->setSelectionMode(mode.isEmpty() ? QAbstractItemView::ContiguousSelection
+                                  : mode == dataedits::selectionModeName(SelectionMode::MultiRow)
+                                      ? QAbstractItemView::MultiSelection
+                                      : QAbstractItemView::SingleSelection);
         if (mode.isEmpty()) return;
         const QSignalBlocker blocker(m_table->selectionModel());
         QItemSelection selection;

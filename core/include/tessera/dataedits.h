@@ -6,6 +6,7 @@
 #pragma once
 
 #include <tessera/dataframe.h>
+#include <tessera/enums.h>
 #include <tessera/export.h>
 
 #include <QMap>
@@ -34,15 +35,6 @@ struct EditorColumn {
     int maxChars = 0;                                       ///< 0 = no limit
     bool required = false;                                  ///< a cell may not be left empty
     bool disabled = false;                                  ///< shown, not editable
-};
-
-/// What a chart or dataframe lets people select (ChartOptions, DataframeOptions).
-enum class SelectionMode {
-    None,
-    SingleRow,  ///< dataframes: one row
-    MultiRow,   ///< dataframes: any rows
-    Point,      ///< charts: a click selects the nearest point's row (Ctrl adds more)
-    Box,        ///< charts: a dragged box selects the rows of the points inside
 };
 
 namespace dataedits {
@@ -99,7 +91,8 @@ TESSERA_CORE_EXPORT DataFrame applyEdits(const DataFrame& data, const QVariant& 
 TESSERA_CORE_EXPORT QVariantMap withCell(QVariantMap edits, qsizetype row, const QString& column,
                                          const QVariant& value);
 
-/// The wire name of `mode` ("single-row", "multi-row", "point", "box"; "" for None).
+/// The wire name of `mode` (its enumName(): "singleRow", "multiRow", "point", "box"), or ""
+/// for None: an element that is not selectable has no selectionMode prop.
 TESSERA_CORE_EXPORT QString selectionModeName(SelectionMode mode);
 
 /// The selection value of `rows` (and a box selection's `box`, [x0, x1, y0, y1]), as viewers

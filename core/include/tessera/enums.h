@@ -31,6 +31,20 @@ enum class RerunTarget {
 };
 Q_ENUM_NS(RerunTarget)
 
+/// What a chart or dataframe lets people select (ChartOptions, DataframeOptions).
+enum class SelectionMode {
+    None,
+    SingleRow,  ///< dataframes: one row
+    MultiRow,   ///< dataframes: any rows
+    Point,      ///< charts: a click selects the nearest point's row (Ctrl adds more)
+    Box,        ///< charts: a dragged box selects the rows of the points inside
+};
+Q_ENUM_NS(SelectionMode)
+
+/// The state a StatusBox shows.
+enum class StatusState { Running, Complete, Error };
+Q_ENUM_NS(StatusState)
+
 /// The name of `value`: its enumerator's name with a lower-case first letter ("timedOut").
 template <typename E>
 QString enumName(E value) {

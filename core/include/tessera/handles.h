@@ -47,9 +47,6 @@ private:
 class Spinner;
 class StatusBox;
 
-/// The state a StatusBox shows.
-enum class StatusState { Running, Complete, Error };
-
 namespace detail {
 class AsyncTasks;
 class TaskToken;

@@ -324,19 +324,7 @@ DataFrame applyEdits(const DataFrame& data, const QVariant& edits) {
 }
 
 QString selectionModeName(SelectionMode mode) {
-    switch (mode) {
-        case SelectionMode::None:
-            return {};
-        case SelectionMode::SingleRow:
-            return QStringLiteral("single-row");
-        case SelectionMode::MultiRow:
-            return QStringLiteral("multi-row");
-        case SelectionMode::Point:
-            return QStringLiteral("point");
-        case SelectionMode::Box:
-            return QStringLiteral("box");
-    }
-    return {};
+    return mode == SelectionMode::None ? QString() : enumName(mode);
 }
 
 QVariant checkSelection(const QString& mode, qsizetype rowCount, const QVariant& value,
@@ -361,7 +349,7 @@ QVariant checkSelection(const QString& mode, qsizetype rowCount, const QVariant&
     }
     std::sort(selected.begin(), selected.end());
     selected.erase(std::unique(selected.begin(), selected.end()), selected.end());
-    if (mode == u"single-row" && selected.size() > 1)
+    if (mode == selectionModeName(SelectionMode::SingleRow) && selected.size() > 1)
         return fail(QStringLiteral("one row can be selected here, not %1").arg(selected.size()));
     QVariantList boxOut;
     const QVariant boxIn = in.value(box);

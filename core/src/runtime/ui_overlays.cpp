@@ -10,22 +10,6 @@
 
 namespace tessera {
 
-namespace {
-
-QString stateName(StatusState state) {
-    switch (state) {
-        case StatusState::Running:
-            return QStringLiteral("running");
-        case StatusState::Complete:
-            return QStringLiteral("complete");
-        case StatusState::Error:
-            return QStringLiteral("error");
-    }
-    return {};
-}
-
-}  // namespace
-
 void Ui::toast(const QString& text, const QString& icon) {
     auto e = std::make_shared<Element>();
     e->kind = ElementKind::Toast;
@@ -39,7 +23,7 @@ Ui Ui::popover(const QString& label) {
 
 StatusBox Ui::status(const QString& label, bool expanded) {
     Ui box = openBlock(ElementKind::Status, {{prop::label, label},
-                                             {prop::state, stateName(StatusState::Running)},
+                                             {prop::state, enumName(StatusState::Running)},
                                              {prop::expanded, expanded}});
     return StatusBox(std::move(box), label, expanded);
 }
@@ -82,7 +66,7 @@ void StatusBox::update(const QString& label, StatusState state, std::optional<bo
     m_settled = state != StatusState::Running;
     m_box->restateBlock(
         ElementKind::Status,
-        {{prop::label, m_label}, {prop::state, stateName(state)}, {prop::expanded, m_expanded}});
+        {{prop::label, m_label}, {prop::state, enumName(state)}, {prop::expanded, m_expanded}});
 }
 
 StatusBox::~StatusBox() {

@@ -69,10 +69,12 @@ export const KINDS = [
 
 export type Kind = (typeof KINDS)[number];
 
+// The SDK's named enums (enums.h), by the names the protocol gives their values.
 export type Family = 'text' | 'data' | 'status' | 'widget' | 'block';
-
-/// How a run ended (docs/protocol.md, groupFinished).
 export type RunStatus = 'running' | 'finished' | 'failed' | 'interrupted' | 'timedOut' | 'rerun';
+export type RerunTarget = 'app' | 'fragment';
+export type SelectionMode = 'none' | 'singleRow' | 'multiRow' | 'point' | 'box';
+export type StatusState = 'running' | 'complete' | 'error';
 
 /// Each kind's family.
 export const FAMILY: { readonly [K in Kind]: Family } = {
@@ -203,7 +205,7 @@ export interface PropsOf {
     yLabel?: string;
     height?: number;
     rows?: number;
-    selectionMode?: string;
+    selectionMode?: SelectionMode;
     value?: JsonValue;
     key?: string;
   };
@@ -215,7 +217,7 @@ export interface PropsOf {
     yLabel?: string;
     height?: number;
     rows?: number;
-    selectionMode?: string;
+    selectionMode?: SelectionMode;
     value?: JsonValue;
     key?: string;
   };
@@ -227,7 +229,7 @@ export interface PropsOf {
     yLabel?: string;
     height?: number;
     rows?: number;
-    selectionMode?: string;
+    selectionMode?: SelectionMode;
     value?: JsonValue;
     key?: string;
   };
@@ -239,7 +241,7 @@ export interface PropsOf {
     yLabel?: string;
     height?: number;
     rows?: number;
-    selectionMode?: string;
+    selectionMode?: SelectionMode;
     value?: JsonValue;
     key?: string;
   };
@@ -249,7 +251,7 @@ export interface PropsOf {
   dataframe: {
     rows?: number;
     height?: number;
-    selectionMode?: string;
+    selectionMode?: SelectionMode;
     value?: JsonValue;
     key?: string;
   };
@@ -450,7 +452,7 @@ export interface PropsOf {
   };
   status: {
     label?: string;
-    state?: string;
+    state?: StatusState;
     expanded?: boolean;
   };
   popover: {

@@ -66,7 +66,7 @@ export class TableView implements View {
     this.mode = props.selectionMode ?? '';
     this.selected = new Set<number>(selectionOf(props.value).rows);
     this.scroller.classList.toggle('selectable', this.mode !== '');
-    if (this.mode) this.grid.setAttribute('aria-multiselectable', String(this.mode === 'multi-row'));
+    if (this.mode) this.grid.setAttribute('aria-multiselectable', String(this.mode === 'multiRow'));
     const columns = element.data?.columns ?? [];
     this.rows = element.data?.rows ?? 0;
     this.columns = columns.map((c) => cells(c, this.buffers));
@@ -85,13 +85,13 @@ export class TableView implements View {
     return true;
   }
 
-  /// A row a click (or Enter, or Space) selects: the only one, or one more (multi-row).
+  /// A row a click (or Enter, or Space) selects: the only one, or one more (multiRow).
   private selectable(tr: HTMLTableRowElement, row: number): void {
     tr.setAttribute('aria-selected', String(this.selected.has(row)));
     tr.tabIndex = 0;
     const toggle = () => {
       const on = !this.selected.has(row);
-      if (this.mode === 'single-row') this.selected.clear();
+      if (this.mode === 'singleRow') this.selected.clear();
       if (on) this.selected.add(row);
       else this.selected.delete(row);
       this.drawn = [-1, -1];
