@@ -11,6 +11,17 @@ cmake --build --preset release
 out=build/release/packages
 rm -rf "$out"
 (cd build/release && cpack -G DEB -B "$PWD/packages" > cpack.log) || { cat build/release/cpack.log; exit 1; }
+# CPack gives a package with a library in /usr/lib a postinst and a postrm that call
+# ldconfig. The runtime package's trigger (packaging/triggers) does that job, as Debian
+# policy prefers; and a postrm would leave the package in the "rc" state after
+# `apt-get remove`. So the runtime package is rebuilt without them.
+for deb in "$out"/libtessera-core*.deb; do
+    unpacked=$(mktemp -d)
+    dpkg-deb -R "$deb" "$unpacked"
+    rm -f "$unpacked/DEBIAN/postinst" "$unpacked/DEBIAN/postrm"
+    dpkg-deb --root-owner-group -Zxz -b "$unpacked" "$deb" > /dev/null
+    rm -rf "$unpacked"
+done
 debs=("$out"/*.deb)
 echo "=== packages"
 for deb in "${debs[@]}"; do

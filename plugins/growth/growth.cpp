@@ -13,15 +13,15 @@ using tessera::Ui;
 
 namespace {
 
-/// np.random.randn(100, 2)
+/// np.random.randn(100, 2), one column per region.
 DataFrame randomWalk(unsigned seed) {
     std::mt19937 rng(seed);
     std::normal_distribution<double> randn;
     std::vector<double> a(100), b(100);
     for (size_t i = 0; i < 100; ++i) a[i] = randn(rng), b[i] = randn(rng);
     return DataFrame()
-        .add(QStringLiteral("0"), std::move(a))
-        .add(QStringLiteral("1"), std::move(b));
+        .add(QStringLiteral("north"), std::move(a))
+        .add(QStringLiteral("south"), std::move(b));
 }
 
 DataFrame load(Ui& ui, unsigned seed) {

@@ -28,6 +28,15 @@ for file in usr/bin/tessera \
 done
 echo "files at their Debian places (libraries in usr/lib/$triplet)"
 
+# The library runs ldconfig by trigger and has no maintainer scripts, so `apt-get remove`
+# removes it whole (no "rc" state).
+runtime=$(ls "$debs"/libtessera-core1_*.deb | head -n 1)
+mkdir -p "$work/control" && dpkg-deb -e "$runtime" "$work/control"
+[ ! -e "$work/control/postinst" ] && [ ! -e "$work/control/postrm" ] ||
+    fail "libtessera-core1 has maintainer scripts: $(ls "$work/control")"
+grep -qx 'activate-noawait ldconfig' "$work/control/triggers" || fail "libtessera-core1 has no ldconfig trigger"
+echo "libtessera-core1: ldconfig by trigger, no maintainer scripts"
+
 # The unpacked app finds its library, its plugins and its template relative to itself.
 unset LD_LIBRARY_PATH
 tessera="$root/usr/bin/tessera"
