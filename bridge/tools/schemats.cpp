@@ -55,11 +55,7 @@ QString schemaTs() {
     for (int e = 0; e < tessera::staticMetaObject.enumeratorCount(); ++e) {
         const QMetaEnum meta = tessera::staticMetaObject.enumerator(e);
         QStringList names;
-        for (int i = 0; i < meta.keyCount(); ++i) {
-            QString name = QString::fromLatin1(meta.key(i));
-            name[0] = name[0].toLower();
-            names << quoted(name);
-        }
+        for (int i = 0; i < meta.keyCount(); ++i) names << quoted(detail::enumKeyName(meta.key(i)));
         ts << "export type " << meta.name() << " = " << names.join(QStringLiteral(" | ")) << ";\n";
     }
     ts << "\n";

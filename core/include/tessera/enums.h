@@ -45,14 +45,20 @@ Q_ENUM_NS(SelectionMode)
 enum class StatusState { Running, Complete, Error };
 Q_ENUM_NS(StatusState)
 
-/// The name of `value`: its enumerator's name with a lower-case first letter ("timedOut").
-template <typename E>
-QString enumName(E value) {
-    const char* key = QMetaEnum::fromType<E>().valueToKey(int(value));
-    if (!key) return {};
+namespace detail {
+/// The name the protocol gives an enumerator `key`: `key` with a lower-case first letter.
+inline QString enumKeyName(const char* key) {
+    if (!key || !*key) return {};
     QString name = QString::fromLatin1(key);
     name[0] = name[0].toLower();
     return name;
+}
+}  // namespace detail
+
+/// The name of `value`: its enumerator's name with a lower-case first letter ("timedOut").
+template <typename E>
+QString enumName(E value) {
+    return detail::enumKeyName(QMetaEnum::fromType<E>().valueToKey(int(value)));
 }
 
 /// The value named `name` (as enumName() writes it), or nothing.
