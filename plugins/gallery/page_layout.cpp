@@ -53,6 +53,10 @@ void layout(tessera::Ui& ui) {
     QVector<tessera::Ui> pair = ui.columns(2);
     pair[0].fragment(QStringLiteral("inbox"), {.key = QStringLiteral("gallery-inbox")},
                      [](tessera::Ui& f) {
+                         {
+                             auto checking = f.spinner(QStringLiteral("Checking the inbox…"));
+                             f.sleep(std::chrono::milliseconds(300));
+                         }
                          const int n = f.state().get<int>(QStringLiteral("gallery.messages"));
                          f.metric(QStringLiteral("Messages in the inbox"), QString::number(n));
                      });

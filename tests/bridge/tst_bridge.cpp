@@ -979,6 +979,41 @@ private slots:
         QCOMPARE(counts->runs.load(), 4);  // the first, the click, its rerun, the barrier
     }
 
+    void aValueTheWidgetHasAlreadyRerunsNothing() {
+        struct Counts {
+            std::atomic<int> runs{0};
+        };
+        const auto counts = std::make_shared<Counts>();
+        const Dashboard sliding{
+            QStringLiteral("sliding"), QStringLiteral("Sliding"), {}, [counts](Ui& ui) {
+                ++counts->runs;
+                ui.text(QString::number(ui.slider(QStringLiteral("n"), 0, 10, 5)));
+            }};
+        auto bridge = startBridge({sliding});
+        QVERIFY(bridge);
+        BridgeClient client;
+        QVERIFY(client.open(bridge->url()));
+        client.hello();
+        QTRY_VERIFY(client.runsFinished() == 1 && !client.running());
+        const QString id = client.widgetId(QStringLiteral("n"));
+        client.clearRecords();
+        client.send({{QStringLiteral("type"), QStringLiteral("widget")},
+                     {QStringLiteral("id"), id},
+                     {QStringLiteral("value"), 5}});
+        // The pong is the barrier: a group the value started is announced before it.
+        client.send({{QStringLiteral("type"), QStringLiteral("ping")}});
+        QTRY_COMPARE(client.pongs(), 1);
+        for (const QJsonObject& m : client.messages())
+            QCOMPARE(m.value(QStringLiteral("type")).toString(), QStringLiteral("pong"));
+        client.send({{QStringLiteral("type"), QStringLiteral("widget")},
+                     {QStringLiteral("id"), id},
+                     {QStringLiteral("value"), 7}});
+        QTRY_VERIFY(textOf(client) == QStringLiteral("7") && !client.running());
+        QCOMPARE(client.runsFinished(), 1);
+        QCOMPARE(counts->runs.load(), 2);  // the first run and the one 7 caused
+        QVERIFY(client.errors().isEmpty());
+    }
+
     void aRerunThatChangesNothingSendsNothing() {
         // The chart's data is computed again on every run, to the same values.
         const Dashboard recomputing{

@@ -67,3 +67,39 @@ test('no string from the server is inserted as HTML', async () => {
     assert.ok(links.every((t) => t === '_blank'));
   });
 });
+
+test("a fragment's spinner sits over what it redraws instead of pushing it down", async () => {
+  await withServer('gallery', async (server, browser) => {
+    const page = await open(browser, `${server.url}?dashboard=gallery-layout`);
+    await settled(page);
+    const inbox = page.locator('[data-fragment="inbox"]');
+    await inbox.scrollIntoViewIfNeeded();
+    const metricTop = () => inbox.locator('.metric').evaluate((m) => m.getBoundingClientRect().top);
+    const before = await metricTop();
+    // The layout at the first moment the rerun's spinner is on the page.
+    await page.evaluate(() => {
+      const fragment = document.querySelector('[data-fragment="inbox"]');
+      window.spinnerLayout = new Promise((resolve) => {
+        new MutationObserver((_, observer) => {
+          const spinner = fragment.querySelector(':scope > .spinner');
+          if (!spinner) return;
+          observer.disconnect();
+          const s = spinner.getBoundingClientRect();
+          const m = fragment.querySelector(':scope > .metric').getBoundingClientRect();
+          resolve({ over: spinner.classList.contains('over'), spinnerTop: s.top, metricTop: m.top });
+        }).observe(fragment, { childList: true });
+      });
+    });
+    await page.getByRole('button', { name: 'Send a message' }).click();
+    const during = await page.evaluate(() => window.spinnerLayout);
+    assert.ok(during.over, 'the spinner is drawn over the old content');
+    assert.equal(during.metricTop, before, 'the old content stays where it was');
+    assert.equal(during.spinnerTop, before, 'the spinner sits on top of it');
+    await page.waitForFunction(
+      () => document.querySelector('[data-fragment="inbox"] .metric .value')?.textContent === '1',
+    );
+    assert.equal(await inbox.locator('.spinner').count(), 0);
+    assert.equal(await metricTop(), before);
+    assert.deepEqual(page.problems, []);
+  });
+});

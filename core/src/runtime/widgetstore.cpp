@@ -306,7 +306,8 @@ WidgetChange WidgetStore::set(const QString& id, const QVariant& value) {
         if (it->spec.kind == ElementKind::FormSubmitButton)
             submitForm(it->spec.form, it->spec.clearOnSubmit);
     }
-    if (changed) queueCallback(id, *it);
+    if (!changed) return {{}, false, true};
+    queueCallback(id, *it);
     return {};
 }
 

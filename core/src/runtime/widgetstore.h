@@ -43,6 +43,8 @@ struct WidgetChange {
     QString error;  ///< why the value was refused; empty when it was taken
     /// The value waits in its form: runs see it when the form's submit button is pressed.
     bool held = false;
+    /// The widget had this value already (a trigger: was not pressed): nothing to rerun.
+    bool unchanged = false;
 };
 
 /// What the page shows of a widget's value: the value itself, but for a file uploader only

@@ -87,7 +87,8 @@ QString Session::setWidgetValue(const QString& id, const QVariant& value, bool r
         d->page.flush();
         return {};
     }
-    if (rerunAfter) rerunDependents({id});
+    // As in Streamlit, a value the widget has already reruns nothing.
+    if (rerunAfter && !change.unchanged) rerunDependents({id});
     return {};
 }
 

@@ -194,6 +194,9 @@ class Viewer {
           this.showPages();
         }
         break;
+      case 'groupStarted':
+        this.page.startGroup();
+        break;
       case 'groupFinished':
         mark('tessera-run-finished');
         this.timeline.show(m.record);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The page as the server describes it: a tree of views addressed by path, changed by ops.
 // An upsert of the same kind updates the view in place; blocks keep their children. Rows
-// added to a chart or table arrive alone and are put below what the view shows.
+// added to a chart or table arrive alone and are put below what the view shows. A spinner
+// drawn above what an earlier run drew sits over that content instead of pushing it down.
 import { Element, Op, Path, withRows } from './protocol';
 import { createView } from './render';
 import { View, ViewContext } from './view';
@@ -11,6 +12,8 @@ interface PageNode {
   kind: string;
   kids: PageNode[];
   element?: Element;
+  /// The group the node was last drawn in (see Page.startGroup).
+  group: number;
 }
 
 function hostOf(node: PageNode): HTMLElement {
@@ -24,13 +27,14 @@ function dispose(node: PageNode): void {
 
 export class Page {
   private roots: PageNode[];
+  private group = 0;
 
   constructor(
     main: HTMLElement,
     sidebar: HTMLElement,
     private ctx: ViewContext,
   ) {
-    this.roots = [main, sidebar].map((dom) => ({ view: { dom, host: dom }, kind: 'root', kids: [] }));
+    this.roots = [main, sidebar].map((dom) => ({ view: { dom, host: dom }, kind: 'root', kids: [], group: 0 }));
   }
 
   clear(): void {
@@ -39,6 +43,11 @@ export class Page {
       hostOf(root).replaceChildren();
       root.kids = [];
     }
+  }
+
+  /// A group of runs began: what is drawn from now on is new, what is on the page is old.
+  startGroup(): void {
+    ++this.group;
   }
 
   /// Applies a batch of ops, then tells each block whose children changed.
@@ -62,12 +71,14 @@ export class Page {
         if (old && old.kind === op.element.kind && old.view.update?.(op.element)) {
           old.view.dom.classList.remove('stale');
           old.element = op.element;
+          old.group = this.group;
+          this.placeSpinner(parent, index - 1);
           return undefined;
         }
         const view = createView(op.element, this.ctx);
         view.dom.classList.add('el');
         view.dom.dataset.kind = op.element.kind;
-        const fresh: PageNode = { view, kind: op.element.kind, kids: [], element: op.element };
+        const fresh: PageNode = { view, kind: op.element.kind, kids: [], element: op.element, group: this.group };
         if (old) {
           // A block of another kind at the same path takes over the children, if it holds any.
           if (view.host && old.view.host) {
@@ -81,6 +92,8 @@ export class Page {
           hostOf(parent).append(view.dom);
         }
         parent.kids[index] = fresh;
+        this.placeSpinner(parent, index);
+        this.placeSpinner(parent, index - 1);
         return parent;
       }
       case 'remove':
@@ -88,6 +101,7 @@ export class Page {
         dispose(old);
         old.view.dom.remove();
         parent.kids.splice(index, 1);
+        this.placeSpinner(parent, index - 1);
         return parent;
       case 'stale':
         old?.view.dom.classList.toggle('stale', op.stale);
@@ -99,6 +113,14 @@ export class Page {
         return undefined;
       }
     }
+  }
+
+  /// A spinner at `index` sits over its next sibling while that sibling is an earlier run's.
+  private placeSpinner(parent: PageNode, index: number): void {
+    const node = parent.kids[index];
+    if (node?.kind !== 'spinner') return;
+    const next = parent.kids[index + 1];
+    node.view.dom.classList.toggle('over', next !== undefined && next.group < this.group);
   }
 
   private nodeAt(path: Path): PageNode | undefined {

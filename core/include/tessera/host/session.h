@@ -47,6 +47,7 @@ public:
     /// Sets a widget's value as if the user had changed it and reruns what depends on it:
     /// the fragments that read it (or contain it), else the whole dashboard. Returns an
     /// error message (and changes nothing) when the widget is unknown or the value invalid.
+    /// A value the widget already has (a trigger's unpressed value) reruns nothing.
     QString setWidgetValue(const QString& id, const QVariant& value, bool rerun = true);
     /// Reruns what depends on the widgets `widgetIds` (set before with rerun = false): the
     /// fragments that read them or contain them, else the whole dashboard.
