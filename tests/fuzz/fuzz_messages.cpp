@@ -9,6 +9,8 @@
 #include "clientmessage.h"
 #include "servermessage.h"
 #include "sessionregistry.h"
+
+#include <tessera/host/sessionhandle.h>
 #include "upload.h"
 #include "viewersession.h"
 
@@ -127,7 +129,7 @@ struct Harness {
                       QStringLiteral("Plain"),
                       {},
                       [](Ui& ui) { ui.text(QStringLiteral("plain")); }}},
-          registry({dashboards, {}, 0, 8}) {
+          registry({dashboards, &sessions, {}, 0, 8}) {
         window.setDashboard(dashboards.first());
         registry.setMirrorSource(&window);
         ClientMessage hello;
@@ -143,7 +145,8 @@ struct Harness {
     void waitIdle() {
         QElapsedTimer waited;
         waited.start();
-        for (Session* s : {&main->session(), &window}) {
+        auto* mine = qobject_cast<LocalSessionHandle*>(&main->session());
+        for (Session* s : {&mine->session(), &window}) {
             while (!s->isIdle() && waited.elapsed() < 10'000) {
                 QEventLoop loop;
                 QObject::connect(s, &Session::idle, &loop, &QEventLoop::quit);
@@ -209,6 +212,7 @@ struct Harness {
     }
 
     QVector<Dashboard> dashboards;
+    LocalSessionHost sessions;
     Session window;  // what a mirror follows
     SessionRegistry registry;
     CheckingClient client;

@@ -3,6 +3,7 @@
 
 #include "gate.h"
 
+#include <tessera/host/sessionhandle.h>
 #include <tessera/version.h>
 
 #include <QWebSocket>
@@ -23,7 +24,10 @@ BridgeServer::BridgeServer(QVector<Dashboard> dashboards, const BridgeOptions& o
     : QObject(parent),
       m_options(options),
       m_access(options.address, options.token, options.allowedOrigins),
-      m_registry({std::move(dashboards), options.defaultDashboard, options.resumeTtlSeconds * 1000,
+      m_sessionHost(options.sessionHost ? options.sessionHost()
+                                        : std::make_unique<LocalSessionHost>()),
+      m_registry({std::move(dashboards), m_sessionHost.get(), options.defaultDashboard,
+                  options.resumeTtlSeconds * 1000,
                   options.maxSessions, options.maxWaitingSessions, options.allowClearCache,
                   // A live browser answers every ping: silent for two, it has gone.
                   2 * options.pingIntervalSeconds * 1000},

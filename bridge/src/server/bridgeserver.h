@@ -41,6 +41,7 @@ private:
 
     BridgeOptions m_options;
     Access m_access;
+    std::unique_ptr<SessionHost> m_sessionHost;  ///< before the sessions it opens
     SessionRegistry m_registry;
     Connection::Limits m_limits;
     QWebSocketServer m_sockets;

@@ -4,21 +4,36 @@
 #include <tessera/cacheregistry.h>
 #include <tessera/host/session.h>
 
+#include <QPointer>
+
 namespace tessera::bridge {
 
 BrowserSession::BrowserSession(QString resumeToken, QVector<Dashboard> dashboards,
-                               const Dashboard& first, Settings settings, QObject* parent)
+                               const Dashboard& first, SessionHost* host, Settings settings,
+                               QObject* parent)
     : ViewerSession(std::move(resumeToken), parent),
       m_dashboards(std::move(dashboards)),
-      m_settings(std::move(settings)),
-      m_session(new Session(this)) {
-    m_session->setDashboard(first);
+      m_host(host),
+      m_settings(std::move(settings)) {
+    open(first);
+}
+
+void BrowserSession::open(const Dashboard& dashboard) {
+    delete m_session;
+    m_session = m_host->open(dashboard, this);
+    connect(m_session, &SessionHandle::notice, this, &BrowserSession::onNotice);
+    // A session of another worker: an attached browser gets its page afresh.
+    if (isAttached()) resync(currentSink());
+}
+
+void BrowserSession::onNotice(const QString& code, const QString& message) {
+    refuse(code, message, QJsonValue());
 }
 
 BrowserSession::~BrowserSession() = default;
 
 QString BrowserSession::dashboardId() const {
-    return m_session->dashboard().id;
+    return m_session->dashboardId();
 }
 
 void BrowserSession::subscribe(const std::shared_ptr<QObject>& relay) {
@@ -44,13 +59,15 @@ void BrowserSession::handle(const ClientMessage& message) {
     if (handleCommon(message)) return;
     using Type = ClientMessage::Type;
     switch (message.type) {
-        case Type::Widget: {
-            const QString problem = m_session->setWidgetValue(
+        case Type::Widget:
+            m_session->setWidgetValue(
                 message.widget,
-                message.uploaded.isValid() ? message.uploaded : message.value.toVariant());
-            if (!problem.isEmpty()) refuse(errors::badValue, problem, message.ref);
+                message.uploaded.isValid() ? message.uploaded : message.value.toVariant(),
+                [this, guard = QPointer<BrowserSession>(this), ref = message.ref](
+                    const QString& problem) {
+                    if (guard) refuse(errors::badValue, problem, ref);
+                });
             break;
-        }
         case Type::Rerun:
             m_session->rerun();
             break;
@@ -77,7 +94,7 @@ void BrowserSession::handle(const ClientMessage& message) {
                        message.ref);
                 break;
             }
-            m_session->setDashboard(*found);
+            if (!m_session->setDashboard(*found)) open(*found);
             if (m_settings.reloadFailure) {
                 if (const QString failure = m_settings.reloadFailure(found->id); !failure.isEmpty())
                     reportReloadFailure(failure);

@@ -4,6 +4,7 @@
 #include "viewersession.h"
 
 #include <tessera/dashboard.h>
+#include <tessera/host/sessionhandle.h>
 
 #include <functional>
 #include <memory>
@@ -23,23 +24,29 @@ public:
         /// to the browser when it switches to that dashboard.
         std::function<QString(const QString& dashboardId)> reloadFailure;
     };
+    /// A session of `first`, opened by `host` (in this process or in a worker).
     BrowserSession(QString resumeToken, QVector<Dashboard> dashboards, const Dashboard& first,
-                   Settings settings, QObject* parent = nullptr);
+                   SessionHost* host, Settings settings, QObject* parent = nullptr);
     ~BrowserSession() override;
 
     bool isMirror() const override { return false; }
     QString dashboardId() const override;
     void handle(const ClientMessage& message) override;
     void reloadDashboards(const QVector<Dashboard>& changed) override;
-    Session& session() { return *m_session; }
+    SessionHandle& session() { return *m_session; }
 
 protected:
     void subscribe(const std::shared_ptr<QObject>& relay) override;
 
 private:
+    void open(const Dashboard& dashboard);
+    /// Puts `notice` of the session to the browser.
+    void onNotice(const QString& code, const QString& message);
+
     QVector<Dashboard> m_dashboards;
+    SessionHost* m_host;
     Settings m_settings;
-    Session* m_session;  // a child: destroyed with this, which interrupts its runs
+    SessionHandle* m_session = nullptr;  // a child: destroyed with this, which ends its runs
 };
 
 }  // namespace tessera::bridge

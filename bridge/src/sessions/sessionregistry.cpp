@@ -60,7 +60,7 @@ std::variant<SessionRegistry::Opened, ProtocolError> SessionRegistry::open(
                                  QStringLiteral("no dashboard '%1'").arg(hello.dashboard.left(100)),
                                  hello.ref};
         session = new BrowserSession(
-            token, m_settings.dashboards, *dashboard,
+            token, m_settings.dashboards, *dashboard, m_settings.sessionHost,
             {m_settings.allowClearCache, [this](const QString& id) { return reloadFailure(id); }},
             this);
     }

@@ -12,6 +12,7 @@
 
 namespace tessera {
 class Session;
+class SessionHost;
 }
 
 namespace tessera::bridge {
@@ -25,6 +26,7 @@ class SessionRegistry : public QObject {
 public:
     struct Settings {
         QVector<Dashboard> dashboards;
+        SessionHost* sessionHost = nullptr;  ///< opens the browsers' sessions
         QString defaultDashboard;  ///< the first one when empty
         int resumeTtlMs = 120'000;
         int maxSessions = 200;         ///< connected and waiting together

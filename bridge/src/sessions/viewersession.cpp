@@ -5,6 +5,7 @@
 
 #include <tessera/host/delta.h>
 #include <tessera/host/session.h>
+#include <tessera/host/sessionhandle.h>
 #include <tessera/schema.h>
 
 namespace tessera::bridge {
@@ -102,6 +103,13 @@ void ViewerSession::connectRunEvents(Session* source, QObject* relay,
     connect(source, &Session::groupStarted, relay, handlers.started);
     connect(source, &Session::groupFinished, relay, handlers.finished);
     connect(source, &Session::idle, relay, handlers.idle);
+}
+
+void ViewerSession::connectRunEvents(SessionHandle* source, QObject* relay,
+                                     const RunEventHandlers& handlers) {
+    connect(source, &SessionHandle::groupStarted, relay, handlers.started);
+    connect(source, &SessionHandle::groupFinished, relay, handlers.finished);
+    connect(source, &SessionHandle::idle, relay, handlers.idle);
 }
 
 void ViewerSession::sendBatch(const PageBatch& batch) {

@@ -17,6 +17,7 @@
 
 namespace tessera {
 class Session;
+class SessionHandle;
 struct PageBatch;
 }  // namespace tessera
 
@@ -66,6 +67,7 @@ protected:
     /// whileCurrent() so that those are dropped.
     virtual void subscribe(const std::shared_ptr<QObject>& relay) = 0;
     QObject* currentRelay() const { return m_relay.get(); }
+    ViewerSink* currentSink() const { return m_sink; }
     /// `f(self, args...)`, called only while `relay` is `self`'s current relay.
     template <typename Self, typename F>
     static auto whileCurrent(Self* self, QObject* relay, F f) {
@@ -83,6 +85,8 @@ protected:
     /// Connects `source`'s run events to `handlers`, delivered in `relay`'s thread. Call it
     /// in `source`'s thread.
     static void connectRunEvents(Session* source, QObject* relay, const RunEventHandlers& handlers);
+    static void connectRunEvents(SessionHandle* source, QObject* relay,
+                                 const RunEventHandlers& handlers);
     void sendBatch(const PageBatch& batch);
     void sendGroupStarted(quint64 groupId);
     void sendGroupFinished(const GroupRecord& record);

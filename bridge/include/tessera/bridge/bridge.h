@@ -6,10 +6,12 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QUrl>
+#include <functional>
 #include <memory>
 
 namespace tessera {
 class Session;
+class SessionHost;
 }
 
 namespace tessera::bridge {
@@ -55,6 +57,10 @@ struct BridgeOptions {
     qint64 maxOutputBytes = 32LL << 20;  ///< queued for one connection, text and binary
     int slowReaderSeconds = 5;           ///< over maxOutputBytes this long: cut off
     int uploadIdleSeconds = 30;          ///< an upload that brings no bytes this long ends
+
+    /// Where browsers' sessions run: made once in the bridge's thread, which then owns it.
+    /// Unset: every session in this process.
+    std::function<std::unique_ptr<SessionHost>()> sessionHost;
 };
 
 /// Remote browsers' way in: serves the viewer page and a WebSocket on one port, gives every

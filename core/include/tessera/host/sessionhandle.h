@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <tessera/dashboard.h>
+#include <tessera/export.h>
+#include <tessera/grouprecord.h>
+#include <tessera/host/delta.h>
+
+#include <QObject>
+#include <functional>
+
+namespace tessera {
+
+class Session;
+
+/// What a renderer drives: one viewer's session, either in this process (a Session) or in
+/// a worker process. The same calls and events either way; the renderer never knows which.
+/// A handle lives in one thread and is called from there only.
+class TESSERA_CORE_EXPORT SessionHandle : public QObject {
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    virtual QString dashboardId() const = 0;
+    /// Shows `dashboard` (same session state), from a fresh page. False when this handle
+    /// cannot show it (its session lives in a worker of another plugin): open another.
+    virtual bool setDashboard(const Dashboard& dashboard) = 0;
+    /// A new build of the dashboard shown (hot reload); ignored for another dashboard.
+    virtual void reloadDashboard(const Dashboard& dashboard) = 0;
+    virtual void rerun() = 0;
+    virtual void stop() = 0;
+    virtual bool isRunning() const = 0;
+    /// Sets a widget's value as the user would (see Session::setWidgetValue). A refused
+    /// value changes nothing and `refused` gets why, in this thread, now or later.
+    virtual void setWidgetValue(const QString& id, const QVariant& value,
+                                std::function<void(const QString& problem)> refused) = 0;
+    /// The page as it is (one batch), then every batch, delivered in `receiver`'s thread.
+    /// Disconnect the returned connection, or destroy `receiver`, to stop.
+    virtual QMetaObject::Connection subscribe(QObject* receiver,
+                                              std::function<void(const PageBatch&)> onBatch) = 0;
+
+signals:
+    void groupStarted(quint64 groupId);
+    void groupFinished(const tessera::GroupRecord& record);
+    void idle();
+    /// The session's process stopped (`code` "dashboard-stopped") or gave up restarting
+    /// ("dashboard-failed"); `message` says why, for the viewer.
+    void notice(const QString& code, const QString& message);
+};
+
+/// Opens session handles for dashboards: in this process, or in workers.
+class TESSERA_CORE_EXPORT SessionHost {
+public:
+    virtual ~SessionHost() = default;
+    /// A handle showing `dashboard`, a child of `parent`, living in the caller's thread.
+    virtual SessionHandle* open(const Dashboard& dashboard, QObject* parent) = 0;
+};
+
+/// A Session of this process behind the handle.
+class TESSERA_CORE_EXPORT LocalSessionHandle : public SessionHandle {
+    Q_OBJECT
+public:
+    explicit LocalSessionHandle(const Dashboard& dashboard, QObject* parent = nullptr);
+    ~LocalSessionHandle() override;
+
+    QString dashboardId() const override;
+    bool setDashboard(const Dashboard& dashboard) override;
+    void reloadDashboard(const Dashboard& dashboard) override;
+    void rerun() override;
+    void stop() override;
+    bool isRunning() const override;
+    void setWidgetValue(const QString& id, const QVariant& value,
+                        std::function<void(const QString& problem)> refused) override;
+    QMetaObject::Connection subscribe(QObject* receiver,
+                                      std::function<void(const PageBatch&)> onBatch) override;
+
+    Session& session() { return *m_session; }
+
+private:
+    Session* m_session;  // a child: destroyed with this, which interrupts its runs
+};
+
+/// Every session in this process.
+class TESSERA_CORE_EXPORT LocalSessionHost : public SessionHost {
+public:
+    SessionHandle* open(const Dashboard& dashboard, QObject* parent) override;
+};
+
+}  // namespace tessera
