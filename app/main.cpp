@@ -10,6 +10,7 @@
 #include <tessera/host/plugincatalog.h>
 #include <tessera/host/pluginwatcher.h>
 #include <tessera/version.h>
+#include <tessera/workers/workerhost.h>
 
 #include <spdlog/spdlog.h>
 #include <QApplication>
@@ -97,6 +98,12 @@ int main(int argc, char** argv) {
         const QCoreApplication application(argc, argv);
         return app::runNew(arguments.mid(2));
     }
+    // A worker process of --isolate: started by the host, never by hand.
+    if (arguments.value(1) == QLatin1String("--worker") && arguments.size() == 4) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        const QGuiApplication application(argc, argv);
+        return workers::runWorker(arguments[2], arguments[3]);
+    }
     QString error;
     bool exitNow = false;
     const auto options = app::parseOptions(arguments, &error, &exitNow);
@@ -154,7 +161,7 @@ int main(int argc, char** argv) {
     }
     std::unique_ptr<PluginWatcher> watcher;
     if (watch) watcher = std::make_unique<PluginWatcher>(catalog, options->pluginDirs);
-    if (serving) return app::runServer(catalog.dashboards(), *options, watcher.get());
+    if (serving) return app::runServer(catalog, *options, watcher.get());
     if (headless) return app::runHeadless(*dashboard, *options);
 
     QApplication::setStyle(QStringLiteral("Fusion"));

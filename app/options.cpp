@@ -92,6 +92,18 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
         QStringLiteral("allow-clear-cache"),
         QStringLiteral("Let browsers clear every cache of the process, everyone's (off: only "
                        "the window can)."));
+    const QCommandLineOption isolate(
+        QStringLiteral("isolate"),
+        QStringLiteral("With --serve: run each plugin's dashboards in a worker process of its "
+                       "own, so that a crash costs that plugin's sessions only (restarted)."));
+    const QCommandLineOption noIsolate(
+        QStringLiteral("no-isolate"),
+        QStringLiteral("Run every dashboard in this process (the default)."));
+    const QCommandLineOption workerMemory(
+        QStringLiteral("worker-memory"),
+        QStringLiteral("With --isolate: a worker's address space limit in MiB (default: none)."),
+        QStringLiteral("MiB"));
+    parser.addOptions({isolate, noIsolate, workerMemory});
     parser.addOptions({pluginDir,
                        noWatch,
                        list,
@@ -294,6 +306,23 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
         return std::nullopt;
     }
     o.bridge.defaultDashboard = o.dashboard;
+    if (parser.isSet(isolate) && parser.isSet(noIsolate)) {
+        *error = QStringLiteral("--isolate and --no-isolate do not go together");
+        return std::nullopt;
+    }
+    o.isolate = parser.isSet(isolate);
+    if (o.isolate && o.share != Options::Share::Serve) {
+        *error = QStringLiteral("--isolate needs --serve");
+        return std::nullopt;
+    }
+    if (parser.isSet(workerMemory)) {
+        o.workerMemoryMb = parser.value(workerMemory).toLongLong(&ok);
+        if (!ok || o.workerMemoryMb < 64 || o.workerMemoryMb > (1 << 24)) {
+            *error = QStringLiteral("--worker-memory expects MiB from 64 to 16777216, got '%1'")
+                         .arg(parser.value(workerMemory));
+            return std::nullopt;
+        }
+    }
     return o;
 }
 

@@ -30,6 +30,9 @@ struct Options {
     enum class Share { None, Serve, Bridge };
     Share share = Share::None;
     bridge::BridgeOptions bridge;  ///< address, port, token, origins, limits
+    /// --isolate: --serve runs each plugin's dashboards in a worker process of its own.
+    bool isolate = false;
+    qint64 workerMemoryMb = 0;  ///< --worker-memory: a worker's address space limit; 0: none
 };
 
 /// Parses `arguments` (argv as strings). On error returns nullopt with the message in

@@ -2,6 +2,7 @@
 #include "serve.h"
 
 #include <tessera/bridge/bridge.h>
+#include <tessera/workers/workerhost.h>
 
 #include <QCoreApplication>
 #include <cstdio>
@@ -17,9 +18,32 @@ void printServerUrl(const QUrl& url, const QUrl& mirrorUrl) {
     std::fflush(stdout);
 }
 
-int runServer(const QVector<Dashboard>& dashboards, const Options& options,
-              PluginWatcher* watcher) {
-    bridge::Bridge server(dashboards, options.bridge);
+namespace {
+
+/// Sessions of each plugin's dashboards in a worker of their own.
+std::function<std::unique_ptr<SessionHost>()> workerHost(const PluginCatalog& catalog,
+                                                         const Options& options) {
+    QVector<workers::WorkerSessionHost::Plugin> plugins;
+    for (const PluginInfo& p : catalog.plugins()) {
+        if (!p.ok() || p.file.isEmpty()) continue;
+        workers::WorkerSessionHost::Plugin plugin{p.file, {}};
+        for (const Dashboard& d : p.dashboards) plugin.dashboards << d.id;
+        plugins << plugin;
+    }
+    workers::WorkerSettings settings;
+    settings.program = QCoreApplication::applicationFilePath();
+    settings.memoryBytes = options.workerMemoryMb << 20;
+    return [settings, plugins] {
+        return std::make_unique<workers::WorkerSessionHost>(settings, plugins);
+    };
+}
+
+}  // namespace
+
+int runServer(const PluginCatalog& catalog, const Options& options, PluginWatcher* watcher) {
+    bridge::BridgeOptions bridgeOptions = options.bridge;
+    if (options.isolate) bridgeOptions.sessionHost = workerHost(catalog, options);
+    bridge::Bridge server(catalog.dashboards(), bridgeOptions);
     if (watcher) {
         QObject::connect(
             watcher, &PluginWatcher::reloaded, &server,

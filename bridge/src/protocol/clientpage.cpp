@@ -4,6 +4,7 @@
 #include <tessera/host/codec.h>
 
 #include <QJsonObject>
+#include <functional>
 
 namespace tessera::bridge {
 
@@ -150,6 +151,33 @@ QJsonObject ClientPage::toJson() const {
         result.insert(QLatin1String(names[r]), children);
     }
     return result;
+}
+
+QVector<PageOp> ClientPage::snapshot() const {
+    QVector<PageOp> ops;
+    std::function<void(const Node&, Path&)> visit = [&](const Node& n, Path& path) {
+        for (size_t i = 0; i < n.children.size(); ++i) {
+            const Node& child = *n.children[i];
+            path.append(int(i));
+            ops.append(PageOp{PageOp::Type::Upsert, path, child.element, false});
+            if (child.stale) ops.append(PageOp{PageOp::Type::SetStale, path, nullptr, true});
+            visit(child, path);
+            path.removeLast();
+        }
+    };
+    for (int r = 0; r < 2; ++r) {
+        Path path{r};
+        visit(m_roots[r], path);
+    }
+    return ops;
+}
+
+QVector<PageOp> ClientPage::clearOps() const {
+    QVector<PageOp> ops;
+    for (int r = 0; r < 2; ++r)
+        for (size_t i = m_roots[r].children.size(); i-- > 0;)
+            ops.append(PageOp{PageOp::Type::Remove, Path{r, int(i)}, nullptr, false});
+    return ops;
 }
 
 }  // namespace tessera::bridge

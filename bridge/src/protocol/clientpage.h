@@ -34,6 +34,10 @@ public:
     int skippedOps() const { return m_skipped; }
     /// The identities of every buffer the page's elements use (see BufferTable).
     QSet<const void*> bufferIdentities() const;
+    /// The ops that build the page as it is from an empty one.
+    QVector<PageOp> snapshot() const;
+    /// The ops that empty the page (it is not changed).
+    QVector<PageOp> clearOps() const;
     /// The page in the form `tessera --once --json` prints (`main` and `sidebar` arrays).
     QJsonObject toJson() const;
 

@@ -27,8 +27,8 @@ BridgeServer::BridgeServer(QVector<Dashboard> dashboards, const BridgeOptions& o
       m_sessionHost(options.sessionHost ? options.sessionHost()
                                         : std::make_unique<LocalSessionHost>()),
       m_registry({std::move(dashboards), m_sessionHost.get(), options.defaultDashboard,
-                  options.resumeTtlSeconds * 1000,
-                  options.maxSessions, options.maxWaitingSessions, options.allowClearCache,
+                  options.resumeTtlSeconds * 1000, options.maxSessions, options.maxWaitingSessions,
+                  options.allowClearCache,
                   // A live browser answers every ping: silent for two, it has gone.
                   2 * options.pingIntervalSeconds * 1000},
                  this),

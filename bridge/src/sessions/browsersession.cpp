@@ -63,8 +63,8 @@ void BrowserSession::handle(const ClientMessage& message) {
             m_session->setWidgetValue(
                 message.widget,
                 message.uploaded.isValid() ? message.uploaded : message.value.toVariant(),
-                [this, guard = QPointer<BrowserSession>(this), ref = message.ref](
-                    const QString& problem) {
+                [this, guard = QPointer<BrowserSession>(this),
+                 ref = message.ref](const QString& problem) {
                     if (guard) refuse(errors::badValue, problem, ref);
                 });
             break;
@@ -77,7 +77,7 @@ void BrowserSession::handle(const ClientMessage& message) {
         case Type::ClearCache:
             // Every dashboard's and every viewer's caches: not one viewer's to drop.
             if (m_settings.mayClearCaches)
-                clearCaches();
+                m_host->clearCaches();
             else
                 refuse(errors::forbidden,
                        QStringLiteral("clearing the caches of every session is not allowed on "

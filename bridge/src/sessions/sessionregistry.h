@@ -13,7 +13,7 @@
 namespace tessera {
 class Session;
 class SessionHost;
-}
+}  // namespace tessera
 
 namespace tessera::bridge {
 
@@ -27,7 +27,7 @@ public:
     struct Settings {
         QVector<Dashboard> dashboards;
         SessionHost* sessionHost = nullptr;  ///< opens the browsers' sessions
-        QString defaultDashboard;  ///< the first one when empty
+        QString defaultDashboard;            ///< the first one when empty
         int resumeTtlMs = 120'000;
         int maxSessions = 200;         ///< connected and waiting together
         int maxWaitingSessions = 50;   ///< waiting for their browser to resume

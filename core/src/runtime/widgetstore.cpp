@@ -248,7 +248,9 @@ QVariant WidgetStore::registerWidget(const QString& id, const WidgetSpec& spec) 
     if (it == m_entries.end()) {
         QVariant initial = spec.defaultValue;
         for (Preset& p : m_presets) {
-            if (p.used || (p.keyOrLabel != spec.key && p.keyOrLabel != spec.label)) continue;
+            if (p.used ||
+                (p.keyOrLabel != id && p.keyOrLabel != spec.key && p.keyOrLabel != spec.label))
+                continue;
             p.used = true;
             const QVariant coerced = coerceWidgetValue(spec, p.value, &p.error);
             if (coerced.isValid()) initial = coerced;

@@ -88,7 +88,8 @@ public:
     QString findByKeyOrLabel(const QString& keyOrLabel) const;
     bool contains(const QString& id) const;
 
-    /// Values to give widgets when they are first drawn, by key or else label (--set).
+    /// Values to give widgets when they are first drawn, by id, key or label (--set, and a
+    /// session rebuilt after its worker stopped).
     void preset(const QString& keyOrLabel, const QVariant& value);
     /// Presets that matched no widget or were refused, as messages.
     QStringList presetProblems() const;

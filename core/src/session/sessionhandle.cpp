@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <tessera/cacheregistry.h>
 #include <tessera/host/session.h>
 #include <tessera/host/sessionhandle.h>
 
@@ -48,6 +49,10 @@ void LocalSessionHandle::setWidgetValue(const QString& id, const QVariant& value
 QMetaObject::Connection LocalSessionHandle::subscribe(
     QObject* receiver, std::function<void(const PageBatch&)> onBatch) {
     return m_session->subscribe(receiver, std::move(onBatch));
+}
+
+void SessionHost::clearCaches() {
+    tessera::clearCaches();
 }
 
 SessionHandle* LocalSessionHost::open(const Dashboard& dashboard, QObject* parent) {

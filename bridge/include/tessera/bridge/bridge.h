@@ -12,7 +12,7 @@
 namespace tessera {
 class Session;
 class SessionHost;
-}
+}  // namespace tessera
 
 namespace tessera::bridge {
 

@@ -52,8 +52,8 @@ public:
     /// Reruns what depends on the widgets `widgetIds` (set before with rerun = false): the
     /// fragments that read them or contain them, else the whole dashboard.
     void rerunDependents(const QStringList& widgetIds);
-    /// Values for widgets not drawn yet, by key or else label: a widget takes its value the
-    /// first time it is drawn (the command line's --set).
+    /// Values for widgets not drawn yet, by id, key or label: a widget takes its value the
+    /// first time it is drawn (the command line's --set; a session rebuilt after a crash).
     void presetWidgetValue(const QString& keyOrLabel, const QVariant& value);
     /// Presets that matched no widget or whose value was refused, as messages.
     QStringList presetProblems() const;

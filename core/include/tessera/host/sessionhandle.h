@@ -54,6 +54,8 @@ public:
     virtual ~SessionHost() = default;
     /// A handle showing `dashboard`, a child of `parent`, living in the caller's thread.
     virtual SessionHandle* open(const Dashboard& dashboard, QObject* parent) = 0;
+    /// Empties every cache of every session it opened (this process's by default).
+    virtual void clearCaches();
 };
 
 /// A Session of this process behind the handle.

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Dashboards in worker processes, driven over the bridge as browsers drive them: a plugin
+// that dies costs its own sessions a restart, with their widget values kept, and nothing
+// else; one that keeps dying is given up on, and says so.
+#include "bridgeclient.h"
+#include "workerprocess.h"
+
+#include <tessera/bridge/bridge.h>
+#include <tessera/host/plugincatalog.h>
+#include <tessera/workers/workerhost.h>
+
+#include <QDir>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace tessera;
+using namespace tessera::workers;
+using tessera::bridge::Bridge;
+using tessera::bridge::BridgeOptions;
+using tessera::bridge::testing::BridgeClient;
+
+namespace {
+
+constexpr int kRestartMs = 20'000;  // a crash, its report and a new worker (sanitizers are slow)
+
+QString textOf(const BridgeClient& client) {
+    const auto paths = client.pathsOf(QStringLiteral("text"));
+    return paths.isEmpty() ? QString()
+                           : client.page()
+                                 .node(paths.first())
+                                 ->element->props.value(QStringLiteral("text"))
+                                 .toString();
+}
+
+/// The errors of `code` the client was sent.
+QVector<QJsonObject> errorsOf(const BridgeClient& client, const QString& code) {
+    QVector<QJsonObject> found;
+    for (const QJsonObject& e : client.errors())
+        if (e.value(QStringLiteral("code")).toString() == code) found << e;
+    return found;
+}
+
+void setWidget(BridgeClient& client, const QString& label, const QJsonValue& value) {
+    client.send({{QStringLiteral("type"), QStringLiteral("widget")},
+                 {QStringLiteral("id"), client.widgetId(label)},
+                 {QStringLiteral("value"), value}});
+}
+
+struct Served {
+    PluginCatalog catalog;
+    std::unique_ptr<Bridge> bridge;
+};
+
+/// A bridge whose sessions of the test plugins run in workers.
+std::unique_ptr<Served> serve(WorkerSettings settings) {
+    auto served = std::make_unique<Served>();
+    served->catalog.scanDirs({QStringLiteral(WORKER_PLUGIN_DIR)});
+    QVector<WorkerSessionHost::Plugin> plugins;
+    for (const PluginInfo& p : served->catalog.plugins()) {
+        if (!p.ok()) return nullptr;
+        WorkerSessionHost::Plugin plugin{p.file, {}};
+        for (const Dashboard& d : p.dashboards) plugin.dashboards << d.id;
+        plugins << plugin;
+    }
+    settings.program = QStringLiteral(TESSERA_BIN);
+    BridgeOptions options;
+    options.address = QHostAddress::LocalHost;
+    options.sessionHost = [settings, plugins] {
+        return std::make_unique<WorkerSessionHost>(settings, plugins);
+    };
+    served->bridge = std::make_unique<Bridge>(served->catalog.dashboards(), options);
+    QSignalSpy listening(served->bridge.get(), &Bridge::listening);
+    served->bridge->start();
+    if (!listening.wait(10'000)) return nullptr;
+    return served;
+}
+
+/// A client of `dashboard` whose first run has finished.
+std::unique_ptr<BridgeClient> connectTo(const Served& served, const QString& dashboard) {
+    auto client = std::make_unique<BridgeClient>();
+    if (!client->open(served.bridge->url())) return nullptr;
+    client->hello({{QStringLiteral("dashboard"), dashboard}});
+    if (!QTest::qWaitFor([&] { return client->runsFinished() >= 1 && !client->running(); },
+                         kRestartMs))
+        return nullptr;
+    return client;
+}
+
+}  // namespace
+
+class TestWorkers : public QObject {
+    Q_OBJECT
+private slots:
+    void aCrashCostsOnlyItsOwnDashboard_data() {
+        QTest::addColumn<QString>("button");
+        QTest::addColumn<QString>("signal");
+        QTest::newRow("null dereference") << "Dereference null" << "SIGSEGV";
+        QTest::newRow("abort") << "Abort" << "SIGABRT";
+        QTest::newRow("stack overflow") << "Recurse forever" << "SIGSEGV";
+        QTest::newRow("std::terminate on its own thread") << "Throw on a thread" << "SIGABRT";
+    }
+
+    void aCrashCostsOnlyItsOwnDashboard() {
+        QFETCH(QString, button);
+        QFETCH(QString, signal);
+        const auto served = serve({});
+        QVERIFY(served);
+        auto steady1 = connectTo(*served, QStringLiteral("steady"));
+        auto steady2 = connectTo(*served, QStringLiteral("steady"));
+        auto dying = connectTo(*served, QStringLiteral("dying"));
+        QVERIFY(steady1 && steady2 && dying);
+        QCOMPARE(textOf(*dying), QStringLiteral("n = 3"));
+        setWidget(*dying, QStringLiteral("n"), 7);
+        QTRY_COMPARE(textOf(*dying), QStringLiteral("n = 7"));
+
+        setWidget(*dying, button, true);
+        QTRY_COMPARE_WITH_TIMEOUT(errorsOf(*dying, QStringLiteral("dashboard-stopped")).size(), 1,
+                                  kRestartMs);
+        const QString notice = errorsOf(*dying, QStringLiteral("dashboard-stopped"))[0]
+                                   .value(QStringLiteral("message"))
+                                   .toString();
+        QVERIFY2(notice.contains(signal), qPrintable(notice));
+        QVERIFY2(notice.contains(QStringLiteral("widget values were kept")), qPrintable(notice));
+        // The page was emptied before the notice: what shows now is the new worker's, with
+        // the slider's value given back.
+        QTRY_COMPARE_WITH_TIMEOUT(textOf(*dying), QStringLiteral("n = 7"), kRestartMs);
+        QVERIFY(dying->connected());
+
+        // The other dashboard's browsers never noticed.
+        setWidget(*steady1, QStringLiteral("m"), 42);
+        QTRY_COMPARE(textOf(*steady1), QStringLiteral("m = 42"));
+        setWidget(*steady2, QStringLiteral("m"), 43);
+        QTRY_COMPARE(textOf(*steady2), QStringLiteral("m = 43"));
+        for (BridgeClient* c : {steady1.get(), steady2.get()}) {
+            QVERIFY(c->connected());
+            QVERIFY(c->errors().isEmpty());
+        }
+        // And the restarted one answers as before.
+        setWidget(*dying, QStringLiteral("n"), 8);
+        QTRY_COMPARE(textOf(*dying), QStringLiteral("n = 8"));
+    }
+
+    void aCrashLoopIsGivenUp() {
+        WorkerSettings settings;
+        settings.crashLimit = 3;
+        settings.firstBackoffMs = 10;
+        const auto served = serve(settings);
+        QVERIFY(served);
+        auto steady = connectTo(*served, QStringLiteral("steady"));
+        auto dying = connectTo(*served, QStringLiteral("dying"));
+        QVERIFY(steady && dying);
+        for (int stop = 1; stop < settings.crashLimit; ++stop) {
+            setWidget(*dying, QStringLiteral("Abort"), true);
+            QTRY_COMPARE_WITH_TIMEOUT(
+                errorsOf(*dying, QStringLiteral("dashboard-stopped")).size(), stop, kRestartMs);
+            QTRY_COMPARE_WITH_TIMEOUT(textOf(*dying), QStringLiteral("n = 3"), kRestartMs);
+        }
+        setWidget(*dying, QStringLiteral("Abort"), true);
+        QTRY_COMPARE_WITH_TIMEOUT(errorsOf(*dying, QStringLiteral("dashboard-failed")).size(), 1,
+                                  kRestartMs);
+        const QString why = errorsOf(*dying, QStringLiteral("dashboard-failed"))[0]
+                                .value(QStringLiteral("message"))
+                                .toString();
+        QVERIFY2(why.contains(QStringLiteral("stopped 3 times")), qPrintable(why));
+        QVERIFY2(why.contains(QStringLiteral("SIGABRT")), qPrintable(why));
+        QCOMPARE(dying->page().elementCount(), 0);
+        setWidget(*steady, QStringLiteral("m"), 5);
+        QTRY_COMPARE(textOf(*steady), QStringLiteral("m = 5"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWorkers)
+#include "tst_workers.moc"

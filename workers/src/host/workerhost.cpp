@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "workerprocess.h"
+#include "workersessionhandle.h"
+
+#include <tessera/cacheregistry.h>
+#include <tessera/workers/workerhost.h>
+
+namespace tessera::workers {
+
+WorkerSessionHost::WorkerSessionHost(WorkerSettings settings, QVector<Plugin> plugins)
+    : m_settings(std::move(settings)),
+      m_plugins(std::move(plugins)),
+      m_workers(std::make_unique<QObject>()) {}
+
+WorkerSessionHost::~WorkerSessionHost() = default;
+
+SessionHandle* WorkerSessionHost::open(const Dashboard& dashboard, QObject* parent) {
+    const auto plugin = std::find_if(m_plugins.cbegin(), m_plugins.cend(), [&](const Plugin& p) {
+        return p.dashboards.contains(dashboard.id);
+    });
+    if (plugin == m_plugins.cend()) return new LocalSessionHandle(dashboard, parent);
+    WorkerProcess*& worker = m_byFile[plugin->file];
+    if (!worker)
+        worker = new WorkerProcess(m_settings, plugin->file, plugin->dashboards, m_workers.get());
+    return new WorkerSessionHandle(worker, dashboard, parent);
+}
+
+void WorkerSessionHost::clearCaches() {
+    SessionHost::clearCaches();
+    for (WorkerProcess* worker : std::as_const(m_byFile)) worker->clearCaches();
+}
+
+WorkerProcess* WorkerSessionHost::worker(const QString& file) const {
+    return m_byFile.value(file);
+}
+
+}  // namespace tessera::workers

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "frames.h"
+
+#include <tessera/workers/workerhost.h>
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QLocalServer>
+#include <QPointer>
+#include <QProcess>
+#include <QStringList>
+#include <QTimer>
+
+namespace tessera::workers {
+
+class WorkerSessionHandle;
+
+/// One plugin's worker process, seen from the host: starts it, carries its sessions' frames,
+/// and when it stops, tells them why and starts it again with backoff, until it stops too
+/// often. Lives in the thread of the handles it serves.
+class WorkerProcess : public QObject {
+    Q_OBJECT
+public:
+    WorkerProcess(WorkerSettings settings, QString pluginFile, QStringList dashboardIds,
+                  QObject* parent = nullptr);
+    ~WorkerProcess() override;
+
+    bool hasDashboard(const QString& id) const { return m_dashboards.contains(id); }
+    /// Carries `handle`'s session; returns its number on the link.
+    quint32 attach(WorkerSessionHandle* handle);
+    /// Ends the session `session` in the worker.
+    void detach(quint32 session);
+    /// Sends a message of `session` (queued until the worker is ready).
+    void send(quint32 session, const QByteArray& text);
+    /// Whether it gave up restarting, and why.
+    bool gaveUp() const { return !m_gaveUp.isEmpty(); }
+    const QString& gaveUpReason() const { return m_gaveUp; }
+    /// Empties every cache of the worker.
+    void clearCaches();
+    qint64 processId() const { return m_process ? m_process->processId() : 0; }
+
+signals:
+    /// The worker is ready (started or restarted); sessions open themselves again.
+    void ready();
+
+private:
+    void start();
+    void onConnection();
+    void onReadyRead();
+    void onFinished(int exitCode, QProcess::ExitStatus status);
+    void onStderr();
+    void write(const Frame& frame);
+    QString describeStop(int exitCode, QProcess::ExitStatus status) const;
+
+    const WorkerSettings m_settings;
+    const QString m_pluginFile;
+    const QStringList m_dashboards;
+    QLocalServer m_server;
+    QProcess* m_process = nullptr;
+    QPointer<QLocalSocket> m_socket;
+    FrameReader m_reader;
+    bool m_ready = false;
+    QVector<QByteArray> m_waiting;  ///< frames sent before the worker was ready
+    QHash<quint32, WorkerSessionHandle*> m_handles;
+    quint32 m_nextSession = 1;
+    QStringList m_stderrTail;
+    QByteArray m_stderrPartial;
+    QVector<qint64> m_stops;  ///< when it stopped, on m_clock
+    QElapsedTimer m_clock;
+    QTimer m_restart;
+    QString m_gaveUp;
+};
+
+}  // namespace tessera::workers

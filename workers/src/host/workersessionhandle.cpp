@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "workersessionhandle.h"
+
+#include "grouprecordjson.h"
+#include "servermessage.h"
+#include "workerprocess.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace tessera::workers {
+
+namespace server = bridge::server;
+
+WorkerSessionHandle::WorkerSessionHandle(WorkerProcess* worker, const Dashboard& dashboard,
+                                         QObject* parent)
+    : SessionHandle(parent), m_worker(worker), m_dashboard(dashboard.id) {
+    m_session = worker->attach(this);
+    connect(worker, &WorkerProcess::ready, this, &WorkerSessionHandle::open);
+    open();
+}
+
+WorkerSessionHandle::~WorkerSessionHandle() {
+    if (m_worker) m_worker->detach(m_session);
+}
+
+void WorkerSessionHandle::open() {
+    if (!m_worker) return;
+    m_open = true;
+    send({{QStringLiteral("type"), QStringLiteral("open")},
+          {QStringLiteral("dashboard"), m_dashboard},
+          {QStringLiteral("values"), m_values}});
+}
+
+bool WorkerSessionHandle::setDashboard(const Dashboard& dashboard) {
+    if (!m_worker || !m_worker->hasDashboard(dashboard.id)) return false;
+    m_dashboard = dashboard.id;
+    m_values = {};
+    send({{QStringLiteral("type"), QStringLiteral("dashboard")},
+          {QStringLiteral("dashboard"), dashboard.id}});
+    return true;
+}
+
+void WorkerSessionHandle::reloadDashboard(const Dashboard&) {
+    // A worker runs the build it loaded; a new build gets a new worker.
+}
+
+void WorkerSessionHandle::rerun() {
+    send({{QStringLiteral("type"), QStringLiteral("rerun")}});
+}
+
+void WorkerSessionHandle::stop() {
+    send({{QStringLiteral("type"), QStringLiteral("stop")}});
+}
+
+void WorkerSessionHandle::setWidgetValue(const QString& id, const QVariant& value,
+                                         std::function<void(const QString& problem)> refused) {
+    const ElementPtr widget = m_page.findWidget(id);
+    const QJsonValue json = QJsonValue::fromVariant(value);
+    if (widget && widget->kind == ElementKind::FileUploader && !value.toList().isEmpty()) {
+        if (refused)
+            refused(QStringLiteral("file_uploader: files cannot be uploaded to a dashboard "
+                                   "running in a worker process (start tessera with "
+                                   "--no-isolate)"));
+        return;
+    }
+    const qint64 ref = ++m_nextRef;
+    if (refused) m_refusals.insert(ref, std::move(refused));
+    // A press is not replayed: the run it caused may be what stopped the worker.
+    if (widget && !isTriggerKind(widget->kind)) m_values.insert(id, json);
+    send({{QStringLiteral("type"), QStringLiteral("widget")},
+          {QStringLiteral("id"), id},
+          {QStringLiteral("value"), json},
+          {QStringLiteral("ref"), ref}});
+}
+
+QMetaObject::Connection WorkerSessionHandle::subscribe(
+    QObject* receiver, std::function<void(const PageBatch&)> onBatch) {
+    auto deliver = std::make_shared<std::function<void(const PageBatch&)>>(std::move(onBatch));
+    QMetaObject::invokeMethod(receiver, [deliver, snapshot = PageBatch{m_sequence, m_page.snapshot()}] {
+        (*deliver)(snapshot);
+    });
+    return connect(this, &WorkerSessionHandle::pageBatch, receiver,
+                   [deliver](const PageBatch& batch) { (*deliver)(batch); });
+}
+
+void WorkerSessionHandle::onFrame(const Frame& frame) {
+    if (frame.kind == Frame::Kind::Buffer) {
+        if (const auto buffer = server::decodeBufferFrame(frame.payload))
+            m_buffers.insert(buffer->id, buffer->bytes);
+        return;
+    }
+    if (frame.kind == Frame::Kind::Text) onText(frame.payload);
+}
+
+void WorkerSessionHandle::onText(const QByteArray& text) {
+    const QJsonObject m = QJsonDocument::fromJson(text).object();
+    const QString type = m.value(QLatin1String("type")).toString();
+    if (type == QLatin1String("ops")) {
+        QString error;
+        const auto ops = server::decodeOps(m.value(QLatin1String("ops")).toArray(), m_buffers, &error);
+        m_buffers = BufferTable();  // each message brings its own
+        if (ops) publish(*ops);
+    } else if (type == QLatin1String("groupStarted")) {
+        m_running = true;
+        emit groupStarted(m.value(QLatin1String("group")).toString().toULongLong());
+    } else if (type == QLatin1String("groupFinished")) {
+        emit groupFinished(groupRecordFromJson(m.value(QLatin1String("record")).toObject()));
+    } else if (type == QLatin1String("status")) {
+        const bool running = m.value(QLatin1String("running")).toBool();
+        const QString dashboard = m.value(QLatin1String("dashboard")).toString();
+        if (!dashboard.isEmpty()) m_dashboard = dashboard;
+        if (m_running && !running) {
+            m_running = false;
+            emit idle();
+        }
+        m_running = running;
+    } else if (type == QLatin1String("error")) {
+        const qint64 ref = m.value(QLatin1String("ref")).toInteger();
+        if (auto refused = m_refusals.take(ref)) refused(m.value(QLatin1String("message")).toString());
+    }
+    // Refusals of values the worker took are never answered: keep only recent ones.
+    while (m_refusals.size() > 256) m_refusals.erase(m_refusals.begin());
+}
+
+void WorkerSessionHandle::publish(const QVector<PageOp>& ops) {
+    m_page.apply(ops);
+    emit pageBatch(PageBatch{++m_sequence, ops});
+}
+
+void WorkerSessionHandle::workerStopped(const QString& reason, const QStringList& stderrTail,
+                                        const QString& gaveUp) {
+    m_open = false;
+    m_refusals.clear();
+    m_buffers = BufferTable();
+    const QVector<PageOp> clear = m_page.clearOps();
+    m_page.clear();
+    if (!clear.isEmpty()) emit pageBatch(PageBatch{++m_sequence, clear});
+    if (m_running) {
+        m_running = false;
+        emit idle();
+    }
+    QString message =
+        gaveUp.isEmpty()
+            ? QStringLiteral("This dashboard stopped (%1) and was restarted. Its widget values "
+                             "were kept; its session state was lost.")
+                  .arg(reason)
+            : QStringLiteral("This dashboard stopped (%1) and is not restarted: %2. A new build "
+                             "of its plugin starts it again.")
+                  .arg(reason, gaveUp);
+    if (!stderrTail.isEmpty())
+        message += QStringLiteral("\n\nThe last lines it wrote:\n") + stderrTail.join(QLatin1Char('\n'));
+    emit notice(gaveUp.isEmpty() ? QStringLiteral("dashboard-stopped")
+                                 : QStringLiteral("dashboard-failed"),
+                message);
+}
+
+void WorkerSessionHandle::send(const QJsonObject& message) {
+    if (m_worker && m_open)
+        m_worker->send(m_session, QJsonDocument(message).toJson(QJsonDocument::Compact));
+}
+
+}  // namespace tessera::workers

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "clientpage.h"
+#include "frames.h"
+
+#include <tessera/host/codec.h>
+#include <tessera/host/sessionhandle.h>
+
+#include <QHash>
+#include <QJsonObject>
+#include <QPointer>
+
+namespace tessera::workers {
+
+class WorkerProcess;
+
+/// A session in a worker process, seen from the host. It keeps the page the worker sent
+/// (for viewers that subscribe later) and the widget values it was given, so that when the
+/// worker stops it can empty the page, say why, and open the session again in the new
+/// worker with those values.
+class WorkerSessionHandle : public SessionHandle {
+    Q_OBJECT
+public:
+    WorkerSessionHandle(WorkerProcess* worker, const Dashboard& dashboard, QObject* parent);
+    ~WorkerSessionHandle() override;
+
+    QString dashboardId() const override { return m_dashboard; }
+    bool setDashboard(const Dashboard& dashboard) override;
+    void reloadDashboard(const Dashboard& dashboard) override;
+    void rerun() override;
+    void stop() override;
+    bool isRunning() const override { return m_running; }
+    void setWidgetValue(const QString& id, const QVariant& value,
+                        std::function<void(const QString& problem)> refused) override;
+    QMetaObject::Connection subscribe(QObject* receiver,
+                                      std::function<void(const PageBatch&)> onBatch) override;
+
+    /// A frame of this session from the worker.
+    void onFrame(const Frame& frame);
+    /// The worker stopped because of `reason`; `gaveUp` is why it is not restarted (empty
+    /// when it is).
+    void workerStopped(const QString& reason, const QStringList& stderrTail,
+                       const QString& gaveUp);
+
+signals:
+    void pageBatch(const tessera::PageBatch& batch);
+
+private:
+    void open();
+    void onText(const QByteArray& text);
+    void publish(const QVector<PageOp>& ops);
+    void send(const QJsonObject& message);
+
+    QPointer<WorkerProcess> m_worker;
+    quint32 m_session = 0;
+    QString m_dashboard;
+    bool m_open = false;  ///< the worker has the session
+    bool m_running = false;
+    bridge::ClientPage m_page;
+    BufferTable m_buffers;  ///< buffers of the message being received
+    quint64 m_sequence = 0;
+    QJsonObject m_values;  ///< widget values given, replayed after a restart (no presses)
+    qint64 m_nextRef = 0;
+    QHash<qint64, std::function<void(const QString&)>> m_refusals;
+};
+
+}  // namespace tessera::workers

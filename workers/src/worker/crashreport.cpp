@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "crashreport.h"
+
+#include <execinfo.h>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <unistd.h>
+
+namespace tessera::workers {
+
+namespace {
+
+constexpr int kFatal[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+
+void write(const char* text) {
+    // Only async-signal-safe calls from here on.
+    [[maybe_unused]] auto written = ::write(STDERR_FILENO, text, std::strlen(text));
+}
+
+void onFatal(int signal) {
+    write("tessera worker: fatal signal SIG");
+    write(sigabbrev_np(signal) ? sigabbrev_np(signal) : "?");
+    write("; backtrace:\n");
+    void* frames[64];
+    const int count = backtrace(frames, 64);
+    backtrace_symbols_fd(frames, count, STDERR_FILENO);
+    std::signal(signal, SIG_DFL);
+    raise(signal);
+}
+
+}  // namespace
+
+void installCrashReport() {
+    // backtrace() loads libgcc on first use, which is not safe in a handler: load it now.
+    void* warmUp[1];
+    backtrace(warmUp, 1);
+    static char altStack[1 << 16];
+    stack_t stack{};
+    stack.ss_sp = altStack;
+    stack.ss_size = sizeof altStack;
+    sigaltstack(&stack, nullptr);
+    struct sigaction action {};
+    action.sa_handler = onFatal;
+    action.sa_flags = SA_ONSTACK | SA_RESETHAND;
+    sigemptyset(&action.sa_mask);
+    for (int signal : kFatal) sigaction(signal, &action, nullptr);
+}
+
+}  // namespace tessera::workers

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "workerserver.h"
+
+#include "clientmessage.h"
+#include "crashreport.h"
+#include "servermessage.h"
+
+#include <tessera/cacheregistry.h>
+#include <tessera/host/plugincatalog.h>
+#include <tessera/host/session.h>
+#include <tessera/workers/workerhost.h>
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <cstdio>
+
+namespace tessera::workers {
+
+using bridge::ClientMessage;
+namespace server = bridge::server;
+
+struct WorkerServer::Hosted {
+    Session* session = nullptr;
+};
+
+WorkerServer::WorkerServer(QVector<Dashboard> dashboards, QObject* parent)
+    : QObject(parent), m_dashboards(std::move(dashboards)) {
+    connect(&m_socket, &QLocalSocket::readyRead, this, &WorkerServer::onReadyRead);
+    // The host went (it ended, or it ends this worker): so does the worker.
+    connect(&m_socket, &QLocalSocket::disconnected, qApp, [] { QCoreApplication::exit(0); });
+}
+
+WorkerServer::~WorkerServer() {
+    for (auto& [id, hosted] : m_sessions) delete hosted->session;
+}
+
+bool WorkerServer::connectToHost(const QString& name) {
+    m_socket.connectToServer(name);
+    if (!m_socket.waitForConnected(10'000)) return false;
+    QJsonArray ids;
+    for (const Dashboard& d : m_dashboards) ids.append(d.id);
+    send(0, QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("ready")},
+                                      {QStringLiteral("pid"), QCoreApplication::applicationPid()},
+                                      {QStringLiteral("dashboards"), ids}})
+                .toJson(QJsonDocument::Compact));
+    return true;
+}
+
+void WorkerServer::onReadyRead() {
+    m_reader.append(m_socket.readAll());
+    QString error;
+    while (auto frame = m_reader.next(&error)) onFrame(*frame);
+    if (!error.isEmpty()) {
+        std::fprintf(stderr, "tessera worker: %s from the host\n", qPrintable(error));
+        QCoreApplication::exit(3);
+    }
+}
+
+void WorkerServer::onFrame(const Frame& frame) {
+    if (frame.kind == Frame::Kind::Close) {
+        auto it = m_sessions.find(frame.session);
+        if (it == m_sessions.end()) return;
+        delete it->second->session;  // interrupts its runs
+        m_sessions.erase(it);
+        return;
+    }
+    if (frame.kind != Frame::Kind::Text) return;  // the host sends no buffers
+    const QJsonObject message = QJsonDocument::fromJson(frame.payload).object();
+    const QString type = message.value(QLatin1String("type")).toString();
+    if (frame.session == 0) {
+        if (type == QLatin1String("clearCache")) clearCaches();
+        return;
+    }
+    if (type == QLatin1String("open")) {
+        open(frame.session, message);
+        return;
+    }
+    auto it = m_sessions.find(frame.session);
+    if (it != m_sessions.end()) onMessage(*it->second, frame.session, frame.payload);
+}
+
+void WorkerServer::open(quint32 id, const QJsonObject& message) {
+    const Dashboard* dashboard = find(message.value(QLatin1String("dashboard")).toString());
+    if (!dashboard || m_sessions.count(id)) return;
+    auto hosted = std::make_unique<Hosted>();
+    auto* session = new Session(this);
+    hosted->session = session;
+    // Values the session's widgets had before (a restart): taken when first drawn.
+    const QJsonObject values = message.value(QLatin1String("values")).toObject();
+    for (auto v = values.begin(); v != values.end(); ++v)
+        session->presetWidgetValue(v.key(), v.value().toVariant());
+    session->subscribe(this, [this, id](const PageBatch& batch) {
+        if (batch.ops.isEmpty()) return;
+        // Every batch carries its own buffers: the host decodes them into its own page.
+        BufferTable buffers;
+        const QByteArray text = server::page(false, batch.sequence, batch.ops, &buffers);
+        for (const BufferTable::Buffer& buffer : buffers.takeNew())
+            sendBuffer(id, server::bufferFrame(buffer));
+        send(id, text);
+    });
+    connect(session, &Session::groupStarted, this, [this, id, session](quint64 group) {
+        send(id, server::groupStarted(group));
+        send(id, server::status(true, session->dashboard().id));
+    });
+    connect(session, &Session::groupFinished, this,
+            [this, id](const GroupRecord& record) { send(id, server::groupFinished(record)); });
+    connect(session, &Session::idle, this,
+            [this, id, session] { send(id, server::status(false, session->dashboard().id)); });
+    m_sessions[id] = std::move(hosted);
+    session->setDashboard(*dashboard);
+}
+
+void WorkerServer::onMessage(Hosted& hosted, quint32 id, const QByteArray& text) {
+    const auto decoded = bridge::decodeClientMessage(text);
+    if (!std::holds_alternative<ClientMessage>(decoded)) return;  // the host checked it
+    const ClientMessage& m = std::get<ClientMessage>(decoded);
+    Session& session = *hosted.session;
+    switch (m.type) {
+        case ClientMessage::Type::Widget:
+            if (const QString problem = session.setWidgetValue(m.widget, m.value.toVariant());
+                !problem.isEmpty())
+                send(id, server::error(bridge::errors::badValue, problem, m.ref));
+            break;
+        case ClientMessage::Type::Rerun:
+            session.rerun();
+            break;
+        case ClientMessage::Type::Stop:
+            session.stop();
+            break;
+        case ClientMessage::Type::Dashboard:
+            if (const Dashboard* dashboard = find(m.dashboard)) session.setDashboard(*dashboard);
+            break;
+        default:
+            break;
+    }
+}
+
+const Dashboard* WorkerServer::find(const QString& id) const {
+    for (const Dashboard& d : m_dashboards)
+        if (d.id == id) return &d;
+    return nullptr;
+}
+
+void WorkerServer::send(quint32 session, const QByteArray& text) {
+    m_socket.write(encodeFrame({session, Frame::Kind::Text, text}));
+}
+
+void WorkerServer::sendBuffer(quint32 session, const QByteArray& frame) {
+    m_socket.write(encodeFrame({session, Frame::Kind::Buffer, frame}));
+}
+
+int runWorker(const QString& socketName, const QString& pluginFile) {
+    installCrashReport();
+    PluginCatalog catalog;
+    const PluginInfo& plugin = catalog.loadFile(pluginFile);
+    if (!plugin.ok()) {
+        std::fprintf(stderr, "tessera worker: %s: %s\n", qPrintable(pluginFile),
+                     qPrintable(plugin.error));
+        return 2;
+    }
+    WorkerServer server(plugin.dashboards);
+    if (!server.connectToHost(socketName)) {
+        std::fprintf(stderr, "tessera worker: cannot reach the host at %s\n",
+                     qPrintable(socketName));
+        return 2;
+    }
+    return QCoreApplication::exec();
+}
+
+}  // namespace tessera::workers

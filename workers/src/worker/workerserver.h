@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "frames.h"
+
+#include <tessera/dashboard.h>
+
+#include <QJsonObject>
+#include <QLocalSocket>
+#include <QObject>
+#include <map>
+#include <memory>
+
+namespace tessera {
+class Session;
+}
+
+namespace tessera::workers {
+
+/// A worker process's side of the link: the Sessions of one plugin's dashboards, opened,
+/// driven and closed by the host, their page batches and run events sent back.
+class WorkerServer : public QObject {
+    Q_OBJECT
+public:
+    explicit WorkerServer(QVector<Dashboard> dashboards, QObject* parent = nullptr);
+    ~WorkerServer() override;
+
+    /// Connects to the host's socket `name` and says it is ready; false when it cannot.
+    bool connectToHost(const QString& name);
+
+private:
+    struct Hosted;
+
+    void onReadyRead();
+    void onFrame(const Frame& frame);
+    void open(quint32 id, const QJsonObject& message);
+    void onMessage(Hosted& hosted, quint32 id, const QByteArray& text);
+    const Dashboard* find(const QString& id) const;
+    void send(quint32 session, const QByteArray& text);
+    void sendBuffer(quint32 session, const QByteArray& frame);
+
+    QVector<Dashboard> m_dashboards;
+    QLocalSocket m_socket;
+    FrameReader m_reader;
+    std::map<quint32, std::unique_ptr<Hosted>> m_sessions;
+};
+
+}  // namespace tessera::workers
