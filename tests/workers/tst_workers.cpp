@@ -10,6 +10,8 @@
 #include <tessera/workers/workerhost.h>
 
 #include <QDir>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -94,10 +96,14 @@ private slots:
     void aCrashCostsOnlyItsOwnDashboard_data() {
         QTest::addColumn<QString>("button");
         QTest::addColumn<QString>("signal");
-        QTest::newRow("null dereference") << "Dereference null" << "SIGSEGV";
-        QTest::newRow("abort") << "Abort" << "SIGABRT";
-        QTest::newRow("stack overflow") << "Recurse forever" << "SIGSEGV";
-        QTest::newRow("std::terminate on its own thread") << "Throw on a thread" << "SIGABRT";
+        QTest::newRow("null dereference") << "Dereference null"
+                                          << "SIGSEGV";
+        QTest::newRow("abort") << "Abort"
+                               << "SIGABRT";
+        QTest::newRow("stack overflow") << "Recurse forever"
+                                        << "SIGSEGV";
+        QTest::newRow("std::terminate on its own thread") << "Throw on a thread"
+                                                          << "SIGABRT";
     }
 
     void aCrashCostsOnlyItsOwnDashboard() {
@@ -140,6 +146,52 @@ private slots:
         QTRY_COMPARE(textOf(*dying), QStringLiteral("n = 8"));
     }
 
+    void aSegfaultUnderServeLeavesEveryoneElseConnected() {
+        // `tessera --serve --isolate` as a user starts it.
+        QProcess tessera;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        tessera.setProcessEnvironment(env);
+        tessera.start(
+            QStringLiteral(TESSERA_BIN),
+            {QStringLiteral("--serve"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--isolate"),
+             QStringLiteral("--no-watch"), QStringLiteral("--plugin-dir"),
+             QStringLiteral(WORKER_PLUGIN_DIR), QStringLiteral("steady")});
+        QByteArray printed;
+        static const QRegularExpression urlPattern(
+            QStringLiteral("http://127\\.0\\.0\\.1:\\d+/\\S*"));
+        QRegularExpressionMatch url;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (printed += tessera.readAllStandardOutput(),
+             url = urlPattern.match(QString::fromUtf8(printed)), url.hasMatch()),
+            kRestartMs);
+        auto open = [&](const QString& dashboard) {
+            auto client = std::make_unique<BridgeClient>();
+            if (!client->open(QUrl(url.captured()))) return std::unique_ptr<BridgeClient>();
+            client->hello({{QStringLiteral("dashboard"), dashboard}});
+            if (!QTest::qWaitFor([&] { return client->runsFinished() >= 1 && !client->running(); },
+                                 kRestartMs))
+                return std::unique_ptr<BridgeClient>();
+            return client;
+        };
+        auto steady1 = open(QStringLiteral("steady"));
+        auto steady2 = open(QStringLiteral("steady"));
+        auto dying = open(QStringLiteral("dying"));
+        QVERIFY(steady1 && steady2 && dying);
+        setWidget(*dying, QStringLiteral("Dereference null"), true);
+        QTRY_COMPARE_WITH_TIMEOUT(errorsOf(*dying, QStringLiteral("dashboard-stopped")).size(), 1,
+                                  kRestartMs);
+        QTRY_COMPARE_WITH_TIMEOUT(textOf(*dying), QStringLiteral("n = 3"), kRestartMs);
+        setWidget(*steady1, QStringLiteral("m"), 11);
+        setWidget(*steady2, QStringLiteral("m"), 12);
+        QTRY_COMPARE(textOf(*steady1), QStringLiteral("m = 11"));
+        QTRY_COMPARE(textOf(*steady2), QStringLiteral("m = 12"));
+        QVERIFY(steady1->connected() && steady2->connected() && dying->connected());
+        QCOMPARE(tessera.state(), QProcess::Running);
+        tessera.terminate();
+        QVERIFY(tessera.waitForFinished(10'000));
+    }
+
     void aCrashLoopIsGivenUp() {
         WorkerSettings settings;
         settings.crashLimit = 3;
@@ -151,8 +203,8 @@ private slots:
         QVERIFY(steady && dying);
         for (int stop = 1; stop < settings.crashLimit; ++stop) {
             setWidget(*dying, QStringLiteral("Abort"), true);
-            QTRY_COMPARE_WITH_TIMEOUT(
-                errorsOf(*dying, QStringLiteral("dashboard-stopped")).size(), stop, kRestartMs);
+            QTRY_COMPARE_WITH_TIMEOUT(errorsOf(*dying, QStringLiteral("dashboard-stopped")).size(),
+                                      stop, kRestartMs);
             QTRY_COMPARE_WITH_TIMEOUT(textOf(*dying), QStringLiteral("n = 3"), kRestartMs);
         }
         setWidget(*dying, QStringLiteral("Abort"), true);

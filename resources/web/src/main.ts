@@ -218,6 +218,9 @@ class Viewer {
         if (m.code === 'plugin-reload') {
           this.reloadFailed = true;
           this.banner(m.message);
+        } else if (m.code === 'dashboard-stopped' || m.code === 'dashboard-failed') {
+          // Its worker process stopped: why, and what it wrote last, stay in view.
+          this.banner(m.message);
         } else {
           this.notice(m.message);
         }

@@ -3,6 +3,7 @@
 
 #include "workersessionhandle.h"
 
+#include <sys/resource.h>
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -12,12 +13,11 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
-#include <sys/resource.h>
 
 namespace tessera::workers {
 
-WorkerProcess::WorkerProcess(WorkerSettings settings, QString pluginFile,
-                             QStringList dashboardIds, QObject* parent)
+WorkerProcess::WorkerProcess(WorkerSettings settings, QString pluginFile, QStringList dashboardIds,
+                             QObject* parent)
     : QObject(parent),
       m_settings(std::move(settings)),
       m_pluginFile(std::move(pluginFile)),
@@ -66,8 +66,7 @@ void WorkerProcess::clearCaches() {
 void WorkerProcess::start() {
     m_process = new QProcess(this);
     m_process->setProgram(m_settings.program);
-    m_process->setArguments(
-        {QStringLiteral("--worker"), m_server.fullServerName(), m_pluginFile});
+    m_process->setArguments({QStringLiteral("--worker"), m_server.fullServerName(), m_pluginFile});
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     m_process->setProcessEnvironment(env);
@@ -106,8 +105,8 @@ void WorkerProcess::onReadyRead() {
     while (auto frame = m_reader.next(&error)) {
         if (frame->session == 0) {
             const QJsonObject m = QJsonDocument::fromJson(frame->payload).object();
-            const bool ours = m_process && m.value(QLatin1String("pid")).toInteger() ==
-                                               m_process->processId();
+            const bool ours =
+                m_process && m.value(QLatin1String("pid")).toInteger() == m_process->processId();
             if (m.value(QLatin1String("type")).toString() == QLatin1String("ready") && ours &&
                 !m_ready) {
                 m_ready = true;

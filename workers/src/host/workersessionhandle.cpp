@@ -59,9 +59,10 @@ void WorkerSessionHandle::setWidgetValue(const QString& id, const QVariant& valu
     const QJsonValue json = QJsonValue::fromVariant(value);
     if (widget && widget->kind == ElementKind::FileUploader && !value.toList().isEmpty()) {
         if (refused)
-            refused(QStringLiteral("file_uploader: files cannot be uploaded to a dashboard "
-                                   "running in a worker process (start tessera with "
-                                   "--no-isolate)"));
+            refused(
+                QStringLiteral("file_uploader: files cannot be uploaded to a dashboard "
+                               "running in a worker process (start tessera with "
+                               "--no-isolate)"));
         return;
     }
     const qint64 ref = ++m_nextRef;
@@ -77,9 +78,9 @@ void WorkerSessionHandle::setWidgetValue(const QString& id, const QVariant& valu
 QMetaObject::Connection WorkerSessionHandle::subscribe(
     QObject* receiver, std::function<void(const PageBatch&)> onBatch) {
     auto deliver = std::make_shared<std::function<void(const PageBatch&)>>(std::move(onBatch));
-    QMetaObject::invokeMethod(receiver, [deliver, snapshot = PageBatch{m_sequence, m_page.snapshot()}] {
-        (*deliver)(snapshot);
-    });
+    QMetaObject::invokeMethod(
+        receiver,
+        [deliver, snapshot = PageBatch{m_sequence, m_page.snapshot()}] { (*deliver)(snapshot); });
     return connect(this, &WorkerSessionHandle::pageBatch, receiver,
                    [deliver](const PageBatch& batch) { (*deliver)(batch); });
 }
@@ -98,7 +99,8 @@ void WorkerSessionHandle::onText(const QByteArray& text) {
     const QString type = m.value(QLatin1String("type")).toString();
     if (type == QLatin1String("ops")) {
         QString error;
-        const auto ops = server::decodeOps(m.value(QLatin1String("ops")).toArray(), m_buffers, &error);
+        const auto ops =
+            server::decodeOps(m.value(QLatin1String("ops")).toArray(), m_buffers, &error);
         m_buffers = BufferTable();  // each message brings its own
         if (ops) publish(*ops);
     } else if (type == QLatin1String("groupStarted")) {
@@ -117,7 +119,8 @@ void WorkerSessionHandle::onText(const QByteArray& text) {
         m_running = running;
     } else if (type == QLatin1String("error")) {
         const qint64 ref = m.value(QLatin1String("ref")).toInteger();
-        if (auto refused = m_refusals.take(ref)) refused(m.value(QLatin1String("message")).toString());
+        if (auto refused = m_refusals.take(ref))
+            refused(m.value(QLatin1String("message")).toString());
     }
     // Refusals of values the worker took are never answered: keep only recent ones.
     while (m_refusals.size() > 256) m_refusals.erase(m_refusals.begin());
@@ -140,19 +143,21 @@ void WorkerSessionHandle::workerStopped(const QString& reason, const QStringList
         m_running = false;
         emit idle();
     }
-    QString message =
-        gaveUp.isEmpty()
-            ? QStringLiteral("This dashboard stopped (%1) and was restarted. Its widget values "
-                             "were kept; its session state was lost.")
-                  .arg(reason)
-            : QStringLiteral("This dashboard stopped (%1) and is not restarted: %2. A new build "
-                             "of its plugin starts it again.")
-                  .arg(reason, gaveUp);
+    QString message = gaveUp.isEmpty()
+                          ? QStringLiteral(
+                                "This dashboard stopped (%1) and was restarted. Its widget values "
+                                "were kept; its session state was lost.")
+                                .arg(reason)
+                          : QStringLiteral(
+                                "This dashboard stopped (%1) and is not restarted: %2. A new build "
+                                "of its plugin starts it again.")
+                                .arg(reason, gaveUp);
     if (!stderrTail.isEmpty())
-        message += QStringLiteral("\n\nThe last lines it wrote:\n") + stderrTail.join(QLatin1Char('\n'));
-    emit notice(gaveUp.isEmpty() ? QStringLiteral("dashboard-stopped")
-                                 : QStringLiteral("dashboard-failed"),
-                message);
+        message +=
+            QStringLiteral("\n\nThe last lines it wrote:\n") + stderrTail.join(QLatin1Char('\n'));
+    emit notice(
+        gaveUp.isEmpty() ? QStringLiteral("dashboard-stopped") : QStringLiteral("dashboard-failed"),
+        message);
 }
 
 void WorkerSessionHandle::send(const QJsonObject& message) {

@@ -40,8 +40,7 @@ public:
     void onFrame(const Frame& frame);
     /// The worker stopped because of `reason`; `gaveUp` is why it is not restarted (empty
     /// when it is).
-    void workerStopped(const QString& reason, const QStringList& stderrTail,
-                       const QString& gaveUp);
+    void workerStopped(const QString& reason, const QStringList& stderrTail, const QString& gaveUp);
 
 signals:
     void pageBatch(const tessera::PageBatch& batch);

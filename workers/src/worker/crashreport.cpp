@@ -2,10 +2,10 @@
 #include "crashreport.h"
 
 #include <execinfo.h>
+#include <unistd.h>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
-#include <unistd.h>
 
 namespace tessera::workers {
 
