@@ -4,7 +4,9 @@
 // server's memory per idle session; for 100, 200 and 500 sessions that each move a slider
 // every 200 ms, the time from a change to the ops that show it (p50/p99) and the server's
 // CPU; the bytes of a rerun that changes nothing; and the time and bytes to deliver a
-// 1,000,000-point chart. Both processes share this machine's cores.
+// 1,000,000-point chart. Both processes share this machine's cores. With --isolate the
+// server runs the dashboards in a worker process; memory and CPU then count the server and
+// its workers together.
 #include "bridgeclient.h"
 
 #include <sys/resource.h>
@@ -53,7 +55,7 @@ void turnFor(int ms) {
 /// `tessera --serve 127.0.0.1:0` with the bench dashboards, and what /proc says about it.
 class Server {
 public:
-    bool start() {
+    bool start(bool isolate) {
         m_process.setProgram(QStringLiteral(TESSERA_EXECUTABLE));
         m_process.setArguments({QStringLiteral("--serve"), QStringLiteral("127.0.0.1:0"),
                                 QStringLiteral("--plugin-dir"), QStringLiteral(BENCH_PLUGIN_DIR),
@@ -64,6 +66,7 @@ public:
                                 QStringLiteral("2000"), QStringLiteral("--max-pending-per-address"),
                                 QStringLiteral("64"), QStringLiteral("--log-level"),
                                 QStringLiteral("warn"), QStringLiteral("bench-growth")});
+        if (isolate) m_process.setArguments(m_process.arguments() << QStringLiteral("--isolate"));
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_process.start();
         if (!m_process.waitForStarted()) return false;
@@ -81,23 +84,39 @@ public:
         m_process.waitForFinished();
     }
     const QUrl& url() const { return m_url; }
-    /// User + system CPU time the server has used, in seconds.
+    /// The server and its workers.
+    QList<qint64> processes() const {
+        QList<qint64> pids{m_process.processId()};
+        QFile children(QStringLiteral("/proc/%1/task/%1/children").arg(pids[0]));
+        if (children.open(QIODevice::ReadOnly))
+            for (const QByteArray& pid : children.readAll().simplified().split(' '))
+                if (!pid.isEmpty()) pids << pid.toLongLong();
+        return pids;
+    }
+    /// User + system CPU time the server (and its workers) used, in seconds.
     double cpuSeconds() const {
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(m_process.processId()));
-        if (!stat.open(QIODevice::ReadOnly)) return 0;
-        const QByteArray text = stat.readAll();
-        // Fields after the command name (which may hold spaces): state is field 3.
-        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-        return double(fields.value(11).toLongLong() + fields.value(12).toLongLong()) /
-               double(sysconf(_SC_CLK_TCK));
+        double seconds = 0;
+        for (qint64 pid : processes()) {
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+            if (!stat.open(QIODevice::ReadOnly)) continue;
+            const QByteArray text = stat.readAll();
+            // Fields after the command name (which may hold spaces): state is field 3.
+            const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+            seconds += double(fields.value(11).toLongLong() + fields.value(12).toLongLong()) /
+                       double(sysconf(_SC_CLK_TCK));
+        }
+        return seconds;
     }
     double rssMiB() const {
-        QFile status(QStringLiteral("/proc/%1/status").arg(m_process.processId()));
-        if (!status.open(QIODevice::ReadOnly)) return 0;
-        for (const QByteArray& line : status.readAll().split('\n'))
-            if (line.startsWith("VmRSS:"))
-                return line.mid(6).trimmed().split(' ')[0].toDouble() / 1024;
-        return 0;
+        double mib = 0;
+        for (qint64 pid : processes()) {
+            QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+            if (!status.open(QIODevice::ReadOnly)) continue;
+            for (const QByteArray& line : status.readAll().split('\n'))
+                if (line.startsWith("VmRSS:"))
+                    mib += line.mid(6).trimmed().split(' ')[0].toDouble() / 1024;
+        }
+        return mib;
     }
 
 private:
@@ -212,9 +231,9 @@ double percentile(std::vector<double> values, double p) {
 
 class Bench {
 public:
-    bool start() {
+    bool start(bool isolate) {
         m_clock.start();
-        return m_server.start();
+        return m_server.start(isolate);
     }
 
     /// Opens clients until there are `n`, twenty at a time, each ready with its page.
@@ -343,8 +362,10 @@ private:
 
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
+    const bool isolate = app.arguments().contains(QStringLiteral("--isolate"));
+    std::printf("sessions %s\n", isolate ? "in a worker process (--isolate)" : "in the server");
     Bench bench;
-    if (!bench.start()) {
+    if (!bench.start(isolate)) {
         std::printf("the server did not start\n");
         return 1;
     }

@@ -100,7 +100,9 @@ void WorkerProcess::onConnection() {
 void WorkerProcess::onReadyRead() {
     QLocalSocket* socket = m_socket;
     if (!socket) return;
-    m_reader.append(socket->readAll());
+    const QByteArray bytes = socket->readAll();
+    m_bytesReceived += bytes.size();
+    m_reader.append(bytes);
     QString error;
     while (auto frame = m_reader.next(&error)) {
         if (frame->session == 0) {

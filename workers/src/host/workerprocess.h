@@ -12,6 +12,7 @@
 #include <QProcess>
 #include <QStringList>
 #include <QTimer>
+#include <atomic>
 
 namespace tessera::workers {
 
@@ -40,6 +41,8 @@ public:
     /// Empties every cache of the worker.
     void clearCaches();
     qint64 processId() const { return m_process ? m_process->processId() : 0; }
+    /// Bytes the worker has sent over the link so far.
+    qint64 bytesReceived() const { return m_bytesReceived.load(); }
 
 signals:
     /// The worker is ready (started or restarted); sessions open themselves again.
@@ -61,6 +64,7 @@ private:
     QProcess* m_process = nullptr;
     QPointer<QLocalSocket> m_socket;
     FrameReader m_reader;
+    std::atomic<qint64> m_bytesReceived{0};  ///< read by benchmarks from their thread
     bool m_ready = false;
     QVector<QByteArray> m_waiting;  ///< frames sent before the worker was ready
     QHash<quint32, WorkerSessionHandle*> m_handles;
