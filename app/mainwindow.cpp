@@ -39,7 +39,7 @@ MainWindow::MainWindow(const PluginCatalog& catalog, QWidget* parent)
     setWindowTitle(QStringLiteral("Tessera"));
     buildActions();
     buildLayout();
-    m_renderer.attach(&m_session);
+    m_renderer.attach(&m_handle);
     connect(&m_session, &Session::groupStarted, this, &MainWindow::onGroupStarted);
     connect(&m_session, &Session::groupFinished, this, &MainWindow::onGroupFinished);
 

@@ -6,6 +6,7 @@
 #include <tessera/host/plugincatalog.h>
 #include <tessera/host/pluginwatcher.h>
 #include <tessera/host/session.h>
+#include <tessera/host/sessionhandle.h>
 #include <tessera/widgets/renderer.h>
 
 #include <QMainWindow>
@@ -68,7 +69,8 @@ private:
     void showNote(const QString& text);
 
     const PluginCatalog& m_catalog;
-    Session m_session;
+    LocalSessionHandle m_handle;  // what the renderer drives
+    Session& m_session = m_handle.session();
     widgets::Renderer m_renderer;
     QVector<Dashboard> m_dashboards;
     Sharing m_sharing;  // after the session: its browsers may mirror it

@@ -10,6 +10,7 @@
 
 #include <tessera/bridge/bridge.h>
 #include <tessera/host/session.h>
+#include <tessera/host/sessionhandle.h>
 #include <tessera/schema.h>
 #include <tessera/widgets/renderer.h>
 
@@ -126,14 +127,15 @@ qsizetype rowsAt(const Session& session) {
 void inTheWindow(Mode mode, int rounds) {
     Streamer streamer;
     streamer.mode = mode;
-    Session session;
+    LocalSessionHandle handle;
+    Session& session = handle.session();
     widgets::Renderer renderer;
     QWidget top;
     auto* layout = new QVBoxLayout(&top);
     layout->addWidget(renderer.mainArea());
     top.resize(1100, 600);
     top.show();
-    renderer.attach(&session);
+    renderer.attach(&handle);
     qsizetype expected = kBase;
     qint64 appliedNs = 0;
     QObject::connect(&renderer, &widgets::Renderer::applied, [&] {

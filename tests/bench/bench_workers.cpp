@@ -51,7 +51,10 @@ double rssMiB(qint64 pid) {
 QString textOf(const BridgeClient& client) {
     const auto paths = client.pathsOf(QStringLiteral("text"));
     return paths.isEmpty() ? QString()
-                           : client.page().node(paths.first())->element->props.value(QStringLiteral("text")).toString();
+                           : client.page()
+                                 .node(paths.first())
+                                 ->element->props.value(QStringLiteral("text"))
+                                 .toString();
 }
 
 /// Waits for `done`, waking at every message `client` receives (no polling interval).
@@ -117,7 +120,8 @@ std::unique_ptr<BridgeClient> connectTo(const Bridge& bridge, const QString& das
     auto client = std::make_unique<BridgeClient>();
     if (!client->open(bridge.url())) return nullptr;
     client->hello({{QStringLiteral("dashboard"), dashboard}});
-    if (!QTest::qWaitFor([&] { return client->runsFinished() >= 1 && !client->running(); }, kWaitMs))
+    if (!QTest::qWaitFor([&] { return client->runsFinished() >= 1 && !client->running(); },
+                         kWaitMs))
         return nullptr;
     return client;
 }
@@ -143,9 +147,9 @@ void widgetLatency(const Plugins& plugins) {
             if (textOf(*client) == QStringLiteral("m = %1").arg(value)) continue;
             clock.start();
             setWidget(*client, QStringLiteral("m"), value);
-            if (!waitOn(*client,
-                        [&] { return textOf(*client) == QStringLiteral("m = %1").arg(value); },
-                        kWaitMs)) {
+            if (!waitOn(
+                    *client, [&] { return textOf(*client) == QStringLiteral("m = %1").arg(value); },
+                    kWaitMs)) {
                 std::printf("%s | %d was not shown\n", modeName(isolate), value);
                 return;
             }
@@ -157,8 +161,9 @@ void widgetLatency(const Plugins& plugins) {
 }
 
 void millionPoints(const Plugins& plugins) {
-    std::printf("\na 1,000,000-point chart to a browser (hello -> the page shows it; median of %d)\n",
-                kSamples);
+    std::printf(
+        "\na 1,000,000-point chart to a browser (hello -> the page shows it; median of %d)\n",
+        kSamples);
     std::printf("%-10s | %9s | %14s | %14s\n", "sessions", "time", "to the browser",
                 "over the link");
     QString file;
@@ -192,10 +197,10 @@ void millionPoints(const Plugins& plugins) {
         }
         WorkerSessionHost* host = made->load();
         const WorkerProcess* worker = host ? host->worker(file) : nullptr;
-        const QString link =
-            worker ? QStringLiteral("%1 MB").arg(double(worker->bytesReceived()) / 1e6 / kSamples, 0,
-                                                 'f', 1)
-                   : QStringLiteral("-");
+        const QString link = worker
+                                 ? QStringLiteral("%1 MB").arg(
+                                       double(worker->bytesReceived()) / 1e6 / kSamples, 0, 'f', 1)
+                                 : QStringLiteral("-");
         std::printf("%s | %6.0f ms | %11.1f MB | %14s\n", modeName(isolate), percentile(ms, 0.5),
                     double(bytes) / 1e6, qPrintable(link));
     }
@@ -217,9 +222,10 @@ void workerStart(const Plugins& plugins) {
         ms.push_back(double(clock.nsecsElapsed()) / 1e6);
         rss = rssMiB(worker.processId());
     }
-    std::printf("\na worker starts (process, plugin loaded, ready): median %.0f ms of %d; its RSS "
-                "idle: %.1f MiB\n",
-                percentile(ms, 0.5), kSamples, rss);
+    std::printf(
+        "\na worker starts (process, plugin loaded, ready): median %.0f ms of %d; its RSS "
+        "idle: %.1f MiB\n",
+        percentile(ms, 0.5), kSamples, rss);
 }
 
 void crashToShown(const Plugins& plugins) {
@@ -236,17 +242,19 @@ void crashToShown(const Plugins& plugins) {
         QElapsedTimer clock;
         clock.start();
         setWidget(*client, QStringLiteral("Dereference null"), true);
-        if (!QTest::qWaitFor([&] { return client->errors().size() > stops && textOf(*client) == shown; },
-                             kWaitMs))
+        if (!QTest::qWaitFor(
+                [&] { return client->errors().size() > stops && textOf(*client) == shown; },
+                kWaitMs))
             return;
         ms.push_back(double(clock.nsecsElapsed()) / 1e6);
     }
     QStringList each;
     for (double v : ms) each << QString::number(v, 'f', 0);
-    std::printf("\na segfault -> the dashboard shown again with its widget values, crash after "
-                "crash: %s ms\n(each restart waits twice as long as the one before, from 100 ms, "
-                "while the stops fall within 60 s)\n",
-                qPrintable(each.join(QStringLiteral(", "))));
+    std::printf(
+        "\na segfault -> the dashboard shown again with its widget values, crash after "
+        "crash: %s ms\n(each restart waits twice as long as the one before, from 100 ms, "
+        "while the stops fall within 60 s)\n",
+        qPrintable(each.join(QStringLiteral(", "))));
 }
 
 }  // namespace

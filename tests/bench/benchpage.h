@@ -2,6 +2,7 @@
 #pragma once
 
 #include <tessera/host/session.h>
+#include <tessera/host/sessionhandle.h>
 #include <tessera/widgets/renderer.h>
 
 #include <QEventLoop>
@@ -11,7 +12,8 @@
 
 /// A session shown by a renderer in a window (offscreen), as the app has it.
 struct BenchPage {
-    tessera::Session session;
+    tessera::LocalSessionHandle handle;
+    tessera::Session& session = handle.session();
     tessera::widgets::Renderer renderer;
     QScrollArea window;
 
@@ -20,7 +22,7 @@ struct BenchPage {
         window.setWidget(renderer.mainArea());
         window.resize(size);
         window.show();
-        renderer.attach(&session);
+        renderer.attach(&handle);
     }
 
     /// Runs the event loop until the session is idle.

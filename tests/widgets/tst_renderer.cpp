@@ -2,6 +2,7 @@
 // The Qt renderer against a live session: every element kind becomes its widget, updates
 // happen in place, removed elements go, stale ones fade, and widgets talk back.
 #include <tessera/host/session.h>
+#include <tessera/host/sessionhandle.h>
 #include <tessera/schema.h>
 #include <tessera/widgets/renderer.h>
 
@@ -37,7 +38,8 @@ namespace {
 
 /// A window with a session and its renderer, as the app has.
 struct Harness {
-    Session session;
+    LocalSessionHandle handle;
+    Session& session = handle.session();
     widgets::Renderer renderer;
     QWidget window;
     explicit Harness(std::function<void(Ui&)> fn) {
@@ -45,7 +47,7 @@ struct Harness {
         layout->addWidget(renderer.mainArea());
         layout->addWidget(renderer.sidebarArea());
         window.resize(900, 700);
-        renderer.attach(&session);
+        renderer.attach(&handle);
         session.setDashboard(Dashboard{QStringLiteral("t"), {}, {}, std::move(fn)});
     }
     bool waitIdle(int ms = 10000) {

@@ -4,6 +4,7 @@
 #include "elementwidget.h"
 
 #include <tessera/host/session.h>
+#include <tessera/host/sessionhandle.h>
 #include <tessera/schema.h>
 
 #include <QGraphicsOpacityEffect>
@@ -42,15 +43,16 @@ QWidget* Renderer::sidebarArea() const {
     return m_roots[SidebarRoot]->view;
 }
 
-void Renderer::attach(Session* session) {
+void Renderer::attach(SessionHandle* session) {
     disconnect(m_connection);
     m_session = session;
     if (!session) return;
-    m_connection = connect(session, &Session::pageChanged, this, &Renderer::apply);
     m_sink = [this](const QString& id, const QVariant& value) {
-        if (m_session) m_session->setWidgetValue(id, value);
+        // A refused value changes nothing; the view shows the session's value again.
+        if (m_session) m_session->setWidgetValue(id, value, {});
     };
-    apply(session->page().snapshot());
+    // The page as it is first (in this thread: at once), then every batch.
+    m_connection = session->subscribe(this, [this](const PageBatch& batch) { apply(batch.ops); });
 }
 
 Renderer::Node* Renderer::nodeAt(const Path& path) const {

@@ -5,11 +5,15 @@
 
 namespace tessera {
 
-LocalSessionHandle::LocalSessionHandle(const Dashboard& dashboard, QObject* parent)
+LocalSessionHandle::LocalSessionHandle(QObject* parent)
     : SessionHandle(parent), m_session(new Session(this)) {
     connect(m_session, &Session::groupStarted, this, &SessionHandle::groupStarted);
     connect(m_session, &Session::groupFinished, this, &SessionHandle::groupFinished);
     connect(m_session, &Session::idle, this, &SessionHandle::idle);
+}
+
+LocalSessionHandle::LocalSessionHandle(const Dashboard& dashboard, QObject* parent)
+    : LocalSessionHandle(parent) {
     m_session->setDashboard(dashboard);
 }
 

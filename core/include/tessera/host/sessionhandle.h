@@ -62,6 +62,8 @@ public:
 class TESSERA_CORE_EXPORT LocalSessionHandle : public SessionHandle {
     Q_OBJECT
 public:
+    /// A session with no dashboard yet (setDashboard() shows one).
+    explicit LocalSessionHandle(QObject* parent = nullptr);
     explicit LocalSessionHandle(const Dashboard& dashboard, QObject* parent = nullptr);
     ~LocalSessionHandle() override;
 

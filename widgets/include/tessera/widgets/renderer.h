@@ -12,7 +12,7 @@
 class QWidget;
 
 namespace tessera {
-class Session;
+class SessionHandle;
 }
 
 namespace tessera::widgets {
@@ -34,8 +34,9 @@ public:
     QWidget* mainArea() const;
     QWidget* sidebarArea() const;
 
-    /// Shows `session`'s page and sends widget changes back to it.
-    void attach(Session* session);
+    /// Shows `session`'s page and sends widget changes back to it: a session in this
+    /// process or in a worker, alike.
+    void attach(SessionHandle* session);
     void setWidgetSink(WidgetSink sink) { m_sink = std::move(sink); }
 
     void apply(const QVector<tessera::PageOp>& ops);
@@ -63,7 +64,7 @@ private:
 
     std::unique_ptr<Node> m_roots[2];
     WidgetSink m_sink;
-    QPointer<Session> m_session;
+    QPointer<SessionHandle> m_session;
     QMetaObject::Connection m_connection;
 };
 
