@@ -10,9 +10,11 @@
 #include <tessera/workers/workerhost.h>
 
 #include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace tessera;
@@ -190,6 +192,58 @@ private slots:
         QCOMPARE(tessera.state(), QProcess::Running);
         tessera.terminate();
         QVERIFY(tessera.waitForFinished(10'000));
+    }
+
+    void aNewBuildMovesItsSessionsToANewWorker() {
+        // The plugin file as an author's build leaves it; the host loads copies of it.
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("reloadable.so"));
+        QVERIFY(QFile::copy(QStringLiteral(RELOAD_BUILDS "/reloadable_v1.so"), file));
+        PluginCatalog catalog;
+        catalog.setLoadFromCopies(true);
+        QVERIFY(catalog.loadFile(file).ok());
+        BridgeOptions options;
+        options.address = QHostAddress::LocalHost;
+        options.sessionHost = [file] {
+            WorkerSettings settings;
+            settings.program = QStringLiteral(TESSERA_BIN);
+            return std::make_unique<WorkerSessionHost>(
+                settings,
+                QVector<WorkerSessionHost::Plugin>{{file, {QStringLiteral("reloadable")}}});
+        };
+        Bridge bridge(catalog.dashboards(), options);
+        QSignalSpy listening(&bridge, &Bridge::listening);
+        bridge.start();
+        QVERIFY(listening.wait(10'000));
+        BridgeClient client;
+        QVERIFY(client.open(bridge.url()));
+        client.hello({{QStringLiteral("dashboard"), QStringLiteral("reloadable")}});
+        QTRY_COMPARE_WITH_TIMEOUT(textOf(client), QStringLiteral("version 1"), kRestartMs);
+        setWidget(client, QStringLiteral("Level"), 42);
+        const auto level = [&] {
+            const auto paths = client.pathsOf(QStringLiteral("metric"));
+            return paths.isEmpty() ? QString()
+                                   : client.page()
+                                         .node(paths.first())
+                                         ->element->props.value(QStringLiteral("value"))
+                                         .toString();
+        };
+        QTRY_COMPARE(level(), QStringLiteral("42"));
+
+        // A new build: a new file in place of the old one, as a linker writes it.
+        QVERIFY(QFile::remove(file));
+        QVERIFY(QFile::copy(QStringLiteral(RELOAD_BUILDS "/reloadable_v2.so"), file));
+        const PluginInfo& rebuilt = catalog.reloadFile(file);
+        QVERIFY(rebuilt.ok());
+        bridge.reloadDashboards(rebuilt.dashboards);
+        QTRY_COMPARE_WITH_TIMEOUT(textOf(client), QStringLiteral("version 2"), kRestartMs);
+        QCOMPARE(level(), QStringLiteral("42"));  // the widget value moved over
+        QVERIFY(std::any_of(
+            client.messages().cbegin(), client.messages().cend(), [](const QJsonObject& m) {
+                return m.value(QStringLiteral("type")).toString() == QStringLiteral("reloaded");
+            }));
+        QVERIFY(client.errors().isEmpty());  // no stop was reported
+        QVERIFY(client.connected());
     }
 
     void aCrashLoopIsGivenUp() {

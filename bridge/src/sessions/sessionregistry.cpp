@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sessionregistry.h"
 
+#include <tessera/host/sessionhandle.h>
+
 #include "access.h"
 #include "browsersession.h"
 #include "mirrorsession.h"
@@ -108,6 +110,8 @@ void SessionRegistry::end(const QString& token) {
 void SessionRegistry::reloadDashboards(const QVector<Dashboard>& changed) {
     replaceDashboards(m_settings.dashboards, changed);
     for (const Dashboard& d : changed) m_reloadFailures.remove(d.id);
+    // Workers of the plugin start again with the new build, before its sessions hear of it.
+    if (m_settings.sessionHost) m_settings.sessionHost->reloadDashboards(changed);
     for (ViewerSession* session : std::as_const(m_sessions)) session->reloadDashboards(changed);
 }
 

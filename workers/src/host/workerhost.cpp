@@ -30,6 +30,16 @@ void WorkerSessionHost::clearCaches() {
     for (WorkerProcess* worker : std::as_const(m_byFile)) worker->clearCaches();
 }
 
+void WorkerSessionHost::reloadDashboards(const QVector<Dashboard>& changed) {
+    for (const Plugin& plugin : std::as_const(m_plugins)) {
+        WorkerProcess* worker = m_byFile.value(plugin.file);
+        const bool rebuilt = std::any_of(changed.cbegin(), changed.cend(), [&](const Dashboard& d) {
+            return plugin.dashboards.contains(d.id);
+        });
+        if (worker && rebuilt) worker->renew();
+    }
+}
+
 WorkerProcess* WorkerSessionHost::worker(const QString& file) const {
     return m_byFile.value(file);
 }

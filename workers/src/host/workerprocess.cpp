@@ -35,11 +35,34 @@ WorkerProcess::WorkerProcess(WorkerSettings settings, QString pluginFile, QStrin
 }
 
 WorkerProcess::~WorkerProcess() {
+    end();
+}
+
+void WorkerProcess::end() {
+    m_ready = false;
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        delete m_socket;
+    }
     if (m_process) {
         m_process->disconnect(this);
         m_process->kill();
         m_process->waitForFinished(5000);
+        delete m_process;
+        m_process = nullptr;
     }
+}
+
+void WorkerProcess::renew() {
+    end();
+    m_restart.stop();
+    m_stops.clear();
+    m_gaveUp.clear();
+    m_stderrTail.clear();
+    m_stderrPartial.clear();
+    for (WorkerSessionHandle* handle : std::as_const(m_handles)) handle->workerRenewed();
+    start();
 }
 
 quint32 WorkerProcess::attach(WorkerSessionHandle* handle) {

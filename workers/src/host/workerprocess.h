@@ -38,6 +38,9 @@ public:
     /// Whether it gave up restarting, and why.
     bool gaveUp() const { return !m_gaveUp.isEmpty(); }
     const QString& gaveUpReason() const { return m_gaveUp; }
+    /// Ends the worker and starts a new one from the plugin file (a new build): its sessions
+    /// move over with their widget values, and one given up on tries again.
+    void renew();
     /// Empties every cache of the worker.
     void clearCaches();
     qint64 processId() const { return m_process ? m_process->processId() : 0; }
@@ -50,6 +53,8 @@ signals:
 
 private:
     void start();
+    /// Ends the worker process without reporting a stop.
+    void end();
     void onConnection();
     void onReadyRead();
     void onFinished(int exitCode, QProcess::ExitStatus status);

@@ -127,8 +127,25 @@ void WorkerSessionHandle::onText(const QByteArray& text) {
 }
 
 void WorkerSessionHandle::publish(const QVector<PageOp>& ops) {
+    if (std::exchange(m_replacePage, false)) {
+        // The new worker's first ops build its page from nothing: empty this one in the
+        // same batch, so that viewers never show a page in between.
+        QVector<PageOp> replaced = m_page.clearOps();
+        replaced += ops;
+        m_page.clear();
+        m_page.apply(ops);
+        emit pageBatch(PageBatch{++m_sequence, replaced});
+        return;
+    }
     m_page.apply(ops);
     emit pageBatch(PageBatch{++m_sequence, ops});
+}
+
+void WorkerSessionHandle::workerRenewed() {
+    m_open = false;
+    m_refusals.clear();
+    m_buffers = BufferTable();
+    m_replacePage = true;
 }
 
 void WorkerSessionHandle::workerStopped(const QString& reason, const QStringList& stderrTail,

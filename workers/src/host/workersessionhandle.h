@@ -41,6 +41,8 @@ public:
     /// The worker stopped because of `reason`; `gaveUp` is why it is not restarted (empty
     /// when it is).
     void workerStopped(const QString& reason, const QStringList& stderrTail, const QString& gaveUp);
+    /// A new worker takes over (a new build): the page it sends replaces this one.
+    void workerRenewed();
 
 signals:
     void pageBatch(const tessera::PageBatch& batch);
@@ -54,7 +56,8 @@ private:
     QPointer<WorkerProcess> m_worker;
     quint32 m_session = 0;
     QString m_dashboard;
-    bool m_open = false;  ///< the worker has the session
+    bool m_open = false;         ///< the worker has the session
+    bool m_replacePage = false;  ///< the next ops start the page afresh
     bool m_running = false;
     bridge::ClientPage m_page;
     BufferTable m_buffers;  ///< buffers of the message being received

@@ -56,6 +56,9 @@ public:
     virtual SessionHandle* open(const Dashboard& dashboard, QObject* parent) = 0;
     /// Empties every cache of every session it opened (this process's by default).
     virtual void clearCaches();
+    /// New builds of `changed` dashboards were loaded (hot reload), before the sessions
+    /// showing them are told with SessionHandle::reloadDashboard().
+    virtual void reloadDashboards(const QVector<Dashboard>& changed) { Q_UNUSED(changed); }
 };
 
 /// A Session of this process behind the handle.

@@ -38,6 +38,9 @@ public:
 
     SessionHandle* open(const Dashboard& dashboard, QObject* parent) override;
     void clearCaches() override;
+    /// A new build of a plugin: its worker starts again from the plugin file, and its
+    /// sessions move over with their widget values; a worker given up on tries again.
+    void reloadDashboards(const QVector<Dashboard>& changed) override;
     /// The worker of the plugin file `file`, when one was started.
     WorkerProcess* worker(const QString& file) const;
 
