@@ -103,7 +103,12 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
         QStringLiteral("worker-memory"),
         QStringLiteral("With --isolate: a worker's address space limit in MiB (default: none)."),
         QStringLiteral("MiB"));
-    parser.addOptions({isolate, noIsolate, workerMemory});
+    const QCommandLineOption runTimeout(
+        QStringLiteral("run-timeout"),
+        QStringLiteral("With --isolate: a session that runs longer than this without a pause "
+                       "(a run stuck in its own code) ends its worker, which restarts "
+                       "(default: no limit)."),
+        QStringLiteral("seconds"));
     parser.addOptions({pluginDir,
                        noWatch,
                        list,
@@ -124,6 +129,7 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
                        maxSessions,
                        allowClearCache,
                        allowErrors});
+    parser.addOptions({isolate, noIsolate, workerMemory, runTimeout});
     // The limits a server holds each client to (docs/user-guide.md, "Limits"): the flag,
     // the range it takes and what it sets; the defaults are BridgeOptions'.
     using B = bridge::BridgeOptions;
@@ -314,6 +320,18 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
     if (o.isolate && o.share != Options::Share::Serve) {
         *error = QStringLiteral("--isolate needs --serve");
         return std::nullopt;
+    }
+    if ((parser.isSet(workerMemory) || parser.isSet(runTimeout)) && !o.isolate) {
+        *error = QStringLiteral("--worker-memory and --run-timeout need --isolate");
+        return std::nullopt;
+    }
+    if (parser.isSet(runTimeout)) {
+        o.runTimeoutSeconds = parser.value(runTimeout).toInt(&ok);
+        if (!ok || o.runTimeoutSeconds < 1 || o.runTimeoutSeconds > 86400) {
+            *error = QStringLiteral("--run-timeout expects seconds from 1 to 86400, got '%1'")
+                         .arg(parser.value(runTimeout));
+            return std::nullopt;
+        }
     }
     if (parser.isSet(workerMemory)) {
         o.workerMemoryMb = parser.value(workerMemory).toLongLong(&ok);

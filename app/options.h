@@ -33,6 +33,7 @@ struct Options {
     /// --isolate: --serve runs each plugin's dashboards in a worker process of its own.
     bool isolate = false;
     qint64 workerMemoryMb = 0;  ///< --worker-memory: a worker's address space limit; 0: none
+    int runTimeoutSeconds = 0;  ///< --run-timeout: a worker whose session runs longer ends; 0: none
 };
 
 /// Parses `arguments` (argv as strings). On error returns nullopt with the message in

@@ -33,6 +33,7 @@ std::function<std::unique_ptr<SessionHost>()> workerHost(const PluginCatalog& ca
     workers::WorkerSettings settings;
     settings.program = QCoreApplication::applicationFilePath();
     settings.memoryBytes = options.workerMemoryMb << 20;
+    settings.runTimeoutMs = options.runTimeoutSeconds * 1000;
     return [settings, plugins] {
         return std::make_unique<workers::WorkerSessionHost>(settings, plugins);
     };

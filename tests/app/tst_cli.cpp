@@ -218,6 +218,14 @@ private slots:
                  limit.err.constData());
         QCOMPARE(tessera({"--serve", "0", "--max-output-mib", "lots"}).exitCode, 2);
         QCOMPARE(tessera({"--serve", "0", "--max-pending-per-address", "-1"}).exitCode, 2);
+        // Isolation is for a server, and its limits need it.
+        const Result alone = tessera({"--isolate", "--once"});
+        QCOMPARE(alone.exitCode, 2);
+        QVERIFY2(alone.err.contains("--isolate needs --serve"), alone.err.constData());
+        QCOMPARE(tessera({"--serve", "0", "--run-timeout", "5"}).exitCode, 2);
+        QCOMPARE(tessera({"--serve", "0", "--isolate", "--no-isolate"}).exitCode, 2);
+        QCOMPARE(tessera({"--serve", "0", "--isolate", "--worker-memory", "1"}).exitCode, 2);
+        QCOMPARE(tessera({"--serve", "0", "--isolate", "--run-timeout", "soon"}).exitCode, 2);
     }
 };
 

@@ -194,6 +194,50 @@ private slots:
         QVERIFY(tessera.waitForFinished(10'000));
     }
 
+    void aRunStuckInUserCodeEndsItsWorker() {
+        WorkerSettings settings;
+        settings.runTimeoutMs = 1000;
+        const auto served = serve(settings);
+        QVERIFY(served);
+        auto dying = connectTo(*served, QStringLiteral("dying"));
+        QVERIFY(dying);
+        setWidget(*dying, QStringLiteral("n"), 6);
+        QTRY_COMPARE(textOf(*dying), QStringLiteral("n = 6"));
+        setWidget(*dying, QStringLiteral("Loop forever"), true);
+        QTRY_COMPARE_WITH_TIMEOUT(errorsOf(*dying, QStringLiteral("dashboard-stopped")).size(), 1,
+                                  kRestartMs);
+        const QString notice = errorsOf(*dying, QStringLiteral("dashboard-stopped"))[0]
+                                   .value(QStringLiteral("message"))
+                                   .toString();
+        QVERIFY2(notice.contains(QStringLiteral("a run went on for more than 1 s")),
+                 qPrintable(notice));
+        QTRY_COMPARE_WITH_TIMEOUT(textOf(*dying), QStringLiteral("n = 6"), kRestartMs);
+    }
+
+    void anAllocationPastTheMemoryLimitFailsInTheRun() {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+        QSKIP("a sanitizer's shadow memory does not fit an address space limit");
+#endif
+        WorkerSettings settings;
+        settings.memoryBytes = qint64(2) << 30;
+        const auto served = serve(settings);
+        QVERIFY(served);
+        auto dying = connectTo(*served, QStringLiteral("dying"));
+        QVERIFY(dying);
+        setWidget(*dying, QStringLiteral("Allocate too much"), true);
+        QTRY_VERIFY_WITH_TIMEOUT(!dying->pathsOf(QStringLiteral("exception")).isEmpty(),
+                                 kRestartMs);
+        const ElementPtr shown =
+            dying->page().node(dying->pathsOf(QStringLiteral("exception")).first())->element;
+        QVERIFY2(shown->props.value(QStringLiteral("type"))
+                     .toString()
+                     .contains(QStringLiteral("bad_alloc")),
+                 qPrintable(shown->props.value(QStringLiteral("type")).toString()));
+        QVERIFY(errorsOf(*dying, QStringLiteral("dashboard-stopped")).isEmpty());
+        setWidget(*dying, QStringLiteral("n"), 9);
+        QTRY_COMPARE(textOf(*dying), QStringLiteral("n = 9"));
+    }
+
     void aNewBuildMovesItsSessionsToANewWorker() {
         // The plugin file as an author's build leaves it; the host loads copies of it.
         QTemporaryDir dir;

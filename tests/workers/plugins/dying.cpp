@@ -4,9 +4,11 @@
 #include <tessera/dashboard.h>
 #include <tessera/ui.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <exception>
 #include <thread>
+#include <vector>
 
 namespace {
 
@@ -30,9 +32,13 @@ void dying(tessera::Ui& ui) {
     if (ui.button(QStringLiteral("Recurse forever"))) ui.text(QString::number(recurse(0)));
     if (ui.button(QStringLiteral("Throw on a thread")))
         std::thread([] { throw std::runtime_error("thrown on a plugin's own thread"); }).join();
+    if (ui.button(QStringLiteral("Loop forever"))) {
+        std::atomic<unsigned> spin{0};
+        for (;;) spin.fetch_add(1, std::memory_order_relaxed);
+    }
     if (ui.button(QStringLiteral("Allocate too much"))) {
-        // Far past any --worker-memory limit: refused, and shown as the run's exception.
-        std::vector<char> huge(size_t(64) << 30);
+        // Past a --worker-memory limit of 2 GiB: refused, and shown as the run's exception.
+        std::vector<char> huge(size_t(3) << 30);
         ui.text(QString::number(huge.size()));
     }
 }

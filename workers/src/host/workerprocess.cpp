@@ -54,6 +54,12 @@ void WorkerProcess::end() {
     }
 }
 
+void WorkerProcess::kill(const QString& reason) {
+    if (!m_process) return;
+    m_killedBecause = reason;
+    m_process->kill();  // reported when it has ended, as any stop
+}
+
 void WorkerProcess::renew() {
     end();
     m_restart.stop();
@@ -180,7 +186,8 @@ void WorkerProcess::onFinished(int exitCode, QProcess::ExitStatus status) {
     onStderr();
     if (!m_stderrPartial.isEmpty()) m_stderrTail << QString::fromUtf8(m_stderrPartial);
     m_stderrPartial.clear();
-    const QString reason = describeStop(exitCode, status);
+    QString reason = describeStop(exitCode, status);
+    if (!m_killedBecause.isEmpty()) reason = std::exchange(m_killedBecause, {});
     m_process->disconnect(this);
     m_process->deleteLater();
     m_process = nullptr;

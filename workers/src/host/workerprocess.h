@@ -38,6 +38,10 @@ public:
     /// Whether it gave up restarting, and why.
     bool gaveUp() const { return !m_gaveUp.isEmpty(); }
     const QString& gaveUpReason() const { return m_gaveUp; }
+    /// Ends the worker because of `reason` (a run went on too long): reported to every
+    /// session as a stop, and restarted like one.
+    void kill(const QString& reason);
+    const WorkerSettings& settings() const { return m_settings; }
     /// Ends the worker and starts a new one from the plugin file (a new build): its sessions
     /// move over with their widget values, and one given up on tries again.
     void renew();
@@ -80,6 +84,7 @@ private:
     QElapsedTimer m_clock;
     QTimer m_restart;
     QString m_gaveUp;
+    QString m_killedBecause;  ///< why the host ended the worker, when it did
 };
 
 }  // namespace tessera::workers

@@ -16,6 +16,12 @@ WorkerSessionHandle::WorkerSessionHandle(WorkerProcess* worker, const Dashboard&
                                          QObject* parent)
     : SessionHandle(parent), m_worker(worker), m_dashboard(dashboard.id) {
     m_session = worker->attach(this);
+    m_watchdog.setSingleShot(true);
+    connect(&m_watchdog, &QTimer::timeout, this, [this] {
+        if (m_worker)
+            m_worker->kill(QStringLiteral("a run went on for more than %1 s")
+                               .arg(m_worker->settings().runTimeoutMs / 1000.0));
+    });
     connect(worker, &WorkerProcess::ready, this, &WorkerSessionHandle::open);
     open();
 }
@@ -104,6 +110,8 @@ void WorkerSessionHandle::onText(const QByteArray& text) {
         m_buffers = BufferTable();  // each message brings its own
         if (ops) publish(*ops);
     } else if (type == QLatin1String("groupStarted")) {
+        if (!m_running && m_worker && m_worker->settings().runTimeoutMs > 0)
+            m_watchdog.start(m_worker->settings().runTimeoutMs);
         m_running = true;
         emit groupStarted(m.value(QLatin1String("group")).toString().toULongLong());
     } else if (type == QLatin1String("groupFinished")) {
@@ -114,6 +122,7 @@ void WorkerSessionHandle::onText(const QByteArray& text) {
         if (!dashboard.isEmpty()) m_dashboard = dashboard;
         if (m_running && !running) {
             m_running = false;
+            m_watchdog.stop();
             emit idle();
         }
         m_running = running;
@@ -151,6 +160,7 @@ void WorkerSessionHandle::workerRenewed() {
 void WorkerSessionHandle::workerStopped(const QString& reason, const QStringList& stderrTail,
                                         const QString& gaveUp) {
     m_open = false;
+    m_watchdog.stop();
     m_refusals.clear();
     m_buffers = BufferTable();
     const QVector<PageOp> clear = m_page.clearOps();

@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QPointer>
+#include <QTimer>
 
 namespace tessera::workers {
 
@@ -54,6 +55,7 @@ private:
     void send(const QJsonObject& message);
 
     QPointer<WorkerProcess> m_worker;
+    QTimer m_watchdog;  ///< runs while the session runs (WorkerSettings::runTimeoutMs)
     quint32 m_session = 0;
     QString m_dashboard;
     bool m_open = false;         ///< the worker has the session
