@@ -219,8 +219,9 @@ class Viewer {
           this.reloadFailed = true;
           this.banner(m.message);
         } else if (m.code === 'dashboard-stopped' || m.code === 'dashboard-failed') {
-          // Its worker process stopped: why, and what it wrote last, stay in view.
-          this.banner(m.message);
+          // Its worker process stopped: why stays in view, what it wrote last one click away.
+          const [why, ...lines] = m.message.split('\n\n');
+          this.banner(why, lines.join('\n\n'));
         } else {
           this.notice(m.message);
         }
@@ -309,9 +310,16 @@ class Viewer {
     this.noticeTimer = setTimeout(() => (notice.hidden = true), 8000);
   }
 
-  private banner(text: string): void {
+  /// Shows `text` above the page (nothing: hides it), with `details` folded under it.
+  private banner(text: string, details = ''): void {
     const b = byId('banner');
-    b.textContent = text;
+    b.replaceChildren(text);
+    if (details) {
+      const fold = el('details', 'banner-details');
+      const [summary, ...rest] = details.split('\n');
+      fold.append(el('summary', '', summary.replace(/:$/, '')), el('pre', '', rest.join('\n')));
+      b.append(fold);
+    }
     b.hidden = !text;
   }
 }

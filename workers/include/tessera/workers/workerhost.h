@@ -20,7 +20,7 @@ struct WorkerSettings {
     int crashLimit = 3;
     int crashWindowMs = 60'000;
     int firstBackoffMs = 100;  ///< wait before the first restart; doubled for each next one
-    int stderrLines = 12;      ///< last lines of its stderr shown with a stop
+    int stderrLines = 40;      ///< last lines of its stderr shown with a stop
     /// A session running longer than this without a pause (a run stuck in user code, which
     /// an in-process session can only abandon, leaking its thread) ends the worker, which
     /// is restarted as after a crash. 0: no limit.
