@@ -8,8 +8,11 @@ const env = process.env;
 const SERVER_START_MS = 30_000;
 
 /// Starts `tessera --serve 127.0.0.1:0` with `dashboard`; resolves once it prints its URL.
+/// TESSERA_SERVE_ARGS adds options to every server (`--isolate`: the same tests with the
+/// dashboards in worker processes).
 export function serve(dashboard, { pluginDirs = [env.TESSERA_PLUGINS], args = [] } = {}) {
-  const argv = ['--serve', '127.0.0.1:0', ...pluginDirs.flatMap((d) => ['--plugin-dir', d]), ...args, dashboard];
+  const extra = env.TESSERA_SERVE_ARGS ? env.TESSERA_SERVE_ARGS.split(' ') : [];
+  const argv = ['--serve', '127.0.0.1:0', ...pluginDirs.flatMap((d) => ['--plugin-dir', d]), ...args, ...extra, dashboard];
   const child = spawn(env.TESSERA_BIN, argv, {
     env: { ...env, QT_QPA_PLATFORM: 'offscreen' },
     stdio: ['ignore', 'pipe', 'pipe'],
