@@ -12,6 +12,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -87,10 +88,14 @@ public:
     /// The server and its workers.
     QList<qint64> processes() const {
         QList<qint64> pids{m_process.processId()};
-        QFile children(QStringLiteral("/proc/%1/task/%1/children").arg(pids[0]));
-        if (children.open(QIODevice::ReadOnly))
+        // Children are listed by the thread that started them (workers: the bridge's).
+        const QString tasks = QStringLiteral("/proc/%1/task").arg(pids[0]);
+        for (const QString& task : QDir(tasks).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            QFile children(tasks + QLatin1Char('/') + task + QStringLiteral("/children"));
+            if (!children.open(QIODevice::ReadOnly)) continue;
             for (const QByteArray& pid : children.readAll().simplified().split(' '))
                 if (!pid.isEmpty()) pids << pid.toLongLong();
+        }
         return pids;
     }
     /// User + system CPU time the server (and its workers) used, in seconds.

@@ -87,6 +87,10 @@ void WorkerProcess::send(quint32 session, const QByteArray& text) {
     if (m_ready) write({session, Frame::Kind::Text, text});
 }
 
+void WorkerProcess::sendBuffer(quint32 session, const QByteArray& frame) {
+    if (m_ready) write({session, Frame::Kind::Buffer, frame});
+}
+
 void WorkerProcess::clearCaches() {
     send(0, QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("clearCache")}})
                 .toJson(QJsonDocument::Compact));

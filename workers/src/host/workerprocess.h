@@ -35,6 +35,8 @@ public:
     void detach(quint32 session);
     /// Sends a message of `session` (queued until the worker is ready).
     void send(quint32 session, const QByteArray& text);
+    /// Sends a buffer frame of `session` (bytes a later message of it names).
+    void sendBuffer(quint32 session, const QByteArray& frame);
     /// Whether it gave up restarting, and why.
     bool gaveUp() const { return !m_gaveUp.isEmpty(); }
     const QString& gaveUpReason() const { return m_gaveUp; }

@@ -5,6 +5,8 @@
 #include "servermessage.h"
 #include "workerprocess.h"
 
+#include <tessera/value.h>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -62,17 +64,13 @@ void WorkerSessionHandle::stop() {
 void WorkerSessionHandle::setWidgetValue(const QString& id, const QVariant& value,
                                          std::function<void(const QString& problem)> refused) {
     const ElementPtr widget = m_page.findWidget(id);
-    const QJsonValue json = QJsonValue::fromVariant(value);
-    if (widget && widget->kind == ElementKind::FileUploader && !value.toList().isEmpty()) {
-        if (refused)
-            refused(
-                QStringLiteral("file_uploader: files cannot be uploaded to a dashboard "
-                               "running in a worker process (start tessera with "
-                               "--no-isolate)"));
-        return;
-    }
     const qint64 ref = ++m_nextRef;
     if (refused) m_refusals.insert(ref, std::move(refused));
+    if (widget && widget->kind == ElementKind::FileUploader && !value.toList().isEmpty()) {
+        sendFiles(id, detail::fromVariant<UploadedFiles>(value, {}), ref);
+        return;
+    }
+    const QJsonValue json = QJsonValue::fromVariant(value);
     // A press is not replayed: the run it caused may be what stopped the worker.
     if (widget && !isTriggerKind(widget->kind)) m_values.insert(id, json);
     send({{QStringLiteral("type"), QStringLiteral("widget")},
@@ -185,6 +183,23 @@ void WorkerSessionHandle::workerStopped(const QString& reason, const QStringList
     emit notice(
         gaveUp.isEmpty() ? QStringLiteral("dashboard-stopped") : QStringLiteral("dashboard-failed"),
         message);
+}
+
+void WorkerSessionHandle::sendFiles(const QString& id, const UploadedFiles& files, qint64 ref) {
+    if (!m_worker || !m_open) return;
+    // Each file's bytes as a buffer frame, then the message that names them.
+    QJsonArray named;
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const QString buffer = QStringLiteral("f%1").arg(i);
+        m_worker->sendBuffer(m_session, server::bufferFrame({buffer, files[i].bytes}));
+        named.append(QJsonObject{{QStringLiteral("name"), files[i].name},
+                                 {QStringLiteral("type"), files[i].type},
+                                 {QStringLiteral("buffer"), buffer}});
+    }
+    send({{QStringLiteral("type"), QStringLiteral("files")},
+          {QStringLiteral("id"), id},
+          {QStringLiteral("files"), named},
+          {QStringLiteral("ref"), ref}});
 }
 
 void WorkerSessionHandle::send(const QJsonObject& message) {

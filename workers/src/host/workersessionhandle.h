@@ -6,6 +6,7 @@
 
 #include <tessera/host/codec.h>
 #include <tessera/host/sessionhandle.h>
+#include <tessera/value.h>
 
 #include <QHash>
 #include <QJsonObject>
@@ -53,6 +54,8 @@ private:
     void onText(const QByteArray& text);
     void publish(const QVector<PageOp>& ops);
     void send(const QJsonObject& message);
+    /// An uploader's files: their bytes in buffer frames, then a `files` message.
+    void sendFiles(const QString& id, const UploadedFiles& files, qint64 ref);
 
     QPointer<WorkerProcess> m_worker;
     QTimer m_watchdog;  ///< runs while the session runs (WorkerSettings::runTimeoutMs)

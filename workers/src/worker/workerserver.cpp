@@ -8,6 +8,7 @@
 #include <tessera/cacheregistry.h>
 #include <tessera/host/plugincatalog.h>
 #include <tessera/host/session.h>
+#include <tessera/value.h>
 #include <tessera/workers/workerhost.h>
 
 #include <QCoreApplication>
@@ -22,6 +23,7 @@ namespace server = bridge::server;
 
 struct WorkerServer::Hosted {
     Session* session = nullptr;
+    BufferTable received;  ///< bytes of files the next `files` message names
 };
 
 WorkerServer::WorkerServer(QVector<Dashboard> dashboards, QObject* parent)
@@ -65,7 +67,13 @@ void WorkerServer::onFrame(const Frame& frame) {
         m_sessions.erase(it);
         return;
     }
-    if (frame.kind != Frame::Kind::Text) return;  // the host sends no buffers
+    if (frame.kind == Frame::Kind::Buffer) {
+        auto it = m_sessions.find(frame.session);
+        const auto buffer = server::decodeBufferFrame(frame.payload);
+        if (it != m_sessions.end() && buffer)
+            it->second->received.insert(buffer->id, buffer->bytes);
+        return;
+    }
     const QJsonObject message = QJsonDocument::fromJson(frame.payload).object();
     const QString type = message.value(QLatin1String("type")).toString();
     if (frame.session == 0) {
@@ -77,7 +85,11 @@ void WorkerServer::onFrame(const Frame& frame) {
         return;
     }
     auto it = m_sessions.find(frame.session);
-    if (it != m_sessions.end()) onMessage(*it->second, frame.session, frame.payload);
+    if (it == m_sessions.end()) return;
+    if (type == QLatin1String("files"))
+        setFiles(*it->second, frame.session, message);
+    else
+        onMessage(*it->second, frame.session, frame.payload);
 }
 
 void WorkerServer::open(quint32 id, const QJsonObject& message) {
@@ -134,6 +146,22 @@ void WorkerServer::onMessage(Hosted& hosted, quint32 id, const QByteArray& text)
         default:
             break;
     }
+}
+
+void WorkerServer::setFiles(Hosted& hosted, quint32 id, const QJsonObject& message) {
+    UploadedFiles files;
+    for (const QJsonValue& v : message.value(QLatin1String("files")).toArray()) {
+        const QJsonObject f = v.toObject();
+        const QByteArray* bytes = hosted.received.find(f.value(QLatin1String("buffer")).toString());
+        files.append({f.value(QLatin1String("name")).toString(),
+                      f.value(QLatin1String("type")).toString(), bytes ? *bytes : QByteArray()});
+    }
+    hosted.received = BufferTable();
+    const QString problem = hosted.session->setWidgetValue(
+        message.value(QLatin1String("id")).toString(), uploaderValue(files));
+    if (!problem.isEmpty())
+        send(id,
+             server::error(bridge::errors::badValue, problem, message.value(QLatin1String("ref"))));
 }
 
 const Dashboard* WorkerServer::find(const QString& id) const {

@@ -35,6 +35,8 @@ private:
     void onFrame(const Frame& frame);
     void open(quint32 id, const QJsonObject& message);
     void onMessage(Hosted& hosted, quint32 id, const QByteArray& text);
+    /// A file uploader's files, their bytes received before as buffer frames.
+    void setFiles(Hosted& hosted, quint32 id, const QJsonObject& message);
     const Dashboard* find(const QString& id) const;
     void send(quint32 session, const QByteArray& text);
     void sendBuffer(quint32 session, const QByteArray& frame);
