@@ -49,12 +49,7 @@ double rssMiB(qint64 pid) {
 }
 
 QString textOf(const BridgeClient& client) {
-    const auto paths = client.pathsOf(QStringLiteral("text"));
-    return paths.isEmpty() ? QString()
-                           : client.page()
-                                 .node(paths.first())
-                                 ->element->props.value(QStringLiteral("text"))
-                                 .toString();
+    return client.firstProp(QStringLiteral("text"), QStringLiteral("text"));
 }
 
 /// Waits for `done`, waking at every message `client` receives (no polling interval).

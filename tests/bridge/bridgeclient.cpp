@@ -140,4 +140,10 @@ QVector<Path> BridgeClient::pathsOf(const QString& kind) const {
     return paths;
 }
 
+QString BridgeClient::firstProp(const QString& kind, const QString& prop) const {
+    const QVector<Path> paths = pathsOf(kind);
+    return paths.isEmpty() ? QString()
+                           : m_page.node(paths.first())->element->props.value(prop).toString();
+}
+
 }  // namespace tessera::bridge::testing

@@ -45,6 +45,8 @@ public:
     QString widgetId(const QString& label) const;
     /// Paths of the nodes of `kind`, in page order.
     QVector<Path> pathsOf(const QString& kind) const;
+    /// The prop `prop` of the first node of `kind`, in page order; empty when none.
+    QString firstProp(const QString& kind, const QString& prop) const;
 
 private:
     void onText(const QString& text);

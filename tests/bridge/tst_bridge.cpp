@@ -51,12 +51,7 @@ std::unique_ptr<Bridge> startBridge(QVector<Dashboard> dashboards, BridgeOptions
 }
 
 QString textOf(const BridgeClient& client) {
-    const auto paths = client.pathsOf(QStringLiteral("text"));
-    return paths.isEmpty() ? QString()
-                           : client.page()
-                                 .node(paths.first())
-                                 ->element->props.value(QStringLiteral("text"))
-                                 .toString();
+    return client.firstProp(QStringLiteral("text"), QStringLiteral("text"));
 }
 
 /// A page as --once --json prints it, without what a viewer is not told (the scope).

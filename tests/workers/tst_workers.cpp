@@ -28,12 +28,7 @@ namespace {
 constexpr int kRestartMs = 20'000;  // a crash, its report and a new worker (sanitizers are slow)
 
 QString textOf(const BridgeClient& client) {
-    const auto paths = client.pathsOf(QStringLiteral("text"));
-    return paths.isEmpty() ? QString()
-                           : client.page()
-                                 .node(paths.first())
-                                 ->element->props.value(QStringLiteral("text"))
-                                 .toString();
+    return client.firstProp(QStringLiteral("text"), QStringLiteral("text"));
 }
 
 /// The errors of `code` the client was sent.
@@ -271,12 +266,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(textOf(client), QStringLiteral("version 1"), kRestartMs);
         setWidget(client, QStringLiteral("Level"), 42);
         const auto level = [&] {
-            const auto paths = client.pathsOf(QStringLiteral("metric"));
-            return paths.isEmpty() ? QString()
-                                   : client.page()
-                                         .node(paths.first())
-                                         ->element->props.value(QStringLiteral("value"))
-                                         .toString();
+            return client.firstProp(QStringLiteral("metric"), QStringLiteral("value"));
         };
         QTRY_COMPARE(level(), QStringLiteral("42"));
 

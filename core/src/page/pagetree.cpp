@@ -218,22 +218,8 @@ QVector<PageOp> PageTree::unfade(const Path& territory) {
 }
 
 QVector<PageOp> PageTree::snapshot() const {
-    QVector<PageOp> ops;
-    std::function<void(const Node&, Path&)> visit = [&](const Node& n, Path& path) {
-        for (size_t i = 0; i < n.children.size(); ++i) {
-            const Node& child = *n.children[i];
-            path.append(int(i));
-            ops.append(PageOp{PageOp::Type::Upsert, path, child.element, false});
-            if (child.stale) ops.append(PageOp{PageOp::Type::SetStale, path, nullptr, true});
-            visit(child, path);
-            path.removeLast();
-        }
-    };
-    for (int r = 0; r < 2; ++r) {
-        Path path{r};
-        visit(*m_roots[size_t(r)], path);
-    }
-    return ops;
+    const Node* const roots[2] = {m_roots[0].get(), m_roots[1].get()};
+    return snapshotOps(roots);
 }
 
 QVector<PageOp> PageTree::clear() {

@@ -42,4 +42,27 @@ struct PageBatch {
     QVector<PageOp> ops;
 };
 
+/// The ops that build, from an empty page, a page kept as a tree of nodes (each with
+/// `element`, `stale` and `children`, pointers to nodes): `roots` are main and sidebar.
+template <typename Node>
+QVector<PageOp> snapshotOps(const Node* const (&roots)[2]) {
+    QVector<PageOp> ops;
+    Path path;
+    const auto visit = [&](const auto& self, const Node& node) -> void {
+        for (size_t i = 0; i < node.children.size(); ++i) {
+            const Node& child = *node.children[i];
+            path.append(int(i));
+            ops.append(PageOp{PageOp::Type::Upsert, path, child.element, false});
+            if (child.stale) ops.append(PageOp{PageOp::Type::SetStale, path, nullptr, true});
+            self(self, child);
+            path.removeLast();
+        }
+    };
+    for (int r = 0; r < 2; ++r) {
+        path = Path{r};
+        visit(visit, *roots[r]);
+    }
+    return ops;
+}
+
 }  // namespace tessera
