@@ -34,7 +34,7 @@ MainWindow::MainWindow(const PluginCatalog& catalog, QWidget* parent)
     : QMainWindow(parent),
       m_catalog(catalog),
       m_dashboards(catalog.dashboards()),
-      m_sharing(catalog.dashboards(), &m_session) {
+      m_sharing(catalog.dashboards(), &m_handle) {
     sortDashboards();
     setWindowTitle(QStringLiteral("Tessera"));
     buildActions();

@@ -5,7 +5,7 @@
 
 namespace tessera::app {
 
-Sharing::Sharing(QVector<Dashboard> dashboards, Session* mirrorSource, QObject* parent)
+Sharing::Sharing(QVector<Dashboard> dashboards, SessionHandle* mirrorSource, QObject* parent)
     : QObject(parent), m_dashboards(std::move(dashboards)), m_mirrorSource(mirrorSource) {}
 
 Sharing::~Sharing() = default;

@@ -16,7 +16,7 @@ public:
     enum class State { Off, Starting, On, Failed };
 
     /// `mirrorSource` is the window's session, which must outlive this.
-    Sharing(QVector<Dashboard> dashboards, Session* mirrorSource, QObject* parent = nullptr);
+    Sharing(QVector<Dashboard> dashboards, SessionHandle* mirrorSource, QObject* parent = nullptr);
     ~Sharing() override;
 
     void start(const bridge::BridgeOptions& options);
@@ -44,7 +44,7 @@ signals:
 
 private:
     QVector<Dashboard> m_dashboards;
-    Session* m_mirrorSource;
+    SessionHandle* m_mirrorSource;
     bridge::BridgeOptions m_options;
     std::unique_ptr<bridge::Bridge> m_bridge;
     State m_state = State::Off;

@@ -8,6 +8,7 @@
 #include <tessera/host/headlessrunner.h>
 #include <tessera/host/plugincatalog.h>
 #include <tessera/host/session.h>
+#include <tessera/host/sessionhandle.h>
 #include <tessera/schema.h>
 
 #include <QJsonArray>
@@ -370,8 +371,8 @@ private slots:
         // The window's session, in this (the GUI) thread. On the heap: the runs' threads read
         // it, and a stack address used before by uninstrumented Qt code would look like a race
         // to ThreadSanitizer.
-        auto windowSession = std::make_unique<Session>();
-        Session& window = *windowSession;
+        auto windowSession = std::make_unique<LocalSessionHandle>();
+        Session& window = windowSession->session();
         auto generation = std::make_shared<std::atomic<int>>(0);  // written here, read by runs
         window.setDashboard({QStringLiteral("w"), {}, {}, [generation](Ui& ui) {
                                  ui.text(QStringLiteral("generation %1").arg(generation->load()));
@@ -379,7 +380,7 @@ private slots:
         QTRY_VERIFY(window.isIdle());
         BridgeOptions options;
         auto bridge = std::make_unique<Bridge>(QVector<Dashboard>{counter()}, options);
-        bridge->setMirrorSource(&window);
+        bridge->setMirrorSource(windowSession.get());
         QSignalSpy listening(bridge.get(), &Bridge::listening);
         bridge->start();
         QVERIFY(listening.wait());

@@ -131,7 +131,7 @@ struct Harness {
                       [](Ui& ui) { ui.text(QStringLiteral("plain")); }}},
           registry({dashboards, &sessions, {}, 0, 8}) {
         window.setDashboard(dashboards.first());
-        registry.setMirrorSource(&window);
+        registry.setMirrorSource(&windowHandle);
         ClientMessage hello;
         hello.type = ClientMessage::Type::Hello;
         hello.versions = {kProtocolVersion};
@@ -213,7 +213,8 @@ struct Harness {
 
     QVector<Dashboard> dashboards;
     LocalSessionHost sessions;
-    Session window;  // what a mirror follows
+    LocalSessionHandle windowHandle;  // what a mirror follows
+    Session& window = windowHandle.session();
     SessionRegistry registry;
     CheckingClient client;
     BrowserSession* main = nullptr;

@@ -37,7 +37,7 @@ Bridge::~Bridge() {
     if (m_thread) m_thread->stopAndWait();  // the server and its sessions end in their thread
 }
 
-void Bridge::setMirrorSource(Session* session) {
+void Bridge::setMirrorSource(SessionHandle* session) {
     m_mirrorSource = session;
 }
 

@@ -26,7 +26,7 @@ public:
                  QObject* parent = nullptr);
     ~BridgeServer() override;
 
-    void setMirrorSource(Session* source) { m_registry.setMirrorSource(source); }
+    void setMirrorSource(SessionHandle* source) { m_registry.setMirrorSource(source); }
     /// Listens; returns the port, or 0 with `error` set.
     quint16 listen(QString* error);
     const Access& access() const { return m_access; }

@@ -8,7 +8,7 @@
 namespace tessera::bridge {
 
 BridgeThread::BridgeThread(QVector<Dashboard> dashboards, BridgeOptions options,
-                           Session* mirrorSource, Bridge* owner)
+                           SessionHandle* mirrorSource, Bridge* owner)
     : m_dashboards(std::move(dashboards)),
       m_options(std::move(options)),
       m_mirrorSource(mirrorSource),

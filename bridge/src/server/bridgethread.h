@@ -25,7 +25,7 @@ public:
 
     /// `owner` gets "onServerStarted" queued once the server listens or failed to, and
     /// its countsChanged signal follows the server's.
-    BridgeThread(QVector<Dashboard> dashboards, BridgeOptions options, Session* mirrorSource,
+    BridgeThread(QVector<Dashboard> dashboards, BridgeOptions options, SessionHandle* mirrorSource,
                  Bridge* owner);
     Started started() const;
     /// Runs `f` on the server in the bridge thread, if it is serving.
@@ -43,7 +43,7 @@ private:
 
     QVector<Dashboard> m_dashboards;  ///< guarded by m_mutex
     const BridgeOptions m_options;
-    Session* const m_mirrorSource;
+    SessionHandle* const m_mirrorSource;
     Bridge* const m_owner;
     mutable std::mutex m_mutex;
     Started m_started;

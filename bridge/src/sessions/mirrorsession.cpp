@@ -3,7 +3,7 @@
 
 namespace tessera::bridge {
 
-MirrorSession::MirrorSession(QString resumeToken, Session* source, QObject* parent)
+MirrorSession::MirrorSession(QString resumeToken, SessionHandle* source, QObject* parent)
     : ViewerSession(std::move(resumeToken), parent), m_source(source) {}
 
 void MirrorSession::subscribe(const std::shared_ptr<QObject>& relay) {
@@ -18,12 +18,12 @@ void MirrorSession::subscribe(const std::shared_ptr<QObject>& relay) {
             self->m_dashboardId = dashboard;
             self->sendStatus(running);
         });
-    Session* source = m_source;
+    SessionHandle* source = m_source;
     std::weak_ptr<QObject> weakRelay = relay;
     QMetaObject::invokeMethod(source, [=] {
         const std::shared_ptr<QObject> target = weakRelay.lock();
         if (!target) return;
-        const QString dashboard = source->dashboard().id;
+        const QString dashboard = source->dashboardId();
         const bool running = source->isRunning();
         QMetaObject::invokeMethod(target.get(), [=] { onDashboard(dashboard, running); });
         source->subscribe(target.get(), onBatch);

@@ -3,7 +3,7 @@
 
 #include "viewersession.h"
 
-#include <tessera/host/session.h>
+#include <tessera/host/sessionhandle.h>
 
 namespace tessera::bridge {
 
@@ -13,7 +13,7 @@ namespace tessera::bridge {
 class MirrorSession : public ViewerSession {
     Q_OBJECT
 public:
-    MirrorSession(QString resumeToken, Session* source, QObject* parent = nullptr);
+    MirrorSession(QString resumeToken, SessionHandle* source, QObject* parent = nullptr);
 
     bool isMirror() const override { return true; }
     QString dashboardId() const override { return m_dashboardId; }
@@ -23,7 +23,7 @@ protected:
     void subscribe(const std::shared_ptr<QObject>& relay) override;
 
 private:
-    Session* m_source;
+    SessionHandle* m_source;
     QString m_dashboardId;  ///< as last reported from the source's thread
 };
 

@@ -11,7 +11,7 @@
 #include <variant>
 
 namespace tessera {
-class Session;
+class SessionHandle;
 class SessionHost;
 }  // namespace tessera
 
@@ -44,7 +44,7 @@ public:
     ~SessionRegistry() override;
 
     /// The window's session, which browsers may follow read-only; it must outlive this.
-    void setMirrorSource(Session* source) { m_mirrorSource = source; }
+    void setMirrorSource(SessionHandle* source) { m_mirrorSource = source; }
     bool hasMirror() const { return m_mirrorSource != nullptr; }
 
     /// The session a hello asks for: resumed by its token within the TTL (its token then
@@ -80,7 +80,7 @@ private:
     const Dashboard* findDashboard(const QString& id) const;
 
     Settings m_settings;
-    Session* m_mirrorSource = nullptr;
+    SessionHandle* m_mirrorSource = nullptr;
     QHash<QString, ViewerSession*> m_sessions;  ///< children of this registry
     QHash<QString, QTimer*> m_expiry;           ///< parked sessions' TTL timers
     QHash<QString, QString> m_reloadFailures;   ///< by dashboard id, until a good build

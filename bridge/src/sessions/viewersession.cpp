@@ -98,13 +98,6 @@ ViewerSession::RunEventHandlers ViewerSession::runEventHandlers(QObject* relay) 
             whileCurrent(this, relay, [](ViewerSession* self) { self->sendStatus(false); })};
 }
 
-void ViewerSession::connectRunEvents(Session* source, QObject* relay,
-                                     const RunEventHandlers& handlers) {
-    connect(source, &Session::groupStarted, relay, handlers.started);
-    connect(source, &Session::groupFinished, relay, handlers.finished);
-    connect(source, &Session::idle, relay, handlers.idle);
-}
-
 void ViewerSession::connectRunEvents(SessionHandle* source, QObject* relay,
                                      const RunEventHandlers& handlers) {
     connect(source, &SessionHandle::groupStarted, relay, handlers.started);

@@ -84,7 +84,6 @@ protected:
     RunEventHandlers runEventHandlers(QObject* relay);
     /// Connects `source`'s run events to `handlers`, delivered in `relay`'s thread. Call it
     /// in `source`'s thread.
-    static void connectRunEvents(Session* source, QObject* relay, const RunEventHandlers& handlers);
     static void connectRunEvents(SessionHandle* source, QObject* relay,
                                  const RunEventHandlers& handlers);
     void sendBatch(const PageBatch& batch);

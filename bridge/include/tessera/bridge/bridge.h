@@ -10,7 +10,7 @@
 #include <memory>
 
 namespace tessera {
-class Session;
+class SessionHandle;
 class SessionHost;
 }  // namespace tessera
 
@@ -75,7 +75,7 @@ public:
 
     /// The window's session, which browsers may follow read-only (`?mirror`). It must
     /// outlive the bridge. Call before start().
-    void setMirrorSource(Session* session);
+    void setMirrorSource(SessionHandle* session);
     /// Starts listening; listening() or failed() follows.
     void start();
     bool isListening() const { return m_url.isValid(); }
@@ -99,7 +99,7 @@ private:
 
     QVector<Dashboard> m_dashboards;
     BridgeOptions m_options;
-    Session* m_mirrorSource = nullptr;
+    SessionHandle* m_mirrorSource = nullptr;
     std::unique_ptr<BridgeThread> m_thread;  ///< runs the server
     QUrl m_url;
 };
