@@ -65,7 +65,7 @@ void WorkerSessionHandle::setWidgetValue(const QString& id, const QVariant& valu
                                          std::function<void(const QString& problem)> refused) {
     const ElementPtr widget = m_page.findWidget(id);
     const qint64 ref = ++m_nextRef;
-    if (refused) m_refusals.insert(ref, std::move(refused));
+    if (refused) m_refusals.emplace(ref, std::move(refused));
     if (widget && widget->kind == ElementKind::FileUploader && !value.toList().isEmpty()) {
         sendFiles(id, detail::fromVariant<UploadedFiles>(value, {}), ref);
         return;
@@ -125,11 +125,17 @@ void WorkerSessionHandle::onText(const QByteArray& text) {
         }
         m_running = running;
     } else if (type == QLatin1String("error")) {
-        const qint64 ref = m.value(QLatin1String("ref")).toInteger();
-        if (auto refused = m_refusals.take(ref))
-            refused(m.value(QLatin1String("message")).toString());
+        const QString message = m.value(QLatin1String("message")).toString();
+        const auto refused = m_refusals.find(m.value(QLatin1String("ref")).toInteger());
+        if (refused != m_refusals.end()) {
+            const auto callback = std::move(refused->second);
+            m_refusals.erase(refused);
+            callback(message);
+        } else {
+            emit notice(m.value(QLatin1String("code")).toString(), message);
+        }
     }
-    // Refusals of values the worker took are never answered: keep only recent ones.
+    // Values the worker took are never answered: forget the oldest beyond a few hundred.
     while (m_refusals.size() > 256) m_refusals.erase(m_refusals.begin());
 }
 

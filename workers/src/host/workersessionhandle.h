@@ -8,10 +8,10 @@
 #include <tessera/host/sessionhandle.h>
 #include <tessera/value.h>
 
-#include <QHash>
 #include <QJsonObject>
 #include <QPointer>
 #include <QTimer>
+#include <map>
 
 namespace tessera::workers {
 
@@ -69,7 +69,9 @@ private:
     quint64 m_sequence = 0;
     QJsonObject m_values;  ///< widget values given, replayed after a restart (no presses)
     qint64 m_nextRef = 0;
-    QHash<qint64, std::function<void(const QString&)>> m_refusals;
+    /// Callbacks for values not answered yet, by ref (oldest first): the worker answers a
+    /// refused value only.
+    std::map<qint64, std::function<void(const QString&)>> m_refusals;
 };
 
 }  // namespace tessera::workers

@@ -93,8 +93,15 @@ void WorkerServer::onFrame(const Frame& frame) {
 }
 
 void WorkerServer::open(quint32 id, const QJsonObject& message) {
-    const Dashboard* dashboard = find(message.value(QLatin1String("dashboard")).toString());
-    if (!dashboard || m_sessions.count(id)) return;
+    const QString dashboardId = message.value(QLatin1String("dashboard")).toString();
+    const Dashboard* dashboard = find(dashboardId);
+    if (m_sessions.count(id)) return;
+    if (!dashboard) {  // a new build without it
+        send(id, server::error(bridge::errors::unknownDashboard,
+                               QStringLiteral("this build of the plugin has no dashboard '%1'")
+                                   .arg(dashboardId.left(100))));
+        return;
+    }
     auto hosted = std::make_unique<Hosted>();
     auto* session = new Session(this);
     hosted->session = session;
