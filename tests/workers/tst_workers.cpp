@@ -310,6 +310,12 @@ private slots:
         QVERIFY2(why.contains(QStringLiteral("stopped 3 times")), qPrintable(why));
         QVERIFY2(why.contains(QStringLiteral("SIGABRT")), qPrintable(why));
         QCOMPARE(dying->page().elementCount(), 0);
+        // A browser that comes later is told why the page stays empty.
+        BridgeClient later;
+        QVERIFY(later.open(served->bridge->url()));
+        later.hello({{QStringLiteral("dashboard"), QStringLiteral("dying")}});
+        QTRY_COMPARE(errorsOf(later, QStringLiteral("dashboard-failed")).size(), 1);
+        QCOMPARE(later.page().elementCount(), 0);
         setWidget(*steady, QStringLiteral("m"), 5);
         QTRY_COMPARE(textOf(*steady), QStringLiteral("m = 5"));
     }

@@ -14,6 +14,20 @@ namespace tessera::workers {
 
 namespace server = bridge::server;
 
+namespace {
+
+const QString kFailed = QStringLiteral("dashboard-failed");
+
+/// Why a worker is not restarted, for its viewers; `why` names its stops and the last one.
+QString failedMessage(const QString& why) {
+    return QStringLiteral(
+               "This dashboard stopped and is not restarted: %1. A new build of its "
+               "plugin starts it again.")
+        .arg(why);
+}
+
+}  // namespace
+
 WorkerSessionHandle::WorkerSessionHandle(WorkerProcess* worker, const Dashboard& dashboard,
                                          QObject* parent)
     : SessionHandle(parent), m_worker(worker), m_dashboard(dashboard.id) {
@@ -26,6 +40,11 @@ WorkerSessionHandle::WorkerSessionHandle(WorkerProcess* worker, const Dashboard&
     });
     connect(worker, &WorkerProcess::ready, this, &WorkerSessionHandle::open);
     open();
+    // A viewer who comes after the worker was given up on is told why, once it listens.
+    if (worker->gaveUp())
+        QMetaObject::invokeMethod(
+            this, [this] { emit notice(kFailed, failedMessage(m_worker->gaveUpReason())); },
+            Qt::QueuedConnection);
 }
 
 WorkerSessionHandle::~WorkerSessionHandle() {
@@ -179,16 +198,11 @@ void WorkerSessionHandle::workerStopped(const QString& reason, const QStringList
                                 "This dashboard stopped (%1) and was restarted. Its widget values "
                                 "were kept; its session state was lost.")
                                 .arg(reason)
-                          : QStringLiteral(
-                                "This dashboard stopped (%1) and is not restarted: %2. A new build "
-                                "of its plugin starts it again.")
-                                .arg(reason, gaveUp);
+                          : failedMessage(gaveUp);
     if (!stderrTail.isEmpty())
         message +=
             QStringLiteral("\n\nThe last lines it wrote:\n") + stderrTail.join(QLatin1Char('\n'));
-    emit notice(
-        gaveUp.isEmpty() ? QStringLiteral("dashboard-stopped") : QStringLiteral("dashboard-failed"),
-        message);
+    emit notice(gaveUp.isEmpty() ? QStringLiteral("dashboard-stopped") : kFailed, message);
 }
 
 void WorkerSessionHandle::sendFiles(const QString& id, const UploadedFiles& files, qint64 ref) {
