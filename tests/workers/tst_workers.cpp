@@ -288,6 +288,44 @@ private slots:
         QVERIFY(client.connected());
     }
 
+    void clearingTheCachesReachesTheWorkers() {
+        // The server's own processes hold no cache of a plugin in a worker: a browser
+        // allowed to clear the caches clears the workers'.
+        auto served = std::make_unique<Served>();
+        served->catalog.scanDirs({QStringLiteral(WORKER_PLUGIN_DIR)});
+        QVector<WorkerSessionHost::Plugin> plugins;
+        for (const PluginInfo& p : served->catalog.plugins()) {
+            WorkerSessionHost::Plugin plugin{p.file, {}};
+            for (const Dashboard& d : p.dashboards) plugin.dashboards << d.id;
+            plugins << plugin;
+        }
+        BridgeOptions options;
+        options.address = QHostAddress::LocalHost;
+        options.allowClearCache = true;
+        options.sessionHost = [plugins] {
+            WorkerSettings settings;
+            settings.program = QStringLiteral(TESSERA_BIN);
+            return std::make_unique<WorkerSessionHost>(settings, plugins);
+        };
+        served->bridge = std::make_unique<Bridge>(served->catalog.dashboards(), options);
+        QSignalSpy listening(served->bridge.get(), &Bridge::listening);
+        served->bridge->start();
+        QVERIFY(listening.wait(10'000));
+        auto steady = connectTo(*served, QStringLiteral("steady"));
+        QVERIFY(steady);
+        const auto caption = [&] {
+            return steady->firstProp(QStringLiteral("caption"), QStringLiteral("text"));
+        };
+        QCOMPARE(caption(), QStringLiteral("computed 1 times"));
+        setWidget(*steady, QStringLiteral("m"), 2);
+        QTRY_COMPARE(textOf(*steady), QStringLiteral("m = 2"));
+        QCOMPARE(caption(), QStringLiteral("computed 1 times"));  // from the cache
+        steady->send({{QStringLiteral("type"), QStringLiteral("clearCache")}});
+        steady->send({{QStringLiteral("type"), QStringLiteral("rerun")}});
+        QTRY_COMPARE_WITH_TIMEOUT(caption(), QStringLiteral("computed 2 times"), kRestartMs);
+        QVERIFY(steady->errors().isEmpty());
+    }
+
     void aCrashLoopIsGivenUp() {
         WorkerSettings settings;
         settings.crashLimit = 3;
