@@ -23,13 +23,7 @@ namespace {
 /// Sessions of each plugin's dashboards in a worker of their own.
 std::function<std::unique_ptr<SessionHost>()> workerHost(const PluginCatalog& catalog,
                                                          const Options& options) {
-    QVector<workers::WorkerSessionHost::Plugin> plugins;
-    for (const PluginInfo& p : catalog.plugins()) {
-        if (!p.ok() || p.file.isEmpty()) continue;
-        workers::WorkerSessionHost::Plugin plugin{p.file, {}};
-        for (const Dashboard& d : p.dashboards) plugin.dashboards << d.id;
-        plugins << plugin;
-    }
+    const auto plugins = workers::WorkerSessionHost::pluginsOf(catalog);
     workers::WorkerSettings settings;
     settings.program = QCoreApplication::applicationFilePath();
     settings.memoryBytes = options.workerMemoryMb << 20;

@@ -79,12 +79,7 @@ struct Plugins {
     QVector<WorkerSessionHost::Plugin> list;
     Plugins() {
         catalog.scanDirs({QStringLiteral(WORKER_PLUGIN_DIR), QStringLiteral(BENCH_PLUGIN_DIR)});
-        for (const PluginInfo& p : catalog.plugins()) {
-            if (!p.ok()) continue;
-            WorkerSessionHost::Plugin plugin{p.file, {}};
-            for (const Dashboard& d : p.dashboards) plugin.dashboards << d.id;
-            list << plugin;
-        }
+        list = WorkerSessionHost::pluginsOf(catalog);
     }
 };
 

@@ -51,18 +51,12 @@ struct Served {
 };
 
 /// A bridge whose sessions of the test plugins run in workers.
-std::unique_ptr<Served> serve(WorkerSettings settings) {
+std::unique_ptr<Served> serve(WorkerSettings settings, BridgeOptions options = {}) {
     auto served = std::make_unique<Served>();
     served->catalog.scanDirs({QStringLiteral(WORKER_PLUGIN_DIR)});
-    QVector<WorkerSessionHost::Plugin> plugins;
-    for (const PluginInfo& p : served->catalog.plugins()) {
-        if (!p.ok()) return nullptr;
-        WorkerSessionHost::Plugin plugin{p.file, {}};
-        for (const Dashboard& d : p.dashboards) plugin.dashboards << d.id;
-        plugins << plugin;
-    }
+    if (!served->catalog.failures().isEmpty()) return nullptr;
+    const auto plugins = WorkerSessionHost::pluginsOf(served->catalog);
     settings.program = QStringLiteral(TESSERA_BIN);
-    BridgeOptions options;
     options.address = QHostAddress::LocalHost;
     options.sessionHost = [settings, plugins] {
         return std::make_unique<WorkerSessionHost>(settings, plugins);
@@ -291,26 +285,10 @@ private slots:
     void clearingTheCachesReachesTheWorkers() {
         // The server's own processes hold no cache of a plugin in a worker: a browser
         // allowed to clear the caches clears the workers'.
-        auto served = std::make_unique<Served>();
-        served->catalog.scanDirs({QStringLiteral(WORKER_PLUGIN_DIR)});
-        QVector<WorkerSessionHost::Plugin> plugins;
-        for (const PluginInfo& p : served->catalog.plugins()) {
-            WorkerSessionHost::Plugin plugin{p.file, {}};
-            for (const Dashboard& d : p.dashboards) plugin.dashboards << d.id;
-            plugins << plugin;
-        }
         BridgeOptions options;
-        options.address = QHostAddress::LocalHost;
         options.allowClearCache = true;
-        options.sessionHost = [plugins] {
-            WorkerSettings settings;
-            settings.program = QStringLiteral(TESSERA_BIN);
-            return std::make_unique<WorkerSessionHost>(settings, plugins);
-        };
-        served->bridge = std::make_unique<Bridge>(served->catalog.dashboards(), options);
-        QSignalSpy listening(served->bridge.get(), &Bridge::listening);
-        served->bridge->start();
-        QVERIFY(listening.wait(10'000));
+        const auto served = serve({}, options);
+        QVERIFY(served);
         auto steady = connectTo(*served, QStringLiteral("steady"));
         QVERIFY(steady);
         const auto caption = [&] {

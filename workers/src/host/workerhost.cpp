@@ -3,6 +3,7 @@
 #include "workersessionhandle.h"
 
 #include <tessera/cacheregistry.h>
+#include <tessera/host/plugincatalog.h>
 #include <tessera/workers/workerhost.h>
 
 namespace tessera::workers {
@@ -13,6 +14,17 @@ WorkerSessionHost::WorkerSessionHost(WorkerSettings settings, QVector<Plugin> pl
       m_workers(std::make_unique<QObject>()) {}
 
 WorkerSessionHost::~WorkerSessionHost() = default;
+
+QVector<WorkerSessionHost::Plugin> WorkerSessionHost::pluginsOf(const PluginCatalog& catalog) {
+    QVector<Plugin> plugins;
+    for (const PluginInfo& p : catalog.plugins()) {
+        if (!p.ok() || p.file.isEmpty()) continue;
+        Plugin plugin{p.file, {}};
+        for (const Dashboard& d : p.dashboards) plugin.dashboards << d.id;
+        plugins << plugin;
+    }
+    return plugins;
+}
 
 SessionHandle* WorkerSessionHost::open(const Dashboard& dashboard, QObject* parent) {
     const auto plugin = std::find_if(m_plugins.cbegin(), m_plugins.cend(), [&](const Plugin& p) {

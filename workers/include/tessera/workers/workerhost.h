@@ -7,6 +7,10 @@
 #include <QStringList>
 #include <memory>
 
+namespace tessera {
+class PluginCatalog;
+}
+
 namespace tessera::workers {
 
 class WorkerProcess;
@@ -38,6 +42,8 @@ public:
         QStringList dashboards;
     };
     WorkerSessionHost(WorkerSettings settings, QVector<Plugin> plugins);
+    /// The plugin files of `catalog` that loaded, with their dashboards.
+    static QVector<Plugin> pluginsOf(const PluginCatalog& catalog);
     ~WorkerSessionHost() override;
 
     SessionHandle* open(const Dashboard& dashboard, QObject* parent) override;
