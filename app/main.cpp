@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "headless.h"
+#include "isolation.h"
 #include "logging.h"
 #include "mainwindow.h"
 #include "options.h"
@@ -47,14 +48,14 @@ std::optional<Dashboard> chooseDashboard(const PluginCatalog& catalog, const QSt
 /// --set values: widgets take them when first drawn; problems are logged after the run.
 void presetWidgets(app::MainWindow& window, const app::Options& options) {
     if (options.sets.isEmpty()) return;
-    for (const auto& [key, value] : options.sets) window.session().presetWidgetValue(key, value);
-    auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection =
-        QObject::connect(&window.session(), &Session::idle, &window, [&window, connection] {
-            QObject::disconnect(*connection);
-            for (const QString& problem : window.session().presetProblems())
-                spdlog::error("--set {}", problem.toStdString());
-        });
+    QVariantMap presets;
+    for (const auto& [key, value] : options.sets) presets.insert(key, value);
+    window.session().setPresets(presets);
+    QObject::connect(&window.session(), &SessionHandle::presetProblems, &window,
+                     [](const QStringList& problems) {
+                         for (const QString& problem : problems)
+                             spdlog::error("--set {}", problem.toStdString());
+                     });
 }
 
 /// Scrolls the page so that the label reading `heading` is at the top; false when there is none.
@@ -72,10 +73,10 @@ bool scrollTo(app::MainWindow& window, const QString& heading) {
 }
 
 void saveScreenshotWhenIdle(app::MainWindow& window, const QString& file, const QString& at) {
-    QObject::connect(&window.session(), &Session::idle, &window, [&window, file, at] {
+    QObject::connect(&window.session(), &SessionHandle::idle, &window, [&window, file, at] {
         // Give layouts and charts a moment to settle after the last batch.
         QTimer::singleShot(400, &window, [&window, file, at] {
-            if (!window.session().isIdle()) return;
+            if (window.session().isRunning()) return;
             if (!at.isEmpty() && !scrollTo(window, at)) {
                 std::fprintf(stderr, "tessera: no heading '%s' to scroll to\n", qPrintable(at));
                 QCoreApplication::exit(1);
@@ -165,7 +166,7 @@ int main(int argc, char** argv) {
     if (headless) return app::runHeadless(*dashboard, *options);
 
     QApplication::setStyle(QStringLiteral("Fusion"));
-    app::MainWindow window(catalog);
+    app::MainWindow window(catalog, app::workerHosts(catalog, *options, watch));
     if (watcher) window.watchPlugins(watcher.get());
     if (options->dark) window.setDarkTheme(true);
     presetWidgets(window, *options);

@@ -6,7 +6,6 @@
 #include "theme.h"
 #include "timelineview.h"
 
-#include <tessera/cacheregistry.h>
 #include <tessera/limit.h>
 
 #include <QAction>
@@ -14,9 +13,11 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QFontDatabase>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QScrollArea>
 #include <QSettings>
@@ -30,18 +31,22 @@
 
 namespace tessera::app {
 
-MainWindow::MainWindow(const PluginCatalog& catalog, QWidget* parent)
+MainWindow::MainWindow(const PluginCatalog& catalog, SessionHostFactory hosts, QWidget* parent)
     : QMainWindow(parent),
       m_catalog(catalog),
+      m_hosts(std::move(hosts)),
+      m_host(m_hosts ? m_hosts() : std::make_unique<LocalSessionHost>()),
+      m_handle(*m_host),
       m_dashboards(catalog.dashboards()),
-      m_sharing(catalog.dashboards(), &m_handle) {
+      m_sharing(catalog.dashboards(), &m_handle, m_hosts) {
     sortDashboards();
     setWindowTitle(QStringLiteral("Tessera"));
     buildActions();
     buildLayout();
     m_renderer.attach(&m_handle);
-    connect(&m_session, &Session::groupStarted, this, &MainWindow::onGroupStarted);
-    connect(&m_session, &Session::groupFinished, this, &MainWindow::onGroupFinished);
+    connect(&m_handle, &SessionHandle::groupStarted, this, &MainWindow::onGroupStarted);
+    connect(&m_handle, &SessionHandle::groupFinished, this, &MainWindow::onGroupFinished);
+    connect(&m_handle, &SessionHandle::notice, this, &MainWindow::onNotice);
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
@@ -70,7 +75,7 @@ void MainWindow::fillDashboardList() {
         item->setData(Qt::UserRole, d.id);
         item->setToolTip(d.id);
         if (!d.icon.isEmpty()) item->setIcon(QIcon::fromTheme(d.icon));
-        if (d.id == m_session.dashboard().id) m_pages->setCurrentItem(item);
+        if (d.id == m_handle.dashboardId()) m_pages->setCurrentItem(item);
     }
     m_pages->setFixedHeight(
         qMin(260, 8 + m_pages->sizeHintForRow(0) * qMax(1, int(m_dashboards.size()))));
@@ -84,8 +89,9 @@ void MainWindow::watchPlugins(PluginWatcher* watcher) {
 
 void MainWindow::onPluginReloaded(const PluginInfo& plugin) {
     replaceDashboards(m_dashboards, plugin.dashboards);
-    // Only the session's own dashboard reruns.
-    for (const Dashboard& next : plugin.dashboards) m_session.reloadDashboard(next);
+    // A plugin in a worker gets a new worker; only the session's own dashboard reruns.
+    m_host->reloadDashboards(plugin.dashboards);
+    for (const Dashboard& next : plugin.dashboards) m_handle.reloadDashboard(next);
     sortDashboards();
     fillDashboardList();
     m_sharing.reloadDashboards(plugin.dashboards);
@@ -98,11 +104,10 @@ void MainWindow::onPluginReloaded(const PluginInfo& plugin) {
 void MainWindow::onPluginReloadFailed(const PluginInfo& plugin) {
     const bool running = plugin.ok();
     const QString reason = running ? plugin.reloadError : plugin.error;
-    m_bannerText->setText(
+    showBanner(
         running ? tr("The new build of %1 could not be loaded, so the one before keeps running: %2")
                       .arg(QFileInfo(plugin.file).fileName(), reason)
                 : tr("%1 could not be loaded: %2").arg(QFileInfo(plugin.file).fileName(), reason));
-    m_banner->show();
     updatePluginProblems();
     QStringList ids;
     for (const Dashboard& d : plugin.dashboards) ids << d.id;
@@ -118,6 +123,23 @@ QString MainWindow::bannerText() const {
     return m_banner->isHidden() ? QString() : m_bannerText->text();
 }
 
+void MainWindow::showBanner(const QString& text, const QString& details) {
+    m_bannerText->setText(text);
+    m_bannerDetails->setPlainText(details);
+    m_bannerDetails->hide();
+    m_bannerMore->setVisible(!details.isEmpty());
+    m_bannerMore->setText(tr("Show output"));
+    m_banner->show();
+}
+
+/// A dashboard in a worker stopped (restarted with its widget values) or was given up on:
+/// the message's first paragraph above the page, the worker's last lines to unfold.
+void MainWindow::onNotice(const QString& code, const QString& message) {
+    Q_UNUSED(code);
+    const qsizetype split = message.indexOf(QLatin1String("\n\n"));
+    showBanner(message.left(split), split < 0 ? QString() : message.mid(split + 2).trimmed());
+}
+
 void MainWindow::updatePluginProblems() {
     const int failed = int(m_catalog.failures().size());
     m_pluginProblems->setText(tr("⚠ %n plugin(s) failed", nullptr, failed));
@@ -128,20 +150,21 @@ void MainWindow::buildActions() {
     m_rerun = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Rerun"), this);
     m_rerun->setShortcut(QKeySequence(Qt::Key_R));
     m_rerun->setToolTip(tr("Run the dashboard again (R)"));
-    connect(m_rerun, &QAction::triggered, &m_session, &Session::rerun);
+    connect(m_rerun, &QAction::triggered, &m_handle, &SessionHandle::rerun);
 
     m_stop = new QAction(style()->standardIcon(QStyle::SP_BrowserStop), tr("&Stop"), this);
     m_stop->setShortcut(QKeySequence(Qt::Key_Escape));
     m_stop->setEnabled(false);
-    connect(m_stop, &QAction::triggered, &m_session, &Session::stop);
+    connect(m_stop, &QAction::triggered, &m_handle, &SessionHandle::stop);
 
     m_clearCache =
         new QAction(style()->standardIcon(QStyle::SP_TrashIcon), tr("&Clear cache"), this);
     m_clearCache->setToolTip(tr("Clear every cached value and resource, then rerun"));
     connect(m_clearCache, &QAction::triggered, this, [this] {
-        const int caches = clearCaches();
-        showNote(tr("Cleared %n cache(s)", nullptr, caches));
-        m_session.rerun();
+        // Every cache of this process and of this window's workers.
+        m_host->clearCaches();
+        showNote(tr("Cleared the caches"));
+        m_handle.rerun();
     });
 
     m_dark = new QAction(tr("&Dark theme"), this);
@@ -241,7 +264,24 @@ void MainWindow::buildLayout() {
     dismiss->setAutoRaise(true);
     dismiss->setToolTip(tr("Dismiss"));
     connect(dismiss, &QToolButton::clicked, m_banner, &QWidget::hide);
-    bannerLayout->addWidget(m_bannerText, 1);
+    m_bannerMore = new QToolButton(m_banner);
+    m_bannerMore->setObjectName(QStringLiteral("bannerMore"));
+    m_bannerMore->setAutoRaise(true);
+    m_bannerDetails = new QPlainTextEdit(m_banner);
+    m_bannerDetails->setObjectName(QStringLiteral("bannerDetails"));
+    m_bannerDetails->setReadOnly(true);
+    m_bannerDetails->setMaximumHeight(160);
+    m_bannerDetails->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_bannerDetails->hide();
+    connect(m_bannerMore, &QToolButton::clicked, this, [this] {
+        m_bannerDetails->setVisible(m_bannerDetails->isHidden());
+        m_bannerMore->setText(m_bannerDetails->isHidden() ? tr("Show output") : tr("Hide output"));
+    });
+    auto* bannerColumn = new QVBoxLayout;
+    bannerColumn->addWidget(m_bannerText);
+    bannerColumn->addWidget(m_bannerMore, 0, Qt::AlignLeft);
+    bannerColumn->addWidget(m_bannerDetails);
+    bannerLayout->addLayout(bannerColumn, 1);
     bannerLayout->addWidget(dismiss, 0, Qt::AlignTop);
     m_banner->hide();
     auto* pageColumn = new QWidget(this);
@@ -265,7 +305,7 @@ void MainWindow::buildLayout() {
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     m_viewMenu->addAction(dock->toggleViewAction());
-    connect(&m_session, &Session::groupFinished, m_timeline, &TimelineView::setRecord);
+    connect(&m_handle, &SessionHandle::groupFinished, m_timeline, &TimelineView::setRecord);
 
     m_statusRun = new QLabel(this);
     statusBar()->addWidget(m_statusRun);
@@ -314,7 +354,9 @@ bool MainWindow::openDashboard(const QString& requested) {
         if (m_pages->item(i)->data(Qt::UserRole).toString() == it->id) m_pages->setCurrentRow(i);
     setWindowTitle(QStringLiteral("%1 — Tessera").arg(it->title));
     QSettings().setValue(QStringLiteral("session/lastDashboard"), it->id);
-    m_session.setDashboard(*it);
+    // Another dashboard's problems are not this one's.
+    if (it->id != m_handle.dashboardId()) m_banner->hide();
+    m_handle.setDashboard(*it);
     return true;
 }
 
@@ -327,21 +369,21 @@ void MainWindow::setDarkTheme(bool dark) {
     side.setColor(QPalette::Base, side.color(QPalette::Window));
     findChild<QWidget*>(QStringLiteral("sidebarPanel"))->setPalette(side);
     // Charts pick their theme from the palette when drawn: redraw the page.
-    m_session.rerun();
+    m_handle.rerun();
 }
 
 void MainWindow::onGroupStarted() {
     m_stop->setEnabled(true);
     // Shown only for runs that take a while, so periodic fragments do not make it blink.
     QTimer::singleShot(150, this, [this] {
-        const bool running = m_session.isRunning();
+        const bool running = m_handle.isRunning();
         m_busy->setVisible(running);
         m_busyLabel->setVisible(running);
     });
 }
 
 void MainWindow::onGroupFinished(const GroupRecord& record) {
-    const bool running = m_session.isRunning();
+    const bool running = m_handle.isRunning();
     m_stop->setEnabled(running);
     m_busy->setVisible(running && m_busy->isVisible());
     m_busyLabel->setVisible(running && m_busyLabel->isVisible());
@@ -350,16 +392,16 @@ void MainWindow::onGroupFinished(const GroupRecord& record) {
     QString text = tr("%1 %2 in %3 ms · %4 elements")
                        .arg(record.full ? tr("Run") : tr("Fragment rerun"), status)
                        .arg(record.totalMs(), 0, 'f', 1)
-                       .arg(m_session.page().elementCount());
+                       .arg(m_handle.elementCount());
     if (record.failed()) text += tr(" · %n exception(s)", nullptr, int(record.exceptions.size()));
     m_statusRun->setText(text);
 }
 
 void MainWindow::openNewWindow() {
-    auto* window = new MainWindow(m_catalog);
+    auto* window = new MainWindow(m_catalog, m_hosts);
     window->setAttribute(Qt::WA_DeleteOnClose);
     if (m_watcher) window->watchPlugins(m_watcher);
-    window->openDashboard(m_session.dashboard().id);
+    window->openDashboard(m_handle.dashboardId());
     window->move(pos() + QPoint(40, 40));
     window->show();
 }
@@ -401,7 +443,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
     settings.setValue(QStringLiteral("window/state"), saveState());
-    m_session.stop();
+    m_handle.stop();
     event->accept();
 }
 

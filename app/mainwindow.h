@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "isolation.h"
 #include "sharing.h"
 
 #include <tessera/host/plugincatalog.h>
 #include <tessera/host/pluginwatcher.h>
-#include <tessera/host/session.h>
 #include <tessera/host/sessionhandle.h>
 #include <tessera/widgets/renderer.h>
 
@@ -14,6 +14,7 @@
 
 class QAction;
 class QLabel;
+class QPlainTextEdit;
 class QListWidget;
 class QMenu;
 class QProgressBar;
@@ -31,12 +32,16 @@ class TimelineView;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    MainWindow(const PluginCatalog& catalog, QWidget* parent = nullptr);
+    /// `hosts` makes the hosts of this window's sessions and of its bridge's browsers (each
+    /// a host of its own); null: every session in this process.
+    explicit MainWindow(const PluginCatalog& catalog, SessionHostFactory hosts = {},
+                        QWidget* parent = nullptr);
     ~MainWindow() override;
 
     /// Opens dashboard `id` (or the last used / first one when empty). False if unknown.
     bool openDashboard(const QString& id);
-    Session& session() { return m_session; }
+    /// The window's session (it opens another when the dashboard shown needs one).
+    SwitchingSessionHandle& session() { return m_handle; }
     widgets::Renderer& renderer() { return m_renderer; }
     /// This window's bridge to remote browsers (File ▸ Share…).
     Sharing& sharing() { return m_sharing; }
@@ -45,7 +50,8 @@ public:
     /// Follows new builds of plugins: the dashboard list is updated, the session reruns
     /// the dashboard it shows with its state kept, and a build that fails shows as a banner.
     void watchPlugins(PluginWatcher* watcher);
-    /// The banner's text while one is shown (a new build that failed to load), else empty.
+    /// The banner's text while one is shown (a new build that failed to load, a dashboard
+    /// that stopped), else empty.
     QString bannerText() const;
 
 protected:
@@ -65,12 +71,16 @@ private:
     void onPluginReloaded(const PluginInfo& plugin);
     void onPluginReloadFailed(const PluginInfo& plugin);
     void updatePluginProblems();
+    /// Shows `text` above the page, with `details` (a process's last lines) to unfold.
+    void showBanner(const QString& text, const QString& details = {});
+    void onNotice(const QString& code, const QString& message);
     /// A short note beside the run status, for a few seconds.
     void showNote(const QString& text);
 
     const PluginCatalog& m_catalog;
-    LocalSessionHandle m_handle;  // what the renderer drives
-    Session& m_session = m_handle.session();
+    SessionHostFactory m_hosts;
+    std::unique_ptr<SessionHost> m_host;  // before the handle, which it outlives
+    SwitchingSessionHandle m_handle;      // what the renderer drives
     widgets::Renderer m_renderer;
     QVector<Dashboard> m_dashboards;
     Sharing m_sharing;  // after the session: its browsers may mirror it
@@ -87,6 +97,8 @@ private:
     QToolButton* m_pluginProblems = nullptr;
     QWidget* m_banner = nullptr;
     QLabel* m_bannerText = nullptr;
+    QToolButton* m_bannerMore = nullptr;
+    QPlainTextEdit* m_bannerDetails = nullptr;
     PluginWatcher* m_watcher = nullptr;
     QAction* m_rerun = nullptr;
     QAction* m_stop = nullptr;

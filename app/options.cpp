@@ -94,18 +94,19 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
                        "the window can)."));
     const QCommandLineOption isolate(
         QStringLiteral("isolate"),
-        QStringLiteral("With --serve: run each plugin's dashboards in a worker process of its "
-                       "own, so that a crash costs that plugin's sessions only (restarted)."));
+        QStringLiteral("Run each plugin's dashboards in a worker process of its own, so that a "
+                       "crash costs that plugin's sessions only (restarted). The default for "
+                       "--serve, and in the window for plugins of a watched --plugin-dir."));
     const QCommandLineOption noIsolate(
         QStringLiteral("no-isolate"),
-        QStringLiteral("Run every dashboard in this process (the default)."));
+        QStringLiteral("Run every dashboard in this process (the default in the window)."));
     const QCommandLineOption workerMemory(
         QStringLiteral("worker-memory"),
-        QStringLiteral("With --isolate: a worker's address space limit in MiB (default: none)."),
+        QStringLiteral("A worker's address space limit in MiB (default: none)."),
         QStringLiteral("MiB"));
     const QCommandLineOption runTimeout(
         QStringLiteral("run-timeout"),
-        QStringLiteral("With --isolate: a session that runs longer than this without a pause "
+        QStringLiteral("A session of a worker that runs longer than this without a pause "
                        "(a run stuck in its own code) ends its worker, which restarts "
                        "(default: no limit)."),
         QStringLiteral("seconds"));
@@ -316,13 +317,21 @@ std::optional<Options> parseOptions(const QStringList& arguments, QString* error
         *error = QStringLiteral("--isolate and --no-isolate do not go together");
         return std::nullopt;
     }
-    o.isolate = parser.isSet(isolate);
-    if (o.isolate && o.share != Options::Share::Serve) {
-        *error = QStringLiteral("--isolate needs --serve");
+    o.isolation = parser.isSet(isolate)     ? Options::Isolation::On
+                  : parser.isSet(noIsolate) ? Options::Isolation::Off
+                                            : Options::Isolation::Default;
+    const bool inProcess = (o.once || o.headless || o.list) && o.share != Options::Share::Serve;
+    if (o.isolation == Options::Isolation::On && inProcess) {
+        *error = QStringLiteral(
+            "--isolate is for the window and --serve: --once, --headless "
+            "and --list run in this process");
         return std::nullopt;
     }
-    if ((parser.isSet(workerMemory) || parser.isSet(runTimeout)) && !o.isolate) {
-        *error = QStringLiteral("--worker-memory and --run-timeout need --isolate");
+    if ((parser.isSet(workerMemory) || parser.isSet(runTimeout)) &&
+        (o.isolation == Options::Isolation::Off || inProcess)) {
+        *error = QStringLiteral(
+            "--worker-memory and --run-timeout are for workers: not with "
+            "--no-isolate, --once, --headless or --list");
         return std::nullopt;
     }
     if (parser.isSet(runTimeout)) {

@@ -30,8 +30,11 @@ struct Options {
     enum class Share { None, Serve, Bridge };
     Share share = Share::None;
     bridge::BridgeOptions bridge;  ///< address, port, token, origins, limits
-    /// --isolate: --serve runs each plugin's dashboards in a worker process of its own.
-    bool isolate = false;
+    /// Whether plugins' dashboards run in worker processes of their own (docs/user-guide.md,
+    /// "A crash costs one dashboard"). Default: every plugin under --serve, and in the window
+    /// the plugins of a watched --plugin-dir; --isolate: every plugin; --no-isolate: none.
+    enum class Isolation { Default, On, Off };
+    Isolation isolation = Isolation::Default;
     qint64 workerMemoryMb = 0;  ///< --worker-memory: a worker's address space limit; 0: none
     int runTimeoutSeconds = 0;  ///< --run-timeout: a worker whose session runs longer ends; 0: none
 };

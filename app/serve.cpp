@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "serve.h"
 
+#include "isolation.h"
+
 #include <tessera/bridge/bridge.h>
-#include <tessera/workers/workerhost.h>
 
 #include <QCoreApplication>
 #include <cstdio>
@@ -18,26 +19,9 @@ void printServerUrl(const QUrl& url, const QUrl& mirrorUrl) {
     std::fflush(stdout);
 }
 
-namespace {
-
-/// Sessions of each plugin's dashboards in a worker of their own.
-std::function<std::unique_ptr<SessionHost>()> workerHost(const PluginCatalog& catalog,
-                                                         const Options& options) {
-    const auto plugins = workers::WorkerSessionHost::pluginsOf(catalog);
-    workers::WorkerSettings settings;
-    settings.program = QCoreApplication::applicationFilePath();
-    settings.memoryBytes = options.workerMemoryMb << 20;
-    settings.runTimeoutMs = options.runTimeoutSeconds * 1000;
-    return [settings, plugins] {
-        return std::make_unique<workers::WorkerSessionHost>(settings, plugins);
-    };
-}
-
-}  // namespace
-
 int runServer(const PluginCatalog& catalog, const Options& options, PluginWatcher* watcher) {
     bridge::BridgeOptions bridgeOptions = options.bridge;
-    if (options.isolate) bridgeOptions.sessionHost = workerHost(catalog, options);
+    bridgeOptions.sessionHost = workerHosts(catalog, options, watcher != nullptr);
     bridge::Bridge server(catalog.dashboards(), bridgeOptions);
     if (watcher) {
         QObject::connect(

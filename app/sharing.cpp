@@ -5,15 +5,21 @@
 
 namespace tessera::app {
 
-Sharing::Sharing(QVector<Dashboard> dashboards, SessionHandle* mirrorSource, QObject* parent)
-    : QObject(parent), m_dashboards(std::move(dashboards)), m_mirrorSource(mirrorSource) {}
+Sharing::Sharing(QVector<Dashboard> dashboards, SessionHandle* mirrorSource,
+                 SessionHostFactory hosts, QObject* parent)
+    : QObject(parent),
+      m_dashboards(std::move(dashboards)),
+      m_mirrorSource(mirrorSource),
+      m_hosts(std::move(hosts)) {}
 
 Sharing::~Sharing() = default;
 
 void Sharing::start(const bridge::BridgeOptions& options) {
     m_bridge.reset();
     m_options = options;
-    m_bridge = std::make_unique<bridge::Bridge>(m_dashboards, options);
+    bridge::BridgeOptions withHosts = options;
+    if (!withHosts.sessionHost) withHosts.sessionHost = m_hosts;
+    m_bridge = std::make_unique<bridge::Bridge>(m_dashboards, withHosts);
     m_bridge->setMirrorSource(m_mirrorSource);
     bridge::Bridge* started = m_bridge.get();
     connect(started, &bridge::Bridge::listening, this, [this](const QUrl& url) {

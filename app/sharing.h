@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "isolation.h"
+
 #include <tessera/bridge/bridge.h>
 
 #include <QObject>
@@ -15,8 +17,10 @@ class Sharing : public QObject {
 public:
     enum class State { Off, Starting, On, Failed };
 
-    /// `mirrorSource` is the window's session, which must outlive this.
-    Sharing(QVector<Dashboard> dashboards, SessionHandle* mirrorSource, QObject* parent = nullptr);
+    /// `mirrorSource` is the window's session, which must outlive this. `hosts` makes the
+    /// host of the browsers' sessions in the bridge's thread (null: in this process).
+    Sharing(QVector<Dashboard> dashboards, SessionHandle* mirrorSource,
+            SessionHostFactory hosts = {}, QObject* parent = nullptr);
     ~Sharing() override;
 
     void start(const bridge::BridgeOptions& options);
@@ -45,6 +49,7 @@ signals:
 private:
     QVector<Dashboard> m_dashboards;
     SessionHandle* m_mirrorSource;
+    SessionHostFactory m_hosts;
     bridge::BridgeOptions m_options;
     std::unique_ptr<bridge::Bridge> m_bridge;
     State m_state = State::Off;

@@ -218,11 +218,17 @@ private slots:
                  limit.err.constData());
         QCOMPARE(tessera({"--serve", "0", "--max-output-mib", "lots"}).exitCode, 2);
         QCOMPARE(tessera({"--serve", "0", "--max-pending-per-address", "-1"}).exitCode, 2);
-        // Isolation is for a server, and its limits need it.
+        // Isolation is for the window and a server (--once runs in this process), and the
+        // workers' limits need it.
         const Result alone = tessera({"--isolate", "--once"});
         QCOMPARE(alone.exitCode, 2);
-        QVERIFY2(alone.err.contains("--isolate needs --serve"), alone.err.constData());
-        QCOMPARE(tessera({"--serve", "0", "--run-timeout", "5"}).exitCode, 2);
+        QVERIFY2(alone.err.contains("--isolate is for the window and --serve"),
+                 alone.err.constData());
+        const Result inProcess = tessera({"--serve", "0", "--no-isolate", "--run-timeout", "5"});
+        QCOMPARE(inProcess.exitCode, 2);
+        QVERIFY2(inProcess.err.contains("--worker-memory and --run-timeout are for workers"),
+                 inProcess.err.constData());
+        QCOMPARE(tessera({"--once", "--worker-memory", "100"}).exitCode, 2);
         QCOMPARE(tessera({"--serve", "0", "--isolate", "--no-isolate"}).exitCode, 2);
         QCOMPARE(tessera({"--serve", "0", "--isolate", "--worker-memory", "1"}).exitCode, 2);
         QCOMPARE(tessera({"--serve", "0", "--isolate", "--run-timeout", "soon"}).exitCode, 2);

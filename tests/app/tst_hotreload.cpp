@@ -7,6 +7,7 @@
 #include "pluginsdialog.h"
 
 #include <tessera/host/pluginwatcher.h>
+#include <tessera/host/session.h>
 #include <tessera/schema.h>
 
 #include <QFile>
@@ -35,6 +36,11 @@ bool writeBuild(const QString& file, const QByteArray& bytes, qsizetype upTo = -
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) return false;
     const QByteArray part = upTo < 0 ? bytes : bytes.left(upTo);
     return f.write(part) == part.size() && f.flush();
+}
+
+/// The window's session, in this process.
+Session& local(app::MainWindow& window) {
+    return qobject_cast<LocalSessionHandle*>(window.session().current())->session();
 }
 
 bool waitIdle(Session& session) {
@@ -95,8 +101,8 @@ private slots:
         app::MainWindow& window = *windowOwner;
         window.watchPlugins(&watcher);
         QVERIFY(window.openDashboard(QStringLiteral("reloadable")));
-        QVERIFY(waitIdle(window.session()));
-        Session& session = window.session();
+        QVERIFY(waitIdle(local(window)));
+        Session& session = local(window);
         QCOMPARE(shown(session, ElementKind::Text, prop::text), QStringLiteral("version 1"));
 
         // The window's user and a browser each set the slider.
@@ -268,9 +274,8 @@ private slots:
         QVERIFY(writeBuild(dir.filePath(QStringLiteral("first-build.so")), build("v1")));
         QTRY_COMPARE_WITH_TIMEOUT(reloaded.count(), 1, 10'000);
         QVERIFY(window.openDashboard(QStringLiteral("reloadable")));
-        QVERIFY(waitIdle(window.session()));
-        QCOMPARE(shown(window.session(), ElementKind::Text, prop::text),
-                 QStringLiteral("version 1"));
+        QVERIFY(waitIdle(local(window)));
+        QCOMPARE(shown(local(window), ElementKind::Text, prop::text), QStringLiteral("version 1"));
     }
 };
 

@@ -5,6 +5,7 @@
 #include "sharedialog.h"
 #include "timelineview.h"
 
+#include <tessera/host/session.h>
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
@@ -55,6 +56,11 @@ PluginCatalog& catalog() {
     return c;
 }
 
+/// The window's session, in this process.
+Session& local(app::MainWindow& window) {
+    return qobject_cast<LocalSessionHandle*>(window.session().current())->session();
+}
+
 bool waitIdle(Session& session) {
     QElapsedTimer t;
     t.start();
@@ -77,13 +83,13 @@ private slots:
         app::MainWindow window(catalog());
         QVERIFY(window.openDashboard({}));
         window.show();
-        QVERIFY(waitIdle(window.session()));
+        QVERIFY(waitIdle(local(window)));
         auto* list = window.findChild<QListWidget*>(QStringLiteral("dashboardList"));
         QVERIFY(list);
         QCOMPARE(list->count(), 2);
         QCOMPARE(list->item(0)->data(Qt::UserRole).toString(),
                  QStringLiteral("gallery"));  // gallery first
-        QCOMPARE(window.session().dashboard().id, QStringLiteral("gallery"));
+        QCOMPARE(window.session().dashboardId(), QStringLiteral("gallery"));
         QVERIFY(!window.openDashboard(QStringLiteral("no-such-page")));
     }
 
@@ -94,7 +100,7 @@ private slots:
         }
         app::MainWindow again(catalog());
         again.openDashboard({});
-        QCOMPARE(again.session().dashboard().id, QStringLiteral("second"));
+        QCOMPARE(again.session().dashboardId(), QStringLiteral("second"));
         QSettings().clear();
     }
 
@@ -103,11 +109,11 @@ private slots:
         window.openDashboard(QStringLiteral("gallery"));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(waitIdle(window.session()));
+        QVERIFY(waitIdle(local(window)));
         const int before = g_runs;
         QTest::keyClick(&window, Qt::Key_R);
         QTRY_COMPARE(g_runs.load(), before + 1);
-        QVERIFY(waitIdle(window.session()));
+        QVERIFY(waitIdle(local(window)));
         auto* timeline = window.findChild<app::TimelineView*>(QStringLiteral("runTimeline"));
         QVERIFY(timeline);
         QCOMPARE(timeline->record().runNames(), (QStringList{"main", "side"}));
@@ -152,7 +158,7 @@ private slots:
         app::MainWindow window(catalog());
         window.openDashboard(QStringLiteral("second"));
         window.show();
-        QVERIFY(waitIdle(window.session()));
+        QVERIFY(waitIdle(local(window)));
         QAction* newWindow = nullptr;
         for (QAction* a : window.findChildren<QAction*>())
             if (a->text().contains(QStringLiteral("New Window"))) newWindow = a;
@@ -164,16 +170,16 @@ private slots:
                 other = m;
         QVERIFY(other);
         QVERIFY(&other->session() != &window.session());
-        QCOMPARE(other->session().dashboard().id, QStringLiteral("second"));
-        QVERIFY(waitIdle(other->session()));
-        QCOMPARE(other->session().page().elementCount(), 1);
+        QCOMPARE(other->session().dashboardId(), QStringLiteral("second"));
+        QVERIFY(waitIdle(local(*other)));
+        QCOMPARE(other->session().elementCount(), 1);
         other->close();  // deletes itself
     }
 
     void shareLetsABrowserFollowTheWindow() {
         app::MainWindow window(catalog());
         QVERIFY(window.openDashboard(QStringLiteral("gallery")));
-        QVERIFY(waitIdle(window.session()));
+        QVERIFY(waitIdle(local(window)));
         auto* share = window.findChild<QAction*>(QStringLiteral("shareAction"));
         QVERIFY(share);
         share->trigger();

@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 
 #include <tessera/host/pluginwatcher.h>
+#include <tessera/host/session.h>
 #include <tessera/schema.h>
 
 #include <QApplication>
@@ -134,7 +135,10 @@ int main(int argc, char** argv) {
             // Sleeps until something happens, so that the compiler has the cores.
             QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
-            if (!windowShown && pageShows(window.session(), title)) windowShown = now;
+            if (!windowShown &&
+                pageShows(qobject_cast<LocalSessionHandle*>(window.session().current())->session(),
+                          title))
+                windowShown = now;
             if (!browserShown && clientShows(browser, title)) browserShown = now;
         }
         if (!windowShown || !browserShown || cmake.exitCode() != 0) {

@@ -26,15 +26,16 @@ QVector<WorkerSessionHost::Plugin> WorkerSessionHost::pluginsOf(const PluginCata
     return plugins;
 }
 
-SessionHandle* WorkerSessionHost::open(const Dashboard& dashboard, QObject* parent) {
+SessionHandle* WorkerSessionHost::open(const Dashboard& dashboard, QObject* parent,
+                                       const QVariantMap& presets) {
     const auto plugin = std::find_if(m_plugins.cbegin(), m_plugins.cend(), [&](const Plugin& p) {
         return p.dashboards.contains(dashboard.id);
     });
-    if (plugin == m_plugins.cend()) return new LocalSessionHandle(dashboard, parent);
+    if (plugin == m_plugins.cend()) return new LocalSessionHandle(dashboard, parent, presets);
     WorkerProcess*& worker = m_byFile[plugin->file];
     if (!worker)
         worker = new WorkerProcess(m_settings, plugin->file, plugin->dashboards, m_workers.get());
-    return new WorkerSessionHandle(worker, dashboard, parent);
+    return new WorkerSessionHandle(worker, dashboard, parent, presets);
 }
 
 void WorkerSessionHost::clearCaches() {

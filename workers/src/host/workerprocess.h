@@ -39,6 +39,8 @@ public:
     void sendBuffer(quint32 session, const QByteArray& frame);
     /// Whether it gave up restarting, and why.
     bool gaveUp() const { return !m_gaveUp.isEmpty(); }
+    /// Connected: what is sent now reaches it.
+    bool isReady() const { return m_ready; }
     const QString& gaveUpReason() const { return m_gaveUp; }
     /// Ends the worker because of `reason` (a run went on too long): reported to every
     /// session as a stop, and restarted like one.

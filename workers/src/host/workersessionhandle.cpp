@@ -29,8 +29,12 @@ QString failedMessage(const QString& why) {
 }  // namespace
 
 WorkerSessionHandle::WorkerSessionHandle(WorkerProcess* worker, const Dashboard& dashboard,
-                                         QObject* parent)
-    : SessionHandle(parent), m_worker(worker), m_dashboard(dashboard.id) {
+                                         QObject* parent, const QVariantMap& presets)
+    : SessionHandle(parent),
+      m_worker(worker),
+      m_dashboard(dashboard.id),
+      m_values(QJsonObject::fromVariantMap(presets)),
+      m_reportPresets(!presets.isEmpty()) {
     m_session = worker->attach(this);
     m_watchdog.setSingleShot(true);
     connect(&m_watchdog, &QTimer::timeout, this, [this] {
@@ -56,7 +60,9 @@ void WorkerSessionHandle::open() {
     m_open = true;
     send({{QStringLiteral("type"), QStringLiteral("open")},
           {QStringLiteral("dashboard"), m_dashboard},
-          {QStringLiteral("values"), m_values}});
+          {QStringLiteral("values"), m_values},
+          {QStringLiteral("report"), m_reportPresets}});
+    if (m_worker->isReady()) m_reportPresets = false;
 }
 
 bool WorkerSessionHandle::setDashboard(const Dashboard& dashboard) {
@@ -131,6 +137,11 @@ void WorkerSessionHandle::onText(const QByteArray& text) {
             m_watchdog.start(m_worker->settings().runTimeoutMs);
         m_running = true;
         emit groupStarted(m.value(QLatin1String("group")).toString().toULongLong());
+    } else if (type == QLatin1String("presetProblems")) {
+        QStringList problems;
+        for (const QJsonValue& p : m.value(QLatin1String("problems")).toArray())
+            problems << p.toString();
+        emit presetProblems(problems);
     } else if (type == QLatin1String("groupFinished")) {
         emit groupFinished(groupRecordFromJson(m.value(QLatin1String("record")).toObject()));
     } else if (type == QLatin1String("status")) {

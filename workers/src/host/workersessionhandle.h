@@ -24,7 +24,9 @@ class WorkerProcess;
 class WorkerSessionHandle : public SessionHandle {
     Q_OBJECT
 public:
-    WorkerSessionHandle(WorkerProcess* worker, const Dashboard& dashboard, QObject* parent);
+    /// `presets`: widget values by key, label or id, for the first run (SessionHost::open()).
+    WorkerSessionHandle(WorkerProcess* worker, const Dashboard& dashboard, QObject* parent,
+                        const QVariantMap& presets = {});
     ~WorkerSessionHandle() override;
 
     QString dashboardId() const override { return m_dashboard; }
@@ -37,6 +39,7 @@ public:
                         std::function<void(const QString& problem)> refused) override;
     QMetaObject::Connection subscribe(QObject* receiver,
                                       std::function<void(const PageBatch&)> onBatch) override;
+    int elementCount() const override { return m_page.elementCount(); }
 
     /// A frame of this session from the worker.
     void onFrame(const Frame& frame);
@@ -67,7 +70,8 @@ private:
     bridge::ClientPage m_page;
     BufferTable m_buffers;  ///< buffers of the message being received
     quint64 m_sequence = 0;
-    QJsonObject m_values;  ///< widget values given, replayed after a restart (no presses)
+    QJsonObject m_values;          ///< widget values given, replayed after a restart (no presses)
+    bool m_reportPresets = false;  ///< the first open's values came from the user
     qint64 m_nextRef = 0;
     /// Callbacks for values not answered yet, by ref (oldest first): the worker answers a
     /// refused value only.

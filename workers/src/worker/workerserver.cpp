@@ -126,6 +126,20 @@ void WorkerServer::open(quint32 id, const QJsonObject& message) {
             [this, id](const GroupRecord& record) { send(id, server::groupFinished(record)); });
     connect(session, &Session::idle, this,
             [this, id, session] { send(id, server::status(false, session->dashboard().id)); });
+    // Values a user gave (not a restart's): what they could not set is told after the run.
+    if (message.value(QLatin1String("report")).toBool() && !values.isEmpty()) {
+        auto once = std::make_shared<QMetaObject::Connection>();
+        *once = connect(session, &Session::idle, this, [this, id, session, once] {
+            disconnect(*once);
+            const QStringList problems = session->presetProblems();
+            if (problems.isEmpty()) return;
+            send(id, QJsonDocument(
+                         QJsonObject{
+                             {QStringLiteral("type"), QStringLiteral("presetProblems")},
+                             {QStringLiteral("problems"), QJsonArray::fromStringList(problems)}})
+                         .toJson(QJsonDocument::Compact));
+        });
+    }
     m_sessions[id] = std::move(hosted);
     session->setDashboard(*dashboard);
 }

@@ -7,6 +7,7 @@
 #include <tessera/host/delta.h>
 
 #include <QObject>
+#include <QVariantMap>
 #include <functional>
 
 namespace tessera {
@@ -38,6 +39,8 @@ public:
     /// Disconnect the returned connection, or destroy `receiver`, to stop.
     virtual QMetaObject::Connection subscribe(QObject* receiver,
                                               std::function<void(const PageBatch&)> onBatch) = 0;
+    /// Elements on the page now (see PageTree::elementCount()).
+    virtual int elementCount() const = 0;
 
 signals:
     void groupStarted(quint64 groupId);
@@ -46,6 +49,9 @@ signals:
     /// The session's process stopped (`code` "dashboard-stopped") or gave up restarting
     /// ("dashboard-failed"); `message` says why, for the viewer.
     void notice(const QString& code, const QString& message);
+    /// After the first run: the presets given to SessionHost::open() that matched no widget
+    /// or whose value was refused (see Session::presetProblems()). Not emitted when none.
+    void presetProblems(const QStringList& problems);
 };
 
 /// Opens session handles for dashboards: in this process, or in workers.
@@ -53,7 +59,10 @@ class TESSERA_CORE_EXPORT SessionHost {
 public:
     virtual ~SessionHost() = default;
     /// A handle showing `dashboard`, a child of `parent`, living in the caller's thread.
-    virtual SessionHandle* open(const Dashboard& dashboard, QObject* parent) = 0;
+    /// `presets` are widget values by key, label or id, taken when the widgets are first
+    /// drawn (as `tessera --set`).
+    virtual SessionHandle* open(const Dashboard& dashboard, QObject* parent,
+                                const QVariantMap& presets = {}) = 0;
     /// Empties every cache of every session it opened (this process's by default).
     virtual void clearCaches();
     /// New builds of `changed` dashboards were loaded (hot reload), before the sessions
@@ -67,7 +76,8 @@ class TESSERA_CORE_EXPORT LocalSessionHandle : public SessionHandle {
 public:
     /// A session with no dashboard yet (setDashboard() shows one).
     explicit LocalSessionHandle(QObject* parent = nullptr);
-    explicit LocalSessionHandle(const Dashboard& dashboard, QObject* parent = nullptr);
+    explicit LocalSessionHandle(const Dashboard& dashboard, QObject* parent = nullptr,
+                                const QVariantMap& presets = {});
     ~LocalSessionHandle() override;
 
     QString dashboardId() const override;
@@ -80,6 +90,7 @@ public:
                         std::function<void(const QString& problem)> refused) override;
     QMetaObject::Connection subscribe(QObject* receiver,
                                       std::function<void(const PageBatch&)> onBatch) override;
+    int elementCount() const override;
 
     Session& session() { return *m_session; }
 
@@ -90,7 +101,48 @@ private:
 /// Every session in this process.
 class TESSERA_CORE_EXPORT LocalSessionHost : public SessionHost {
 public:
-    SessionHandle* open(const Dashboard& dashboard, QObject* parent) override;
+    SessionHandle* open(const Dashboard& dashboard, QObject* parent,
+                        const QVariantMap& presets = {}) override;
+};
+
+/// One viewer's session across dashboards whose sessions a host opens: showing a dashboard
+/// the current session cannot show (another plugin's worker) opens one that can, and the
+/// viewers subscribed stay subscribed: their page is emptied and drawn again from it.
+class TESSERA_CORE_EXPORT SwitchingSessionHandle : public SessionHandle {
+    Q_OBJECT
+public:
+    /// `host` must outlive this. No dashboard is shown until setDashboard().
+    explicit SwitchingSessionHandle(SessionHost& host, QObject* parent = nullptr);
+    ~SwitchingSessionHandle() override;
+
+    /// Widget values the next session opened takes (as SessionHost::open()'s `presets`).
+    void setPresets(const QVariantMap& presets) { m_presets = presets; }
+    /// The session behind this now (null before the first dashboard).
+    SessionHandle* current() const { return m_inner; }
+
+    QString dashboardId() const override;
+    bool setDashboard(const Dashboard& dashboard) override;
+    void reloadDashboard(const Dashboard& dashboard) override;
+    void rerun() override;
+    void stop() override;
+    bool isRunning() const override;
+    void setWidgetValue(const QString& id, const QVariant& value,
+                        std::function<void(const QString& problem)> refused) override;
+    QMetaObject::Connection subscribe(QObject* receiver,
+                                      std::function<void(const PageBatch&)> onBatch) override;
+    int elementCount() const override;
+
+signals:
+    void pageBatch(const tessera::PageBatch& batch);
+
+private:
+    void forward(const PageBatch& batch);
+
+    SessionHost& m_host;
+    SessionHandle* m_inner = nullptr;  // a child
+    QVariantMap m_presets;
+    quint64 m_sequence = 0;
+    int m_rootChildren[2] = {0, 0};  ///< the page's top-level elements, to empty it
 };
 
 }  // namespace tessera

@@ -46,7 +46,8 @@ public:
     static QVector<Plugin> pluginsOf(const PluginCatalog& catalog);
     ~WorkerSessionHost() override;
 
-    SessionHandle* open(const Dashboard& dashboard, QObject* parent) override;
+    SessionHandle* open(const Dashboard& dashboard, QObject* parent,
+                        const QVariantMap& presets = {}) override;
     void clearCaches() override;
     /// A new build of a plugin: its worker starts again from the plugin file, and its
     /// sessions move over with their widget values; a worker given up on tries again.
