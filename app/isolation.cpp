@@ -27,8 +27,7 @@ SessionHostFactory workerHosts(const PluginCatalog& catalog, const Options& opti
     using Isolation = Options::Isolation;
     if (options.isolation == Isolation::Off) return {};
     auto plugins = workers::WorkerSessionHost::pluginsOf(catalog);
-    const bool all =
-        options.isolation == Isolation::On || options.share == Options::Share::Serve;
+    const bool all = options.isolation == Isolation::On || options.share == Options::Share::Serve;
     if (!all) {
         // The window, by default: the plugins an author is building, which crash the most.
         const QStringList watched = watching ? options.pluginDirs : QStringList();

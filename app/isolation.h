@@ -18,7 +18,6 @@ using SessionHostFactory = std::function<std::unique_ptr<SessionHost>()>;
 /// process), by the command line: every plugin with --isolate; by default every plugin
 /// under --serve, and in the window those of a watched --plugin-dir; none with
 /// --no-isolate. Null when no plugin is isolated.
-SessionHostFactory workerHosts(const PluginCatalog& catalog, const Options& options,
-                               bool watching);
+SessionHostFactory workerHosts(const PluginCatalog& catalog, const Options& options, bool watching);
 
 }  // namespace tessera::app

@@ -8,8 +8,8 @@ const env = process.env;
 const SERVER_START_MS = 30_000;
 
 /// Starts `tessera --serve 127.0.0.1:0` with `dashboard`; resolves once it prints its URL.
-/// TESSERA_SERVE_ARGS adds options to every server (`--isolate`: the same tests with the
-/// dashboards in worker processes).
+/// TESSERA_SERVE_ARGS adds options to every server (`--no-isolate`: the same tests with the
+/// dashboards in the server's process rather than in workers).
 export function serve(dashboard, { pluginDirs = [env.TESSERA_PLUGINS], args = [] } = {}) {
   const extra = env.TESSERA_SERVE_ARGS ? env.TESSERA_SERVE_ARGS.split(' ') : [];
   const argv = ['--serve', '127.0.0.1:0', ...pluginDirs.flatMap((d) => ['--plugin-dir', d]), ...args, ...extra, dashboard];

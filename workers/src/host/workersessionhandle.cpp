@@ -70,7 +70,7 @@ bool WorkerSessionHandle::setDashboard(const Dashboard& dashboard) {
     m_dashboard = dashboard.id;
     m_values = {};
     send({{QStringLiteral("type"), QStringLiteral("dashboard")},
-          {QStringLiteral("dashboard"), dashboard.id}});
+          {QStringLiteral("id"), dashboard.id}});
     return true;
 }
 
