@@ -3,6 +3,7 @@
 // single-flight cache, and FIFO concurrency groups shared by sessions.
 #include <tessera/cacheregistry.h>
 
+#include <tessera/host/limits.h>
 #include <tessera/host/session.h>
 #include <tessera/testing/apptest.h>
 #include "cachestore.h"
@@ -378,6 +379,61 @@ private slots:
         QCOMPARE(holdersOf(group), 0);
         QCOMPARE(waitingIn(group), 0);
         QVERIFY(!sessions[2]->element("info").exists());  // the waiting line is gone once served
+    }
+
+    /// Requests that must not block (a host answering its workers) and runs of this process
+    /// share one FIFO queue; a request withdrawn leaves it, one granted gives its place back.
+    void requestsAndRunsQueueTogether() {
+        const QString group = QStringLiteral("request-test");
+        std::atomic<bool> release{false};
+        AppTest holder([&](Ui& ui) {
+            auto slot = ui.limit(group);
+            while (!release) ui.sleep(5ms);
+        });
+        holder.start();
+        QTRY_COMPARE(holdersOf(group), 1);
+
+        std::mutex mutex;
+        QStringList events;  // in the order the group told them
+        const auto record = [&](const QString& event) {
+            std::lock_guard lock(mutex);
+            events << event;
+        };
+        const auto ask = [&](const QString& name) {
+            QString rejected;
+            const quint64 ticket = limitplaces::request(
+                group, {},
+                [&, name](int position, int length) {
+                    record(QStringLiteral("%1 %2/%3").arg(name).arg(position).arg(length));
+                },
+                [&, name] { record(name + QStringLiteral(" granted")); }, &rejected);
+            return ticket;
+        };
+        const quint64 a = ask(QStringLiteral("a"));
+        QVERIFY(a != 0);
+        AppTest run([&](Ui& ui) {
+            auto slot = ui.limit(group);
+            record(QStringLiteral("run granted"));
+        });
+        run.start();
+        QTRY_COMPARE(waitingIn(group), 2);
+        const quint64 b = ask(QStringLiteral("b"));
+        QCOMPARE(waitingIn(group), 3);
+        QVERIFY(limitplaces::withdraw(group, b));  // b leaves the queue, never granted
+        QCOMPARE(waitingIn(group), 2);
+
+        release = true;  // the holder leaves: a, then the run
+        QTRY_VERIFY(events.contains(QStringLiteral("a granted")));
+        QCOMPARE(holdersOf(group), 1);
+        QVERIFY(!limitplaces::withdraw(group, a));  // granted already: its place is ours
+        limitplaces::release(group);
+        QVERIFY(run.waitIdle());
+        QVERIFY(holder.waitIdle());
+        std::lock_guard lock(mutex);
+        QCOMPARE(events, (QStringList{"a 1/1", "a 1/2", "a 1/3", "b 3/3", "a 1/2", "a granted",
+                                      "run granted"}));
+        QCOMPARE(holdersOf(group), 0);
+        QCOMPARE(waitingIn(group), 0);
     }
 
     void positionTextFollowsTheQueue() {

@@ -7,6 +7,7 @@
 
 #include <tessera/bridge/bridge.h>
 #include <tessera/host/plugincatalog.h>
+#include <tessera/limit.h>
 #include <tessera/workers/workerhost.h>
 
 #include <QDir>
@@ -16,6 +17,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <csignal>
 
 using namespace tessera;
 using namespace tessera::workers;
@@ -336,6 +338,67 @@ private slots:
         QCOMPARE(later.page().elementCount(), 0);
         setWidget(*steady, QStringLiteral("m"), 5);
         QTRY_COMPARE(textOf(*steady), QStringLiteral("m = 5"));
+    }
+    void limitGroupsAreOneAcrossWorkers() {
+        // A run of either test plugin holds the one place of "shared" while this file is.
+        QTemporaryDir dir;
+        const QString hold = dir.filePath(QStringLiteral("hold"));
+        QVERIFY(QFile(hold).open(QIODevice::WriteOnly));
+        qputenv("TESSERA_TEST_HOLD", hold.toLocal8Bit());  // for the workers started
+        const auto unset = qScopeGuard([] { qunsetenv("TESSERA_TEST_HOLD"); });
+        const auto served = serve({});
+        QVERIFY(served);
+        const auto open = [&](const QString& dashboard) {
+            auto client = std::make_unique<BridgeClient>();
+            if (client->open(served->bridge->url()))
+                client->hello({{QStringLiteral("dashboard"), dashboard}});
+            return client;
+        };
+        const auto waiting = [](const BridgeClient& client) {
+            return client.firstProp(QStringLiteral("info"), QStringLiteral("text"));
+        };
+        const auto place = [](int position, int length) {
+            return QStringLiteral("Waiting for shared — position %1 of %2")
+                .arg(position)
+                .arg(length);
+        };
+        const auto group = [] {
+            for (const LimitGroupStatus& g : limitGroups())
+                if (g.name == QLatin1String("shared")) return g;
+            return LimitGroupStatus{};
+        };
+
+        auto first = open(QStringLiteral("steady-limited"));
+        QTRY_COMPARE_WITH_TIMEOUT(textOf(*first), QStringLiteral("holding"), kRestartMs);
+        auto second = open(QStringLiteral("dying-limited"));  // another worker
+        QTRY_COMPARE_WITH_TIMEOUT(waiting(*second), place(1, 1), kRestartMs);
+        auto third = open(QStringLiteral("steady-limited"));  // the first one's worker
+        QTRY_COMPARE_WITH_TIMEOUT(waiting(*third), place(2, 2), kRestartMs);
+        QTRY_COMPARE(waiting(*second), place(1, 2));
+        // The host owns the group: one holder, two waiting, from two processes.
+        QCOMPARE(group().holders, 1);
+        QCOMPARE(group().waiting, 2);
+
+        // The holder's worker dies: its place, and the third's request, go back; the second
+        // is next. The first and the third come back in a new worker and queue behind it.
+        const QString pid = first->firstProp(QStringLiteral("caption"), QStringLiteral("text"));
+        QVERIFY(pid.startsWith(QStringLiteral("pid ")));
+        QCOMPARE(::kill(pid.mid(4).toInt(), SIGKILL), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(textOf(*second), QStringLiteral("holding"), kRestartMs);
+        QTRY_VERIFY_WITH_TIMEOUT(waiting(*first).endsWith(QStringLiteral(" of 2")) &&
+                                     waiting(*third).endsWith(QStringLiteral(" of 2")),
+                                 kRestartMs);
+        QTRY_COMPARE(group().holders, 1);
+        QCOMPARE(group().waiting, 2);
+
+        // Let go: each run takes its turn, and the group is empty after.
+        QVERIFY(QFile::remove(hold));
+        QTRY_COMPARE_WITH_TIMEOUT(textOf(*first), QStringLiteral("holding"), kRestartMs);
+        QTRY_COMPARE_WITH_TIMEOUT(textOf(*third), QStringLiteral("holding"), kRestartMs);
+        QTRY_COMPARE(group().holders, 0);
+        QCOMPARE(group().waiting, 0);
+        for (const auto& client : {first.get(), second.get(), third.get()})
+            QVERIFY(client->connected());
     }
 };
 

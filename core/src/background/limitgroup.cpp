@@ -5,9 +5,11 @@
 #include "runcontext.h"
 
 #include <tessera/errors.h>
+#include <tessera/host/limits.h>
 
 #include <QHash>
 #include <algorithm>
+#include <atomic>
 
 namespace tessera {
 
@@ -34,6 +36,35 @@ QVector<LimitGroupStatus> limitGroups() {
     return detail::LimitGroup::all();
 }
 
+LimitBroker::~LimitBroker() = default;
+
+namespace {
+std::atomic<LimitBroker*> g_broker{nullptr};
+}
+
+void setLimitBroker(LimitBroker* broker) {
+    g_broker = broker;
+}
+
+namespace limitplaces {
+
+quint64 request(const QString& group, const LimitOptions& options,
+                std::function<void(int, int)> onQueued, std::function<void()> onGranted,
+                QString* rejected) {
+    return detail::LimitGroup::get(group, options)
+        ->request(std::move(onQueued), std::move(onGranted), rejected);
+}
+
+bool withdraw(const QString& group, quint64 ticket) {
+    return detail::LimitGroup::get(group, {})->withdraw(ticket);
+}
+
+void release(const QString& group) {
+    detail::LimitGroup::get(group, {})->release();
+}
+
+}  // namespace limitplaces
+
 namespace detail {
 
 namespace {
@@ -47,8 +78,9 @@ Registry& registry() {
 }
 }  // namespace
 
-LimitGroup::LimitGroup(QString name, const LimitOptions& options)
+LimitGroup::LimitGroup(QString name, const LimitOptions& options, LimitBroker* broker)
     : m_name(std::move(name)),
+      m_broker(broker),
       m_maxConcurrent(std::max(1, options.maxConcurrent)),
       m_maxQueue(std::max(0, options.maxQueue)) {}
 
@@ -56,7 +88,7 @@ std::shared_ptr<LimitGroup> LimitGroup::get(const QString& name, const LimitOpti
     Registry& r = registry();
     std::lock_guard lock(r.mutex);
     auto& group = r.groups[name];
-    if (!group) group = std::make_shared<LimitGroup>(name, options);
+    if (!group) group = std::make_shared<LimitGroup>(name, options, g_broker.load());
     return group;
 }
 
@@ -70,35 +102,70 @@ QVector<LimitGroupStatus> LimitGroup::all() {
     return result;
 }
 
+QString LimitGroup::fullMessage() const {
+    return QStringLiteral("The queue for '%1' is full (%2 waiting, %3 running); try again later.")
+        .arg(m_name)
+        .arg(m_queue.size())
+        .arg(m_holders);
+}
+
+std::deque<LimitGroup::Waiter>::iterator LimitGroup::find(quint64 ticket) {
+    return std::find_if(m_queue.begin(), m_queue.end(),
+                        [ticket](const Waiter& w) { return w.ticket == ticket; });
+}
+
+quint64 LimitGroup::enqueue(Waiter waiter) {
+    if (int(m_queue.size()) >= m_maxQueue) throw LimitRejected(fullMessage().toStdString());
+    waiter.ticket = ++m_nextTicket;
+    m_queue.push_back(std::move(waiter));
+    return m_nextTicket;
+}
+
+void LimitGroup::settle() {
+    while (!m_queue.empty() && m_holders < m_maxConcurrent && m_queue.front().onGranted) {
+        const Waiter granted = std::move(m_queue.front());
+        m_queue.pop_front();
+        ++m_holders;
+        granted.onGranted();
+    }
+    const int length = int(m_queue.size());
+    for (int i = 0; i < length; ++i) {
+        Waiter& w = m_queue[size_t(i)];
+        if (!w.onQueued || (w.shownPosition == i + 1 && w.shownLength == length)) continue;
+        w.shownPosition = i + 1;
+        w.shownLength = length;
+        w.onQueued(w.shownPosition, w.shownLength);
+    }
+    m_changed.notify_all();
+}
+
 void LimitGroup::acquire(const RunContext* run, const std::function<void(int, int)>& onQueued) {
+    if (m_broker) {
+        m_broker->acquire(
+            m_name, {m_maxConcurrent, m_maxQueue}, [run] { return run && run->isInterrupted(); },
+            onQueued);
+        return;
+    }
     std::unique_lock lock(m_mutex);
     if (m_holders < m_maxConcurrent && m_queue.empty()) {
         ++m_holders;
         return;
     }
-    if (int(m_queue.size()) >= m_maxQueue)
-        throw LimitRejected(
-            QStringLiteral("The queue for '%1' is full (%2 waiting, %3 running); try again later.")
-                .arg(m_name)
-                .arg(m_queue.size())
-                .arg(m_holders)
-                .toStdString());
-    const quint64 ticket = ++m_nextTicket;
-    m_queue.push_back(ticket);
-    m_changed.notify_all();
+    const quint64 ticket = enqueue({});
+    settle();
     int shownPosition = 0, shownLength = 0;
     for (;;) {
-        const auto it = std::find(m_queue.begin(), m_queue.end(), ticket);
+        const auto it = find(ticket);
         const int position = int(it - m_queue.begin()) + 1;
         if (position == 1 && m_holders < m_maxConcurrent) {
             m_queue.pop_front();
             ++m_holders;
-            m_changed.notify_all();  // everyone behind moves up
+            settle();  // everyone behind moves up
             return;
         }
         if (run && run->isInterrupted()) {
             m_queue.erase(it);
-            m_changed.notify_all();
+            settle();
             throw Interrupted();
         }
         if (position != shownPosition || int(m_queue.size()) != shownLength) {
@@ -109,8 +176,8 @@ void LimitGroup::acquire(const RunContext* run, const std::function<void(int, in
                 onQueued(shownPosition, shownLength);
             } catch (...) {
                 lock.lock();
-                m_queue.erase(std::find(m_queue.begin(), m_queue.end(), ticket));
-                m_changed.notify_all();
+                m_queue.erase(find(ticket));
+                settle();
                 throw;
             }
             lock.lock();
@@ -121,10 +188,40 @@ void LimitGroup::acquire(const RunContext* run, const std::function<void(int, in
     }
 }
 
+quint64 LimitGroup::request(std::function<void(int, int)> onQueued, std::function<void()> onGranted,
+                            QString* rejected) {
+    std::lock_guard lock(m_mutex);
+    if (m_holders < m_maxConcurrent && m_queue.empty()) {
+        ++m_holders;
+        onGranted();
+        return ++m_nextTicket;
+    }
+    if (int(m_queue.size()) >= m_maxQueue) {
+        if (rejected) *rejected = fullMessage();
+        return 0;
+    }
+    const quint64 ticket = enqueue({0, std::move(onQueued), std::move(onGranted)});
+    settle();
+    return ticket;
+}
+
+bool LimitGroup::withdraw(quint64 ticket) {
+    std::lock_guard lock(m_mutex);
+    const auto it = find(ticket);
+    if (it == m_queue.end()) return false;
+    m_queue.erase(it);
+    settle();
+    return true;
+}
+
 void LimitGroup::release() {
+    if (m_broker) {
+        m_broker->release(m_name);
+        return;
+    }
     std::lock_guard lock(m_mutex);
     m_holders = std::max(0, m_holders - 1);
-    m_changed.notify_all();
+    settle();
 }
 
 LimitGroupStatus LimitGroup::status() const {

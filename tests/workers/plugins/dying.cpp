@@ -4,6 +4,8 @@
 #include <tessera/dashboard.h>
 #include <tessera/ui.h>
 
+#include "limited.h"
+
 #include <atomic>
 #include <cstdlib>
 #include <exception>
@@ -45,4 +47,6 @@ void dying(tessera::Ui& ui) {
 
 }  // namespace
 
-TESSERA_PLUGIN({{QStringLiteral("dying"), QStringLiteral("Dying"), {}, dying}})
+TESSERA_PLUGIN(
+    {{QStringLiteral("dying"), QStringLiteral("Dying"), {}, dying},
+     {QStringLiteral("dying-limited"), QStringLiteral("Dying limited"), {}, limitedDashboard}})

@@ -4,6 +4,8 @@
 #include <tessera/dashboard.h>
 #include <tessera/ui.h>
 
+#include "limited.h"
+
 #include <atomic>
 
 namespace {
@@ -21,4 +23,6 @@ void steady(tessera::Ui& ui) {
 
 }  // namespace
 
-TESSERA_PLUGIN({{QStringLiteral("steady"), QStringLiteral("Steady"), {}, steady}})
+TESSERA_PLUGIN(
+    {{QStringLiteral("steady"), QStringLiteral("Steady"), {}, steady},
+     {QStringLiteral("steady-limited"), QStringLiteral("Steady limited"), {}, limitedDashboard}})

@@ -21,7 +21,10 @@ WorkerProcess::WorkerProcess(WorkerSettings settings, QString pluginFile, QStrin
     : QObject(parent),
       m_settings(std::move(settings)),
       m_pluginFile(std::move(pluginFile)),
-      m_dashboards(std::move(dashboardIds)) {
+      m_dashboards(std::move(dashboardIds)),
+      m_limits([this](const QJsonObject& message) {
+          send(0, QJsonDocument(message).toJson(QJsonDocument::Compact));
+      }) {
     m_clock.start();
     m_restart.setSingleShot(true);
     connect(&m_restart, &QTimer::timeout, this, &WorkerProcess::start);
@@ -40,6 +43,7 @@ WorkerProcess::~WorkerProcess() {
 
 void WorkerProcess::end() {
     m_ready = false;
+    m_limits.releaseAll();
     if (m_socket) {
         m_socket->disconnect(this);
         m_socket->abort();
@@ -140,15 +144,19 @@ void WorkerProcess::onReadyRead() {
     while (auto frame = m_reader.next(&error)) {
         if (frame->session == 0) {
             const QJsonObject m = QJsonDocument::fromJson(frame->payload).object();
-            const bool ours =
-                m_process && m.value(QLatin1String("pid")).toInteger() == m_process->processId();
-            if (m.value(QLatin1String("type")).toString() == QLatin1String("ready") && ours &&
-                !m_ready) {
+            const QString type = m.value(QLatin1String("type")).toString();
+            if (!m_ready) {  // the first message names the process it comes from
+                const bool ours =
+                    m_process && type == QLatin1String("ready") &&
+                    m.value(QLatin1String("pid")).toInteger() == m_process->processId();
+                if (!ours) {
+                    error = QStringLiteral("a connection that is not the worker's");
+                    break;
+                }
                 m_ready = true;
                 emit ready();
-            } else if (!ours) {
-                error = QStringLiteral("a connection that is not the worker's");
-                break;
+            } else if (type == QLatin1String("limit")) {
+                m_limits.onMessage(m);
             }
             continue;
         }
@@ -201,6 +209,7 @@ void WorkerProcess::onFinished(int exitCode, QProcess::ExitStatus status) {
         m_socket->deleteLater();
     }
     m_ready = false;
+    m_limits.releaseAll();  // what a dead worker held or waited for is the others'
 
     const qint64 now = m_clock.elapsed();
     m_stops.append(now);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "frames.h"
+#include "limitplaces.h"
 
 #include <tessera/workers/workerhost.h>
 
@@ -52,6 +53,8 @@ public:
     /// Empties every cache of the worker.
     void clearCaches();
     qint64 processId() const { return m_process ? m_process->processId() : 0; }
+    /// Its places in this process's limit() groups.
+    const LimitPlaces& limitPlaces() const { return m_limits; }
     /// Bytes the worker has sent over the link so far.
     qint64 bytesReceived() const { return m_bytesReceived.load(); }
 
@@ -89,6 +92,7 @@ private:
     QTimer m_restart;
     QString m_gaveUp;
     QString m_killedBecause;  ///< why the host ended the worker, when it did
+    LimitPlaces m_limits;
 };
 
 }  // namespace tessera::workers

@@ -3,6 +3,7 @@
 
 #include "clientmessage.h"
 #include "crashreport.h"
+#include "remotelimits.h"
 #include "servermessage.h"
 
 #include <tessera/cacheregistry.h>
@@ -49,6 +50,10 @@ bool WorkerServer::connectToHost(const QString& name) {
     return true;
 }
 
+void WorkerServer::sendControl(const QJsonObject& message) {
+    send(0, QJsonDocument(message).toJson(QJsonDocument::Compact));
+}
+
 void WorkerServer::onReadyRead() {
     m_reader.append(m_socket.readAll());
     QString error;
@@ -78,6 +83,7 @@ void WorkerServer::onFrame(const Frame& frame) {
     const QString type = message.value(QLatin1String("type")).toString();
     if (frame.session == 0) {
         if (type == QLatin1String("clearCache")) clearCaches();
+        if (type == QLatin1String("limit") && m_limits) m_limits->answer(message);
         return;
     }
     if (type == QLatin1String("open")) {
@@ -214,7 +220,24 @@ int runWorker(const QString& socketName, const QString& pluginFile) {
                      qPrintable(socketName));
         return 2;
     }
-    return QCoreApplication::exec();
+    // The places of limit() groups are the host's, so that every worker's runs queue
+    // together. The broker stays for the process's lifetime (an abandoned run may outlive
+    // the server); what it sends goes through the main thread to the server while it lives.
+    static WorkerServer* live = nullptr;  // main thread only
+    live = &server;
+    auto* limits = new RemoteLimits([](const QJsonObject& message) {
+        QMetaObject::invokeMethod(
+            qApp,
+            [message] {
+                if (live) live->sendControl(message);
+            },
+            Qt::QueuedConnection);
+    });
+    server.setLimits(limits);
+    setLimitBroker(limits);
+    const int code = QCoreApplication::exec();
+    live = nullptr;
+    return code;
 }
 
 }  // namespace tessera::workers

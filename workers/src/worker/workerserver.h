@@ -17,6 +17,8 @@ class Session;
 
 namespace tessera::workers {
 
+class RemoteLimits;
+
 /// A worker process's side of the link: the Sessions of one plugin's dashboards, opened,
 /// driven and closed by the host, their page batches and run events sent back.
 class WorkerServer : public QObject {
@@ -27,6 +29,10 @@ public:
 
     /// Connects to the host's socket `name` and says it is ready; false when it cannot.
     bool connectToHost(const QString& name);
+    /// Where the host's answers about limit() places go.
+    void setLimits(RemoteLimits* limits) { m_limits = limits; }
+    /// A message for the host itself (not for a session).
+    void sendControl(const QJsonObject& message);
 
 private:
     struct Hosted;
@@ -45,6 +51,7 @@ private:
     QLocalSocket m_socket;
     FrameReader m_reader;
     std::map<quint32, std::unique_ptr<Hosted>> m_sessions;
+    RemoteLimits* m_limits = nullptr;
 };
 
 }  // namespace tessera::workers
