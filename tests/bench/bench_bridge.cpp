@@ -67,7 +67,8 @@ public:
                                 QStringLiteral("2000"), QStringLiteral("--max-pending-per-address"),
                                 QStringLiteral("64"), QStringLiteral("--log-level"),
                                 QStringLiteral("warn"), QStringLiteral("bench-growth")});
-        if (isolate) m_process.setArguments(m_process.arguments() << QStringLiteral("--isolate"));
+        m_process.setArguments(m_process.arguments() << (isolate ? QStringLiteral("--isolate")
+                                                                 : QStringLiteral("--no-isolate")));
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_process.start();
         if (!m_process.waitForStarted()) return false;
@@ -368,7 +369,8 @@ private:
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     const bool isolate = app.arguments().contains(QStringLiteral("--isolate"));
-    std::printf("sessions %s\n", isolate ? "in a worker process (--isolate)" : "in the server");
+    std::printf("sessions %s\n",
+                isolate ? "in a worker process (--isolate)" : "in the server (--no-isolate)");
     Bench bench;
     if (!bench.start(isolate)) {
         std::printf("the server did not start\n");

@@ -146,16 +146,15 @@ private slots:
     }
 
     void aSegfaultUnderServeLeavesEveryoneElseConnected() {
-        // `tessera --serve --isolate` as a user starts it.
+        // `tessera --serve` as a user starts it: its plugins in workers, by default.
         QProcess tessera;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         tessera.setProcessEnvironment(env);
-        tessera.start(
-            QStringLiteral(TESSERA_BIN),
-            {QStringLiteral("--serve"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--isolate"),
-             QStringLiteral("--no-watch"), QStringLiteral("--plugin-dir"),
-             QStringLiteral(WORKER_PLUGIN_DIR), QStringLiteral("steady")});
+        tessera.start(QStringLiteral(TESSERA_BIN),
+                      {QStringLiteral("--serve"), QStringLiteral("127.0.0.1:0"),
+                       QStringLiteral("--no-watch"), QStringLiteral("--plugin-dir"),
+                       QStringLiteral(WORKER_PLUGIN_DIR), QStringLiteral("steady")});
         QByteArray printed;
         static const QRegularExpression urlPattern(
             QStringLiteral("http://127\\.0\\.0\\.1:\\d+/\\S*"));

@@ -82,8 +82,8 @@ void RemoteLimits::answer(const QJsonObject& message) {
     } else if (op == QLatin1String("granted")) {
         request.granted = true;
     } else if (op == QLatin1String("rejected")) {
-        request.rejected = message.value(QLatin1String("message")).toString(
-            QStringLiteral("the host refused a place"));
+        request.rejected = message.value(QLatin1String("message"))
+                               .toString(QStringLiteral("the host refused a place"));
     }
     m_changed.notify_all();
 }
