@@ -22,8 +22,8 @@ bool isUnder(const QString& file, const QStringList& dirs) {
 
 }  // namespace
 
-SessionHostFactory workerHosts(const PluginCatalog& catalog, const Options& options,
-                               bool watching) {
+SessionHostFactory workerHosts(const PluginCatalog& catalog, const Options& options, bool watching,
+                               const QString& program) {
     using Isolation = Options::Isolation;
     if (options.isolation == Isolation::Off) return {};
     auto plugins = workers::WorkerSessionHost::pluginsOf(catalog);
@@ -37,7 +37,7 @@ SessionHostFactory workerHosts(const PluginCatalog& catalog, const Options& opti
     }
     if (plugins.isEmpty()) return {};
     workers::WorkerSettings settings;
-    settings.program = QCoreApplication::applicationFilePath();
+    settings.program = program.isEmpty() ? QCoreApplication::applicationFilePath() : program;
     settings.memoryBytes = options.workerMemoryMb << 20;
     settings.runTimeoutMs = options.runTimeoutSeconds * 1000;
     return [settings, plugins] {

@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 
 #include <tessera/host/plugincatalog.h>
+#include <tessera/host/pluginwatcher.h>
 #include <tessera/workers/workerhost.h>
 
 #include <QApplication>
@@ -16,6 +17,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -183,6 +185,51 @@ private slots:
         QVERIFY(!shows(*window, QStringLiteral("n = 3")));
         QCOMPARE(window->session().dashboardId(), QStringLiteral("steady"));
         QTRY_COMPARE(window->session().elementCount(), 3);
+    }
+
+    /// By default the window runs the plugins of a watched --plugin-dir in workers (the
+    /// installed ones in its own process); a new build moves the session to a new worker
+    /// with its widget values.
+    void aWatchedPluginRunsInAWorkerAndReloads() {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("reloadable.so"));
+        QVERIFY(QFile::copy(QStringLiteral(RELOAD_BUILDS "/reloadable_v1.so"), file));
+        PluginCatalog catalog;
+        catalog.setLoadFromCopies(true);
+        catalog.scanDirs({dir.path(), QStringLiteral(WORKER_PLUGIN_DIR)});
+        PluginWatcher watcher(catalog, {dir.path()});
+        app::Options options;
+        options.pluginDirs = {dir.path()};
+        const auto hosts = app::workerHosts(catalog, options, true, QStringLiteral(TESSERA_BIN));
+        QVERIFY(hosts);
+        // --no-isolate: none; unwatched: none (the folder's plugins are not being written).
+        options.isolation = app::Options::Isolation::Off;
+        QVERIFY(!app::workerHosts(catalog, options, true));
+        options.isolation = app::Options::Isolation::Default;
+        QVERIFY(!app::workerHosts(catalog, options, false));
+
+        auto window = std::make_unique<app::MainWindow>(catalog, hosts);
+        window->watchPlugins(&watcher);
+        QVERIFY(window->openDashboard(QStringLiteral("reloadable")));
+        window->show();
+        QTRY_VERIFY_WITH_TIMEOUT(shows(*window, QStringLiteral("version 1")), kRestartMs);
+        QVERIFY(!qobject_cast<LocalSessionHandle*>(window->session().current()));
+        find<QSlider>(*window)->setValue(42);
+        QTRY_VERIFY(shows(*window, QStringLiteral("42")));
+
+        QSignalSpy reloaded(&watcher, &PluginWatcher::reloaded);
+        QVERIFY(QFile::remove(file));
+        QVERIFY(QFile::copy(QStringLiteral(RELOAD_BUILDS "/reloadable_v2.so"), file));
+        QTRY_COMPARE_WITH_TIMEOUT(reloaded.count(), 1, kRestartMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            shows(*window, QStringLiteral("version 2")) && shows(*window, QStringLiteral("42")),
+            kRestartMs);
+        QVERIFY(window->bannerText().isEmpty());  // a new build is not a stop
+
+        // A dashboard of a folder not watched runs in the window's own process.
+        QVERIFY(window->openDashboard(QStringLiteral("steady")));
+        QVERIFY(qobject_cast<LocalSessionHandle*>(window->session().current()));
+        QTRY_VERIFY_WITH_TIMEOUT(shows(*window, QStringLiteral("m = 1")), kRestartMs);
     }
 
 private:
