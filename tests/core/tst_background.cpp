@@ -423,15 +423,21 @@ private slots:
         QCOMPARE(waitingIn(group), 2);
 
         release = true;  // the holder leaves: a, then the run
-        QTRY_VERIFY(events.contains(QStringLiteral("a granted")));
+        QTRY_VERIFY([&] {
+            std::lock_guard lock(mutex);
+            return events.contains(QStringLiteral("a granted"));
+        }());
         QCOMPARE(holdersOf(group), 1);
         QVERIFY(!limitplaces::withdraw(group, a));  // granted already: its place is ours
         limitplaces::release(group);
         QVERIFY(run.waitIdle());
         QVERIFY(holder.waitIdle());
-        std::lock_guard lock(mutex);
-        QCOMPARE(events, (QStringList{"a 1/1", "a 1/2", "a 1/3", "b 3/3", "a 1/2", "a granted",
-                                      "run granted"}));
+        const QStringList told = [&] {
+            std::lock_guard lock(mutex);  // not held while the group is asked
+            return events;
+        }();
+        QCOMPARE(told, (QStringList{"a 1/1", "a 1/2", "a 1/3", "b 3/3", "a 1/2", "a granted",
+                                    "run granted"}));
         QCOMPARE(holdersOf(group), 0);
         QCOMPARE(waitingIn(group), 0);
     }
