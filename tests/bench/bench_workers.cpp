@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Dashboards in worker processes against the same dashboards in process, in one run: a
-// bridge in this process, its browsers played over loopback. It prints the time from a
-// widget change to the ops that show it (p50/p99), the time and bytes to deliver a
+// bridge in this process, its browsers played over loopback, and the window's session
+// handle. It prints the time from a widget change to the ops that show it (p50/p99), in a
+// browser and in the window, the time and bytes to deliver a
 // 1,000,000-point chart, how long a worker takes to start, how long a crashed dashboard
 // takes to be shown again with its widget values, and a worker's memory.
 #include "bridgeclient.h"
@@ -9,6 +10,8 @@
 
 #include <tessera/bridge/bridge.h>
 #include <tessera/host/plugincatalog.h>
+#include <tessera/host/sessionhandle.h>
+#include <tessera/schema.h>
 #include <tessera/workers/workerhost.h>
 
 #include <QCoreApplication>
@@ -150,6 +153,55 @@ void widgetLatency(const Plugins& plugins) {
     }
 }
 
+/// The window's path: its handle (SwitchingSessionHandle), as the renderer subscribes to it.
+void windowLatency(const Plugins& plugins) {
+    std::printf("\nwidget change -> the ops that show it, %d changes, the window's handle\n",
+                kChanges);
+    std::printf("%-10s | %8s | %8s\n", "sessions", "p50", "p99");
+    const Dashboard steady = *plugins.catalog.find(QStringLiteral("steady"));
+    for (bool isolate : {false, true}) {
+        std::unique_ptr<SessionHost> host;
+        if (isolate)
+            host = std::make_unique<WorkerSessionHost>(settings(), plugins.list);
+        else
+            host = std::make_unique<LocalSessionHost>();
+        SwitchingSessionHandle handle(*host);
+        QObject receiver;
+        QString slider, shown;  // the slider's id; the text the page shows last
+        handle.subscribe(&receiver, [&](const PageBatch& batch) {
+            for (const PageOp& op : batch.ops) {
+                if (op.type != PageOp::Type::Upsert || !op.element) continue;
+                if (op.element->kind == ElementKind::Slider) slider = op.element->id;
+                if (op.element->kind == ElementKind::Text)
+                    shown = op.element->props.value(prop::text).toString();
+            }
+        });
+        handle.setDashboard(steady);
+        if (!QTest::qWaitFor([&] { return !slider.isEmpty() && !shown.isEmpty(); }, kWaitMs)) {
+            std::printf("%s | the dashboard did not start\n", modeName(isolate));
+            return;
+        }
+        std::vector<double> ms;
+        QElapsedTimer clock;
+        for (int i = 1; i <= kChanges; ++i) {
+            const int value = i % 98 + 2;  // in the slider's range, never twice the same
+            const QString expected = QStringLiteral("m = %1").arg(value);
+            if (shown == expected) continue;
+            clock.start();
+            handle.setWidgetValue(slider, value, {});
+            while (shown != expected && clock.elapsed() < kWaitMs)
+                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+            if (shown != expected) {
+                std::printf("%s | %s was not shown\n", modeName(isolate), qPrintable(expected));
+                return;
+            }
+            ms.push_back(double(clock.nsecsElapsed()) / 1e6);
+        }
+        std::printf("%s | %5.2f ms | %5.2f ms\n", modeName(isolate), percentile(ms, 0.5),
+                    percentile(ms, 0.99));
+    }
+}
+
 void millionPoints(const Plugins& plugins) {
     std::printf(
         "\na 1,000,000-point chart to a browser (hello -> the page shows it; median of %d)\n",
@@ -254,6 +306,7 @@ int main(int argc, char** argv) {
     QGuiApplication app(argc, argv);
     const Plugins plugins;
     widgetLatency(plugins);
+    windowLatency(plugins);
     millionPoints(plugins);
     workerStart(plugins);
     crashToShown(plugins);
