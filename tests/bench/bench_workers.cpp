@@ -248,6 +248,54 @@ void millionPoints(const Plugins& plugins) {
     }
 }
 
+/// The same chart to the window: its handle, from the dashboard asked for to the batch that
+/// holds the chart's columns (decoded, when from a worker).
+void windowMillionPoints(const Plugins& plugins) {
+    std::printf("\na 1,000,000-point chart to the window's handle (median of %d)\n", kSamples);
+    std::printf("%-10s | %9s | %14s\n", "sessions", "time", "over the link");
+    QString file;
+    for (const auto& p : plugins.list)
+        if (p.dashboards.contains(QStringLiteral("bench-million"))) file = p.file;
+    const Dashboard million = *plugins.catalog.find(QStringLiteral("bench-million"));
+    for (bool isolate : {false, true}) {
+        std::unique_ptr<SessionHost> host;
+        if (isolate)
+            host = std::make_unique<WorkerSessionHost>(settings(), plugins.list);
+        else
+            host = std::make_unique<LocalSessionHost>();
+        std::vector<double> ms;
+        for (int i = 0; i < kSamples; ++i) {
+            SwitchingSessionHandle handle(*host);
+            QObject receiver;
+            qsizetype points = 0;
+            handle.subscribe(&receiver, [&](const PageBatch& batch) {
+                for (const PageOp& op : batch.ops)
+                    if (op.element && op.element->kind == ElementKind::LineChart &&
+                        op.element->frame)
+                        points = op.element->frame->rowCount();
+            });
+            QElapsedTimer clock;
+            clock.start();
+            handle.setDashboard(million);
+            while (points == 0 && clock.elapsed() < kWaitMs)
+                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+            if (points == 0) {
+                std::printf("%s | the chart did not come\n", modeName(isolate));
+                return;
+            }
+            ms.push_back(double(clock.nsecsElapsed()) / 1e6);
+        }
+        const auto* workers = dynamic_cast<WorkerSessionHost*>(host.get());
+        const WorkerProcess* worker = workers ? workers->worker(file) : nullptr;
+        const QString link = worker
+                                 ? QStringLiteral("%1 MB").arg(
+                                       double(worker->bytesReceived()) / 1e6 / kSamples, 0, 'f', 1)
+                                 : QStringLiteral("- (shared)");
+        std::printf("%s | %6.0f ms | %14s\n", modeName(isolate), percentile(ms, 0.5),
+                    qPrintable(link));
+    }
+}
+
 void workerStart(const Plugins& plugins) {
     QString file;
     QStringList ids;
@@ -308,6 +356,7 @@ int main(int argc, char** argv) {
     widgetLatency(plugins);
     windowLatency(plugins);
     millionPoints(plugins);
+    windowMillionPoints(plugins);
     workerStart(plugins);
     crashToShown(plugins);
     return 0;

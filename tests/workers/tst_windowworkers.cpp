@@ -29,8 +29,8 @@ namespace {
 constexpr int kRestartMs = 20'000;  // a crash, its report and a new worker (sanitizers are slow)
 
 /// Hosts whose sessions of the test plugins run in workers.
-app::SessionHostFactory workerHosts(const PluginCatalog& catalog) {
-    workers::WorkerSettings settings;
+app::SessionHostFactory workerHosts(const PluginCatalog& catalog,
+                                    workers::WorkerSettings settings = {}) {
     settings.program = QStringLiteral(TESSERA_BIN);
     const auto plugins = workers::WorkerSessionHost::pluginsOf(catalog);
     return [settings, plugins] {
@@ -229,6 +229,77 @@ private slots:
         // A dashboard of a folder not watched runs in the window's own process.
         QVERIFY(window->openDashboard(QStringLiteral("steady")));
         QVERIFY(qobject_cast<LocalSessionHandle*>(window->session().current()));
+        QTRY_VERIFY_WITH_TIMEOUT(shows(*window, QStringLiteral("m = 1")), kRestartMs);
+    }
+
+    /// A run stuck in its own code ends its worker under --run-timeout: the window says so
+    /// and the dashboard comes back with its values.
+    void aStuckRunEndsTheWindowsWorker() {
+        workers::WorkerSettings settings;
+        settings.runTimeoutMs = 1000;
+        auto window =
+            std::make_unique<app::MainWindow>(m_catalog, workerHosts(m_catalog, settings));
+        QVERIFY(window->openDashboard(QStringLiteral("dying")));
+        window->show();
+        QTRY_VERIFY_WITH_TIMEOUT(shows(*window, QStringLiteral("n = 3")), kRestartMs);
+        find<QSlider>(*window)->setValue(6);
+        QTRY_VERIFY(shows(*window, QStringLiteral("n = 6")));
+        find<QPushButton>(*window, QStringLiteral("Loop forever"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!window->bannerText().isEmpty(), kRestartMs);
+        QVERIFY2(window->bannerText().contains(QStringLiteral("a run went on for more than 1 s")),
+                 qPrintable(window->bannerText()));
+        QTRY_VERIFY_WITH_TIMEOUT(shows(*window, QStringLiteral("n = 6")), kRestartMs);
+    }
+
+    /// An allocation past --worker-memory fails in the run, shown in the window as its
+    /// exception; the worker lives on.
+    void anAllocationPastTheLimitFailsInTheWindowsRun() {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+        QSKIP("a sanitizer's shadow memory does not fit an address space limit");
+#endif
+        workers::WorkerSettings settings;
+        settings.memoryBytes = qint64(2) << 30;
+        auto window =
+            std::make_unique<app::MainWindow>(m_catalog, workerHosts(m_catalog, settings));
+        QVERIFY(window->openDashboard(QStringLiteral("dying")));
+        window->show();
+        QTRY_VERIFY_WITH_TIMEOUT(shows(*window, QStringLiteral("n = 3")), kRestartMs);
+        find<QPushButton>(*window, QStringLiteral("Allocate too much"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const auto labels = window->findChildren<QLabel*>();
+                return std::any_of(labels.cbegin(), labels.cend(), [](const QLabel* l) {
+                    return l->isVisible() && l->text().contains(QStringLiteral("bad_alloc"));
+                });
+            }(),
+            kRestartMs);
+        QVERIFY(window->bannerText().isEmpty());  // not a stop
+        find<QSlider>(*window)->setValue(9);
+        QTRY_VERIFY(shows(*window, QStringLiteral("n = 9")));
+    }
+
+    /// A dashboard that keeps crashing is given up on, and the window says why.
+    void aCrashLoopIsGivenUpInTheWindow() {
+        workers::WorkerSettings settings;
+        settings.crashLimit = 2;
+        settings.firstBackoffMs = 10;
+        auto window =
+            std::make_unique<app::MainWindow>(m_catalog, workerHosts(m_catalog, settings));
+        QVERIFY(window->openDashboard(QStringLiteral("dying")));
+        window->show();
+        QTRY_VERIFY_WITH_TIMEOUT(shows(*window, QStringLiteral("n = 3")), kRestartMs);
+        find<QPushButton>(*window, QStringLiteral("Abort"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(window->bannerText().contains(QStringLiteral("was restarted")),
+                                 kRestartMs);
+        QTRY_VERIFY_WITH_TIMEOUT(shows(*window, QStringLiteral("n = 3")), kRestartMs);
+        find<QPushButton>(*window, QStringLiteral("Abort"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(window->bannerText().contains(QStringLiteral("is not restarted")),
+                                 kRestartMs);
+        QVERIFY2(window->bannerText().contains(QStringLiteral("stopped 2 times")),
+                 qPrintable(window->bannerText()));
+        QCOMPARE(window->session().elementCount(), 0);
+        // Another plugin's dashboard in the same window still runs.
+        QVERIFY(window->openDashboard(QStringLiteral("steady")));
         QTRY_VERIFY_WITH_TIMEOUT(shows(*window, QStringLiteral("m = 1")), kRestartMs);
     }
 
