@@ -338,6 +338,22 @@ private slots:
         setWidget(*steady, QStringLiteral("m"), 5);
         QTRY_COMPARE(textOf(*steady), QStringLiteral("m = 5"));
     }
+    void aBrowserSwitchesBetweenDashboardsOfOneWorker() {
+        const auto served = serve({});
+        QVERIFY(served);
+        auto client = connectTo(*served, QStringLiteral("steady"));
+        QVERIFY(client);
+        QCOMPARE(textOf(*client), QStringLiteral("m = 1"));
+        // Another dashboard of the same plugin: the same worker's session shows it.
+        client->send({{QStringLiteral("type"), QStringLiteral("dashboard")},
+                      {QStringLiteral("id"), QStringLiteral("steady-limited")}});
+        QTRY_COMPARE_WITH_TIMEOUT(textOf(*client), QStringLiteral("holding"), kRestartMs);
+        client->send({{QStringLiteral("type"), QStringLiteral("dashboard")},
+                      {QStringLiteral("id"), QStringLiteral("steady")}});
+        QTRY_COMPARE_WITH_TIMEOUT(textOf(*client), QStringLiteral("m = 1"), kRestartMs);
+        QVERIFY(client->errors().isEmpty());
+    }
+
     void limitGroupsAreOneAcrossWorkers() {
         // A run of either test plugin holds the one place of "shared" while this file is.
         QTemporaryDir dir;
