@@ -153,6 +153,12 @@ void widgetLatency(const Plugins& plugins) {
     }
 }
 
+/// A host for the window's sessions: in workers (`isolate`) or in this process.
+std::unique_ptr<SessionHost> windowHost(const Plugins& plugins, bool isolate) {
+    if (isolate) return std::make_unique<WorkerSessionHost>(settings(), plugins.list);
+    return std::make_unique<LocalSessionHost>();
+}
+
 /// The window's path: its handle (SwitchingSessionHandle), as the renderer subscribes to it.
 void windowLatency(const Plugins& plugins) {
     std::printf("\nwidget change -> the ops that show it, %d changes, the window's handle\n",
@@ -160,11 +166,7 @@ void windowLatency(const Plugins& plugins) {
     std::printf("%-10s | %8s | %8s\n", "sessions", "p50", "p99");
     const Dashboard steady = *plugins.catalog.find(QStringLiteral("steady"));
     for (bool isolate : {false, true}) {
-        std::unique_ptr<SessionHost> host;
-        if (isolate)
-            host = std::make_unique<WorkerSessionHost>(settings(), plugins.list);
-        else
-            host = std::make_unique<LocalSessionHost>();
+        const std::unique_ptr<SessionHost> host = windowHost(plugins, isolate);
         SwitchingSessionHandle handle(*host);
         QObject receiver;
         QString slider, shown;  // the slider's id; the text the page shows last
@@ -258,11 +260,7 @@ void windowMillionPoints(const Plugins& plugins) {
         if (p.dashboards.contains(QStringLiteral("bench-million"))) file = p.file;
     const Dashboard million = *plugins.catalog.find(QStringLiteral("bench-million"));
     for (bool isolate : {false, true}) {
-        std::unique_ptr<SessionHost> host;
-        if (isolate)
-            host = std::make_unique<WorkerSessionHost>(settings(), plugins.list);
-        else
-            host = std::make_unique<LocalSessionHost>();
+        const std::unique_ptr<SessionHost> host = windowHost(plugins, isolate);
         std::vector<double> ms;
         for (int i = 0; i < kSamples; ++i) {
             SwitchingSessionHandle handle(*host);
