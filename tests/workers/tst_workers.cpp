@@ -3,11 +3,13 @@
 // that dies costs its own sessions a restart, with their widget values kept, and nothing
 // else; one that keeps dying is given up on, and says so.
 #include "bridgeclient.h"
+#include "clientpage.h"
 #include "workerprocess.h"
 
 #include <tessera/bridge/bridge.h>
 #include <tessera/host/plugincatalog.h>
 #include <tessera/limit.h>
+#include <tessera/value.h>
 #include <tessera/workers/workerhost.h>
 
 #include <QDir>
@@ -338,6 +340,43 @@ private slots:
         setWidget(*steady, QStringLiteral("m"), 5);
         QTRY_COMPARE(textOf(*steady), QStringLiteral("m = 5"));
     }
+    void anUploadersFilesComeBackAfterACrash() {
+        PluginCatalog catalog;
+        catalog.scanDirs({QStringLiteral(WORKER_PLUGIN_DIR)});
+        WorkerSettings settings;
+        settings.program = QStringLiteral(TESSERA_BIN);
+        WorkerSessionHost host(settings, WorkerSessionHost::pluginsOf(catalog));
+        QObject owner;
+        SessionHandle* handle = host.open(*catalog.find(QStringLiteral("dying")), &owner);
+        bridge::ClientPage page;
+        handle->subscribe(&owner, [&](const PageBatch& batch) { page.apply(batch.ops); });
+        // The dashboard is flat: its elements are the main area's children.
+        const auto shown = [&](ElementKind kind) -> ElementPtr {
+            for (int i = 0; const auto* node = page.node({0, i}); ++i)
+                if (node->element && node->element->kind == kind) return node->element;
+            return nullptr;
+        };
+        const auto caption = [&] {
+            const ElementPtr e = shown(ElementKind::Caption);
+            return e ? e->props.value(QStringLiteral("text")).toString() : QString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(caption(), QStringLiteral("files: "), kRestartMs);
+        const QString uploader = shown(ElementKind::FileUploader)->id;
+        handle->setWidgetValue(
+            uploader,
+            uploaderValue({{QStringLiteral("a.csv"), QStringLiteral("text/csv"), "1,2,3"}}), {});
+        QTRY_COMPARE(caption(), QStringLiteral("files: a.csv (5 bytes)"));
+
+        QSignalSpy stopped(handle, &SessionHandle::notice);
+        for (int i = 0; const auto* node = page.node({0, i}); ++i)  // press "Abort"
+            if (node->element->kind == ElementKind::Button &&
+                node->element->props.value(QStringLiteral("label")) == QStringLiteral("Abort"))
+                handle->setWidgetValue(node->element->id, true, {});
+        QTRY_COMPARE_WITH_TIMEOUT(stopped.count(), 1, kRestartMs);
+        // The new worker's session has the file again, before its first run draws.
+        QTRY_COMPARE_WITH_TIMEOUT(caption(), QStringLiteral("files: a.csv (5 bytes)"), kRestartMs);
+    }
+
     void aBrowserSwitchesBetweenDashboardsOfOneWorker() {
         const auto served = serve({});
         QVERIFY(served);

@@ -29,6 +29,10 @@ int recurse(int depth) {
 void dying(tessera::Ui& ui) {
     const int n = ui.slider(QStringLiteral("n"), 0, 10, 3);
     ui.text(QStringLiteral("n = %1").arg(n));
+    QStringList names;
+    for (const tessera::UploadedFile& f : ui.fileUploader(QStringLiteral("Data")).get())
+        names << QStringLiteral("%1 (%2 bytes)").arg(f.name).arg(f.bytes.size());
+    ui.caption(QStringLiteral("files: %1").arg(names.join(QStringLiteral(", "))));
     if (ui.button(QStringLiteral("Dereference null"))) *nowhere = 1;
     if (ui.button(QStringLiteral("Abort"))) std::abort();
     if (ui.button(QStringLiteral("Recurse forever"))) ui.text(QString::number(recurse(0)));

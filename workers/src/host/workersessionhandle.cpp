@@ -58,9 +58,24 @@ WorkerSessionHandle::~WorkerSessionHandle() {
 void WorkerSessionHandle::open() {
     if (!m_worker) return;
     m_open = true;
+    // The uploaders' files: their bytes first, as buffer frames, then the message naming them.
+    QJsonObject files;
+    int buffers = 0;
+    for (const auto& [id, list] : m_files) {
+        QJsonArray named;
+        for (const UploadedFile& file : list) {
+            const QString buffer = QStringLiteral("p%1").arg(buffers++);
+            m_worker->sendBuffer(m_session, server::bufferFrame({buffer, file.bytes}));
+            named.append(QJsonObject{{QStringLiteral("name"), file.name},
+                                     {QStringLiteral("type"), file.type},
+                                     {QStringLiteral("buffer"), buffer}});
+        }
+        files.insert(id, named);
+    }
     send({{QStringLiteral("type"), QStringLiteral("open")},
           {QStringLiteral("dashboard"), m_dashboard},
           {QStringLiteral("values"), m_values},
+          {QStringLiteral("files"), files},
           {QStringLiteral("report"), m_reportPresets}});
     if (m_worker->isReady()) m_reportPresets = false;
 }
@@ -69,6 +84,7 @@ bool WorkerSessionHandle::setDashboard(const Dashboard& dashboard) {
     if (!m_worker || !m_worker->hasDashboard(dashboard.id)) return false;
     m_dashboard = dashboard.id;
     m_values = {};
+    m_files.clear();
     send({{QStringLiteral("type"), QStringLiteral("dashboard")},
           {QStringLiteral("id"), dashboard.id}});
     return true;
@@ -91,9 +107,14 @@ void WorkerSessionHandle::setWidgetValue(const QString& id, const QVariant& valu
     const ElementPtr widget = m_page.findWidget(id);
     const qint64 ref = ++m_nextRef;
     if (refused) m_refusals.emplace(ref, std::move(refused));
-    if (widget && widget->kind == ElementKind::FileUploader && !value.toList().isEmpty()) {
-        sendFiles(id, detail::fromVariant<UploadedFiles>(value, {}), ref);
-        return;
+    if (widget && widget->kind == ElementKind::FileUploader) {
+        const auto files = detail::fromVariant<UploadedFiles>(value, {});
+        if (!files.isEmpty()) {
+            m_files[id] = files;  // replayed after a restart, as the other values
+            sendFiles(id, files, ref);
+            return;
+        }
+        m_files.erase(id);
     }
     const QJsonValue json = QJsonValue::fromVariant(value);
     // A press is not replayed: the run it caused may be what stopped the worker.

@@ -72,6 +72,7 @@ private:
     quint64 m_sequence = 0;
     QJsonObject m_values;          ///< widget values given, replayed after a restart (no presses)
     bool m_reportPresets = false;  ///< the first open's values came from the user
+    std::map<QString, UploadedFiles> m_files;  ///< uploaders' files, replayed the same way
     qint64 m_nextRef = 0;
     /// Callbacks for values not answered yet, by ref (oldest first): the worker answers a
     /// refused value only.

@@ -27,6 +27,22 @@ struct WorkerServer::Hosted {
     BufferTable received;  ///< bytes of files the next `files` message names
 };
 
+namespace {
+
+/// Files named by `named` ({name, type, buffer}), their bytes among `received`.
+UploadedFiles filesFrom(const QJsonArray& named, const BufferTable& received) {
+    UploadedFiles files;
+    for (const QJsonValue& v : named) {
+        const QJsonObject f = v.toObject();
+        const QByteArray* bytes = received.find(f.value(QLatin1String("buffer")).toString());
+        files.append({f.value(QLatin1String("name")).toString(),
+                      f.value(QLatin1String("type")).toString(), bytes ? *bytes : QByteArray()});
+    }
+    return files;
+}
+
+}  // namespace
+
 WorkerServer::WorkerServer(QVector<Dashboard> dashboards, QObject* parent)
     : QObject(parent), m_dashboards(std::move(dashboards)) {
     connect(&m_socket, &QLocalSocket::readyRead, this, &WorkerServer::onReadyRead);
@@ -66,6 +82,7 @@ void WorkerServer::onReadyRead() {
 
 void WorkerServer::onFrame(const Frame& frame) {
     if (frame.kind == Frame::Kind::Close) {
+        m_opening.erase(frame.session);
         auto it = m_sessions.find(frame.session);
         if (it == m_sessions.end()) return;
         delete it->second->session;  // interrupts its runs
@@ -75,8 +92,10 @@ void WorkerServer::onFrame(const Frame& frame) {
     if (frame.kind == Frame::Kind::Buffer) {
         auto it = m_sessions.find(frame.session);
         const auto buffer = server::decodeBufferFrame(frame.payload);
-        if (it != m_sessions.end() && buffer)
-            it->second->received.insert(buffer->id, buffer->bytes);
+        // Before its `open`: an uploader's files the session is opened with.
+        BufferTable& into =
+            it != m_sessions.end() ? it->second->received : m_opening[frame.session];
+        if (buffer) into.insert(buffer->id, buffer->bytes);
         return;
     }
     const QJsonObject message = QJsonDocument::fromJson(frame.payload).object();
@@ -115,6 +134,13 @@ void WorkerServer::open(quint32 id, const QJsonObject& message) {
     const QJsonObject values = message.value(QLatin1String("values")).toObject();
     for (auto v = values.begin(); v != values.end(); ++v)
         session->presetWidgetValue(v.key(), v.value().toVariant());
+    // And its uploaders' files, their bytes sent before this message.
+    const BufferTable received = std::move(m_opening[id]);
+    m_opening.erase(id);
+    const QJsonObject files = message.value(QLatin1String("files")).toObject();
+    for (auto f = files.begin(); f != files.end(); ++f)
+        session->presetWidgetValue(f.key(),
+                                   uploaderValue(filesFrom(f.value().toArray(), received)));
     session->subscribe(this, [this, id](const PageBatch& batch) {
         if (batch.ops.isEmpty()) return;
         // Every batch carries its own buffers: the host decodes them into its own page.
@@ -176,13 +202,8 @@ void WorkerServer::onMessage(Hosted& hosted, quint32 id, const QByteArray& text)
 }
 
 void WorkerServer::setFiles(Hosted& hosted, quint32 id, const QJsonObject& message) {
-    UploadedFiles files;
-    for (const QJsonValue& v : message.value(QLatin1String("files")).toArray()) {
-        const QJsonObject f = v.toObject();
-        const QByteArray* bytes = hosted.received.find(f.value(QLatin1String("buffer")).toString());
-        files.append({f.value(QLatin1String("name")).toString(),
-                      f.value(QLatin1String("type")).toString(), bytes ? *bytes : QByteArray()});
-    }
+    const UploadedFiles files =
+        filesFrom(message.value(QLatin1String("files")).toArray(), hosted.received);
     hosted.received = BufferTable();
     const QString problem = hosted.session->setWidgetValue(
         message.value(QLatin1String("id")).toString(), uploaderValue(files));

@@ -4,6 +4,7 @@
 #include "frames.h"
 
 #include <tessera/dashboard.h>
+#include <tessera/host/codec.h>
 
 #include <QJsonObject>
 #include <QLocalSocket>
@@ -51,6 +52,7 @@ private:
     QLocalSocket m_socket;
     FrameReader m_reader;
     std::map<quint32, std::unique_ptr<Hosted>> m_sessions;
+    std::map<quint32, BufferTable> m_opening;  ///< buffers of sessions not opened yet
     RemoteLimits* m_limits = nullptr;
 };
 
