@@ -37,6 +37,9 @@ class Host : public QObject {
 public:
     QSemaphore allIdle;
     std::mutex mutex;
+    /// Set once the sessions are built: a hand-over ThreadSanitizer sees (Qt's event queue,
+    /// built on futexes, it cannot), so that the worker reads what the GUI thread built.
+    std::atomic<bool> built{false};
     QSet<QThread*> signalThreads;  ///< threads any session signal was delivered in
     int batches = 0;
     int snapshotsFirst = 0;
@@ -92,7 +95,10 @@ private slots:
         worker.start();
         Host host;
         host.moveToThread(&worker);
-        QMetaObject::invokeMethod(&host, [&host] { host.start(); });
+        host.built.store(true, std::memory_order_release);
+        QMetaObject::invokeMethod(&host, [&host] {
+            if (host.built.load(std::memory_order_acquire)) host.start();
+        });
 
         // The GUI thread now blocks without running its event loop: if any session needed
         // it (a timer, a queued call, a delivery), the sessions could not finish.
