@@ -145,6 +145,11 @@ private slots:
             more->click();
             QVERIFY(output->isVisible());
             QVERIFY(!output->toPlainText().isEmpty());
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+            if (why.startsWith(QLatin1String("SIG")))
+                QVERIFY2(output->toPlainText().contains(QStringLiteral("fatal signal ") + why),
+                         qPrintable(output->toPlainText()));
+#endif
         }
         // The new worker draws the page again, with the slider's value given back.
         QTRY_VERIFY_WITH_TIMEOUT(shows(*dying, QStringLiteral("n = 7")), kRestartMs);

@@ -2,6 +2,21 @@
 #include "threadpools.h"
 
 #include <tessera/fragment.h>
+#include <tessera/host/poolthreads.h>
+
+#include <atomic>
+
+namespace tessera {
+
+namespace {
+std::atomic<void (*)()> g_threadSetup{nullptr};
+}
+
+void setPoolThreadSetup(void (*setup)()) {
+    g_threadSetup = setup;
+}
+
+}  // namespace tessera
 
 namespace tessera::detail {
 
@@ -20,6 +35,11 @@ void WorkerPool::start(std::function<void()> task) {
 }
 
 void WorkerPool::runNext() {
+    thread_local const bool setUp = [] {
+        if (auto setup = g_threadSetup.load()) setup();
+        return true;
+    }();
+    Q_UNUSED(setUp);
     std::function<void()> task;
     {
         std::lock_guard lock(m_mutex);
