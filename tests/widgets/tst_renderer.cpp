@@ -209,6 +209,27 @@ private slots:
         QCOMPARE(applied.count(), 0);
     }
 
+    /// Plain text is selectable once the mouse comes over it (and not laid out as a rich
+    /// text document before); markdown keeps its links from the start.
+    void textBecomesSelectableUnderTheMouse() {
+        Harness h([](Ui& ui) {
+            ui.text(QStringLiteral("plain"));
+            ui.markdown(QStringLiteral("[a link](https://example.org)"));
+        });
+        QVERIFY(h.waitIdle());
+        QWidget* textView = h.renderer.widgetAt({MainRoot, 0});
+        QWidget* markdownView = h.renderer.widgetAt({MainRoot, 1});
+        QVERIFY(textView && markdownView);
+        auto* text = textView->findChild<QLabel*>();
+        auto* markdown = markdownView->findChild<QLabel*>();
+        QVERIFY(text && markdown);
+        QCOMPARE(text->textInteractionFlags(), Qt::NoTextInteraction);
+        QVERIFY(markdown->textInteractionFlags() & Qt::LinksAccessibleByMouse);
+        QEnterEvent enter(QPointF(2, 2), QPointF(2, 2), QPointF(2, 2));
+        QCoreApplication::sendEvent(textView, &enter);
+        QVERIFY(text->textInteractionFlags() & Qt::TextSelectableByMouse);
+    }
+
     void removedElementsLeaveTheScreen() {
         Harness h([](Ui& ui) {
             const bool all = ui.checkbox(QStringLiteral("all"), true);

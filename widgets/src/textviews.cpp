@@ -27,7 +27,11 @@ public:
         layout->setContentsMargins(0, 0, 0, 0);
         m_label = new QLabel(this);
         m_label->setWordWrap(true);
-        m_label->setTextInteractionFlags(Qt::TextBrowserInteraction);
+        // Markdown has links to follow. Plain text gets its selection when the mouse first
+        // comes over it: a label that can be selected keeps a text document of its own,
+        // laid out again at every change, which on a page of thousands is most of the work.
+        m_label->setTextInteractionFlags(kind == ElementKind::Markdown ? Qt::TextBrowserInteraction
+                                                                       : Qt::NoTextInteraction);
         m_label->setOpenExternalLinks(true);
         QFont font = m_label->font();
         switch (kind) {
@@ -66,6 +70,11 @@ public:
 
 protected:
     void display(const Element& e) override { m_label->setText(read(e, prop::text)); }
+    void enterEvent(QEnterEvent* event) override {
+        if (m_label->textInteractionFlags() == Qt::NoTextInteraction)
+            m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        ElementWidget::enterEvent(event);
+    }
 
 private:
     QLabel* m_label;
