@@ -84,6 +84,12 @@ struct Plugins {
         catalog.scanDirs({QStringLiteral(WORKER_PLUGIN_DIR), QStringLiteral(BENCH_PLUGIN_DIR)});
         list = WorkerSessionHost::pluginsOf(catalog);
     }
+    /// The plugin file of `dashboard`.
+    QString fileOf(const QString& dashboard) const {
+        for (const auto& p : list)
+            if (p.dashboards.contains(dashboard)) return p.file;
+        return {};
+    }
 };
 
 WorkerSettings settings() {
@@ -204,15 +210,21 @@ void windowLatency(const Plugins& plugins) {
     }
 }
 
+/// What the worker of `file` sent over the link per sample, or `none` in process.
+QString overTheLink(const WorkerSessionHost* host, const QString& file, const QString& none) {
+    const WorkerProcess* worker = host ? host->worker(file) : nullptr;
+    return worker ? QStringLiteral("%1 MB").arg(double(worker->bytesReceived()) / 1e6 / kSamples, 0,
+                                                'f', 1)
+                  : none;
+}
+
 void millionPoints(const Plugins& plugins) {
     std::printf(
         "\na 1,000,000-point chart to a browser (hello -> the page shows it; median of %d)\n",
         kSamples);
     std::printf("%-10s | %9s | %14s | %14s\n", "sessions", "time", "to the browser",
                 "over the link");
-    QString file;
-    for (const auto& p : plugins.list)
-        if (p.dashboards.contains(QStringLiteral("bench-million"))) file = p.file;
+    const QString file = plugins.fileOf(QStringLiteral("bench-million"));
     for (bool isolate : {false, true}) {
         // The bridge makes its session host in its thread; the bench reads the link's count
         // once every browser has its page.
@@ -239,12 +251,7 @@ void millionPoints(const Plugins& plugins) {
             ms.push_back(double(clock.nsecsElapsed()) / 1e6);
             bytes = client->bytesReceived();
         }
-        WorkerSessionHost* host = made->load();
-        const WorkerProcess* worker = host ? host->worker(file) : nullptr;
-        const QString link = worker
-                                 ? QStringLiteral("%1 MB").arg(
-                                       double(worker->bytesReceived()) / 1e6 / kSamples, 0, 'f', 1)
-                                 : QStringLiteral("-");
+        const QString link = overTheLink(made->load(), file, QStringLiteral("-"));
         std::printf("%s | %6.0f ms | %11.1f MB | %14s\n", modeName(isolate), percentile(ms, 0.5),
                     double(bytes) / 1e6, qPrintable(link));
     }
@@ -255,9 +262,7 @@ void millionPoints(const Plugins& plugins) {
 void windowMillionPoints(const Plugins& plugins) {
     std::printf("\na 1,000,000-point chart to the window's handle (median of %d)\n", kSamples);
     std::printf("%-10s | %9s | %14s\n", "sessions", "time", "over the link");
-    QString file;
-    for (const auto& p : plugins.list)
-        if (p.dashboards.contains(QStringLiteral("bench-million"))) file = p.file;
+    const QString file = plugins.fileOf(QStringLiteral("bench-million"));
     const Dashboard million = *plugins.catalog.find(QStringLiteral("bench-million"));
     for (bool isolate : {false, true}) {
         const std::unique_ptr<SessionHost> host = windowHost(plugins, isolate);
@@ -283,12 +288,8 @@ void windowMillionPoints(const Plugins& plugins) {
             }
             ms.push_back(double(clock.nsecsElapsed()) / 1e6);
         }
-        const auto* workers = dynamic_cast<WorkerSessionHost*>(host.get());
-        const WorkerProcess* worker = workers ? workers->worker(file) : nullptr;
-        const QString link = worker
-                                 ? QStringLiteral("%1 MB").arg(
-                                       double(worker->bytesReceived()) / 1e6 / kSamples, 0, 'f', 1)
-                                 : QStringLiteral("- (shared)");
+        const QString link = overTheLink(dynamic_cast<const WorkerSessionHost*>(host.get()), file,
+                                         QStringLiteral("- (shared)"));
         std::printf("%s | %6.0f ms | %14s\n", modeName(isolate), percentile(ms, 0.5),
                     qPrintable(link));
     }

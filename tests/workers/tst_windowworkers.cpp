@@ -6,6 +6,7 @@
 #include "bridgeclient.h"
 #include "isolation.h"
 #include "mainwindow.h"
+#include "workertests.h"
 
 #include <tessera/host/plugincatalog.h>
 #include <tessera/host/pluginwatcher.h>
@@ -22,11 +23,10 @@
 #include <QToolButton>
 
 using namespace tessera;
+using namespace tessera::workers::testing;
 using tessera::bridge::testing::BridgeClient;
 
 namespace {
-
-constexpr int kRestartMs = 20'000;  // a crash, its report and a new worker (sanitizers are slow)
 
 /// Hosts whose sessions of the test plugins run in workers.
 app::SessionHostFactory workerHosts(const PluginCatalog& catalog,
@@ -52,16 +52,6 @@ W* find(const QWidget& window, const QString& text = {}) {
     return nullptr;
 }
 
-void setWidget(BridgeClient& client, const QString& label, const QJsonValue& value) {
-    client.send({{QStringLiteral("type"), QStringLiteral("widget")},
-                 {QStringLiteral("id"), client.widgetId(label)},
-                 {QStringLiteral("value"), value}});
-}
-
-QString textOf(const BridgeClient& client) {
-    return client.firstProp(QStringLiteral("text"), QStringLiteral("text"));
-}
-
 }  // namespace
 
 class TestWindowWorkers : public QObject {
@@ -74,21 +64,7 @@ private slots:
         QVERIFY(m_catalog.failures().isEmpty());
     }
 
-    void aCrashCostsTheWindowItsDashboardOnly_data() {
-        QTest::addColumn<QString>("button");
-        QTest::addColumn<QString>("why");  // what the notice says stopped it
-        QTest::newRow("null dereference") << "Dereference null"
-                                          << "SIGSEGV";
-        QTest::newRow("abort") << "Abort"
-                               << "SIGABRT";
-        QTest::newRow("stack overflow") << "Recurse forever"
-                                        << "SIGSEGV";
-        QTest::newRow("std::terminate on its own thread") << "Throw on a thread"
-                                                          << "SIGABRT";
-        // Under a 1 s run timeout (every row has it; only this run takes that long).
-        QTest::newRow("a loop without Ui calls") << "Loop forever"
-                                                 << "a run went on for more than 1 s";
-    }
+    void aCrashCostsTheWindowItsDashboardOnly_data() { addWaysToDie(); }
 
     void aCrashCostsTheWindowItsDashboardOnly() {
         QFETCH(QString, button);

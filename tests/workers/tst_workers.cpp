@@ -5,6 +5,7 @@
 #include "bridgeclient.h"
 #include "clientpage.h"
 #include "workerprocess.h"
+#include "workertests.h"
 
 #include <tessera/bridge/bridge.h>
 #include <tessera/host/plugincatalog.h>
@@ -22,6 +23,7 @@
 #include <csignal>
 
 using namespace tessera;
+using namespace tessera::workers::testing;
 using namespace tessera::workers;
 using tessera::bridge::Bridge;
 using tessera::bridge::BridgeOptions;
@@ -29,24 +31,12 @@ using tessera::bridge::testing::BridgeClient;
 
 namespace {
 
-constexpr int kRestartMs = 20'000;  // a crash, its report and a new worker (sanitizers are slow)
-
-QString textOf(const BridgeClient& client) {
-    return client.firstProp(QStringLiteral("text"), QStringLiteral("text"));
-}
-
 /// The errors of `code` the client was sent.
 QVector<QJsonObject> errorsOf(const BridgeClient& client, const QString& code) {
     QVector<QJsonObject> found;
     for (const QJsonObject& e : client.errors())
         if (e.value(QStringLiteral("code")).toString() == code) found << e;
     return found;
-}
-
-void setWidget(BridgeClient& client, const QString& label, const QJsonValue& value) {
-    client.send({{QStringLiteral("type"), QStringLiteral("widget")},
-                 {QStringLiteral("id"), client.widgetId(label)},
-                 {QStringLiteral("value"), value}});
 }
 
 struct Served {
@@ -88,21 +78,7 @@ std::unique_ptr<BridgeClient> connectTo(const Served& served, const QString& das
 class TestWorkers : public QObject {
     Q_OBJECT
 private slots:
-    void aCrashCostsOnlyItsOwnDashboard_data() {
-        QTest::addColumn<QString>("button");
-        QTest::addColumn<QString>("why");  // what the notice says stopped it
-        QTest::newRow("null dereference") << "Dereference null"
-                                          << "SIGSEGV";
-        QTest::newRow("abort") << "Abort"
-                               << "SIGABRT";
-        QTest::newRow("stack overflow") << "Recurse forever"
-                                        << "SIGSEGV";
-        QTest::newRow("std::terminate on its own thread") << "Throw on a thread"
-                                                          << "SIGABRT";
-        // Under a 1 s run timeout (every row has it; only this run takes that long).
-        QTest::newRow("a loop without Ui calls") << "Loop forever"
-                                                 << "a run went on for more than 1 s";
-    }
+    void aCrashCostsOnlyItsOwnDashboard_data() { addWaysToDie(); }
 
     void aCrashCostsOnlyItsOwnDashboard() {
         QFETCH(QString, button);
