@@ -3,6 +3,7 @@
 // tabs, expander, status box, popover, dialog and chat message.
 #include <tessera/schema.h>
 #include "elementwidget.h"
+#include "stackview.h"
 
 #include <QDialog>
 #include <QHBoxLayout>
@@ -20,70 +21,9 @@ namespace tessera::widgets {
 
 namespace {
 
-/// A vertical stack. Children live in chunks of at most kChunk widgets, so that a page of
-/// 10,000 elements is not one parent with 10,000 children: Qt's repaint and geometry code
-/// walks a widget's siblings, which would make every update cost O(n).
-class ContainerView : public ElementWidget {
-public:
-    ContainerView() {
-        m_layout = new QVBoxLayout(this);
-        m_layout->setContentsMargins(0, 0, 0, 0);
-        m_layout->setSpacing(kSpacing);
-        m_layout->setAlignment(Qt::AlignTop);
-    }
-
-    void insertChild(int index, ElementWidget* child) override {
-        int before = 0;
-        for (int c = 0; c < m_layout->count(); ++c) {
-            QWidget* chunk = m_layout->itemAt(c)->widget();
-            const int size = chunk->layout()->count();
-            const bool last = c == m_layout->count() - 1;
-            if (index < before + size || (last && index == before + size && size < kChunk)) {
-                insertInto(c, index - before, child);
-                return;
-            }
-            before += size;
-        }
-        insertInto(addChunk(m_layout->count()), 0, child);
-    }
-
-protected:
-    void display(const Element&) override {}
-
-private:
-    static constexpr int kChunk = 64;
-    static constexpr int kSpacing = 10;
-
-    int addChunk(int position) {
-        auto* chunk = new QWidget(this);
-        auto* layout = new QVBoxLayout(chunk);
-        layout->setContentsMargins(0, 0, 0, 0);
-        layout->setSpacing(kSpacing);
-        m_layout->insertWidget(position, chunk);
-        return position;
-    }
-
-    void insertInto(int chunkIndex, int local, ElementWidget* child) {
-        QWidget* chunk = m_layout->itemAt(chunkIndex)->widget();
-        auto* layout = static_cast<QVBoxLayout*>(chunk->layout());
-        layout->insertWidget(local, child);
-        if (layout->count() <= 2 * kChunk) return;
-        // Split a chunk that grew through inserts in the middle: move its tail to a new one.
-        const int next = addChunk(chunkIndex + 1);
-        auto* tail = static_cast<QVBoxLayout*>(m_layout->itemAt(next)->widget()->layout());
-        while (layout->count() > kChunk) {
-            QWidget* moved = layout->itemAt(kChunk)->widget();
-            tail->addWidget(moved);
-            moved->show();
-        }
-    }
-
-    QVBoxLayout* m_layout;
-};
-
 /// A form: a container, framed unless the dashboard asks for no border. Enter in one of its
 /// text fields presses its submit button (see pressFormSubmit()).
-class FormView : public ContainerView {
+class FormView : public StackView {
 public:
     FormView() { setProperty(kFormProperty, true); }
 
@@ -373,7 +313,7 @@ ElementWidget* createBlockView(ElementKind kind) {
         case ElementKind::Column:
         case ElementKind::Tab:
         case ElementKind::Fragment:
-            return new ContainerView;
+            return new StackView;
         default:
             return nullptr;
     }

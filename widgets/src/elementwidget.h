@@ -13,6 +13,44 @@ namespace tessera::widgets {
 
 using ValueSink = std::function<void(const QString& id, const QVariant& value)>;
 
+class ElementWidget;
+
+/// Where a block that creates its children's views only when they can be seen (see
+/// LazyChildren) gets them: the renderer, which keeps every child's element.
+class ChildSource {
+public:
+    /// Creates the view of child `index`, with the views of its own children, and
+    /// remembers it. The block places it.
+    virtual ElementWidget* createChildView(int index) = 0;
+    /// The view of child `index` is about to be deleted by the block: forget it (and the
+    /// views under it).
+    virtual void forgetChildView(int index) = 0;
+    virtual const Element& childElement(int index) const = 0;
+
+protected:
+    ~ChildSource() = default;
+};
+
+/// A block with children that have no view until they are in or near the visible part of
+/// the page. The renderer tells it of each child by index; the block asks its ChildSource
+/// for the views it needs and deletes the ones far out of sight.
+class LazyChildren {
+public:
+    virtual void setChildSource(ChildSource* source) = 0;
+    /// A child came at `index` (the ones from `index` on move down by one).
+    virtual void childAdded(int index) = 0;
+    /// Child `index` goes; its view, if it has one, is deleted.
+    virtual void childRemoved(int index) = 0;
+    /// Child `index` is now of another kind: its view, if it has one, is replaced.
+    virtual void childReplaced(int index) = 0;
+    /// Creates the view of child `index` now if it has none (for tests, screenshots and
+    /// focus), and returns it.
+    virtual ElementWidget* ensureChildView(int index) = 0;
+
+protected:
+    ~LazyChildren() = default;
+};
+
 /// The widget that shows one element. Views are updated in place by apply(); block views
 /// also hold the views of their children.
 class ElementWidget : public QWidget {
@@ -28,7 +66,9 @@ public:
     /// of data override addRows() to add them in place; by default the view shows `element`.
     void addRows(ElementPtr element, const DataFrame& rows);
 
-    // Blocks only.
+    // Blocks only. A block either creates its children's views itself, when they can be
+    // seen (lazyChildren() is not null), or is given every one with insertChild().
+    virtual LazyChildren* lazyChildren() { return nullptr; }
     virtual void insertChild(int index, ElementWidget* child);
     virtual void childChanged(int index, ElementWidget* child);
 

@@ -14,21 +14,56 @@ namespace tessera::widgets {
 
 namespace {
 
-ElementPtr rootElement() {
-    auto e = std::make_shared<Element>();
-    e->kind = ElementKind::Container;
-    return e;
-}
-
 constexpr double kStaleOpacity = 0.4;
 
+void fade(QWidget* view, bool stale) {
+    if (!stale) {
+        view->setGraphicsEffect(nullptr);
+        return;
+    }
+    auto* effect = new QGraphicsOpacityEffect(view);
+    effect->setOpacity(kStaleOpacity);
+    view->setGraphicsEffect(effect);
+}
+
+void deleteView(QWidget* view) {
+    view->hide();
+    view->setParent(nullptr);  // leaves the parent's layout now, so indexes stay right
+    view->deleteLater();       // not now: it may be busy (a dialog it opened, a click)
+}
+
 }  // namespace
+
+/// One element of the page and its view, if it has one now. A node has a view when its
+/// parent has one and shows all its children, or shows this one (see LazyChildren).
+struct Renderer::Node final : ChildSource {
+    Renderer* renderer = nullptr;
+    ElementPtr element;
+    ElementWidget* view = nullptr;
+    bool stale = false;
+    std::vector<std::unique_ptr<Node>> children;
+
+    ElementWidget* createChildView(int index) override {
+        return renderer->build(*children[size_t(index)]);
+    }
+    void forgetChildView(int index) override { children[size_t(index)]->forgetViews(); }
+    const Element& childElement(int index) const override {
+        return *children[size_t(index)]->element;
+    }
+    void forgetViews() {
+        view = nullptr;
+        for (auto& c : children) c->forgetViews();
+    }
+};
 
 Renderer::Renderer(QObject* parent) : QObject(parent) {
     for (int r = 0; r < 2; ++r) {
         m_roots[r] = std::make_unique<Node>();
-        m_roots[r]->view = createView(ElementKind::Container);
-        m_roots[r]->view->apply(rootElement());
+        m_roots[r]->renderer = this;
+        auto root = std::make_shared<Element>();
+        root->kind = ElementKind::Container;
+        m_roots[r]->element = root;
+        build(*m_roots[r]);
         m_roots[r]->view->setObjectName(r == MainRoot ? QStringLiteral("tesseraMain")
                                                       : QStringLiteral("tesseraSidebar"));
     }
@@ -79,8 +114,10 @@ void Renderer::apply(const QVector<PageOp>& ops) {
                 break;
             case PageOp::Type::AddRows:
                 if (Node* node = op.path.size() > 1 ? nodeAt(op.path) : nullptr;
-                    node && op.element && op.rows && node->view->kind() == op.element->kind)
-                    node->view->addRows(op.element, *op.rows);
+                    node && op.element && op.rows && node->element->kind == op.element->kind) {
+                    node->element = op.element;
+                    if (node->view) node->view->addRows(op.element, *op.rows);
+                }
                 break;
         }
     }
@@ -92,29 +129,58 @@ void Renderer::upsert(const PageOp& op) {
     if (!parent || !op.element) return;
     const size_t index = size_t(op.path.last());
     if (index > parent->children.size()) return;
+    ElementWidget* parentView = parent->view;
+    LazyChildren* lazy = parentView ? parentView->lazyChildren() : nullptr;
 
     if (index < parent->children.size()) {
-        Node& existing = *parent->children[index];
-        if (existing.view->kind() == op.element->kind) {
-            existing.view->apply(op.element);  // in place: same QWidget, focus kept
-            existing.view->setGraphicsEffect(nullptr);
-            parent->view->childChanged(int(index), existing.view);
+        Node& node = *parent->children[index];
+        const bool sameKind = node.element->kind == op.element->kind;
+        node.element = op.element;
+        node.stale = false;
+        if (sameKind) {
+            if (node.view) {
+                node.view->apply(op.element);  // in place: same QWidget, focus kept
+                node.view->setGraphicsEffect(nullptr);
+            }
+            if (parentView && !lazy) parentView->childChanged(int(index), node.view);
             return;
         }
         // Another kind now lives here: replace the view and everything under it.
-        ElementWidget* old = existing.view;
-        old->hide();
-        old->setParent(nullptr);  // leaves the parent's layout now, so indexes stay right
-        old->deleteLater();
-        existing.children.clear();
-        existing.view = makeView(op.element);
-        parent->view->insertChild(int(index), existing.view);
+        ElementWidget* old = node.view;
+        node.children.clear();
+        node.view = nullptr;
+        if (lazy) {
+            lazy->childReplaced(int(index));
+        } else if (parentView) {
+            deleteView(old);
+            parentView->insertChild(int(index), build(node));
+        }
         return;
     }
     auto node = std::make_unique<Node>();
-    node->view = makeView(op.element);
-    parent->view->insertChild(int(index), node->view);
+    node->renderer = this;
+    node->element = op.element;
+    Node& added = *node;
     parent->children.push_back(std::move(node));
+    if (lazy)
+        lazy->childAdded(int(index));
+    else if (parentView)
+        parentView->insertChild(int(index), build(added));
+}
+
+/// Creates the view of `node`, and the views of its children that its view shows.
+ElementWidget* Renderer::build(Node& node) {
+    ElementWidget* view = makeView(node.element);
+    node.view = view;
+    if (node.stale) fade(view, true);
+    if (LazyChildren* lazy = view->lazyChildren()) {
+        lazy->setChildSource(&node);
+        for (size_t i = 0; i < node.children.size(); ++i) lazy->childAdded(int(i));
+    } else {
+        for (size_t i = 0; i < node.children.size(); ++i)
+            view->insertChild(int(i), build(*node.children[i]));
+    }
+    return view;
 }
 
 ElementWidget* Renderer::makeView(const ElementPtr& element) {
@@ -141,33 +207,38 @@ void Renderer::remove(const Path& path) {
     Node* parent = nodeAt(path.first(path.size() - 1));
     const size_t index = size_t(path.last());
     if (!parent || index >= parent->children.size()) return;
-    ElementWidget* view = parent->children[index]->view;
+    if (parent->view) {
+        if (LazyChildren* lazy = parent->view->lazyChildren())
+            lazy->childRemoved(int(index));  // deletes the view, if it has one
+        else if (ElementWidget* view = parent->children[index]->view)
+            deleteView(view);
+    }
     parent->children.erase(parent->children.begin() + std::ptrdiff_t(index));
-    view->hide();
-    view->setParent(nullptr);
-    view->deleteLater();
 }
 
 void Renderer::setStale(const Path& path, bool stale) {
     Node* node = nodeAt(path);
     if (!node) return;
-    if (!stale) {
-        node->view->setGraphicsEffect(nullptr);
-        return;
-    }
-    auto* effect = new QGraphicsOpacityEffect(node->view);
-    effect->setOpacity(kStaleOpacity);
-    node->view->setGraphicsEffect(effect);
+    node->stale = stale;
+    if (node->view) fade(node->view, stale);
 }
 
 QWidget* Renderer::widgetAt(const Path& path) const {
-    Node* node = nodeAt(path);
-    return node ? node->view : nullptr;
+    if (path.isEmpty() || path[0] < 0 || path[0] > 1) return nullptr;
+    Node* n = m_roots[path[0]].get();
+    for (int i = 1; i < path.size(); ++i) {
+        if (path[i] < 0 || size_t(path[i]) >= n->children.size()) return nullptr;
+        Node* child = n->children[size_t(path[i])].get();
+        if (!child->view && n->view)
+            if (LazyChildren* lazy = n->view->lazyChildren()) lazy->ensureChildView(path[i]);
+        n = child;
+    }
+    return n->view;
 }
 
 bool Renderer::isStale(const Path& path) const {
     Node* node = nodeAt(path);
-    return node && node->view->graphicsEffect() != nullptr;
+    return node && node->stale;
 }
 
 bool Renderer::hasView(ElementKind kind) {
@@ -179,6 +250,15 @@ int Renderer::viewCount() const {
     std::function<int(const Node&)> count = [&](const Node& n) {
         int total = 0;
         for (const auto& c : n.children) total += 1 + count(*c);
+        return total;
+    };
+    return count(*m_roots[0]) + count(*m_roots[1]);
+}
+
+int Renderer::liveViewCount() const {
+    std::function<int(const Node&)> count = [&](const Node& n) {
+        int total = 0;
+        for (const auto& c : n.children) total += (c->view ? 1 : 0) + count(*c);
         return total;
     };
     return count(*m_roots[0]) + count(*m_roots[1]);

@@ -21,7 +21,9 @@ class ElementWidget;
 
 /// Shows a session's page with Qt Widgets. It applies PageOps: a same-kind element at the
 /// same path is updated in place (the QWidget, and its focus, survive), a removed one is
-/// deleted, a stale one is faded. Lives in the GUI thread.
+/// deleted, a stale one is faded. It keeps every element of the page, but an element has a
+/// view only while it is in or near the visible part of the page (see docs/architecture.md,
+/// "The window's renderer"), so a page costs what can be seen. Lives in the GUI thread.
 class Renderer : public QObject {
     Q_OBJECT
 public:
@@ -41,10 +43,14 @@ public:
 
     void apply(const QVector<tessera::PageOp>& ops);
 
-    /// The view at `path`, or nullptr (for tests and screenshots).
+    /// The view at `path`, created now if it has none yet; nullptr when the page has no
+    /// element there (for tests and screenshots).
     QWidget* widgetAt(const Path& path) const;
     bool isStale(const Path& path) const;
+    /// The number of elements shown, with a view or not.
     int viewCount() const;
+    /// The number of elements that have a view now.
+    int liveViewCount() const;
     /// True when this renderer has a view of its own for `kind`.
     static bool hasView(ElementKind kind);
 
@@ -52,12 +58,10 @@ signals:
     void applied();
 
 private:
-    struct Node {
-        ElementWidget* view = nullptr;
-        std::vector<std::unique_ptr<Node>> children;
-    };
+    struct Node;
     Node* nodeAt(const Path& path) const;
     ElementWidget* makeView(const ElementPtr& element);
+    ElementWidget* build(Node& node);
     void upsert(const PageOp& op);
     void remove(const Path& path);
     void setStale(const Path& path, bool stale);
