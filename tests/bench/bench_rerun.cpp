@@ -20,6 +20,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 
 using namespace tessera;
 
@@ -90,11 +91,14 @@ struct MixedPage {
     }
 };
 
-/// Lets the window catch up: posted layout requests, deferred deletes, then a paint of what
-/// is visible. This is what the user waits for after the session's last batch.
-void settle(QScrollArea& window) {
-    for (int i = 0; i < 4; ++i) QCoreApplication::sendPostedEvents();
-    window.viewport()->repaint();
+/// Lets the window catch up: posted layout requests, paints (Qt posts them as update
+/// requests) and deferred deletes. This is what the user waits for after the session's last
+/// batch.
+void settle() {
+    for (int i = 0; i < 4; ++i) {
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    }
 }
 
 void waitIdle(Session& session) {
@@ -104,55 +108,50 @@ void waitIdle(Session& session) {
     loop.exec();
 }
 
-struct Figures {
-    double first = 0, unchanged = 0, changed = 0;
-};
-
-/// One page, `rounds` first runs (each in a new session), then reruns with nothing and with
-/// every element changed. With `window`, the session is shown by a renderer in a window.
-Figures measure(int count, bool window, int rounds) {
+/// A page of `count` elements, once without a viewer (the runtime alone) and once in a
+/// window that was shown and painted before the dashboard started, as in the app. The two
+/// take turns, so that both see the same machine.
+void benchPage(int count, int rounds) {
     MixedPage page(count);
-    std::vector<double> first, unchanged, changed;
+    std::vector<double> first[2], unchanged[2], changed[2];
+    std::unique_ptr<BenchPage> shown[2];
     for (int round = 0; round < rounds; ++round) {
         page.generation = 0;
-        BenchPage shown;
-        if (!window) shown.renderer.attach(nullptr);
-        settle(shown.window);  // shown and painted before the dashboard starts, as in the app
-        QElapsedTimer clock;
-        clock.start();
-        shown.session.setDashboard(page.dashboard());
-        waitIdle(shown.session);
-        if (window) settle(shown.window);
-        first.push_back(msSince(clock));
-        if (round + 1 < rounds) continue;
-
-        auto rerun = [&] {
-            clock.restart();
-            shown.session.rerun();
-            waitIdle(shown.session);
-            if (window) settle(shown.window);
-            return msSince(clock);
-        };
-        for (int i = 0; i < 9; ++i) unchanged.push_back(rerun());
-        for (int i = 0; i < 7; ++i) {
-            ++page.generation;
-            changed.push_back(rerun());
+        for (int window = 0; window < 2; ++window) {
+            shown[window] = std::make_unique<BenchPage>();
+            if (!window) shown[window]->renderer.attach(nullptr);
+            settle();
+            QElapsedTimer clock;
+            clock.start();
+            shown[window]->session.setDashboard(page.dashboard());
+            waitIdle(shown[window]->session);
+            settle();
+            first[window].push_back(msSince(clock));
         }
     }
-    return {median(first), median(unchanged), median(changed)};
-}
-
-void benchPage(int count, int rounds) {
-    const Figures runtime = measure(count, false, rounds);
-    const Figures window = measure(count, true, rounds);
-    std::printf("%6d mixed elements  | runtime alone | with the window | the window's part\n",
-                count);
-    auto row = [](const char* name, double r, double w) {
-        std::printf("  %-20s | %10.1f ms | %12.1f ms | %14.1f ms\n", name, r, w, w - r);
+    auto rerun = [&](int window) {
+        QElapsedTimer clock;
+        clock.start();
+        shown[window]->session.rerun();
+        waitIdle(shown[window]->session);
+        settle();
+        return msSince(clock);
     };
-    row("first shown", runtime.first, window.first);
-    row("nothing changed", runtime.unchanged, window.unchanged);
-    row("every element changed", runtime.changed, window.changed);
+    for (int i = 0; i < 9; ++i)
+        for (int window = 0; window < 2; ++window) unchanged[window].push_back(rerun(window));
+    for (int i = 0; i < 9; ++i) {
+        ++page.generation;
+        for (int window = 0; window < 2; ++window) changed[window].push_back(rerun(window));
+    }
+    std::printf("%6d mixed elements   | runtime alone | with the window | the window's part\n",
+                count);
+    auto row = [](const char* name, const std::vector<double>* figures) {
+        const double r = median(figures[0]), w = median(figures[1]);
+        std::printf("  %-21s | %10.1f ms | %12.1f ms | %14.1f ms\n", name, r, w, w - r);
+    };
+    row("first shown", first);
+    row("nothing changed", unchanged);
+    row("every element changed", changed);
 }
 
 /// Scrolls a 10,000-element page from top to bottom by wheel steps (3 lines of 20 px), one
@@ -160,17 +159,17 @@ void benchPage(int count, int rounds) {
 void benchScrolling(int count) {
     MixedPage page(count);
     BenchPage shown;
-    settle(shown.window);
+    settle();
     shown.session.setDashboard(page.dashboard());
     waitIdle(shown.session);
-    settle(shown.window);
+    settle();
     QScrollBar* bar = shown.window.verticalScrollBar();
     std::vector<double> frames;
     QElapsedTimer clock;
     for (int guard = 0; bar->value() < bar->maximum() && guard < 100000; ++guard) {
         clock.start();
         bar->setValue(bar->value() + 60);
-        settle(shown.window);
+        settle();
         frames.push_back(msSince(clock));
     }
     std::printf(
@@ -203,17 +202,17 @@ void benchMillionPointChart() {
         QElapsedTimer clock;
         clock.start();
         renderer.apply({PageOp{PageOp::Type::Upsert, Path{MainRoot, 0}, element, false}});
-        settle(window);
+        settle();
         toScreen.push_back(msSince(clock));
 
         // Through a session: dashboard call to painted chart.
         BenchPage page;
-        settle(page.window);
+        settle();
         clock.restart();
         page.session.setDashboard(
             Dashboard{QStringLiteral("chart"), {}, {}, [&](Ui& ui) { ui.lineChart(frame); }});
         waitIdle(page.session);
-        settle(page.window);
+        settle();
         endToEnd.push_back(msSince(clock));
     }
     std::printf(
@@ -231,7 +230,7 @@ int main(int argc, char** argv) {
     std::printf("Tessera rerun benchmark (medians; window 1000 × 800; QPA platform: %s)\n",
                 qPrintable(QApplication::platformName()));
     benchPage(1000, 5);
-    benchPage(10000, 3);
+    benchPage(10000, 5);
     benchScrolling(10000);
     benchMillionPointChart();
     return 0;

@@ -55,10 +55,28 @@ StackView::Place StackView::placeOf(int index) const {
 
 int StackView::addChunk(int position) {
     QWidget* chunk = emptyChunk(this, this);
-    m_chunks.insert(m_chunks.begin() + position, Chunk{chunk, 0, false});
+    chunk->hide();  // shown with the others by settleChunks(), not by a call of its own
+    m_chunks.insert(m_chunks.begin() + position, Chunk{chunk, 0, false, false, false});
     m_layout->insertWidget(position, chunk);
-    chunk->show();  // now, so that the layout counts it before its queued show
     return position;
+}
+
+/// Shows the chunks added since the last time, and sizes the ones without views whose
+/// children changed. Showing a widget in a visible parent lays out every layout above it
+/// again; with this stack's layout off while they are shown, that happens once for all.
+void StackView::settleChunks() {
+    const bool unsettled = std::any_of(m_chunks.cbegin(), m_chunks.cend(),
+                                       [](const Chunk& c) { return !c.shown || !c.resized; });
+    if (!unsettled) return;
+    m_layout->setEnabled(false);
+    for (int c = 0, first = 0; c < int(m_chunks.size()); first += m_chunks[size_t(c)].count, ++c) {
+        Chunk& chunk = m_chunks[size_t(c)];
+        if (!chunk.resized) resizeHidden(c, first);
+        if (!chunk.shown) chunk.widget->show();
+        chunk.shown = true;
+    }
+    m_layout->setEnabled(true);
+    m_layout->invalidate();
 }
 
 void StackView::childAdded(int index) {
@@ -76,7 +94,7 @@ void StackView::childAdded(int index) {
         static_cast<QVBoxLayout*>(chunk.widget->layout())->insertWidget(index - place.first, view);
         view->show();
     } else {
-        resizeHidden(place.chunk, place.first);
+        chunk.resized = false;
     }
     scheduleUpdate();
 }
@@ -93,7 +111,7 @@ void StackView::childRemoved(int index) {
         chunk.widget->deleteLater();
         m_chunks.erase(m_chunks.begin() + place.chunk);
     } else if (!chunk.live) {
-        resizeHidden(place.chunk, place.first);
+        chunk.resized = false;
     }
     scheduleUpdate();
 }
@@ -104,7 +122,8 @@ void StackView::childReplaced(int index) {
     m_heights[size_t(index)] = -1;
     Chunk& chunk = m_chunks[size_t(place.chunk)];
     if (!chunk.live) {
-        resizeHidden(place.chunk, place.first);
+        chunk.resized = false;
+        scheduleUpdate();
         return;
     }
     deleteView(m_views[size_t(index)]);
@@ -117,6 +136,7 @@ void StackView::childReplaced(int index) {
 ElementWidget* StackView::ensureChildView(int index) {
     if (index < 0 || index >= int(m_views.size())) return nullptr;
     if (!m_views[size_t(index)]) {
+        settleChunks();
         const Place place = placeOf(index);
         showChunk(place.chunk, place.first);
     }
@@ -143,6 +163,7 @@ void StackView::resizeHidden(int chunk, int first) {
     int height = count > 0 ? (count - 1) * kSpacing : 0;
     for (int i = first; i < first + count; ++i) height += heightOf(i);
     m_chunks[size_t(chunk)].widget->setFixedHeight(height);
+    m_chunks[size_t(chunk)].resized = true;
 }
 
 /// Gives chunk `chunk` its views. They are built in a new widget that is not shown yet and
@@ -164,7 +185,7 @@ void StackView::showChunk(int chunk, int first) {
     }
     QWidget* before = old->previousInFocusChain();
     delete m_layout->replaceWidget(old, live);
-    c = Chunk{live, c.count, true};
+    c = Chunk{live, c.count, true, true, true};
     live->show();
     // Tab goes through the new views in page order, from where the empty chunk was.
     QWidget::setTabOrder(before, live);
@@ -193,7 +214,7 @@ void StackView::hideChunk(int chunk, int first) {
     QWidget* empty = emptyChunk(this, this);
     QWidget* before = old->previousInFocusChain();
     delete m_layout->replaceWidget(old, empty);
-    c = Chunk{empty, c.count, false};
+    c = Chunk{empty, c.count, false, true, true};
     resizeHidden(chunk, first);
     empty->show();
     QWidget::setTabOrder(before, empty);
@@ -204,7 +225,8 @@ void StackView::hideChunk(int chunk, int first) {
 void StackView::scheduleUpdate() {
     if (m_updateQueued) return;
     m_updateQueued = true;
-    QMetaObject::invokeMethod(this, [this] { updateShownChunks(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { updateShownChunks(); }, Qt::QueuedConnection);
 }
 
 QAbstractScrollArea* StackView::scrollArea() {
@@ -233,6 +255,7 @@ void StackView::updateShownChunks() {
     m_updateQueued = false;
     if (m_updating || !m_source) return;
     m_updating = true;
+    settleChunks();
     QAbstractScrollArea* area = scrollArea();
     const bool everything = !area || !window()->isVisible();
     if (!everything && !isVisible()) {  // a closed expander, a tab not chosen: when shown
@@ -249,8 +272,10 @@ void StackView::updateShownChunks() {
         for (int c = 0; c < int(m_chunks.size()); ++c) {
             const Chunk& chunk = m_chunks[size_t(c)];
             const QRect r = chunk.widget->geometry();
-            const bool near = everything || (r.bottom() >= top - height && r.top() <= top + 2 * height);
-            const bool far = !everything && (r.bottom() < top - 4 * height || r.top() > top + 5 * height);
+            const bool near =
+                everything || (r.bottom() >= top - height && r.top() <= top + 2 * height);
+            const bool far =
+                !everything && (r.bottom() < top - 4 * height || r.top() > top + 5 * height);
             if (near && !chunk.live) {
                 const bool isAbove = r.bottom() < top;
                 showChunk(c, first);
@@ -269,7 +294,8 @@ void StackView::updateShownChunks() {
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         int delta = 0;
         for (const auto& [widget, before] : above) delta += widget->height() - before;
-        if (delta != 0) area->verticalScrollBar()->setValue(area->verticalScrollBar()->value() + delta);
+        if (delta != 0)
+            area->verticalScrollBar()->setValue(area->verticalScrollBar()->value() + delta);
     }
     m_updating = false;
 }
@@ -294,14 +320,15 @@ bool StackView::eventFilter(QObject* watched, QEvent* event) {
     } else if (event->type() == QEvent::FocusIn) {
         // Tab (or Shift+Tab) came to a chunk without views: give it its views and move on
         // to its first (or last) one that takes focus.
-        for (int c = 0, first = 0; c < int(m_chunks.size()); first += m_chunks[size_t(c)].count, ++c) {
+        for (int c = 0, first = 0; c < int(m_chunks.size());
+             first += m_chunks[size_t(c)].count, ++c) {
             if (m_chunks[size_t(c)].widget != watched || m_chunks[size_t(c)].live) continue;
             const bool back = static_cast<QFocusEvent*>(event)->reason() == Qt::BacktabFocusReason;
             showChunk(c, first);
             const QWidgetList stops = tabStops(m_chunks[size_t(c)].widget);
             if (!stops.isEmpty()) {
-                (back ? stops.last() : stops.first())->setFocus(back ? Qt::BacktabFocusReason
-                                                                     : Qt::TabFocusReason);
+                (back ? stops.last() : stops.first())
+                    ->setFocus(back ? Qt::BacktabFocusReason : Qt::TabFocusReason);
             } else {
                 // Nothing to stop at here: go on as if the chunk had not been there.
                 QWidget* chunk = m_chunks[size_t(c)].widget;

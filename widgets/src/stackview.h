@@ -48,7 +48,9 @@ private:
     struct Chunk {
         QWidget* widget = nullptr;
         int count = 0;
-        bool live = false;
+        bool live = false;    ///< its children have views
+        bool shown = false;   ///< its widget was shown (new chunks are, all at once)
+        bool resized = true;  ///< without views: its height is its children's
     };
     struct Place {
         int chunk;
@@ -57,6 +59,7 @@ private:
 
     Place placeOf(int index) const;
     int addChunk(int position);
+    void settleChunks();
     void showChunk(int chunk, int first);
     void hideChunk(int chunk, int first);
     void resizeHidden(int chunk, int first);

@@ -3,6 +3,7 @@
 // exceptions.
 #include <tessera/schema.h>
 #include "elementwidget.h"
+#include "measuredlabel.h"
 
 #include <QEvent>
 #include <QFontDatabase>
@@ -10,6 +11,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QVBoxLayout>
+#include <optional>
 
 namespace tessera::widgets {
 
@@ -19,13 +21,14 @@ QString read(const Element& e, const QString& name) {
     return e.props.value(name).toString();
 }
 
-/// One QLabel, styled per kind: title, header, subheader, text, markdown, caption.
+/// One label, styled per kind: title, header, subheader, text, markdown, caption. The view
+/// has no layout of its own: it places its label itself and answers size queries from the
+/// label's measurement, which is made once per change. A change that leaves the size as it
+/// was lays nothing out again.
 class LabelView : public ElementWidget {
 public:
     explicit LabelView(ElementKind kind) {
-        auto* layout = new QVBoxLayout(this);
-        layout->setContentsMargins(0, 0, 0, 0);
-        m_label = new QLabel(this);
+        m_label = new MeasuredLabel(this);
         m_label->setWordWrap(true);
         // Markdown has links to follow. Plain text gets its selection when the mouse first
         // comes over it: a label that can be selected keeps a text document of its own,
@@ -38,17 +41,17 @@ public:
             case ElementKind::Title:
                 font.setPointSizeF(font.pointSizeF() * 2.0);
                 font.setWeight(QFont::Bold);
-                layout->setContentsMargins(0, 4, 0, 6);
+                m_margins = QMargins(0, 4, 0, 6);
                 break;
             case ElementKind::Header:
                 font.setPointSizeF(font.pointSizeF() * 1.6);
                 font.setWeight(QFont::DemiBold);
-                layout->setContentsMargins(0, 8, 0, 2);
+                m_margins = QMargins(0, 8, 0, 2);
                 break;
             case ElementKind::Subheader:
                 font.setPointSizeF(font.pointSizeF() * 1.3);
                 font.setWeight(QFont::DemiBold);
-                layout->setContentsMargins(0, 4, 0, 0);
+                m_margins = QMargins(0, 4, 0, 0);
                 break;
             case ElementKind::Text:
                 // Preformatted, as Streamlit's st.text: no wrapping (and no costly
@@ -65,11 +68,32 @@ public:
         }
         m_label->setFont(font);
         m_label->setTextFormat(kind == ElementKind::Markdown ? Qt::MarkdownText : Qt::PlainText);
-        layout->addWidget(m_label);
+        QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+        policy.setHeightForWidth(m_label->wordWrap());
+        setSizePolicy(policy);
+    }
+
+    QSize sizeHint() const override { return m_label->sizeHint().grownBy(m_margins); }
+    QSize minimumSizeHint() const override { return m_label->minimumSizeHint().grownBy(m_margins); }
+    bool hasHeightForWidth() const override { return m_label->wordWrap(); }
+    int heightForWidth(int width) const override {
+        return m_label->heightForWidth(width - m_margins.left() - m_margins.right()) +
+               m_margins.top() + m_margins.bottom();
     }
 
 protected:
-    void display(const Element& e) override { m_label->setText(read(e, prop::text)); }
+    void display(const Element& e) override {
+        const QSize hint = sizeHint(), minimum = minimumSizeHint();
+        const int height = hasHeightForWidth() ? heightForWidth(width()) : hint.height();
+        if (!m_label->showText(read(e, prop::text))) return;
+        const int newHeight = hasHeightForWidth() ? heightForWidth(width()) : sizeHint().height();
+        if (sizeHint() != hint || minimumSizeHint() != minimum || newHeight != height)
+            updateGeometry();
+    }
+    void resizeEvent(QResizeEvent* event) override {
+        m_label->setGeometry(rect().marginsRemoved(m_margins));
+        ElementWidget::resizeEvent(event);
+    }
     void enterEvent(QEnterEvent* event) override {
         if (m_label->textInteractionFlags() == Qt::NoTextInteraction)
             m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -77,7 +101,8 @@ protected:
     }
 
 private:
-    QLabel* m_label;
+    MeasuredLabel* m_label;
+    QMargins m_margins;
 };
 
 /// Code and JSON: read-only monospace text, as tall as its content (up to a limit).
@@ -128,13 +153,13 @@ public:
         auto* layout = new QVBoxLayout(this);
         layout->setContentsMargins(0, 0, 0, 4);
         layout->setSpacing(0);
-        m_label = new QLabel(this);
+        m_label = new MeasuredLabel(this);
         m_label->setForegroundRole(QPalette::PlaceholderText);
-        m_value = new QLabel(this);
+        m_value = new MeasuredLabel(this);
         QFont big = m_value->font();
         big.setPointSizeF(big.pointSizeF() * 2.1);
         m_value->setFont(big);
-        m_delta = new QLabel(this);
+        m_delta = new MeasuredLabel(this);
         layout->addWidget(m_label);
         layout->addWidget(m_value);
         layout->addWidget(m_delta);
@@ -142,20 +167,23 @@ public:
 
 protected:
     void display(const Element& e) override {
-        m_label->setText(read(e, prop::label));
-        m_value->setText(read(e, prop::value));
+        m_label->showText(read(e, prop::label));
+        m_value->showText(read(e, prop::value));
         const QString delta = read(e, prop::delta);
         m_delta->setVisible(!delta.isEmpty());
         const bool down = delta.startsWith(QLatin1Char('-')) || delta.startsWith(QChar(0x2212));
-        m_delta->setText((down ? QStringLiteral("▼ ") : QStringLiteral("▲ ")) + delta);
-        m_delta->setStyleSheet(down ? QStringLiteral("color:#d62728")
-                                    : QStringLiteral("color:#1a9e4b"));
+        m_delta->showText((down ? QStringLiteral("▼ ") : QStringLiteral("▲ ")) + delta);
+        if (!m_down || *m_down != down)  // a style sheet costs a polish: only when it changes
+            m_delta->setStyleSheet(down ? QStringLiteral("color:#d62728")
+                                        : QStringLiteral("color:#1a9e4b"));
+        m_down = down;
     }
 
 private:
-    QLabel* m_label;
-    QLabel* m_value;
-    QLabel* m_delta;
+    MeasuredLabel* m_label;
+    MeasuredLabel* m_value;
+    MeasuredLabel* m_delta;
+    std::optional<bool> m_down;
 };
 
 /// Info, success, warning, error and exception: a tinted box with a message, in colours
@@ -174,7 +202,7 @@ public:
         bold.setWeight(QFont::Bold);
         m_type->setFont(bold);
         m_type->setVisible(kind == ElementKind::Exception);
-        m_text = new QLabel(m_box);
+        m_text = new MeasuredLabel(m_box);
         m_text->setWordWrap(true);
         m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
         if (kind == ElementKind::Exception)
@@ -188,7 +216,7 @@ public:
 protected:
     void display(const Element& e) override {
         m_type->setText(read(e, prop::type));
-        m_text->setText(read(e, prop::text));
+        m_text->showText(read(e, prop::text));
     }
     void changeEvent(QEvent* event) override {
         ElementWidget::changeEvent(event);
@@ -223,7 +251,7 @@ private:
     ElementKind m_kind;
     QFrame* m_box;
     QLabel* m_type;
-    QLabel* m_text;
+    MeasuredLabel* m_text;
 };
 
 }  // namespace

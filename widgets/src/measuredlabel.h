@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QLabel>
+
+namespace tessera::widgets {
+
+/// A QLabel that measures its text once per change. QLabel lays its text out again at every
+/// size query (a layout pass asks several times, and a rich text label lays out a whole
+/// document each time); this one keeps the answers until its text or font changes.
+class MeasuredLabel : public QLabel {
+public:
+    using QLabel::QLabel;
+
+    /// Shows `text`; false when it was already shown.
+    bool showText(const QString& text);
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+    int heightForWidth(int width) const override;
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void forget() const;
+
+    mutable QSize m_hint, m_minimum;
+    mutable int m_hfwWidth = -1;
+    mutable int m_hfwHeight = 0;
+};
+
+}  // namespace tessera::widgets
