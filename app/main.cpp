@@ -10,13 +10,13 @@
 #include <tessera/fragment.h>
 #include <tessera/host/plugincatalog.h>
 #include <tessera/host/pluginwatcher.h>
+#include <tessera/schema.h>
 #include <tessera/version.h>
 #include <tessera/workers/workerhost.h>
 
 #include <spdlog/spdlog.h>
 #include <QApplication>
 #include <QGuiApplication>
-#include <QLabel>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTimer>
@@ -58,18 +58,25 @@ void presetWidgets(app::MainWindow& window, const app::Options& options) {
                      });
 }
 
-/// Scrolls the page so that the label reading `heading` is at the top; false when there is none.
+/// Scrolls the page so that the element reading `heading` (its text or its label) is at the
+/// top; false when there is none.
 bool scrollTo(app::MainWindow& window, const QString& heading) {
-    for (QLabel* label : window.findChildren<QLabel*>()) {
-        if (label->text() != heading) continue;
-        for (QWidget* w = label->parentWidget(); w; w = w->parentWidget()) {
-            auto* area = qobject_cast<QScrollArea*>(w);
-            if (!area || !area->widget()) continue;
-            area->verticalScrollBar()->setValue(label->mapTo(area->widget(), QPoint(0, 0)).y() - 8);
-            return true;
-        }
+    widgets::Renderer& renderer = window.renderer();
+    const Path path = renderer.find([&](const Element& e) {
+        return e.props.value(prop::text).toString() == heading ||
+               e.props.value(prop::label).toString() == heading;
+    });
+    QWidget* view = path.isEmpty() ? nullptr : renderer.widgetAt(path);
+    QScrollArea* area = nullptr;
+    for (QWidget* w = view; w && !area; w = w->parentWidget())
+        if (auto* a = qobject_cast<QScrollArea*>(w); a && a->widget()) area = a;
+    if (!area) return false;
+    // Twice: the views that come into sight on the way are seldom as tall as estimated.
+    for (int i = 0; i < 2; ++i) {
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        area->verticalScrollBar()->setValue(view->mapTo(area->widget(), QPoint(0, 0)).y() - 8);
     }
-    return false;
+    return true;
 }
 
 void saveScreenshotWhenIdle(app::MainWindow& window, const QString& file, const QString& at) {

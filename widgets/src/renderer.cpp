@@ -236,6 +236,22 @@ QWidget* Renderer::widgetAt(const Path& path) const {
     return n->view;
 }
 
+Path Renderer::find(const std::function<bool(const Element&)>& match) const {
+    std::function<bool(const Node&, Path&)> search = [&](const Node& n, Path& path) {
+        for (size_t i = 0; i < n.children.size(); ++i) {
+            path.append(int(i));
+            if (match(*n.children[i]->element) || search(*n.children[i], path)) return true;
+            path.removeLast();
+        }
+        return false;
+    };
+    for (int root : {int(MainRoot), int(SidebarRoot)}) {
+        Path path{root};
+        if (search(*m_roots[root], path)) return path;
+    }
+    return {};
+}
+
 bool Renderer::isStale(const Path& path) const {
     Node* node = nodeAt(path);
     return node && node->stale;

@@ -183,13 +183,12 @@ void StackView::showChunk(int chunk, int first) {
         m_views[size_t(i)] = view;
         layout->addWidget(view);
     }
-    QWidget* before = old->previousInFocusChain();
     delete m_layout->replaceWidget(old, live);
     c = Chunk{live, c.count, true, true, true};
     live->show();
-    // Tab goes through the new views in page order, from where the empty chunk was.
-    QWidget::setTabOrder(before, live);
-    QWidget* previous = live;
+    // Tab goes through the new views in page order, from where the empty chunk was (Qt
+    // orders only widgets that take focus: the empty chunk does, the new one does not).
+    QWidget* previous = old;
     const QWidgetList stops = tabStops(live);
     for (QWidget* stop : stops) {
         QWidget::setTabOrder(previous, stop);
@@ -212,12 +211,18 @@ void StackView::hideChunk(int chunk, int first) {
         m_views[size_t(i)] = nullptr;
     }
     QWidget* empty = emptyChunk(this, this);
-    QWidget* before = old->previousInFocusChain();
     delete m_layout->replaceWidget(old, empty);
     c = Chunk{empty, c.count, false, true, true};
     resizeHidden(chunk, first);
     empty->show();
-    QWidget::setTabOrder(before, empty);
+    // The empty chunk takes the place of the views in the Tab order: after the last widget
+    // before them that takes focus.
+    const QWidgetList stops = tabStops(old);
+    QWidget* start = stops.isEmpty() ? old : stops.first();
+    QWidget* before = start->previousInFocusChain();
+    while (before != start && !(before->focusPolicy() & Qt::TabFocus))
+        before = before->previousInFocusChain();
+    if (before != start) QWidget::setTabOrder(before, empty);
     old->hide();
     old->deleteLater();  // with the views in it
 }

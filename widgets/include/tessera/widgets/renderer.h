@@ -46,6 +46,9 @@ public:
     /// The view at `path`, created now if it has none yet; nullptr when the page has no
     /// element there (for tests and screenshots).
     QWidget* widgetAt(const Path& path) const;
+    /// The first element in page order (main area, then sidebar) that `match` accepts, or
+    /// an empty path.
+    Path find(const std::function<bool(const Element&)>& match) const;
     bool isStale(const Path& path) const;
     /// The number of elements shown, with a view or not.
     int viewCount() const;

@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A long page in a window, as a person uses it: only what is in or near sight has views,
+// the scroll bar covers the whole page, scrolling shows what comes into sight, Tab walks
+// into views not made yet, and a focused widget keeps its view (and what is typed in it)
+// while the page scrolls away from it.
+#include <tessera/host/session.h>
+#include <tessera/host/sessionhandle.h>
+#include <tessera/widgets/renderer.h>
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QTest>
+#include <functional>
+
+using namespace tessera;
+
+namespace {
+
+/// A session shown in a shown scroll area, as the app has it.
+struct Window {
+    LocalSessionHandle handle;
+    Session& session = handle.session();
+    widgets::Renderer renderer;
+    QScrollArea area;
+
+    explicit Window(std::function<void(Ui&)> fn, QSize size = {600, 400}) {
+        area.setWidgetResizable(true);
+        area.setWidget(renderer.mainArea());
+        area.resize(size);
+        area.show();
+        area.activateWindow();
+        renderer.attach(&handle);
+        session.setDashboard(Dashboard{QStringLiteral("long"), {}, {}, std::move(fn)});
+    }
+    bool waitIdle() {
+        return QTest::qWaitFor([&] { return session.isIdle(); }, 10000);
+    }
+    QScrollBar* bar() const { return area.verticalScrollBar(); }
+
+    /// True when a label that can be seen reads `text`.
+    bool shows(const QString& text) const {
+        const auto labels = area.findChildren<QLabel*>();
+        return std::any_of(labels.cbegin(), labels.cend(), [&](const QLabel* l) {
+            if (!l->isVisible() || l->text() != text) return false;
+            const QRect r(l->mapTo(area.viewport(), QPoint(0, 0)), l->size());
+            return r.intersects(area.viewport()->rect());
+        });
+    }
+    QCheckBox* focusedCheckbox() const {
+        return qobject_cast<QCheckBox*>(QApplication::focusWidget());
+    }
+};
+
+void numbers(Ui& ui) {
+    for (int i = 0; i < 3000; ++i) ui.text(QString::number(i));
+}
+
+}  // namespace
+
+class TestLongPage : public QObject {
+    Q_OBJECT
+private slots:
+    void onlyWhatIsNearSightHasViews() {
+        Window w(numbers);
+        QVERIFY(w.waitIdle());
+        QTRY_COMPARE(w.renderer.viewCount(), 3000);
+        QTRY_VERIFY(w.shows(QStringLiteral("0")));
+        QTRY_VERIFY(w.bar()->maximum() > 0);
+        QVERIFY2(w.renderer.liveViewCount() < 300, qPrintable(QString::number(w.renderer.liveViewCount())));
+        // The scroll bar covers the whole page: 3,000 lines are far taller than the window.
+        const int lineHeight = w.area.fontMetrics().lineSpacing();
+        QVERIFY2(w.bar()->maximum() > 3000 * lineHeight, qPrintable(QString::number(w.bar()->maximum())));
+
+        // To the end: what comes into sight is drawn, what is far behind has no views.
+        w.bar()->setValue(w.bar()->maximum());
+        QTRY_VERIFY(w.shows(QStringLiteral("2999")));
+        QTRY_VERIFY(w.renderer.liveViewCount() < 300);
+        QVERIFY(!w.shows(QStringLiteral("0")));
+
+        // And back to the middle, drawn in the same step as the scroll.
+        w.bar()->setValue(w.bar()->maximum() / 2);
+        const auto labels = w.area.findChildren<QLabel*>();
+        const bool middleShown = std::any_of(labels.cbegin(), labels.cend(), [&](QLabel* l) {
+            const int n = l->text().toInt();
+            return l->isVisible() && n > 1000 && n < 2000 &&
+                   QRect(l->mapTo(w.area.viewport(), QPoint(0, 0)), l->size())
+                       .intersects(w.area.viewport()->rect());
+        });
+        QVERIFY(middleShown);
+        const QImage shot = w.area.grab().toImage();
+        QVERIFY(!shot.isNull());
+    }
+
+    void anElementFarDownGetsAViewWhenAskedFor() {
+        Window w(numbers);
+        QVERIFY(w.waitIdle());
+        QTRY_COMPARE(w.renderer.viewCount(), 3000);
+        QWidget* view = w.renderer.widgetAt({MainRoot, 2500});
+        QVERIFY(view);
+        auto* label = view->findChild<QLabel*>();
+        QVERIFY(label);
+        QCOMPARE(label->text(), QStringLiteral("2500"));
+        QCOMPARE(w.renderer.find([](const Element& e) {
+            return e.props.value(QStringLiteral("text")).toString() == u"2500";
+        }),
+                 (Path{MainRoot, 2500}));
+    }
+
+    void changesFarDownAreShownWhenScrolledTo() {
+        std::atomic<int> generation{0};
+        Window w([&](Ui& ui) {
+            for (int i = 0; i < 3000; ++i)
+                ui.text(QStringLiteral("%1 · %2").arg(i).arg(generation.load()));
+        });
+        QVERIFY(w.waitIdle());
+        ++generation;
+        w.session.rerun();
+        QVERIFY(w.waitIdle());
+        QTRY_VERIFY(w.bar()->maximum() > 3000 * w.area.fontMetrics().lineSpacing());
+        w.bar()->setValue(w.bar()->maximum());
+        QTRY_VERIFY(w.shows(QStringLiteral("2999 · 1")));
+    }
+
+    void tabWalksIntoViewsNotMadeYet() {
+        Window w(
+            [](Ui& ui) {
+                for (int i = 0; i < 200; ++i) ui.checkbox(QStringLiteral("c%1").arg(i));
+            },
+            {500, 300});
+        QVERIFY(w.waitIdle());
+        QVERIFY(QTest::qWaitForWindowActive(&w.area));
+        QTRY_COMPARE(w.renderer.viewCount(), 200);
+        QTRY_VERIFY(w.bar()->maximum() > 0);
+        QVERIFY(w.renderer.liveViewCount() < 200);
+        auto* first = w.renderer.widgetAt({MainRoot, 0})->findChild<QCheckBox*>();
+        QVERIFY(first);
+        first->setFocus(Qt::TabFocusReason);
+        QTRY_COMPARE(w.focusedCheckbox(), first);
+        for (int i = 1; i < 200; ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QCoreApplication::processEvents();  // as between two key presses
+            QCheckBox* focused = w.focusedCheckbox();
+            QVERIFY2(focused, qPrintable(QStringLiteral("no checkbox after %1 tabs").arg(i)));
+            QCOMPARE(focused->text(), QStringLiteral("c%1").arg(i));
+        }
+        // Shift+Tab walks back, into views that were taken away meanwhile.
+        QVERIFY(w.renderer.liveViewCount() < 200);
+        for (int i = 198; i >= 0; --i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab);
+            QCoreApplication::processEvents();
+            QCheckBox* focused = w.focusedCheckbox();
+            QVERIFY(focused);
+            QCOMPARE(focused->text(), QStringLiteral("c%1").arg(i));
+        }
+    }
+
+    void aFocusedFieldKeepsItsViewAndTextWhileScrolledAway() {
+        Window w([](Ui& ui) {
+            ui.textInput(QStringLiteral("name"));
+            for (int i = 0; i < 3000; ++i) ui.text(QString::number(i));
+        });
+        QVERIFY(w.waitIdle());
+        QVERIFY(QTest::qWaitForWindowActive(&w.area));
+        QTRY_COMPARE(w.renderer.viewCount(), 3001);
+        QPointer<QLineEdit> field = w.renderer.widgetAt({MainRoot, 0})->findChild<QLineEdit*>();
+        QVERIFY(field);
+        field->setFocus();
+        QTest::keyClicks(field, QStringLiteral("Ada"));  // typed, not yet sent
+        QTRY_VERIFY(w.bar()->maximum() > 3000 * w.area.fontMetrics().lineSpacing());
+        w.bar()->setValue(w.bar()->maximum());
+        QTRY_VERIFY(w.shows(QStringLiteral("2999")));
+        w.bar()->setValue(0);
+        QTRY_VERIFY(w.shows(QStringLiteral("0")));
+        QVERIFY(field);
+        QVERIFY(field->hasFocus());
+        QCOMPARE(field->text(), QStringLiteral("Ada"));
+    }
+};
+
+QTEST_MAIN(TestLongPage)
+#include "tst_longpage.moc"
