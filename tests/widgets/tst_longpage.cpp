@@ -71,10 +71,12 @@ private slots:
         QTRY_COMPARE(w.renderer.viewCount(), 3000);
         QTRY_VERIFY(w.shows(QStringLiteral("0")));
         QTRY_VERIFY(w.bar()->maximum() > 0);
-        QVERIFY2(w.renderer.liveViewCount() < 300, qPrintable(QString::number(w.renderer.liveViewCount())));
+        QVERIFY2(w.renderer.liveViewCount() < 300,
+                 qPrintable(QString::number(w.renderer.liveViewCount())));
         // The scroll bar covers the whole page: 3,000 lines are far taller than the window.
         const int lineHeight = w.area.fontMetrics().lineSpacing();
-        QVERIFY2(w.bar()->maximum() > 3000 * lineHeight, qPrintable(QString::number(w.bar()->maximum())));
+        QVERIFY2(w.bar()->maximum() > 3000 * lineHeight,
+                 qPrintable(QString::number(w.bar()->maximum())));
 
         // To the end: what comes into sight is drawn, what is far behind has no views.
         w.bar()->setValue(w.bar()->maximum());

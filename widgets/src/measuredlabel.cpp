@@ -8,7 +8,7 @@ namespace tessera::widgets {
 bool MeasuredLabel::showText(const QString& text) {
     if (text == this->text()) return false;
     forget();
-    setText(text);
+    QLabel::setText(text);
     return true;
 }
 
@@ -23,11 +23,12 @@ QSize MeasuredLabel::minimumSizeHint() const {
 }
 
 int MeasuredLabel::heightForWidth(int width) const {
-    if (width != m_hfwWidth) {
-        m_hfwHeight = QLabel::heightForWidth(width);
-        m_hfwWidth = width;
-    }
-    return m_hfwHeight;
+    for (const Height& known : m_heights)
+        if (known.width == width) return known.height;
+    const int height = QLabel::heightForWidth(width);
+    m_heights[m_nextHeight] = Height{width, height};
+    m_nextHeight = (m_nextHeight + 1) % m_heights.size();
+    return height;
 }
 
 void MeasuredLabel::changeEvent(QEvent* event) {
@@ -45,7 +46,7 @@ void MeasuredLabel::changeEvent(QEvent* event) {
 
 void MeasuredLabel::forget() const {
     m_hint = m_minimum = QSize();
-    m_hfwWidth = -1;
+    m_heights.fill(Height{});
 }
 
 }  // namespace tessera::widgets

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <QLabel>
+#include <array>
+#include <limits>
 
 namespace tessera::widgets {
 
@@ -23,11 +25,18 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    using QLabel::setText;  // showText() instead: it forgets the old measurement
     void forget() const;
 
     mutable QSize m_hint, m_minimum;
-    mutable int m_hfwWidth = -1;
-    mutable int m_hfwHeight = 0;
+    /// Heights for the last few widths: a scroll area asks for two (with and without its
+    /// scroll bar) at every layout pass.
+    struct Height {
+        int width = std::numeric_limits<int>::min();  ///< none yet
+        int height = 0;
+    };
+    mutable std::array<Height, 4> m_heights;
+    mutable size_t m_nextHeight = 0;
 };
 
 }  // namespace tessera::widgets

@@ -42,7 +42,7 @@ protected:
     QVBoxLayout* stackLayout() const { return m_layout; }
 
 private:
-    static constexpr int kChunk = 32;
+    static constexpr int kChunk = 16;
     static constexpr int kSpacing = 10;
 
     struct Chunk {

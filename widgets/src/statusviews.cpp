@@ -2,6 +2,7 @@
 // Views for status elements: progress, spinner, skeleton, image, the empty slot and toasts.
 #include <tessera/schema.h>
 #include "elementwidget.h"
+#include "measuredlabel.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -21,7 +22,7 @@ public:
     ProgressView() {
         auto* layout = new QVBoxLayout(this);
         layout->setContentsMargins(0, 0, 0, 0);
-        m_text = new QLabel(this);
+        m_text = new MeasuredLabel(this);
         m_bar = new QProgressBar(this);
         m_bar->setRange(0, 100);
         m_bar->setTextVisible(false);
@@ -33,13 +34,13 @@ public:
 protected:
     void display(const Element& e) override {
         const QString text = e.props.value(prop::text).toString();
-        m_text->setText(text);
+        m_text->showText(text);
         m_text->setVisible(!text.isEmpty());
         m_bar->setValue(e.props.value(prop::value).toInt());
     }
 
 private:
-    QLabel* m_text;
+    MeasuredLabel* m_text;
     QProgressBar* m_bar;
 };
 
@@ -52,18 +53,18 @@ public:
         busy->setRange(0, 0);  // indeterminate: Qt animates it
         busy->setFixedSize(60, 8);
         busy->setTextVisible(false);
-        m_text = new QLabel(this);
+        m_text = new MeasuredLabel(this);
         layout->addWidget(busy);
         layout->addWidget(m_text, 1);
     }
 
 protected:
     void display(const Element& e) override {
-        m_text->setText(e.props.value(prop::text).toString());
+        m_text->showText(e.props.value(prop::text).toString());
     }
 
 private:
-    QLabel* m_text;
+    MeasuredLabel* m_text;
 };
 
 /// Placeholder bars with a gentle pulse, shown where content is still loading.

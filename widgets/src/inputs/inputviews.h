@@ -4,6 +4,7 @@
 // signals blocked, so showing never echoes back) and sends user changes to the session
 // through sendValue().
 #include "elementwidget.h"
+#include "measuredlabel.h"
 
 #include <tessera/schema.h>
 
@@ -24,18 +25,18 @@ public:
         m_layout = new QVBoxLayout(this);
         m_layout->setContentsMargins(0, 0, 0, 0);
         m_layout->setSpacing(4);
-        m_label = new QLabel(this);
+        m_label = new MeasuredLabel(this);
         m_layout->addWidget(m_label);
     }
 
 protected:
     void showLabel(const Element& e, QWidget* control) {
-        m_label->setText(read(e, prop::label).toString());
+        m_label->showText(read(e, prop::label).toString());
         setToolTip(read(e, prop::help).toString());
         control->setEnabled(!read(e, prop::disabled).toBool());
     }
     QVBoxLayout* m_layout;
-    QLabel* m_label;
+    MeasuredLabel* m_label;
 };
 
 // The view of a widget of `kind` in each family, or nullptr for another kind.

@@ -19,7 +19,7 @@ public:
     SliderView() {
         auto* row = new QHBoxLayout;
         m_slider = new QSlider(Qt::Horizontal, this);
-        m_value = new QLabel(this);
+        m_value = new MeasuredLabel(this);
         m_value->setMinimumWidth(
             m_value->fontMetrics().horizontalAdvance(QStringLiteral("000000.00")));
         m_value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -27,7 +27,7 @@ public:
         row->addWidget(m_value);
         m_layout->addLayout(row);
         QObject::connect(m_slider, &QSlider::valueChanged, this, [this](int step) {
-            m_value->setText(format(toValue(step)));
+            m_value->showText(format(toValue(step)));
             sendValue(m_integer ? QVariant(int(toValue(step))) : QVariant(toValue(step)));
         });
     }
@@ -42,7 +42,7 @@ protected:
         const QSignalBlocker block(m_slider);
         m_slider->setRange(0, int(std::llround((max - m_min) / m_step)));
         m_slider->setValue(int(std::llround((read(e, prop::value).toDouble() - m_min) / m_step)));
-        m_value->setText(format(read(e, prop::value).toDouble()));
+        m_value->showText(format(read(e, prop::value).toDouble()));
     }
 
 private:
@@ -53,7 +53,7 @@ private:
         return QString::number(v, 'f', decimals);
     }
     QSlider* m_slider;
-    QLabel* m_value;
+    MeasuredLabel* m_value;
     double m_min = 0, m_step = 1;
     bool m_integer = true;
 };
