@@ -128,6 +128,41 @@ private slots:
         QTRY_VERIFY(w.shows(QStringLiteral("2999 · 1")));
     }
 
+    void elementsReplacedAndRemovedFarDownAreRightWhenScrolledTo() {
+        std::atomic<int> shape{0};
+        Window w([&](Ui& ui) {
+            const int n = shape == 2 ? 1500 : 3000;
+            for (int i = 0; i < n; ++i) {
+                // Shape 1: every other element is a caption instead of a text.
+                if (shape == 1 && i % 2)
+                    ui.caption(QStringLiteral("caption %1").arg(i));
+                else
+                    ui.text(QString::number(i));
+            }
+        });
+        QVERIFY(w.waitIdle());
+        QTRY_VERIFY(w.bar()->maximum() > 0);
+        w.bar()->setValue(w.bar()->maximum() / 2);  // some views in the middle, most none
+        shape = 1;
+        w.session.rerun();
+        QVERIFY(w.waitIdle());
+        QTRY_VERIFY(w.shows(QStringLiteral("caption 1501")) ||
+                    w.shows(QStringLiteral("caption 1499")));
+        w.bar()->setValue(w.bar()->maximum());
+        QTRY_VERIFY(w.shows(QStringLiteral("caption 2999")));
+        QVERIFY(w.shows(QStringLiteral("2998")));
+
+        const int before = w.bar()->maximum();
+        shape = 2;
+        w.session.rerun();
+        QVERIFY(w.waitIdle());
+        QTRY_COMPARE(w.renderer.viewCount(), 1500);
+        QTRY_VERIFY(w.bar()->maximum() < before * 3 / 4);  // the page is shorter
+        w.bar()->setValue(w.bar()->maximum());
+        QTRY_VERIFY(w.shows(QStringLiteral("1499")));
+        QVERIFY(!w.shows(QStringLiteral("caption 1499")));
+    }
+
     void tabWalksIntoViewsNotMadeYet() {
         Window w(
             [](Ui& ui) {

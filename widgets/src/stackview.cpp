@@ -43,7 +43,13 @@ StackView::StackView() {
     m_layout->setAlignment(Qt::AlignTop);
 }
 
+/// The chunk child `index` is in (or, one past the end, the last one). The chunks' counts
+/// add up to m_views.size().
 StackView::Place StackView::placeOf(int index) const {
+    if (m_chunks.empty()) return {-1, 0};
+    // Children are mostly added at the end: the last chunk first.
+    const int lastFirst = int(m_views.size()) - m_chunks.back().count;
+    if (index >= lastFirst) return {int(m_chunks.size()) - 1, lastFirst};
     int first = 0;
     for (int c = 0; c < int(m_chunks.size()); ++c) {
         const int count = m_chunks[size_t(c)].count;
@@ -80,12 +86,12 @@ void StackView::settleChunks() {
 }
 
 void StackView::childAdded(int index) {
-    m_views.insert(m_views.begin() + index, nullptr);
-    m_heights.insert(m_heights.begin() + index, -1);
-    const bool append = index == int(m_views.size()) - 1;
+    const bool append = index == int(m_views.size());
     if (m_chunks.empty() || (append && m_chunks.back().count >= kChunk))
         addChunk(int(m_chunks.size()));
-    const Place place = placeOf(index);
+    const Place place = placeOf(index);  // before the child counts: placeOf() reads m_views
+    m_views.insert(m_views.begin() + index, nullptr);
+    m_heights.insert(m_heights.begin() + index, -1);
     Chunk& chunk = m_chunks[size_t(place.chunk)];
     ++chunk.count;
     if (chunk.live) {
@@ -262,11 +268,14 @@ void StackView::updateShownChunks() {
     m_updating = true;
     settleChunks();
     QAbstractScrollArea* area = scrollArea();
-    const bool everything = !area || !window()->isVisible();
-    if (!everything && !isVisible()) {  // a closed expander, a tab not chosen: when shown
+    if (!isVisible()) {
+        // A window not shown yet gets the top of its page, as it will first be seen (and
+        // as grab() draws it); a closed expander or a tab not chosen, nothing until shown.
+        if (!window()->isVisible()) showTop(2 * (area ? area->viewport()->height() : 800));
         m_updating = false;
         return;
     }
+    const bool everything = !area;
     for (int pass = 0; pass < 4; ++pass) {
         if (!everything) QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         const int top = everything ? 0 : -mapTo(area->viewport(), QPoint(0, 0)).y();
@@ -303,6 +312,15 @@ void StackView::updateShownChunks() {
             area->verticalScrollBar()->setValue(area->verticalScrollBar()->value() + delta);
     }
     m_updating = false;
+}
+
+void StackView::showTop(int height) {
+    int y = 0;
+    for (int c = 0, first = 0; c < int(m_chunks.size()) && y < height;
+         first += m_chunks[size_t(c)].count, ++c) {
+        showChunk(c, first);
+        for (int i = first; i < first + m_chunks[size_t(c)].count; ++i) y += heightOf(i) + kSpacing;
+    }
 }
 
 bool StackView::event(QEvent* event) {

@@ -19,8 +19,8 @@ namespace tessera::widgets {
 /// out of sight is an empty widget as tall as its children were when last seen, or are
 /// estimated to be, so the scroll bar covers the whole page; it gets its views when it
 /// comes near the viewport (or when Tab moves into it), and loses them again when it is
-/// far away and holds no focus. Outside a scroll area, or in a window not shown, every
-/// chunk has its views.
+/// far away and holds no focus. Outside a scroll area every chunk has its views; in a
+/// window not shown yet, the chunks at the top of the page.
 class StackView : public ElementWidget, public LazyChildren {
 public:
     StackView();
@@ -69,6 +69,7 @@ private:
 
     void scheduleUpdate();
     void updateShownChunks();
+    void showTop(int height);
     QAbstractScrollArea* scrollArea();
 
     QVBoxLayout* m_layout;
