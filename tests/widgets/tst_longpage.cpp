@@ -16,6 +16,7 @@
 #include <QScrollBar>
 #include <QTest>
 #include <functional>
+#include <memory>
 
 using namespace tessera;
 
@@ -26,14 +27,17 @@ struct Window {
     LocalSessionHandle handle;
     Session& session = handle.session();
     widgets::Renderer renderer;
+    std::unique_ptr<QWidget> sidebar{renderer.sidebarArea()};  // not shown here, but ours
     QScrollArea area;
 
-    explicit Window(std::function<void(Ui&)> fn, QSize size = {600, 400}) {
+    explicit Window(std::function<void(Ui&)> fn, QSize size = {600, 400}, bool show = true) {
         area.setWidgetResizable(true);
         area.setWidget(renderer.mainArea());
         area.resize(size);
-        area.show();
-        area.activateWindow();
+        if (show) {
+            area.show();
+            area.activateWindow();
+        }
         renderer.attach(&handle);
         session.setDashboard(Dashboard{QStringLiteral("long"), {}, {}, std::move(fn)});
     }
@@ -65,6 +69,9 @@ void numbers(Ui& ui) {
 class TestLongPage : public QObject {
     Q_OBJECT
 private slots:
+    /// Views that left the page are deleted later, by the event loop, as in the app.
+    void cleanup() { QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete); }
+
     void onlyWhatIsNearSightHasViews() {
         Window w(numbers);
         QVERIFY(w.waitIdle());
@@ -161,6 +168,43 @@ private slots:
         w.bar()->setValue(w.bar()->maximum());
         QTRY_VERIFY(w.shows(QStringLiteral("1499")));
         QVERIFY(!w.shows(QStringLiteral("caption 1499")));
+    }
+
+    /// A block that becomes another kind, or goes, lives on until its deferred delete; it
+    /// must not make views of the elements it had meanwhile.
+    void blocksReplacedOrRemovedMakeNoViewsAfterwards() {
+        QFETCH(bool, shown);
+        std::atomic<int> step{0};
+        Window w(
+            [&](Ui& ui) {
+                // Within one run: a slot holds a block, then a text; then nothing.
+                Ui slot = ui.empty();
+                if (step == 0) {
+                    {
+                        auto spinner = slot.container().spinner(QStringLiteral("working"));
+                        ui.sleep(std::chrono::milliseconds(100));
+                    }
+                    slot.text(QStringLiteral("a text now"));
+                }
+                ui.text(QStringLiteral("end"));
+            },
+            {600, 400}, shown);
+        QVERIFY(w.waitIdle());
+        QTRY_VERIFY(w.renderer.widgetAt({MainRoot, 0})->findChild<QLabel*>());
+        QTest::qWait(20);  // the queued work of the block that went
+        step = 1;
+        w.session.rerun();
+        QVERIFY(w.waitIdle());
+        QTest::qWait(20);
+        QCOMPARE(w.renderer.viewCount(), 2);
+        auto* label = w.renderer.widgetAt({MainRoot, 1})->findChild<QLabel*>();
+        QVERIFY(label);
+        QCOMPARE(label->text(), QStringLiteral("end"));
+    }
+    void blocksReplacedOrRemovedMakeNoViewsAfterwards_data() {
+        QTest::addColumn<bool>("shown");
+        QTest::newRow("window shown") << true;
+        QTest::newRow("window not shown") << false;
     }
 
     void tabWalksIntoViewsNotMadeYet() {

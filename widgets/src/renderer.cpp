@@ -50,7 +50,11 @@ struct Renderer::Node final : ChildSource {
     const Element& childElement(int index) const override {
         return *children[size_t(index)]->element;
     }
+    /// The views of this node and under it are going: a block among them must not ask for
+    /// views of these nodes any more (it may live on until its deferred delete).
     void forgetViews() {
+        if (view)
+            if (LazyChildren* lazy = view->lazyChildren()) lazy->setChildSource(nullptr);
         view = nullptr;
         for (auto& c : children) c->forgetViews();
     }
@@ -147,8 +151,8 @@ void Renderer::upsert(const PageOp& op) {
         }
         // Another kind now lives here: replace the view and everything under it.
         ElementWidget* old = node.view;
+        node.forgetViews();
         node.children.clear();
-        node.view = nullptr;
         if (lazy) {
             lazy->childReplaced(int(index));
         } else if (parentView) {
@@ -207,10 +211,12 @@ void Renderer::remove(const Path& path) {
     Node* parent = nodeAt(path.first(path.size() - 1));
     const size_t index = size_t(path.last());
     if (!parent || index >= parent->children.size()) return;
+    ElementWidget* view = parent->children[index]->view;
+    parent->children[index]->forgetViews();
     if (parent->view) {
         if (LazyChildren* lazy = parent->view->lazyChildren())
             lazy->childRemoved(int(index));  // deletes the view, if it has one
-        else if (ElementWidget* view = parent->children[index]->view)
+        else if (view)
             deleteView(view);
     }
     parent->children.erase(parent->children.begin() + std::ptrdiff_t(index));

@@ -22,8 +22,8 @@ class ElementWidget;
 /// Shows a session's page with Qt Widgets. It applies PageOps: a same-kind element at the
 /// same path is updated in place (the QWidget, and its focus, survive), a removed one is
 /// deleted, a stale one is faded. It keeps every element of the page, but an element has a
-/// view only while it is in or near the visible part of the page (see docs/architecture.md,
-/// "The window's renderer"), so a page costs what can be seen. Lives in the GUI thread.
+/// view only while it is in or near the visible part of the page (see "Renderer" in
+/// docs/architecture.md), so a page costs what can be seen. Lives in the GUI thread.
 class Renderer : public QObject {
     Q_OBJECT
 public:
