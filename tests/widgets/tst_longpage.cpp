@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
@@ -205,6 +206,36 @@ private slots:
         QTest::addColumn<bool>("shown");
         QTest::newRow("window shown") << true;
         QTest::newRow("window not shown") << false;
+    }
+
+    /// A dialog or a toast acts beyond its place: far down the page, it still opens (once).
+    void aDialogOrToastFarDownStillShows() {
+        Window w([](Ui& ui) {
+            for (int i = 0; i < 3000; ++i) ui.text(QString::number(i));
+            ui.toast(QStringLiteral("saved"));
+            ui.dialog(QStringLiteral("Rename"), [](Ui& d) { d.text(QStringLiteral("inside")); });
+        });
+        QVERIFY(w.waitIdle());
+        auto toasts = [&] {
+            return w.area.findChildren<QLabel*>(QStringLiteral("tesseraToast")).size();
+        };
+        auto dialogOpen = [&] {
+            const auto dialogs = w.area.findChildren<QDialog*>();
+            return std::any_of(dialogs.cbegin(), dialogs.cend(), [](QDialog* d) {
+                return d->isVisible() && d->windowTitle() == u"Rename";
+            });
+        };
+        QTRY_COMPARE(toasts(), 1);
+        QTRY_VERIFY(dialogOpen());
+        QVERIFY(w.renderer.liveViewCount() < 300);
+        // Scrolled to them and away again: the toast does not pop up a second time, and the
+        // dialog stays open.
+        QTRY_VERIFY(w.bar()->maximum() > 0);
+        w.bar()->setValue(w.bar()->maximum());
+        w.bar()->setValue(0);
+        QTest::qWait(20);
+        QCOMPARE(toasts(), 1);
+        QVERIFY(dialogOpen());
     }
 
     void tabWalksIntoViewsNotMadeYet() {

@@ -46,6 +46,9 @@ public:
     /// Creates the view of child `index` now if it has none (for tests, screenshots and
     /// focus), and returns it.
     virtual ElementWidget* ensureChildView(int index) = 0;
+    /// Child `index` holds something that acts beyond its place (a dialog, a toast): it gets
+    /// its view now and keeps it, wherever the page is scrolled, until it is replaced or goes.
+    virtual void keepChildView(int index) = 0;
 
 protected:
     ~LazyChildren() = default;

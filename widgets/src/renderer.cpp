@@ -128,7 +128,32 @@ void Renderer::apply(const QVector<PageOp>& ops) {
     emit applied();
 }
 
+namespace {
+
+/// Kinds whose view acts beyond its place on the page: it must exist wherever the page is
+/// scrolled (a dialog opens its window, a toast pops up once).
+bool actsBeyondItsPlace(ElementKind kind) {
+    return kind == ElementKind::Dialog || kind == ElementKind::Toast;
+}
+
+}  // namespace
+
 void Renderer::upsert(const PageOp& op) {
+    upsertNode(op);
+    if (op.element && actsBeyondItsPlace(op.element->kind)) keepView(op.path);
+}
+
+/// Gives the element at `path`, and the blocks it is in, views that they keep.
+void Renderer::keepView(const Path& path) {
+    Node* n = nodeAt(path.first(1));
+    for (int i = 1; n && i < path.size(); ++i) {
+        if (path[i] < 0 || size_t(path[i]) >= n->children.size() || !n->view) return;
+        if (LazyChildren* lazy = n->view->lazyChildren()) lazy->keepChildView(path[i]);
+        n = n->children[size_t(path[i])].get();
+    }
+}
+
+void Renderer::upsertNode(const PageOp& op) {
     Node* parent = nodeAt(op.path.first(op.path.size() - 1));
     if (!parent || !op.element) return;
     const size_t index = size_t(op.path.last());

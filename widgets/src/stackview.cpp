@@ -92,6 +92,7 @@ void StackView::childAdded(int index) {
     const Place place = placeOf(index);  // before the child counts: placeOf() reads m_views
     m_views.insert(m_views.begin() + index, nullptr);
     m_heights.insert(m_heights.begin() + index, -1);
+    m_kept.insert(m_kept.begin() + index, false);
     Chunk& chunk = m_chunks[size_t(place.chunk)];
     ++chunk.count;
     if (chunk.live) {
@@ -111,6 +112,7 @@ void StackView::childRemoved(int index) {
     if (ElementWidget* view = m_views[size_t(index)]) deleteView(view);
     m_views.erase(m_views.begin() + index);
     m_heights.erase(m_heights.begin() + index);
+    m_kept.erase(m_kept.begin() + index);
     Chunk& chunk = m_chunks[size_t(place.chunk)];
     if (--chunk.count == 0) {
         chunk.widget->hide();
@@ -126,6 +128,7 @@ void StackView::childReplaced(int index) {
     const Place place = placeOf(index);
     if (place.chunk < 0) return;
     m_heights[size_t(index)] = -1;
+    m_kept[size_t(index)] = false;
     Chunk& chunk = m_chunks[size_t(place.chunk)];
     if (!chunk.live) {
         chunk.resized = false;
@@ -147,6 +150,20 @@ ElementWidget* StackView::ensureChildView(int index) {
         showChunk(place.chunk, place.first);
     }
     return m_views[size_t(index)];
+}
+
+void StackView::keepChildView(int index) {
+    if (index < 0 || index >= int(m_views.size())) return;
+    m_kept[size_t(index)] = true;
+    ensureChildView(index);
+}
+
+/// A chunk may lose its views when none holds the focus or is kept.
+bool StackView::mayHide(int chunk, int first) const {
+    const Chunk& c = m_chunks[size_t(chunk)];
+    for (int i = first; i < first + c.count; ++i)
+        if (m_kept[size_t(i)]) return false;
+    return !holdsFocus(c.widget);
 }
 
 int StackView::liveChildCount() const {
@@ -295,7 +312,7 @@ void StackView::updateShownChunks() {
                 showChunk(c, first);
                 if (isAbove) above.emplace_back(m_chunks[size_t(c)].widget, r.height());
                 changed = true;
-            } else if (far && chunk.live && !holdsFocus(chunk.widget)) {
+            } else if (far && chunk.live && mayHide(c, first)) {
                 hideChunk(c, first);
                 changed = true;
             }

@@ -31,6 +31,7 @@ public:
     void childRemoved(int index) override;
     void childReplaced(int index) override;
     ElementWidget* ensureChildView(int index) override;
+    void keepChildView(int index) override;
 
     /// How many children have a view now.
     int liveChildCount() const;
@@ -66,6 +67,7 @@ private:
     int heightOf(int index) const;
     void orderFocus(QWidget* chunk);
     void deleteView(ElementWidget* view);
+    bool mayHide(int chunk, int first) const;
 
     void scheduleUpdate();
     void updateShownChunks();
@@ -77,6 +79,7 @@ private:
     std::vector<Chunk> m_chunks;
     std::vector<ElementWidget*> m_views;  ///< per child; null when its chunk has no views
     std::vector<int> m_heights;           ///< per child: its view's height when last seen, or -1
+    std::vector<bool> m_kept;             ///< per child: its view stays (keepChildView())
     QPointer<QAbstractScrollArea> m_area;
     bool m_areaLooked = false;
     bool m_updateQueued = false;

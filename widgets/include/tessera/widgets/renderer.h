@@ -66,6 +66,8 @@ private:
     ElementWidget* makeView(const ElementPtr& element);
     ElementWidget* build(Node& node);
     void upsert(const PageOp& op);
+    void upsertNode(const PageOp& op);
+    void keepView(const Path& path);
     void remove(const Path& path);
     void setStale(const Path& path, bool stale);
 
