@@ -15,7 +15,9 @@
 #include <QPointer>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QTabWidget>
 #include <QTest>
+#include <QToolButton>
 #include <functional>
 #include <memory>
 
@@ -236,6 +238,31 @@ private slots:
         QTest::qWait(20);
         QCOMPARE(toasts(), 1);
         QVERIFY(dialogOpen());
+    }
+
+    /// What a closed expander or a tab not chosen holds gets views when it is opened.
+    void closedExpandersAndOtherTabsShowWhenOpened() {
+        Window w([](Ui& ui) {
+            Ui more = ui.expander(QStringLiteral("more"));
+            for (int i = 0; i < 100; ++i) more.text(QStringLiteral("e%1").arg(i));
+            auto tabs = ui.tabs({QStringLiteral("one"), QStringLiteral("two")});
+            tabs[0].text(QStringLiteral("first tab"));
+            for (int i = 0; i < 100; ++i) tabs[1].text(QStringLiteral("t%1").arg(i));
+        });
+        QVERIFY(w.waitIdle());
+        QTRY_VERIFY(w.shows(QStringLiteral("first tab")));
+        QVERIFY(!w.shows(QStringLiteral("e0")));
+        QVERIFY2(w.renderer.liveViewCount() < 20,  // nothing closed or not chosen
+                 qPrintable(QString::number(w.renderer.liveViewCount())));
+        auto* header = w.renderer.widgetAt({MainRoot, 0})->findChild<QToolButton*>();
+        QVERIFY(header);
+        header->click();
+        QTRY_VERIFY(w.shows(QStringLiteral("e0")));
+        header->click();
+        auto* tabWidget = w.renderer.widgetAt({MainRoot, 1})->findChild<QTabWidget*>();
+        QVERIFY(tabWidget);
+        tabWidget->setCurrentIndex(1);
+        QTRY_VERIFY(w.shows(QStringLiteral("t0")));
     }
 
     void tabWalksIntoViewsNotMadeYet() {

@@ -107,18 +107,17 @@ public:
         m_header->setAutoRaise(true);
         m_header->setCheckable(true);
         m_header->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-        m_body = new QWidget(this);
-        m_bodyLayout = new QVBoxLayout(m_body);
-        m_bodyLayout->setContentsMargins(18, 0, 0, 6);
-        m_bodyLayout->setSpacing(10);
+        // Its children live in a stack: closed, they have no views; open, only those that
+        // can be seen.
+        m_body = new StackView;
+        m_body->setParent(this);
+        m_body->layout()->setContentsMargins(18, 0, 0, 6);
         layout->addWidget(m_header);
         layout->addWidget(m_body);
         QObject::connect(m_header, &QToolButton::toggled, this,
                          [this](bool open) { setOpen(open); });
     }
-    void insertChild(int index, ElementWidget* child) override {
-        m_bodyLayout->insertWidget(index, child);
-    }
+    LazyChildren* lazyChildren() override { return m_body; }
 
 protected:
     void display(const Element& e) override {
@@ -141,8 +140,7 @@ protected:
     QToolButton* m_header;
 
 private:
-    QWidget* m_body;
-    QVBoxLayout* m_bodyLayout;
+    StackView* m_body;
     bool m_initialized = false;
 };
 
