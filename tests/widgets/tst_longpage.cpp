@@ -63,6 +63,15 @@ struct Window {
     }
 };
 
+/// Counts the layout requests `watched` gets.
+struct LayoutRequests : QObject {
+    int count = 0;
+    bool eventFilter(QObject*, QEvent* event) override {
+        if (event->type() == QEvent::LayoutRequest) ++count;
+        return false;
+    }
+};
+
 void numbers(Ui& ui) {
     for (int i = 0; i < 3000; ++i) ui.text(QString::number(i));
 }
@@ -263,6 +272,30 @@ private slots:
         QVERIFY(tabWidget);
         tabWidget->setCurrentIndex(1);
         QTRY_VERIFY(w.shows(QStringLiteral("t0")));
+    }
+
+    /// A text view measures its text once per change, and a change that keeps its size lays
+    /// nothing out again.
+    void aTextChangeThatKeepsItsSizeLaysNothingOut() {
+        std::atomic<int> value{10};
+        Window w([&](Ui& ui) { ui.text(QStringLiteral("value %1").arg(value.load())); });
+        QVERIFY(w.waitIdle());
+        QTRY_VERIFY(w.shows(QStringLiteral("value 10")));
+        QWidget* chunk = w.renderer.widgetAt({MainRoot, 0})->parentWidget();
+        QCoreApplication::sendPostedEvents();
+        LayoutRequests requests;
+        chunk->installEventFilter(&requests);
+        value = 11;  // fixed-width text of the same length: the same size
+        w.session.rerun();
+        QVERIFY(w.waitIdle());
+        QTRY_VERIFY(w.shows(QStringLiteral("value 11")));
+        QCoreApplication::sendPostedEvents();
+        QCOMPARE(requests.count, 0);
+        value = 1000;  // longer: laid out again
+        w.session.rerun();
+        QVERIFY(w.waitIdle());
+        QTRY_VERIFY(w.shows(QStringLiteral("value 1000")));
+        QTRY_VERIFY(requests.count > 0);
     }
 
     void tabWalksIntoViewsNotMadeYet() {

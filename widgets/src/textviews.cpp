@@ -83,6 +83,10 @@ public:
 
 protected:
     void display(const Element& e) override {
+        if (!isVisible()) {  // not laid out yet: nothing to compare with
+            if (m_label->showText(read(e, prop::text))) updateGeometry();
+            return;
+        }
         const QSize hint = sizeHint(), minimum = minimumSizeHint();
         const int height = hasHeightForWidth() ? heightForWidth(width()) : hint.height();
         if (!m_label->showText(read(e, prop::text))) return;
