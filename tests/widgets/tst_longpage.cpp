@@ -44,8 +44,11 @@ struct Window {
         renderer.attach(&handle);
         session.setDashboard(Dashboard{QStringLiteral("long"), {}, {}, std::move(fn)});
     }
+    /// Waits for the session to be idle and the window to have caught up with it.
     bool waitIdle() {
-        return QTest::qWaitFor([&] { return session.isIdle(); }, 10000);
+        if (!QTest::qWaitFor([&] { return session.isIdle(); }, 10000)) return false;
+        for (int i = 0; i < 3; ++i) QCoreApplication::sendPostedEvents();
+        return true;
     }
     QScrollBar* bar() const { return area.verticalScrollBar(); }
 

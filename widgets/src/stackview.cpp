@@ -283,8 +283,11 @@ void StackView::updateShownChunks() {
     m_updateQueued = false;
     if (m_updating || !m_source) return;
     m_updating = true;
-    settleChunks();
     QAbstractScrollArea* area = scrollArea();
+    QScrollBar* bar = area ? area->verticalScrollBar() : nullptr;
+    // Scrolled to the end: it stays there as views replace estimates and the page grows.
+    const bool atEnd = bar && bar->maximum() > 0 && bar->value() == bar->maximum();
+    settleChunks();
     if (!isVisible()) {
         // A window not shown yet gets the top of its page, as it will first be seen (and
         // as grab() draws it); a closed expander or a tab not chosen, nothing until shown.
@@ -295,6 +298,7 @@ void StackView::updateShownChunks() {
     const bool everything = !area;
     for (int pass = 0; pass < 4; ++pass) {
         if (!everything) QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        if (atEnd && bar->value() != bar->maximum()) bar->setValue(bar->maximum());
         const int top = everything ? 0 : -mapTo(area->viewport(), QPoint(0, 0)).y();
         const int height = everything ? 0 : area->viewport()->height();
         std::vector<std::pair<QWidget*, int>> above;  // chunks above the viewport, shown now
@@ -319,14 +323,13 @@ void StackView::updateShownChunks() {
             first += chunk.count;
         }
         if (!changed || everything) break;
-        if (above.empty()) continue;
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        if (atEnd) continue;
         // Chunks above the viewport that got their views are rarely as tall as estimated:
         // keep what is in view where it was.
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         int delta = 0;
         for (const auto& [widget, before] : above) delta += widget->height() - before;
-        if (delta != 0)
-            area->verticalScrollBar()->setValue(area->verticalScrollBar()->value() + delta);
+        if (delta != 0) bar->setValue(bar->value() + delta);
     }
     m_updating = false;
 }
