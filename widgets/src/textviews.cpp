@@ -83,16 +83,19 @@ public:
 
 protected:
     void display(const Element& e) override {
+        const QString text = read(e, prop::text);
         if (!isVisible()) {  // not laid out yet: nothing to compare with
-            if (m_label->showText(read(e, prop::text))) updateGeometry();
+            if (m_label->showText(text)) updateGeometry();
             return;
         }
-        const QSize hint = sizeHint(), minimum = minimumSizeHint();
-        const int height = hasHeightForWidth() ? heightForWidth(width()) : hint.height();
-        if (!m_label->showText(read(e, prop::text))) return;
-        const int newHeight = hasHeightForWidth() ? heightForWidth(width()) : sizeHint().height();
-        if (sizeHint() != hint || minimumSizeHint() != minimum || newHeight != height)
-            updateGeometry();
+        // What the stack lays out by: the height at this width (a wrapped label gets the
+        // stack's width), or the natural size (a label that does not wrap). One measurement
+        // per change; the other hints are measured if the layout asks for them.
+        const bool wraps = hasHeightForWidth();
+        const QSize before = wraps ? QSize(width(), heightForWidth(width())) : sizeHint();
+        if (!m_label->showText(text)) return;
+        const QSize after = wraps ? QSize(width(), heightForWidth(width())) : sizeHint();
+        if (after != before) updateGeometry();
     }
     void resizeEvent(QResizeEvent* event) override {
         m_label->setGeometry(rect().marginsRemoved(m_margins));
