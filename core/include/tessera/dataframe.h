@@ -3,13 +3,27 @@
 
 #include <tessera/export.h>
 
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 #include <QVector>
+#include <chrono>
 #include <memory>
 #include <vector>
 
 namespace tessera {
+
+/// What a column holds. Float64 and Text are the columns of every 1.x version; the others
+/// came in 1.1 and read as numbers (int64, bool as 0/1, timestamps as milliseconds since
+/// 1970-01-01 UTC) or as text (categories) wherever a reader only knows those two.
+enum class ColumnType {
+    Float64,    ///< numbers; NaN is missing
+    Int64,      ///< whole numbers
+    Bool,       ///< true or false
+    Timestamp,  ///< UTC instants in milliseconds, shown in the column's time zone
+    Category,   ///< text from a few distinct labels, kept as codes into them
+    Text,       ///< any text
+};
 
 /// One named column: either numbers or text. The buffer is immutable and shared, so
 /// handing a column to another thread (or to the screen) moves a pointer, never the data.
@@ -22,6 +36,36 @@ public:
     Column(QString name, std::vector<double> numbers);
     Column(QString name, QStringList text);
     Column(QString name, std::shared_ptr<const std::vector<double>> numbers);
+    ///@}
+
+    ///@{
+    /// A typed column. `missing` has one flag per value (true: the value is missing); an
+    /// empty `missing` means none is, and flags beyond the values are ignored.
+    static Column int64s(QString name, std::vector<qint64> values, std::vector<bool> missing = {});
+    static Column bools(QString name, const std::vector<bool>& values,
+                        std::vector<bool> missing = {});
+    /// Instants in milliseconds since 1970-01-01 UTC, shown in `timeZone` (an IANA id such
+    /// as "Europe/Paris"; empty or unknown: UTC).
+    static Column timestamps(QString name, std::vector<qint64> msSinceEpoch,
+                             std::vector<bool> missing = {}, QString timeZone = {});
+    /// Instants from QDateTime (an invalid one is missing).
+    static Column timestamps(QString name, const QList<QDateTime>& times, QString timeZone = {});
+    /// Instants from std::chrono, at millisecond precision.
+    template <class Duration>
+    static Column timestamps(QString name,
+                             const std::vector<std::chrono::sys_time<Duration>>& times,
+                             QString timeZone = {}) {
+        std::vector<qint64> ms;
+        ms.reserve(times.size());
+        for (const auto& t : times)
+            ms.push_back(
+                qint64(std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch())
+                           .count()));
+        return timestamps(std::move(name), std::move(ms), {}, std::move(timeZone));
+    }
+    /// Text from a few distinct labels (kept once each, in the order they first come).
+    static Column categories(QString name, const QStringList& values,
+                             std::vector<bool> missing = {});
     ///@}
 
     const QString& name() const { return m_name; }  ///< the column's name
@@ -41,9 +85,26 @@ public:
     /// the result refers to both buffers (until there are many parts, then they are joined).
     Column withRows(const Column& more) const;
 
+    ColumnType type() const;  ///< what it holds
+    /// True when the value in `row` is missing (NaN in a Float64 column); false for text.
+    bool isMissing(qsizetype row) const;
+    /// The value in `row` of an Int64, Bool (0 or 1) or Timestamp (ms) column; 0 when it
+    /// is missing or the column holds something else.
+    qint64 integer(qsizetype row) const;
+    QString timeZone() const;  ///< a Timestamp column's time zone (an IANA id); else empty
+    /// A Category column's labels, each once, in the order they first came; else empty.
+    QStringList categoryLabels() const;
+    /// The index of `row`'s label in categoryLabels(), or -1 (missing, or not a category).
+    qint32 categoryCode(qsizetype row) const;
+
 private:
+    // Typed columns keep the layout of 1.0: Int64, Bool and Timestamp live in Parts (they
+    // read as numbers), Category in a Categories the text buffer belongs to (it reads as
+    // text).
     struct Parts;
+    struct Categories;
     Column(QString name, std::shared_ptr<const Parts> parts);
+    const Categories* categories() const;
     /// The numbers as parts (one part for a whole buffer).
     std::vector<std::shared_ptr<const std::vector<double>>> numberParts() const;
 
