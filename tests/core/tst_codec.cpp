@@ -213,6 +213,49 @@ private slots:
         }
     }
 
+    /// Every column type comes back as it went: type, exact integers, missing rows, time
+    /// zone, category labels, inline and through a buffer table.
+    void everyColumnTypeRoundTrips() {
+        const qint64 big = (qint64(1) << 62) + 7;  // no double holds it
+        DataFrame frame;
+        frame.add(QStringLiteral("f"), std::vector<double>{1.5, std::nan("")})
+            .add(QStringLiteral("s"), QStringList{QStringLiteral("a"), QStringLiteral("b")})
+            .add(Column::int64s(QStringLiteral("i"), {big, -1}, {false, true}))
+            .add(Column::bools(QStringLiteral("b"), {true, false}))
+            .add(Column::timestamps(QStringLiteral("t"), std::vector<qint64>{1'700'000'000'123, 0},
+                                    {false, true}, QStringLiteral("America/New_York")))
+            .add(Column::categories(QStringLiteral("c"), {QStringLiteral("x"), QStringLiteral("y")},
+                                    {false, true}));
+        for (bool table : {false, true}) {
+            BufferTable buffers;
+            const QJsonObject json = ElementCodec::encodeFrame(frame, table ? &buffers : nullptr);
+            // What every reader knows is still there: f64 numbers and text.
+            const QJsonArray columns = json.value(QStringLiteral("columns")).toArray();
+            QCOMPARE(columns.at(2).toObject().value(QStringLiteral("type")).toString(),
+                     QStringLiteral("f64"));
+            QCOMPARE(columns.at(2).toObject().value(QStringLiteral("logical")).toString(),
+                     QStringLiteral("i64"));
+            QCOMPARE(columns.at(5).toObject().value(QStringLiteral("type")).toString(),
+                     QStringLiteral("text"));
+            BufferTable received;  // the other end, which gets the buffers beside the JSON
+            for (const auto& buffer : buffers.takeNew()) received.insert(buffer.id, buffer.bytes);
+            QString error;
+            const auto decoded =
+                ElementCodec::decodeFrame(json, table ? &received : nullptr, &error);
+            QVERIFY2(decoded, qPrintable(error));
+            QVERIFY(decoded->sameValues(frame));
+            const Column* i = decoded->column(QStringLiteral("i"));
+            QCOMPARE(i->type(), ColumnType::Int64);
+            QCOMPARE(i->integer(0), big);
+            QVERIFY(i->isMissing(1));
+            QCOMPARE(decoded->column(QStringLiteral("t"))->timeZone(),
+                     QStringLiteral("America/New_York"));
+            QCOMPARE(decoded->column(QStringLiteral("b"))->type(), ColumnType::Bool);
+            QCOMPARE(decoded->column(QStringLiteral("c"))->categoryCode(1), -1);
+            QCOMPARE(decoded->column(QStringLiteral("s"))->type(), ColumnType::Text);
+        }
+    }
+
     void malformedJsonIsRefusedWithAReason_data() {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("reason");
@@ -241,6 +284,18 @@ private slots:
             << QByteArray(
                    R"({"kind":"table","props":{},"data":{"columns":[{"name":"x","type":"f64","base64":"AAAA"}]}})")
             << "not a float64 buffer";
+        QTest::newRow("unknown logical type")
+            << QByteArray(
+                   R"({"kind":"table","props":{},"data":{"columns":[{"name":"x","type":"f64","base64":"","logical":"u128"}]}})")
+            << "no known logical type";
+        QTest::newRow("short ints")
+            << QByteArray(
+                   R"({"kind":"table","props":{},"data":{"columns":[{"name":"x","type":"f64","base64":"","logical":"i64","ints":{"base64":"AAAA"}}]}})")
+            << "not int64";
+        QTest::newRow("missing flags of another length")
+            << QByteArray(
+                   R"({"kind":"table","props":{},"data":{"columns":[{"name":"x","type":"text","values":["a"],"logical":"cat","missing":{"base64":"AAA="}}]}})")
+            << "2 missing flags for 1 rows";
         QTest::newRow("missing buffer")
             << QByteArray(
                    R"({"kind":"table","props":{},"data":{"columns":[{"name":"x","type":"f64","buffer":"b9"}]}})")

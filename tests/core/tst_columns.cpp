@@ -34,7 +34,8 @@ private slots:
     }
 
     void boolsShowAsTrueAndFalse() {
-        const Column c = Column::bools(QStringLiteral("ok"), {true, false, true}, {false, false, true});
+        const Column c =
+            Column::bools(QStringLiteral("ok"), {true, false, true}, {false, false, true});
         QCOMPARE(c.type(), ColumnType::Bool);
         QCOMPARE(c.display(0), QStringLiteral("true"));
         QCOMPARE(c.display(1), QStringLiteral("false"));
@@ -45,18 +46,19 @@ private slots:
 
     void timestampsFromChronoAndQDateTimeShowInTheirZone() {
         const sys_time<seconds> noon = sys_days{year{2026} / 12 / 7} + hours{12};
-        const Column utc = Column::timestamps(QStringLiteral("t"), std::vector{noon, noon + minutes{1}});
+        const Column utc =
+            Column::timestamps(QStringLiteral("t"), std::vector{noon, noon + minutes{1}});
         QCOMPARE(utc.type(), ColumnType::Timestamp);
-        QCOMPARE(utc.integer(0), qint64(duration_cast<milliseconds>(noon.time_since_epoch()).count()));
+        QCOMPARE(utc.integer(0),
+                 qint64(duration_cast<milliseconds>(noon.time_since_epoch()).count()));
         QCOMPARE(utc.display(0), QStringLiteral("2026-12-07 12:00:00"));
         QCOMPARE(utc.display(1), QStringLiteral("2026-12-07 12:01:00"));
         QCOMPARE(utc.number(0), double(utc.integer(0)));  // 1.0 readers see milliseconds
         QVERIFY(utc.timeZone().isEmpty());
 
         const QDateTime t(QDate(2026, 7, 1), QTime(8, 30, 0, 250), QTimeZone::utc());
-        const Column paris =
-            Column::timestamps(QStringLiteral("t"), QList<QDateTime>{t, QDateTime()},
-                               QStringLiteral("Europe/Paris"));
+        const Column paris = Column::timestamps(
+            QStringLiteral("t"), QList<QDateTime>{t, QDateTime()}, QStringLiteral("Europe/Paris"));
         QCOMPARE(paris.timeZone(), QStringLiteral("Europe/Paris"));
         QCOMPARE(paris.display(0), QStringLiteral("2026-07-01 10:30:00.250"));  // summer time
         QVERIFY(paris.isMissing(1));
@@ -69,10 +71,10 @@ private slots:
     }
 
     void categoriesKeepEachLabelOnceAndReadAsText() {
-        const Column c = Column::categories(
-            QStringLiteral("service"),
-            {QStringLiteral("api"), QStringLiteral("db"), QStringLiteral("api"), QStringLiteral("x")},
-            {false, false, false, true});
+        const Column c = Column::categories(QStringLiteral("service"),
+                                            {QStringLiteral("api"), QStringLiteral("db"),
+                                             QStringLiteral("api"), QStringLiteral("x")},
+                                            {false, false, false, true});
         QCOMPARE(c.type(), ColumnType::Category);
         QVERIFY(!c.isNumeric());
         QCOMPARE(c.categoryLabels(), (QStringList{QStringLiteral("api"), QStringLiteral("db")}));
@@ -99,9 +101,11 @@ private slots:
         QVERIFY(!a.sameValues(Column::timestamps(QStringLiteral("n"), std::vector<qint64>{1, 2})));
 
         DataFrame frame;
-        frame.add(Column::timestamps(QStringLiteral("t"), std::vector<qint64>{0, 1000}, {},
-                                     QStringLiteral("Asia/Tokyo")))
-            .add(Column::categories(QStringLiteral("s"), {QStringLiteral("a"), QStringLiteral("b")}));
+        frame
+            .add(Column::timestamps(QStringLiteral("t"), std::vector<qint64>{0, 1000}, {},
+                                    QStringLiteral("Asia/Tokyo")))
+            .add(Column::categories(QStringLiteral("s"),
+                                    {QStringLiteral("a"), QStringLiteral("b")}));
         DataFrame rows;
         rows.add(Column::timestamps(QStringLiteral("t"), std::vector<qint64>{2000}, {true}))
             .add(Column::categories(QStringLiteral("s"), {QStringLiteral("c")}));

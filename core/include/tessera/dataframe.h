@@ -91,6 +91,8 @@ public:
     /// The value in `row` of an Int64, Bool (0 or 1) or Timestamp (ms) column; 0 when it
     /// is missing or the column holds something else.
     qint64 integer(qsizetype row) const;
+    /// All the values of an Int64, Bool or Timestamp column (0 where missing); else empty.
+    const std::vector<qint64>& integers() const;
     QString timeZone() const;  ///< a Timestamp column's time zone (an IANA id); else empty
     /// A Category column's labels, each once, in the order they first came; else empty.
     QStringList categoryLabels() const;

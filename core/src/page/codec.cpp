@@ -64,6 +64,26 @@ const QString kBase64 = QStringLiteral("base64");
 const QString kBuffer = QStringLiteral("buffer");
 const QString kBytes = QStringLiteral("bytes");
 const QString kRows = QStringLiteral("rows");
+const QString kLogical = QStringLiteral("logical");
+const QString kInts = QStringLiteral("ints");
+const QString kMissing = QStringLiteral("missing");
+const QString kTz = QStringLiteral("tz");
+
+/// The names of the typed columns' `logical` type (their `type` stays f64 or text).
+QString logicalName(ColumnType type) {
+    switch (type) {
+        case ColumnType::Int64:
+            return QStringLiteral("i64");
+        case ColumnType::Bool:
+            return QStringLiteral("bool");
+        case ColumnType::Timestamp:
+            return QStringLiteral("ts");
+        case ColumnType::Category:
+            return QStringLiteral("cat");
+        default:
+            return {};
+    }
+}
 
 static_assert(std::numeric_limits<double>::is_iec559, "float64 buffers are IEEE 754");
 static_assert(Q_BYTE_ORDER == Q_LITTLE_ENDIAN, "float64 buffers travel little-endian");
@@ -172,6 +192,39 @@ std::optional<QByteArray> bytesFrom(const QJsonObject& o, const BufferTable* buf
     return *found;
 }
 
+/// One byte per row, 1 where the value is missing; empty when none is.
+QByteArray missingBytes(const Column& c) {
+    QByteArray flags(c.size(), '\0');
+    bool any = false;
+    for (qsizetype row = 0; row < c.size(); ++row)
+        if (c.isMissing(row)) flags[row] = 1, any = true;
+    return any ? flags : QByteArray();
+}
+
+/// A typed column travels as what every reader knows (its f64 numbers or its text), with
+/// its `logical` type beside: the integers exactly ("ints", little-endian int64), the
+/// missing rows ("missing", a byte per row) and a timestamp's "tz".
+void addTyped(const Column& c, QJsonObject* column, BufferTable* buffers) {
+    const QString logical = logicalName(c.type());
+    if (logical.isEmpty()) return;
+    column->insert(kLogical, logical);
+    // Buffers are told apart by an identity: these two are inside the column's own buffer.
+    const char* base = static_cast<const char*>(c.buffer());
+    if (c.type() != ColumnType::Category) {
+        const auto ints = [&c] {
+            return QByteArray(reinterpret_cast<const char*>(c.integers().data()),
+                              qsizetype(c.integers().size() * sizeof(qint64)));
+        };
+        column->insert(kInts, bytesJson(base + 1, c.bufferOwner(), ints, buffers));
+        if (!c.timeZone().isEmpty()) column->insert(kTz, c.timeZone());
+    }
+    const QByteArray missing = missingBytes(c);
+    if (!missing.isEmpty())
+        column->insert(kMissing,
+                       bytesJson(
+                           base + 2, c.bufferOwner(), [missing] { return missing; }, buffers));
+}
+
 QJsonObject frameJson(const DataFrame& frame, BufferTable* buffers) {
     QJsonArray columns;
     for (const Column& c : frame.columns()) {
@@ -185,9 +238,66 @@ QJsonObject frameJson(const DataFrame& frame, BufferTable* buffers) {
             column.insert(kType, kTextType);
             column.insert(kValues, QJsonArray::fromStringList(c.text()));
         }
+        addTyped(c, &column, buffers);
         columns.append(column);
     }
     return {{kRows, qint64(frame.rowCount())}, {kColumns, columns}};
+}
+
+/// The missing flags of a typed column of `rows` rows; nullopt (and `error`) when bad.
+std::optional<std::vector<bool>> missingFrom(const QJsonObject& c, qsizetype rows,
+                                             const BufferTable* buffers, QString* error) {
+    if (!c.contains(kMissing)) return std::vector<bool>();
+    const auto bytes = bytesFrom(c.value(kMissing).toObject(), buffers, error);
+    if (!bytes) return std::nullopt;
+    if (bytes->size() != rows) {
+        *error = QStringLiteral("column '%1' has %2 missing flags for %3 rows")
+                     .arg(c.value(kName).toString())
+                     .arg(bytes->size())
+                     .arg(rows);
+        return std::nullopt;
+    }
+    std::vector<bool> flags(static_cast<size_t>(rows));
+    for (qsizetype i = 0; i < rows; ++i) flags[size_t(i)] = bytes->at(i) != 0;
+    return flags;
+}
+
+/// The typed column `c` says it is, from its text or its exact integers.
+std::optional<Column> typedFrom(const QJsonObject& c, const QString& logical,
+                                const QStringList& text, const BufferTable* buffers,
+                                QString* error) {
+    const QString name = c.value(kName).toString();
+    if (logical == u"cat") {
+        if (c.value(kType) != kTextType) {
+            *error = QStringLiteral("column '%1': a category is text").arg(name);
+            return std::nullopt;
+        }
+        auto missing = missingFrom(c, text.size(), buffers, error);
+        if (!missing) return std::nullopt;
+        return Column::categories(name, text, std::move(*missing));
+    }
+    const bool known = logical == u"i64" || logical == u"bool" || logical == u"ts";
+    if (!known || c.value(kType) != kF64) {
+        *error = QStringLiteral("column '%1' has no known logical type").arg(name);
+        return std::nullopt;
+    }
+    const auto bytes = bytesFrom(c.value(kInts).toObject(), buffers, error);
+    if (!bytes) return std::nullopt;
+    if (bytes->size() % qsizetype(sizeof(qint64)) != 0) {
+        *error = QStringLiteral("column '%1' has ints that are not int64").arg(name);
+        return std::nullopt;
+    }
+    std::vector<qint64> ints(size_t(bytes->size()) / sizeof(qint64));
+    if (!ints.empty()) std::memcpy(ints.data(), bytes->constData(), size_t(bytes->size()));
+    auto missing = missingFrom(c, qsizetype(ints.size()), buffers, error);
+    if (!missing) return std::nullopt;
+    if (logical == u"i64") return Column::int64s(name, std::move(ints), std::move(*missing));
+    if (logical == u"ts")
+        return Column::timestamps(name, std::move(ints), std::move(*missing),
+                                  c.value(kTz).toString());
+    std::vector<bool> values(ints.size());
+    for (size_t i = 0; i < ints.size(); ++i) values[i] = ints[i] != 0;
+    return Column::bools(name, values, std::move(*missing));
 }
 
 std::shared_ptr<const DataFrame> frameFrom(const QJsonObject& json, const BufferTable* buffers,
@@ -205,7 +315,19 @@ std::shared_ptr<const DataFrame> frameFrom(const QJsonObject& json, const Buffer
                 }
                 text << cell.toString();
             }
+            if (c.contains(kLogical)) {
+                auto column = typedFrom(c, c.value(kLogical).toString(), text, buffers, error);
+                if (!column) return nullptr;
+                frame->add(std::move(*column));
+                continue;
+            }
             frame->add(name, text);
+            continue;
+        }
+        if (c.contains(kLogical)) {
+            auto column = typedFrom(c, c.value(kLogical).toString(), {}, buffers, error);
+            if (!column) return nullptr;
+            frame->add(std::move(*column));
             continue;
         }
         if (c.value(kType) != kF64) {
@@ -253,8 +375,14 @@ void ElementCodec::bufferIdentities(const Element& element, QSet<const void*>* i
 }
 
 void ElementCodec::bufferIdentities(const DataFrame& frame, QSet<const void*>* identities) {
-    for (const Column& c : frame.columns())
+    for (const Column& c : frame.columns()) {
         if (c.isNumeric()) identities->insert(c.buffer());
+        if (c.type() != ColumnType::Float64 && c.type() != ColumnType::Text) {
+            // The buffers addTyped() sends, by the identities it gives them.
+            identities->insert(static_cast<const char*>(c.buffer()) + 1);
+            identities->insert(static_cast<const char*>(c.buffer()) + 2);
+        }
+    }
 }
 
 QJsonObject ElementCodec::encodeFrame(const DataFrame& frame, BufferTable* buffers) {

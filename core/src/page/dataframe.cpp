@@ -197,6 +197,11 @@ qint64 Column::integer(qsizetype row) const {
     return m_parts->integers[size_t(row)];
 }
 
+const std::vector<qint64>& Column::integers() const {
+    static const std::vector<qint64> none;
+    return m_parts && m_parts->typed() ? m_parts->integers : none;
+}
+
 QString Column::timeZone() const {
     return m_parts ? m_parts->timeZone : QString();
 }
