@@ -166,10 +166,6 @@ bool StackView::mayHide(int chunk, int first) const {
     return !holdsFocus(c.widget);
 }
 
-int StackView::liveChildCount() const {
-    return int(std::count_if(m_views.cbegin(), m_views.cend(), [](auto* v) { return v; }));
-}
-
 void StackView::deleteView(ElementWidget* view) {
     view->hide();
     view->setParent(nullptr);  // leaves the layout now, so that indexes stay right

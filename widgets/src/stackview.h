@@ -33,14 +33,10 @@ public:
     ElementWidget* ensureChildView(int index) override;
     void keepChildView(int index) override;
 
-    /// How many children have a view now.
-    int liveChildCount() const;
-
 protected:
     void display(const Element&) override {}
     bool event(QEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
-    QVBoxLayout* stackLayout() const { return m_layout; }
 
 private:
     static constexpr int kChunk = 16;
@@ -81,7 +77,6 @@ private:
     std::vector<int> m_heights;           ///< per child: its view's height when last seen, or -1
     std::vector<bool> m_kept;             ///< per child: its view stays (keepChildView())
     QPointer<QAbstractScrollArea> m_area;
-    bool m_areaLooked = false;
     bool m_updateQueued = false;
     bool m_updating = false;
 };
