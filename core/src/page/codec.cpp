@@ -192,13 +192,18 @@ std::optional<QByteArray> bytesFrom(const QJsonObject& o, const BufferTable* buf
     return *found;
 }
 
-/// One byte per row, 1 where the value is missing; empty when none is.
+bool anyMissing(const Column& c) {
+    for (qsizetype row = 0; row < c.size(); ++row)
+        if (c.isMissing(row)) return true;
+    return false;
+}
+
+/// One byte per row, 1 where the value is missing.
 QByteArray missingBytes(const Column& c) {
     QByteArray flags(c.size(), '\0');
-    bool any = false;
     for (qsizetype row = 0; row < c.size(); ++row)
-        if (c.isMissing(row)) flags[row] = 1, any = true;
-    return any ? flags : QByteArray();
+        if (c.isMissing(row)) flags[row] = 1;
+    return flags;
 }
 
 /// A typed column travels as what every reader knows (its f64 numbers or its text), with
@@ -218,11 +223,10 @@ void addTyped(const Column& c, QJsonObject* column, BufferTable* buffers) {
         column->insert(kInts, bytesJson(base + 1, c.bufferOwner(), ints, buffers));
         if (!c.timeZone().isEmpty()) column->insert(kTz, c.timeZone());
     }
-    const QByteArray missing = missingBytes(c);
-    if (!missing.isEmpty())
-        column->insert(kMissing,
-                       bytesJson(
-                           base + 2, c.bufferOwner(), [missing] { return missing; }, buffers));
+    // The flags are made only for a receiver that has not had them yet.
+    const auto missing = [&c] { return missingBytes(c); };
+    if (anyMissing(c))
+        column->insert(kMissing, bytesJson(base + 2, c.bufferOwner(), missing, buffers));
 }
 
 QJsonObject frameJson(const DataFrame& frame, BufferTable* buffers) {
