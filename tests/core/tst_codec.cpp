@@ -131,7 +131,8 @@ private slots:
         const auto& schema = elementSchema();
         for (qsizetype i = 0; i < schema.size(); ++i) QCOMPARE(int(schema[i].kind), int(i));
         QCOMPARE(kindSpec(ElementKind::ChatMessage).name, QStringLiteral("chat_message"));
-        QCOMPARE(schema.size(), qsizetype(ElementKind::ChatMessage) + 1);
+        QCOMPARE(kindSpec(ElementKind::Chart).name, QStringLiteral("chart"));
+        QCOMPARE(schema.size(), qsizetype(ElementKind::Chart) + 1);
     }
 
     void everyKindRoundTrips_data() {

@@ -348,6 +348,7 @@ private:
 }  // namespace
 
 ElementWidget* createChartView(ElementKind kind) {
+    if (kind == ElementKind::Chart) return createGrammarChartView();
     return isChartKind(kind) ? new ChartView : nullptr;
 }
 

@@ -111,6 +111,7 @@ ElementWidget* createView(ElementKind kind);
 ElementWidget* createTextView(ElementKind kind);
 ElementWidget* createStatusView(ElementKind kind);
 ElementWidget* createChartView(ElementKind kind);
+ElementWidget* createGrammarChartView();  ///< for ElementKind::Chart
 ElementWidget* createTableView(ElementKind kind);
 ElementWidget* createInputView(ElementKind kind);
 ElementWidget* createBlockView(ElementKind kind);

@@ -417,6 +417,7 @@ int estimatedHeight(const Element& element, const QWidget& stack) {
         case ElementKind::AreaChart:
         case ElementKind::BarChart:
         case ElementKind::ScatterChart:
+        case ElementKind::Chart:
             return element.props.value(prop::height, 280).toInt();
         case ElementKind::Table:
         case ElementKind::DataFrame:

@@ -84,6 +84,8 @@ public:
     /// This column with `more` (a column of the same type) below it. Numbers are not copied:
     /// the result refers to both buffers (until there are many parts, then they are joined).
     Column withRows(const Column& more) const;
+    /// This column under another name; the values are shared, not copied.
+    Column renamed(QString name) const;
 
     ColumnType type() const;  ///< what it holds
     /// True when the value in `row` is missing (NaN in a Float64 column); false for text.

@@ -72,6 +72,7 @@ enum class ElementKind {
     Popover,
     Dialog,
     ChatMessage,
+    Chart,  ///< a chart of the grammar (Ui::chart()); since 1.1
 };
 
 TESSERA_CORE_EXPORT QString kindName(ElementKind kind);

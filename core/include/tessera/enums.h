@@ -45,6 +45,53 @@ Q_ENUM_NS(SelectionMode)
 enum class StatusState { Running, Complete, Error };
 Q_ENUM_NS(StatusState)
 
+/// What a chart layer draws (Layer), in Vega-Lite's vocabulary.
+enum class Mark {
+    Line,         ///< a line through x, y (one per color)
+    Area,         ///< a filled area from y2 (or zero) to y
+    Bar,          ///< bars from y2 (or zero) to y; horizontal when y is nominal
+    Point,        ///< a dot per row (size: its area)
+    Rect,         ///< a heatmap cell per x, y pair, colored by color
+    Arc,          ///< pie or donut slices: theta per color
+    Boxplot,      ///< quartiles and whiskers of y per x
+    Errorband,    ///< a band from y to y2 along x (or mean ± one deviation of y per x)
+    Errorbar,     ///< a bar from y to y2 at each x (or mean ± one deviation of y per x)
+    Rule,         ///< a line across the chart at a y (or x) value, or from a row's y to y2
+    Text,         ///< text at x, y
+    Candlestick,  ///< open, high, low and close at each x
+};
+Q_ENUM_NS(Mark)
+
+/// What a chart field's values are (Field::type()).
+enum class FieldType {
+    Quantitative,  ///< numbers on a continuous scale
+    Temporal,      ///< instants on a time scale
+    Nominal,       ///< names without an order
+    Ordinal,       ///< names (or numbers) in an order
+};
+Q_ENUM_NS(FieldType)
+
+/// How a chart maps a field's values to positions (Field::scale()).
+enum class ScaleType {
+    Linear,  ///< proportional
+    Log,     ///< logarithmic (positive values only)
+    Time,    ///< instants, with date and time ticks
+    Band,    ///< one band per distinct value
+};
+Q_ENUM_NS(ScaleType)
+
+/// What a chart field summarizes its group of rows into (Field::aggregate()).
+enum class Aggregate { Count, Sum, Mean, Median, Min, Max, Q1, Q3 };
+Q_ENUM_NS(Aggregate)
+
+/// How a chart stacks the bars or areas of one x (Field::stack()).
+enum class StackMode {
+    None,       ///< side by side (bars) or overlapping (areas)
+    Zero,       ///< on top of each other, from zero
+    Normalize,  ///< on top of each other, as shares of their total (0 to 1)
+};
+Q_ENUM_NS(StackMode)
+
 namespace detail {
 /// The name the protocol gives an enumerator `key`: `key` with a lower-case first letter.
 inline QString enumKeyName(const char* key) {

@@ -60,6 +60,7 @@ inline const QString columns = QStringLiteral("columns");
 inline const QString addRows = QStringLiteral("addRows");
 inline const QString deleteRows = QStringLiteral("deleteRows");
 inline const QString selectionMode = QStringLiteral("selectionMode");
+inline const QString spec = QStringLiteral("spec");
 ///@}
 }  // namespace prop
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <tessera/cache.h>
+#include <tessera/chart.h>
 #include <tessera/dataedits.h>
 #include <tessera/dataframe.h>
 #include <tessera/element.h>
@@ -68,13 +69,33 @@ public:
     ///@}
 
     ///@{
-    /// Shows `data` as a chart, a table (every row) or a dataframe (scrolling, sortable).
-    /// The handle's addRows() appends rows in place; its selection() reads what viewers
-    /// selected in a chart or dataframe drawn with a selectionMode.
+    /// Shows `data` as a chart of its columns. The handle's addRows() appends rows in place;
+    /// its selection() reads what viewers selected in a chart drawn with a selectionMode.
     DataHandle lineChart(const DataFrame& data, const ChartOptions& options = {});
     DataHandle areaChart(const DataFrame& data, const ChartOptions& options = {});
     DataHandle barChart(const DataFrame& data, const ChartOptions& options = {});
     DataHandle scatterChart(const DataFrame& data, const ChartOptions& options = {});
+    ///@}
+    ///@{
+    /// The same charts of long-form data: one series per value of the column `color`, with
+    /// options.x as x and the one column of options.y as y. Since 1.1.
+    DataHandle lineChart(const DataFrame& data, const ChartOptions& options, const QString& color);
+    DataHandle areaChart(const DataFrame& data, const ChartOptions& options, const QString& color);
+    DataHandle barChart(const DataFrame& data, const ChartOptions& options, const QString& color);
+    DataHandle scatterChart(const DataFrame& data, const ChartOptions& options,
+                            const QString& color);
+    ///@}
+    /// Shows `data` as a chart of the grammar (chart.h): layers of marks with typed encodings.
+    /// Bins, aggregates, stacks and box-plot statistics are computed here, in the run. A spec
+    /// that does not fit the data (a missing column, a type the mark cannot draw, lengths
+    /// that differ) shows an error naming the channel and the reason instead. Its handle
+    /// takes no rows (addRows() throws std::logic_error): draw it again with the new data.
+    /// Since 1.1.
+    DataHandle chart(const DataFrame& data, const Chart& chart);
+    ///@{
+    /// Shows `data` as a table (every row) or a dataframe (scrolling, sortable). The handle's
+    /// addRows() appends rows in place; a dataframe's selection() reads the rows viewers
+    /// selected when it was drawn with a selectionMode.
     DataHandle table(const DataFrame& data);
     DataHandle dataframe(const DataFrame& data, int height = 320);
     DataHandle dataframe(const DataFrame& data, const DataframeOptions& options);
@@ -314,6 +335,9 @@ private:
     /// as asked, and records it in the group record's problems.
     void usageError(const QString& text);
     DataHandle emitChart(ElementKind kind, const DataFrame& data, const ChartOptions& options);
+    /// A shorthand chart of long-form data, drawn as a grammar chart of one layer.
+    DataHandle longFormChart(ElementKind kind, Mark mark, const DataFrame& data,
+                             const ChartOptions& options, const QString& color);
     /// Shows a data element and returns its handle.
     DataHandle placeData(const std::shared_ptr<Element>& element,
                          const QString& selectionId = {}) const;

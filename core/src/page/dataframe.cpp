@@ -291,6 +291,12 @@ std::vector<std::shared_ptr<const std::vector<double>>> Column::numberParts() co
     return {m_numbers ? m_numbers : std::make_shared<const std::vector<double>>()};
 }
 
+Column Column::renamed(QString name) const {
+    Column copy = *this;
+    copy.m_name = std::move(name);
+    return copy;
+}
+
 Column Column::withRows(const Column& more) const {
     if (const Categories* c = categories()) {
         std::vector<bool> missing(size_t(size() + more.size()), false);

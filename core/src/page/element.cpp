@@ -27,8 +27,9 @@ bool isWidgetKind(ElementKind kind) {
 }
 
 bool isChartKind(ElementKind kind) {
-    return kind == ElementKind::LineChart || kind == ElementKind::AreaChart ||
-           kind == ElementKind::BarChart || kind == ElementKind::ScatterChart;
+    return kind == ElementKind::Chart || kind == ElementKind::LineChart ||
+           kind == ElementKind::AreaChart || kind == ElementKind::BarChart ||
+           kind == ElementKind::ScatterChart;
 }
 
 bool isTriggerKind(ElementKind kind) {

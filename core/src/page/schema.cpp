@@ -141,6 +141,11 @@ QVector<KindSpec> buildSchema() {
         leaf(K::Dialog, "dialog", F::Block, {{prop::title, T::String}}),
         leaf(K::ChatMessage, "chat_message", F::Block,
              {{prop::role, T::String}, {prop::avatar, T::String}}),
+        withFrame(leaf(K::Chart, "chart", F::Data,
+                       {{prop::spec, T::Json},
+                        {prop::title, T::String},
+                        {prop::height, T::Int},
+                        {prop::rows, T::Count}})),
     };
 }
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <tessera/host/chartplan.h>
 #include <tessera/host/pagetree.h>
 #include <tessera/schema.h>
 #include <tessera/ui.h>
@@ -183,6 +184,53 @@ DataHandle Ui::scatterChart(const DataFrame& d, const ChartOptions& o) {
     return emitChart(ElementKind::ScatterChart, d, o);
 }
 
+DataHandle Ui::chart(const DataFrame& data, const Chart& chart) {
+    const ChartPlan plan = compileChart(chart.toMap(), data);
+    const QString title =
+        plan.spec.value(chartkey::title, chart.toMap().value(chartkey::title)).toString();
+    if (!plan.error.isEmpty()) {
+        usageError(title.isEmpty() ? QStringLiteral("chart: %1").arg(plan.error)
+                                   : QStringLiteral("chart '%1': %2").arg(title, plan.error));
+        return {};
+    }
+    auto e = make(ElementKind::Chart, {{prop::spec, plan.spec},
+                                       {prop::title, title},
+                                       {prop::height, plan.spec.value(chartkey::height).toInt()},
+                                       {prop::rows, qlonglong(data.rowCount())}});
+    e->frame = plan.data;
+    return placeData(e);
+}
+
+DataHandle Ui::longFormChart(ElementKind kind, Mark mark, const DataFrame& data,
+                             const ChartOptions& o, const QString& color) {
+    QString problem;
+    if (o.x.isEmpty() || o.y.size() != 1)
+        problem = QStringLiteral("with a color column, give x and exactly one y column");
+    else if (o.selectionMode != SelectionMode::None)
+        problem = QStringLiteral("selections are for charts without a color column");
+    if (!problem.isEmpty()) {
+        usageError(QStringLiteral("%1: %2").arg(kindName(kind), problem));
+        return {};
+    }
+    Field x(o.x), y(o.y.first());
+    if (!o.xLabel.isEmpty()) x.title(o.xLabel);
+    if (!o.yLabel.isEmpty()) y.title(o.yLabel);
+    return chart(data, Chart(Layer(mark).x(x).y(y).color(color)).title(o.title).height(o.height));
+}
+
+DataHandle Ui::lineChart(const DataFrame& d, const ChartOptions& o, const QString& color) {
+    return longFormChart(ElementKind::LineChart, Mark::Line, d, o, color);
+}
+DataHandle Ui::areaChart(const DataFrame& d, const ChartOptions& o, const QString& color) {
+    return longFormChart(ElementKind::AreaChart, Mark::Area, d, o, color);
+}
+DataHandle Ui::barChart(const DataFrame& d, const ChartOptions& o, const QString& color) {
+    return longFormChart(ElementKind::BarChart, Mark::Bar, d, o, color);
+}
+DataHandle Ui::scatterChart(const DataFrame& d, const ChartOptions& o, const QString& color) {
+    return longFormChart(ElementKind::ScatterChart, Mark::Point, d, o, color);
+}
+
 DataHandle Ui::table(const DataFrame& data) {
     auto e = make(ElementKind::Table, {{prop::rows, qlonglong(data.rowCount())}});
     e->frame = std::make_shared<const DataFrame>(data);
@@ -234,6 +282,9 @@ Value<DataSelection> DataHandle::selection() const {
 
 void DataHandle::addRows(const DataFrame& rows) const {
     if (!m_ui) return;
+    if (m_kind == ElementKind::Chart)
+        throw std::logic_error(
+            "addRows: a grammar chart (Ui::chart) takes no rows; draw it again with the new data");
     if (const QString problem = m_data->rowsProblem(rows); !problem.isEmpty())
         throw std::invalid_argument(QStringLiteral("addRows: %1").arg(problem).toStdString());
     if (m_path.last() == PageTree::kAppend)

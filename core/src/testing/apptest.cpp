@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <tessera/dataedits.h>
+#include <tessera/host/chartplan.h>
 #include <tessera/host/headlessrunner.h>
 #include <tessera/host/plugincatalog.h>
 #include <tessera/host/session.h>
+#include <tessera/schema.h>
 #include <tessera/testing/apptest.h>
 
 #include <functional>
@@ -25,6 +27,15 @@ QString ElementView::kindName() const {
 QVariant ElementView::prop(const QString& name) const {
     return m_element ? m_element->props.value(name) : QVariant();
 }
+QVariantMap ElementView::chartSpec() const {
+    return prop(prop::spec).toMap();
+}
+
+const Column* ElementView::chartColumn(int layer, const QString& channel) const {
+    if (!m_element || !m_element->frame || m_element->kind != ElementKind::Chart) return nullptr;
+    return m_element->frame->column(tessera::chartColumn(layer, channel));
+}
+
 QString ElementView::id() const {
     return m_element ? m_element->id : QString();
 }

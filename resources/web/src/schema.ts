@@ -65,6 +65,7 @@ export const KINDS = [
   'popover',
   'dialog',
   'chat_message',
+  'chart',
 ] as const;
 
 export type Kind = (typeof KINDS)[number];
@@ -75,6 +76,11 @@ export type RunStatus = 'running' | 'finished' | 'failed' | 'interrupted' | 'tim
 export type RerunTarget = 'app' | 'fragment';
 export type SelectionMode = 'none' | 'singleRow' | 'multiRow' | 'point' | 'box';
 export type StatusState = 'running' | 'complete' | 'error';
+export type Mark = 'line' | 'area' | 'bar' | 'point' | 'rect' | 'arc' | 'boxplot' | 'errorband' | 'errorbar' | 'rule' | 'text' | 'candlestick';
+export type FieldType = 'quantitative' | 'temporal' | 'nominal' | 'ordinal';
+export type ScaleType = 'linear' | 'log' | 'time' | 'band';
+export type Aggregate = 'count' | 'sum' | 'mean' | 'median' | 'min' | 'max' | 'q1' | 'q3';
+export type StackMode = 'none' | 'zero' | 'normalize';
 
 /// Each kind's family.
 export const FAMILY: { readonly [K in Kind]: Family } = {
@@ -135,17 +141,18 @@ export const FAMILY: { readonly [K in Kind]: Family } = {
   popover: 'block',
   dialog: 'block',
   chat_message: 'block',
+  chart: 'data',
 };
 
 /// The kinds of each family.
 export type TextKind = 'title' | 'header' | 'subheader' | 'text' | 'markdown' | 'caption' | 'code' | 'divider' | 'metric' | 'json';
-export type DataKind = 'line_chart' | 'area_chart' | 'bar_chart' | 'scatter_chart' | 'table' | 'dataframe' | 'image';
+export type DataKind = 'line_chart' | 'area_chart' | 'bar_chart' | 'scatter_chart' | 'table' | 'dataframe' | 'image' | 'chart';
 export type StatusKind = 'info' | 'success' | 'warning' | 'error' | 'exception' | 'progress' | 'spinner' | 'skeleton' | 'empty' | 'toast';
 export type WidgetKind = 'button' | 'checkbox' | 'toggle' | 'slider' | 'range_slider' | 'selectbox' | 'radio' | 'multiselect' | 'text_input' | 'text_area' | 'number_input' | 'date_input' | 'color_picker' | 'form_submit_button' | 'chat_input' | 'download_button' | 'file_uploader' | 'data_editor';
 export type BlockKind = 'container' | 'columns' | 'column' | 'tabs' | 'tab' | 'expander' | 'fragment' | 'form' | 'status' | 'popover' | 'dialog' | 'chat_message';
 
 /// The kinds that carry a data frame (`data`), and those that carry bytes (`bytes`).
-export type FrameKind = 'line_chart' | 'area_chart' | 'bar_chart' | 'scatter_chart' | 'table' | 'dataframe' | 'data_editor';
+export type FrameKind = 'line_chart' | 'area_chart' | 'bar_chart' | 'scatter_chart' | 'table' | 'dataframe' | 'data_editor' | 'chart';
 export type BytesKind = 'image' | 'download_button';
 
 /// Each kind's props, with their types; a prop the server leaves out has its default.
@@ -464,5 +471,11 @@ export interface PropsOf {
   chat_message: {
     role?: string;
     avatar?: string;
+  };
+  chart: {
+    spec?: JsonValue;
+    title?: string;
+    height?: number;
+    rows?: number;
   };
 }

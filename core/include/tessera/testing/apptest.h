@@ -34,6 +34,12 @@ public:
     QString id() const;                          ///< a widget's identity; empty for other elements
     const Path& path() const { return m_path; }  ///< where it is on the page
     const Element* element() const { return m_element.get(); }  ///< the element itself
+    /// A grammar chart's completed spec: its layers' marks, encodings (with their types and
+    /// titles), series and rows, and the chart's axes (docs/protocol.md, "Charts").
+    QVariantMap chartSpec() const;
+    /// What layer `layer` of a grammar chart draws for `channel` ("x", "y2", "median"), as
+    /// computed in the run; nullptr when it draws nothing for it.
+    const Column* chartColumn(int layer, const QString& channel) const;
 
 private:
     ElementPtr m_element;
