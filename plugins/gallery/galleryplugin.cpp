@@ -9,6 +9,8 @@ QVector<tessera::Dashboard> GalleryPlugin::dashboards() const {
          gallery::overview},
         {QStringLiteral("gallery-charts"), QStringLiteral("Gallery: charts & data"), QString(),
          gallery::charts},
+        {QStringLiteral("gallery-grammar"), QStringLiteral("Gallery: chart grammar"), QString(),
+         gallery::grammar},
         {QStringLiteral("gallery-widgets"), QStringLiteral("Gallery: widgets"), QString(),
          gallery::widgets},
         {QStringLiteral("gallery-layout"), QStringLiteral("Gallery: layout & status"), QString(),

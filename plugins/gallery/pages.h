@@ -7,6 +7,8 @@ namespace gallery {
 
 void overview(tessera::Ui& ui);
 void charts(tessera::Ui& ui);
+/// Every mark of the chart grammar, on a week of operations data.
+void grammar(tessera::Ui& ui);
 void widgets(tessera::Ui& ui);
 /// The widgets page's last section: a form, and widgets with callbacks.
 void formAndCallbacks(tessera::Ui& ui);

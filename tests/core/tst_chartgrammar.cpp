@@ -57,18 +57,20 @@ class TestChartGrammar : public QObject {
     Q_OBJECT
 private slots:
     void aLineOfLongFormDataHasASeriesPerColorOnATimeAxis() {
-        const ElementView chart = draw(serviceMetrics(), Chart(Layer(Mark::Line)
-                                                                   .x(QStringLiteral("time"))
-                                                                   .y(QStringLiteral("latency"))
-                                                                   .color(QStringLiteral("service")))
-                                                                 .title(QStringLiteral("Latency")));
+        const ElementView chart =
+            draw(serviceMetrics(), Chart(Layer(Mark::Line)
+                                             .x(QStringLiteral("time"))
+                                             .y(QStringLiteral("latency"))
+                                             .color(QStringLiteral("service")))
+                                       .title(QStringLiteral("Latency")));
         QCOMPARE(chart.kindName(), QStringLiteral("chart"));
         const QVariantMap spec = chart.chartSpec();
         const QVariantMap layer = spec.value(QStringLiteral("layers")).toList().value(0).toMap();
         QCOMPARE(layer.value(QStringLiteral("mark")).toString(), QStringLiteral("line"));
         const QVariantList series = layer.value(QStringLiteral("series")).toList();
         QCOMPARE(series.size(), 2);
-        QCOMPARE(series[0].toMap().value(QStringLiteral("label")).toString(), QStringLiteral("api"));
+        QCOMPARE(series[0].toMap().value(QStringLiteral("label")).toString(),
+                 QStringLiteral("api"));
         QCOMPARE(series[1].toMap().value(QStringLiteral("start")).toInt(), 60);
         QCOMPARE(series[1].toMap().value(QStringLiteral("count")).toInt(), 60);
         QCOMPARE(series[1].toMap().value(QStringLiteral("color")).toInt(), 1);
@@ -77,7 +79,8 @@ private slots:
         QCOMPARE(y[0], 100.0);
         QCOMPARE(y[59], 159.0);
         QCOMPARE(y[60], 200.0);
-        const QVariantMap x = spec.value(QStringLiteral("axes")).toMap().value(QStringLiteral("x")).toMap();
+        const QVariantMap x =
+            spec.value(QStringLiteral("axes")).toMap().value(QStringLiteral("x")).toMap();
         QCOMPARE(x.value(QStringLiteral("scale")).toString(), QStringLiteral("time"));
         QCOMPARE(x.value(QStringLiteral("timeZone")).toString(), QStringLiteral("Europe/Paris"));
         QCOMPARE(x.value(QStringLiteral("domain")).toList().value(0).toDouble(), double(kMonday));
@@ -95,7 +98,8 @@ private slots:
         QCOMPARE(plan.data->column(QStringLiteral("0.y"))->buffer(),
                  data.column(QStringLiteral("y"))->buffer());
         // Nice ticks on the y axis: 4..6 becomes a round range with a round step.
-        const QVariantMap y = plan.spec.value(QStringLiteral("axes")).toMap().value(QStringLiteral("y")).toMap();
+        const QVariantMap y =
+            plan.spec.value(QStringLiteral("axes")).toMap().value(QStringLiteral("y")).toMap();
         QCOMPARE(y.value(QStringLiteral("tickStep")).toDouble(), 0.5);
         QCOMPARE(y.value(QStringLiteral("domain")).toList(), (QVariantList{4.0, 6.0}));
     }
@@ -103,10 +107,9 @@ private slots:
     void aHistogramCountsEveryValueInNiceBins() {
         std::vector<double> latency(10000);
         for (size_t i = 0; i < latency.size(); ++i) latency[i] = double(i % 997) / 10.0;
-        const ElementView chart = draw(DataFrame().add(QStringLiteral("latency"), latency),
-                                       Chart(Layer(Mark::Bar)
-                                                 .x(Field(QStringLiteral("latency")).bin(10))
-                                                 .y(Field::count())));
+        const ElementView chart = draw(
+            DataFrame().add(QStringLiteral("latency"), latency),
+            Chart(Layer(Mark::Bar).x(Field(QStringLiteral("latency")).bin(10)).y(Field::count())));
         const std::vector<double> x = values(chart.chartColumn(0, QStringLiteral("x")));
         const std::vector<double> x2 = values(chart.chartColumn(0, QStringLiteral("x2")));
         const std::vector<double> count = values(chart.chartColumn(0, QStringLiteral("y")));
@@ -115,9 +118,11 @@ private slots:
         QCOMPARE(x2[0], 10.0);
         QCOMPARE(std::accumulate(count.begin(), count.end(), 0.0), 10000.0);
         const QVariantMap spec = chart.chartSpec();
-        const QVariantMap y = spec.value(QStringLiteral("axes")).toMap().value(QStringLiteral("y")).toMap();
+        const QVariantMap y =
+            spec.value(QStringLiteral("axes")).toMap().value(QStringLiteral("y")).toMap();
         QCOMPARE(y.value(QStringLiteral("title")).toString(), QStringLiteral("count"));
-        QCOMPARE(y.value(QStringLiteral("domain")).toList().value(0).toDouble(), 0.0);  // bars from zero
+        QCOMPARE(y.value(QStringLiteral("domain")).toList().value(0).toDouble(),
+                 0.0);  // bars from zero
     }
 
     void aHeatmapAveragesEachCell() {
@@ -141,29 +146,41 @@ private slots:
                            .color(QStringLiteral("requests"))));
         QCOMPARE(values(chart.chartColumn(0, QStringLiteral("color"))),
                  (std::vector<double>{1, 101, 11, 111, 21, 121}));  // by hour, then day
-        QCOMPARE(values(chart.chartColumn(0, QStringLiteral("y"))), (std::vector<double>{0, 1, 0, 1, 0, 1}));
+        QCOMPARE(values(chart.chartColumn(0, QStringLiteral("y"))),
+                 (std::vector<double>{0, 1, 0, 1, 0, 1}));
         const QVariantMap spec = chart.chartSpec();
-        QCOMPARE(spec.value(QStringLiteral("axes")).toMap().value(QStringLiteral("y")).toMap().value(QStringLiteral("labels")).toStringList(),
+        QCOMPARE(spec.value(QStringLiteral("axes"))
+                     .toMap()
+                     .value(QStringLiteral("y"))
+                     .toMap()
+                     .value(QStringLiteral("labels"))
+                     .toStringList(),
                  (QStringList{QStringLiteral("Mon"), QStringLiteral("Tue")}));
-        QCOMPARE(spec.value(QStringLiteral("colorScale")).toMap().value(QStringLiteral("domain")).toList(),
+        QCOMPARE(spec.value(QStringLiteral("colorScale"))
+                     .toMap()
+                     .value(QStringLiteral("domain"))
+                     .toList(),
                  (QVariantList{1.0, 121.0}));
     }
 
     void aDonutSumsEachSlice() {
-        const ElementView chart =
-            draw(DataFrame()
-                     .add(QStringLiteral("source"), QStringList{"search", "direct", "search", "ads"})
-                     .add(QStringLiteral("visits"), std::vector<double>{10, 5, 20, 1}),
-                 Chart(Layer(Mark::Arc)
-                           .theta(QStringLiteral("visits"))
-                           .color(QStringLiteral("source"))
-                           .innerRadius(0.5)));
-        QCOMPARE(values(chart.chartColumn(0, QStringLiteral("theta"))), (std::vector<double>{30, 5, 1}));
-        const QVariantMap layer = chart.chartSpec().value(QStringLiteral("layers")).toList().value(0).toMap();
+        const ElementView chart = draw(
+            DataFrame()
+                .add(QStringLiteral("source"), QStringList{"search", "direct", "search", "ads"})
+                .add(QStringLiteral("visits"), std::vector<double>{10, 5, 20, 1}),
+            Chart(Layer(Mark::Arc)
+                      .theta(QStringLiteral("visits"))
+                      .color(QStringLiteral("source"))
+                      .innerRadius(0.5)));
+        QCOMPARE(values(chart.chartColumn(0, QStringLiteral("theta"))),
+                 (std::vector<double>{30, 5, 1}));
+        const QVariantMap layer =
+            chart.chartSpec().value(QStringLiteral("layers")).toList().value(0).toMap();
         QCOMPARE(layer.value(QStringLiteral("series")).toList().size(), 3);
         QCOMPARE(layer.value(QStringLiteral("innerRadius")).toDouble(), 0.5);
         QCOMPARE(chart.chartSpec().value(QStringLiteral("labels")).toStringList(),
-                 (QStringList{QStringLiteral("search"), QStringLiteral("direct"), QStringLiteral("ads")}));
+                 (QStringList{QStringLiteral("search"), QStringLiteral("direct"),
+                              QStringLiteral("ads")}));
     }
 
     void aBoxPlotHasQuartilesAndWhiskers() {
@@ -175,9 +192,11 @@ private slots:
         }
         group << QStringLiteral("a");
         v.push_back(100);  // an outlier, beyond the whisker
-        const ElementView chart = draw(DataFrame().add(QStringLiteral("g"), group).add(QStringLiteral("v"), v),
-                                       Chart(Layer(Mark::Boxplot).x(QStringLiteral("g")).y(QStringLiteral("v"))));
-        QCOMPARE(values(chart.chartColumn(0, QStringLiteral("median"))), (std::vector<double>{5.5}));
+        const ElementView chart =
+            draw(DataFrame().add(QStringLiteral("g"), group).add(QStringLiteral("v"), v),
+                 Chart(Layer(Mark::Boxplot).x(QStringLiteral("g")).y(QStringLiteral("v"))));
+        QCOMPARE(values(chart.chartColumn(0, QStringLiteral("median"))),
+                 (std::vector<double>{5.5}));
         QCOMPARE(values(chart.chartColumn(0, QStringLiteral("q1"))), (std::vector<double>{3.25}));
         QCOMPARE(values(chart.chartColumn(0, QStringLiteral("q3"))), (std::vector<double>{7.75}));
         QCOMPARE(values(chart.chartColumn(0, QStringLiteral("lower"))), (std::vector<double>{1}));
@@ -185,21 +204,27 @@ private slots:
     }
 
     void barsStackFromZeroOrAsShares() {
-        const DataFrame data = DataFrame()
-                                   .add(QStringLiteral("day"), QStringList{"Mon", "Mon", "Tue", "Tue"})
-                                   .add(QStringLiteral("kind"), QStringList{"read", "write", "read", "write"})
-                                   .add(QStringLiteral("n"), std::vector<double>{3, 1, 2, 2});
-        const ElementView stacked = draw(
-            data, Chart(Layer(Mark::Bar).x(QStringLiteral("day")).y(QStringLiteral("n")).color(QStringLiteral("kind"))));
+        const DataFrame data =
+            DataFrame()
+                .add(QStringLiteral("day"), QStringList{"Mon", "Mon", "Tue", "Tue"})
+                .add(QStringLiteral("kind"), QStringList{"read", "write", "read", "write"})
+                .add(QStringLiteral("n"), std::vector<double>{3, 1, 2, 2});
+        const ElementView stacked = draw(data, Chart(Layer(Mark::Bar)
+                                                         .x(QStringLiteral("day"))
+                                                         .y(QStringLiteral("n"))
+                                                         .color(QStringLiteral("kind"))));
         // Rows by series: read (Mon, Tue), then write (Mon, Tue), each on top of the reads.
-        QCOMPARE(values(stacked.chartColumn(0, QStringLiteral("y"))), (std::vector<double>{3, 2, 4, 4}));
-        QCOMPARE(values(stacked.chartColumn(0, QStringLiteral("y2"))), (std::vector<double>{0, 0, 3, 2}));
+        QCOMPARE(values(stacked.chartColumn(0, QStringLiteral("y"))),
+                 (std::vector<double>{3, 2, 4, 4}));
+        QCOMPARE(values(stacked.chartColumn(0, QStringLiteral("y2"))),
+                 (std::vector<double>{0, 0, 3, 2}));
         const ElementView shares =
             draw(data, Chart(Layer(Mark::Bar)
                                  .x(QStringLiteral("day"))
                                  .y(Field(QStringLiteral("n")).stack(StackMode::Normalize))
                                  .color(QStringLiteral("kind"))));
-        QCOMPARE(values(shares.chartColumn(0, QStringLiteral("y"))), (std::vector<double>{0.75, 0.5, 1, 1}));
+        QCOMPARE(values(shares.chartColumn(0, QStringLiteral("y"))),
+                 (std::vector<double>{0.75, 0.5, 1, 1}));
         const ElementView sideBySide =
             draw(data, Chart(Layer(Mark::Bar)
                                  .x(QStringLiteral("day"))
@@ -209,17 +234,24 @@ private slots:
     }
 
     void horizontalBarsAggregatePerName() {
-        const ElementView chart = draw(
-            DataFrame()
-                .add(QStringLiteral("service"), QStringList{"api", "web", "api"})
-                .add(QStringLiteral("errors"), std::vector<double>{2, 5, 3}),
-            Chart(Layer(Mark::Bar)
-                      .x(Field(QStringLiteral("errors")).aggregate(Aggregate::Sum))
-                      .y(QStringLiteral("service"))));
-        const QVariantMap layer = chart.chartSpec().value(QStringLiteral("layers")).toList().value(0).toMap();
+        const ElementView chart =
+            draw(DataFrame()
+                     .add(QStringLiteral("service"), QStringList{"api", "web", "api"})
+                     .add(QStringLiteral("errors"), std::vector<double>{2, 5, 3}),
+                 Chart(Layer(Mark::Bar)
+                           .x(Field(QStringLiteral("errors")).aggregate(Aggregate::Sum))
+                           .y(QStringLiteral("service"))));
+        const QVariantMap layer =
+            chart.chartSpec().value(QStringLiteral("layers")).toList().value(0).toMap();
         QVERIFY(layer.value(QStringLiteral("horizontal")).toBool());
         QCOMPARE(values(chart.chartColumn(0, QStringLiteral("x"))), (std::vector<double>{5, 5}));
-        QCOMPARE(chart.chartSpec().value(QStringLiteral("axes")).toMap().value(QStringLiteral("y")).toMap().value(QStringLiteral("scale")).toString(),
+        QCOMPARE(chart.chartSpec()
+                     .value(QStringLiteral("axes"))
+                     .toMap()
+                     .value(QStringLiteral("y"))
+                     .toMap()
+                     .value(QStringLiteral("scale"))
+                     .toString(),
                  QStringLiteral("band"));
     }
 
@@ -242,21 +274,26 @@ private slots:
                 .add(QStringLiteral("low"), std::vector<double>{9, 11})
                 .add(QStringLiteral("close"), std::vector<double>{12, 11})
                 .add(QStringLiteral("volume"), std::vector<double>{1000, 3000});
-        const ElementView chart = draw(
-            prices, Chart(Layer(Mark::Candlestick)
-                              .x(QStringLiteral("day"))
-                              .open(QStringLiteral("open"))
-                              .high(QStringLiteral("high"))
-                              .low(QStringLiteral("low"))
-                              .close(QStringLiteral("close")))
-                        .layer(Layer(Mark::Bar).x(QStringLiteral("day")).y(Field(QStringLiteral("volume")).rightAxis()))
-                        .layer(Layer(Mark::Rule).y(Field::value(15)).name(QStringLiteral("target"))));
+        const ElementView chart =
+            draw(prices,
+                 Chart(Layer(Mark::Candlestick)
+                           .x(QStringLiteral("day"))
+                           .open(QStringLiteral("open"))
+                           .high(QStringLiteral("high"))
+                           .low(QStringLiteral("low"))
+                           .close(QStringLiteral("close")))
+                     .layer(Layer(Mark::Bar)
+                                .x(QStringLiteral("day"))
+                                .y(Field(QStringLiteral("volume")).rightAxis()))
+                     .layer(Layer(Mark::Rule).y(Field::value(15)).name(QStringLiteral("target"))));
         const QVariantMap axes = chart.chartSpec().value(QStringLiteral("axes")).toMap();
         QCOMPARE(axes.value(QStringLiteral("y")).toMap().value(QStringLiteral("domain")).toList(),
                  (QVariantList{9.0, 15.0}));  // the prices and the rule, not the volume
-        QCOMPARE(axes.value(QStringLiteral("yRight")).toMap().value(QStringLiteral("domain")).toList(),
-                 (QVariantList{0.0, 3000.0}));
-        QCOMPARE(values(chart.chartColumn(0, QStringLiteral("high"))), (std::vector<double>{13, 14}));
+        QCOMPARE(
+            axes.value(QStringLiteral("yRight")).toMap().value(QStringLiteral("domain")).toList(),
+            (QVariantList{0.0, 3000.0}));
+        QCOMPARE(values(chart.chartColumn(0, QStringLiteral("high"))),
+                 (std::vector<double>{13, 14}));
         QVERIFY(!chart.chartColumn(2, QStringLiteral("y")));  // a constant draws no column
     }
 
@@ -275,7 +312,9 @@ private slots:
     void aGrammarChartTakesNoRows() {
         bool refused = false;
         AppTest at([&](Ui& ui) {
-            const DataHandle h = ui.chart(serviceMetrics(), Chart(Layer(Mark::Point).x(QStringLiteral("time")).y(QStringLiteral("latency"))));
+            const DataHandle h = ui.chart(
+                serviceMetrics(),
+                Chart(Layer(Mark::Point).x(QStringLiteral("time")).y(QStringLiteral("latency"))));
             try {
                 h.addRows(serviceMetrics());
             } catch (const std::logic_error&) {
@@ -289,17 +328,30 @@ private slots:
     void badSpecsShowWhyInTheChartsPlace_data() {
         QTest::addColumn<int>("spec");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("missing column") << 0 << "y: no column 'p99' (the data has time, service, latency)";
-        QTest::newRow("temporal theta") << 1 << "theta: a slice's angle needs a quantitative field; 'time' is temporal";
-        QTest::newRow("nominal y on a line") << 2 << "y: a line's y needs a quantitative field; 'service' is nominal";
-        QTest::newRow("different lengths") << 3 << "columns of different lengths: 'a' has 3 rows, 'b' has 2";
+        QTest::newRow("missing column")
+            << 0 << "y: no column 'p99' (the data has time, service, latency)";
+        QTest::newRow("temporal theta")
+            << 1 << "theta: a slice's angle needs a quantitative field; 'time' is temporal";
+        QTest::newRow("nominal y on a line")
+            << 2 << "y: a line's y needs a quantitative field; 'service' is nominal";
+        QTest::newRow("different lengths")
+            << 3 << "columns of different lengths: 'a' has 3 rows, 'b' has 2";
         QTest::newRow("infinite value") << 4 << "y: 'b' has an infinite value (row 1)";
-        QTest::newRow("time out of range") << 5 << "x: 't' has a time out of range (row 1): times go from year 1 to 9999";
-        QTest::newRow("huge heatmap") << 6 << "a heatmap of 100,000,000 cells (10000 × 10000) is more than the 4,000,000 a chart draws; bin x or y";
-        QTest::newRow("log of zero") << 7 << "y: a log scale needs positive values; 'a' has 0 (row 0)";
-        QTest::newRow("unknown mark") << 8 << "mark: 'pie' is not a mark (line, area, bar, point, rect, arc, boxplot, errorband, errorbar, rule, text, candlestick)";
-        QTest::newRow("channel the mark lacks") << 9 << "theta: a line mark has no theta channel (it takes x, y, color)";
-        QTest::newRow("second layer") << 10 << "layer 2, y: no column 'nope' (the data has time, service, latency)";
+        QTest::newRow("time out of range")
+            << 5 << "x: 't' has a time out of range (row 1): times go from year 1 to 9999";
+        QTest::newRow("huge heatmap") << 6
+                                      << "a heatmap of 100,000,000 cells (10000 × 10000) is more "
+                                         "than the 4,000,000 a chart draws; bin x or y";
+        QTest::newRow("log of zero")
+            << 7 << "y: a log scale needs positive values; 'a' has 0 (row 0)";
+        QTest::newRow("unknown mark")
+            << 8
+            << "mark: 'pie' is not a mark (line, area, bar, point, rect, arc, boxplot, errorband, "
+               "errorbar, rule, text, candlestick)";
+        QTest::newRow("channel the mark lacks")
+            << 9 << "theta: a line mark has no theta channel (it takes x, y, color)";
+        QTest::newRow("second layer")
+            << 10 << "layer 2, y: no column 'nope' (the data has time, service, latency)";
     }
     void badSpecsShowWhyInTheChartsPlace() {
         QFETCH(int, spec);
@@ -307,48 +359,76 @@ private slots:
         DataFrame data = serviceMetrics();
         Chart chart;
         switch (spec) {
-        case 0: chart = Chart(Layer(Mark::Line).x(QStringLiteral("time")).y(QStringLiteral("p99"))); break;
-        case 1: chart = Chart(Layer(Mark::Arc).theta(QStringLiteral("time")).color(QStringLiteral("service"))); break;
-        case 2: chart = Chart(Layer(Mark::Line).x(QStringLiteral("time")).y(QStringLiteral("service"))); break;
-        case 3:
-            data = DataFrame().add(QStringLiteral("a"), std::vector<double>{1, 2, 3}).add(QStringLiteral("b"), std::vector<double>{1, 2});
-            chart = Chart(Layer(Mark::Point).x(QStringLiteral("a")).y(QStringLiteral("b")));
-            break;
-        case 4:
-            data = DataFrame().add(QStringLiteral("a"), std::vector<double>{1, 2}).add(QStringLiteral("b"), std::vector<double>{1, INFINITY});
-            chart = Chart(Layer(Mark::Line).x(QStringLiteral("a")).y(QStringLiteral("b")));
-            break;
-        case 5:
-            data = DataFrame().add(Column::timestamps(QStringLiteral("t"), {0, qint64(1) << 60})).add(QStringLiteral("v"), std::vector<double>{1, 2});
-            chart = Chart(Layer(Mark::Line).x(QStringLiteral("t")).y(QStringLiteral("v")));
-            break;
-        case 6: {
-            std::vector<double> x(10000), y(10000), v(10000, 1.0);
-            std::iota(x.begin(), x.end(), 0.0);
-            std::iota(y.begin(), y.end(), 0.0);
-            data = DataFrame().add(QStringLiteral("x"), x).add(QStringLiteral("y"), y).add(QStringLiteral("v"), v);
-            chart = Chart(Layer(Mark::Rect)
-                              .x(Field(QStringLiteral("x")).type(FieldType::Ordinal))
-                              .y(Field(QStringLiteral("y")).type(FieldType::Ordinal))
-                              .color(QStringLiteral("v")));
-            break;
-        }
-        case 7:
-            data = DataFrame().add(QStringLiteral("a"), std::vector<double>{0, 2}).add(QStringLiteral("x"), std::vector<double>{1, 2});
-            chart = Chart(Layer(Mark::Line).x(QStringLiteral("x")).y(Field(QStringLiteral("a")).scale(ScaleType::Log)));
-            break;
-        case 8: {
-            QVariantMap layer = Layer(Mark::Arc).toMap();
-            layer.insert(QStringLiteral("mark"), QStringLiteral("pie"));
-            const ChartPlan plan = compileChart({{QStringLiteral("layers"), QVariantList{layer}}}, data);
-            QCOMPARE(plan.error, reason);
-            return;
-        }
-        case 9: chart = Chart(Layer(Mark::Line).x(QStringLiteral("time")).theta(QStringLiteral("latency"))); break;
-        case 10:
-            chart = Chart(Layer(Mark::Line).x(QStringLiteral("time")).y(QStringLiteral("latency")))
-                        .layer(Layer(Mark::Point).x(QStringLiteral("time")).y(QStringLiteral("nope")));
-            break;
+            case 0:
+                chart = Chart(Layer(Mark::Line).x(QStringLiteral("time")).y(QStringLiteral("p99")));
+                break;
+            case 1:
+                chart = Chart(Layer(Mark::Arc)
+                                  .theta(QStringLiteral("time"))
+                                  .color(QStringLiteral("service")));
+                break;
+            case 2:
+                chart =
+                    Chart(Layer(Mark::Line).x(QStringLiteral("time")).y(QStringLiteral("service")));
+                break;
+            case 3:
+                data = DataFrame()
+                           .add(QStringLiteral("a"), std::vector<double>{1, 2, 3})
+                           .add(QStringLiteral("b"), std::vector<double>{1, 2});
+                chart = Chart(Layer(Mark::Point).x(QStringLiteral("a")).y(QStringLiteral("b")));
+                break;
+            case 4:
+                data = DataFrame()
+                           .add(QStringLiteral("a"), std::vector<double>{1, 2})
+                           .add(QStringLiteral("b"), std::vector<double>{1, INFINITY});
+                chart = Chart(Layer(Mark::Line).x(QStringLiteral("a")).y(QStringLiteral("b")));
+                break;
+            case 5:
+                data = DataFrame()
+                           .add(Column::timestamps(QStringLiteral("t"), {0, qint64(1) << 60}))
+                           .add(QStringLiteral("v"), std::vector<double>{1, 2});
+                chart = Chart(Layer(Mark::Line).x(QStringLiteral("t")).y(QStringLiteral("v")));
+                break;
+            case 6: {
+                std::vector<double> x(10000), y(10000), v(10000, 1.0);
+                std::iota(x.begin(), x.end(), 0.0);
+                std::iota(y.begin(), y.end(), 0.0);
+                data = DataFrame()
+                           .add(QStringLiteral("x"), x)
+                           .add(QStringLiteral("y"), y)
+                           .add(QStringLiteral("v"), v);
+                chart = Chart(Layer(Mark::Rect)
+                                  .x(Field(QStringLiteral("x")).type(FieldType::Ordinal))
+                                  .y(Field(QStringLiteral("y")).type(FieldType::Ordinal))
+                                  .color(QStringLiteral("v")));
+                break;
+            }
+            case 7:
+                data = DataFrame()
+                           .add(QStringLiteral("a"), std::vector<double>{0, 2})
+                           .add(QStringLiteral("x"), std::vector<double>{1, 2});
+                chart = Chart(Layer(Mark::Line)
+                                  .x(QStringLiteral("x"))
+                                  .y(Field(QStringLiteral("a")).scale(ScaleType::Log)));
+                break;
+            case 8: {
+                QVariantMap layer = Layer(Mark::Arc).toMap();
+                layer.insert(QStringLiteral("mark"), QStringLiteral("pie"));
+                const ChartPlan plan =
+                    compileChart({{QStringLiteral("layers"), QVariantList{layer}}}, data);
+                QCOMPARE(plan.error, reason);
+                return;
+            }
+            case 9:
+                chart = Chart(
+                    Layer(Mark::Line).x(QStringLiteral("time")).theta(QStringLiteral("latency")));
+                break;
+            case 10:
+                chart =
+                    Chart(Layer(Mark::Line).x(QStringLiteral("time")).y(QStringLiteral("latency")))
+                        .layer(
+                            Layer(Mark::Point).x(QStringLiteral("time")).y(QStringLiteral("nope")));
+                break;
         }
         chart.title(QStringLiteral("Broken"));
         AppTest at([=](Ui& ui) {
@@ -358,7 +438,8 @@ private slots:
         });
         QVERIFY(at.run());
         QCOMPARE(at.elements().size(), 3);  // the rest of the page is there
-        QCOMPARE(at.element(QStringLiteral("error")).text(), QStringLiteral("chart 'Broken': ") + reason);
+        QCOMPARE(at.element(QStringLiteral("error")).text(),
+                 QStringLiteral("chart 'Broken': ") + reason);
         QVERIFY(!at.element(QStringLiteral("chart")).exists());
     }
 };

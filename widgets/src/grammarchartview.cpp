@@ -69,6 +69,23 @@ QString labelFormat(const QString& format) {
     return QStringLiteral("%.6g");
 }
 
+/// `v` written as a spec's number format asks (".2f", ".1%", "s"); else in six digits.
+QString formatNumber(double v, const QString& format) {
+    if (format.startsWith(QLatin1Char('.')) && format.size() >= 3) {
+        const int decimals = format.mid(1, format.size() - 2).toInt();
+        if (format.endsWith(QLatin1Char('f'))) return QString::number(v, 'f', decimals);
+        if (format.endsWith(QLatin1Char('%')))
+            return QString::number(v * 100, 'f', decimals) + QLatin1Char('%');
+    }
+    if (format == QStringLiteral("s")) {
+        static const char* const prefixes[] = {"", "k", "M", "G", "T"};
+        int i = 0;
+        while (std::abs(v) >= 1000 && i < 4) v /= 1000, ++i;
+        return QString::number(v, 'g', 3) + QLatin1String(prefixes[i]);
+    }
+    return QString::number(v, 'g', 6);
+}
+
 class GrammarChartView : public ElementWidget {
 public:
     GrammarChartView() {
@@ -140,20 +157,23 @@ private:
         if (scale == QStringLiteral("band")) {
             auto* band = new QBarCategoryAxis;
             band->append(a.value(K::labels).toStringList());
+            if (band->count() > 12) band->setLabelsAngle(-90);  // many narrow bands
             axis = band;
         } else if (scale == QStringLiteral("time")) {
             auto* time = new QDateTimeAxis;
             const QTimeZone zone(a.value(K::timeZone).toString().toUtf8());
             const QDateTime start = QDateTime::fromMSecsSinceEpoch(qint64(lo));
-            m_axes.timeShift = zone.isValid() ? double(zone.offsetFromUtc(start) - start.offsetFromUtc()) * 1000 : 0;
+            m_axes.timeShift =
+                zone.isValid() ? double(zone.offsetFromUtc(start) - start.offsetFromUtc()) * 1000
+                               : 0;
             time->setRange(QDateTime::fromMSecsSinceEpoch(qint64(lo + m_axes.timeShift)),
                            QDateTime::fromMSecsSinceEpoch(qint64(hi + m_axes.timeShift)));
             const double days = (hi - lo) / 86400000.0;
             QString format = a.value(K::format).toString();
             if (format.isEmpty())
-                format = days <= 2     ? QStringLiteral("HH:mm")
-                         : days <= 90  ? QStringLiteral("MMM d")
-                                       : QStringLiteral("yyyy-MM-dd");
+                format = days <= 2    ? QStringLiteral("HH:mm")
+                         : days <= 90 ? QStringLiteral("MMM d")
+                                      : QStringLiteral("yyyy-MM-dd");
             time->setFormat(format);
             time->setTickCount(a.value(K::ticks, 6).toInt() + 1);
             axis = time;
@@ -198,12 +218,14 @@ private:
     /// Adds `series` on the layer's axes (its y's own side).
     void add(QAbstractSeries* series, const LayerData& layer, bool inLegend = true) {
         m_chart->addSeries(series);
-        const bool right = layer.encoding(layer.mark() == QStringLiteral("candlestick") ? K::close : K::y)
-                               .value(K::axis) == K::right;
+        const bool right =
+            layer.encoding(layer.mark() == QStringLiteral("candlestick") ? K::close : K::y)
+                .value(K::axis) == K::right;
         if (m_axes.x) series->attachAxis(m_axes.x);
         if (QAbstractAxis* y = right ? m_axes.yRight : m_axes.y) series->attachAxis(y);
         if (!inLegend)
-            for (QLegendMarker* marker : m_chart->legend()->markers(series)) marker->setVisible(false);
+            for (QLegendMarker* marker : m_chart->legend()->markers(series))
+                marker->setVisible(false);
     }
 
     bool timeX() const { return qobject_cast<QDateTimeAxis*>(m_axes.x) != nullptr; }
@@ -257,7 +279,8 @@ private:
         const QString mark = layer.mark();
         for (const QVariant& v : layer.series()) {
             const QVariantMap s = v.toMap();
-            const qsizetype start = s.value(K::start).toLongLong(), count = s.value(K::count).toLongLong();
+            const qsizetype start = s.value(K::start).toLongLong(),
+                            count = s.value(K::count).toLongLong();
             const QColor color = colorOf(s);
             const QString name = s.value(K::label).toString();
             if (mark == QStringLiteral("point")) {
@@ -313,17 +336,19 @@ private:
         // One bar set per series, a value per band (stacked when the run stacked them).
         const int bands = int(acrossAxis.value(K::labels).toStringList().size());
         const bool stacked = layer.column(base) != nullptr;
-        QAbstractBarSeries* series = horizontal ? stacked ? static_cast<QAbstractBarSeries*>(new QHorizontalStackedBarSeries)
-                                                          : new QHorizontalBarSeries
-                                     : stacked ? static_cast<QAbstractBarSeries*>(new QStackedBarSeries)
-                                               : new QBarSeries;
+        QAbstractBarSeries* series =
+            horizontal ? stacked ? static_cast<QAbstractBarSeries*>(new QHorizontalStackedBarSeries)
+                                 : new QHorizontalBarSeries
+            : stacked  ? static_cast<QAbstractBarSeries*>(new QStackedBarSeries)
+                       : new QBarSeries;
         for (const QVariant& v : layer.series()) {
             const QVariantMap s = v.toMap();
             auto* set = new QBarSet(s.value(K::label).toString());
             set->setColor(colorOf(s));
             set->setBorderColor(Qt::transparent);
             QList<qreal> values(bands, 0.0);
-            const qsizetype start = s.value(K::start).toLongLong(), count = s.value(K::count).toLongLong();
+            const qsizetype start = s.value(K::start).toLongLong(),
+                            count = s.value(K::count).toLongLong();
             for (qsizetype r = start; r < start + count; ++r) {
                 const double at = layer.at(across, r);
                 if (std::isnan(at) || at < 0 || at >= bands) continue;
@@ -356,7 +381,8 @@ private:
         }
         for (const QVariant& v : layer.series()) {
             const QVariantMap s = v.toMap();
-            const qsizetype start = s.value(K::start).toLongLong(), count = s.value(K::count).toLongLong();
+            const qsizetype start = s.value(K::start).toLongLong(),
+                            count = s.value(K::count).toLongLong();
             auto* upper = new QLineSeries;
             auto* lower = new QLineSeries;
             for (qsizetype r = start; r < start + count; ++r) {
@@ -366,9 +392,12 @@ private:
                 const double top = layer.at(K::y, r);
                 const double bottom = layer.column(K::y2) ? layer.at(K::y2, r) : 0;
                 if (std::isnan(top)) continue;
-                const double gapLeft = left + (right - left) * 0.02, gapRight = right - (right - left) * 0.02;
-                upper->append({{gapLeft, bottom}, {gapLeft, top}, {gapRight, top}, {gapRight, bottom}});
-                lower->append({{gapLeft, bottom}, {gapLeft, bottom}, {gapRight, bottom}, {gapRight, bottom}});
+                const double gapLeft = left + (right - left) * 0.02,
+                             gapRight = right - (right - left) * 0.02;
+                upper->append(
+                    {{gapLeft, bottom}, {gapLeft, top}, {gapRight, top}, {gapRight, bottom}});
+                lower->append(
+                    {{gapLeft, bottom}, {gapLeft, bottom}, {gapRight, bottom}, {gapRight, bottom}});
             }
             auto* area = new QAreaSeries(upper, lower);
             upper->setParent(area);
@@ -401,11 +430,13 @@ private:
         const QVariantMap first = layer.series().value(0).toMap();
         boxes->setBrush(colorOf(first));
         const qsizetype rows = layer.spec.value(K::rows).toLongLong();
-        const QStringList labels = m_spec.value(K::axes).toMap().value(K::x).toMap().value(K::labels).toStringList();
+        const QStringList labels =
+            m_spec.value(K::axes).toMap().value(K::x).toMap().value(K::labels).toStringList();
         for (qsizetype r = 0; r < rows; ++r) {
             const qsizetype band = layer.column(K::x) ? qsizetype(layer.at(K::x, r)) : 0;
-            auto* set = new QBoxSet(layer.at(K::lower, r), layer.at(K::q1, r), layer.at(K::median, r),
-                                    layer.at(K::q3, r), layer.at(K::upper, r), labels.value(band));
+            auto* set =
+                new QBoxSet(layer.at(K::lower, r), layer.at(K::q1, r), layer.at(K::median, r),
+                            layer.at(K::q3, r), layer.at(K::upper, r), labels.value(band));
             boxes->append(set);
         }
         add(boxes, layer, false);
@@ -418,12 +449,14 @@ private:
             const QVariantMap s = v.toMap();
             auto* sticks = new QCandlestickSeries;
             sticks->setName(s.value(K::label).toString());
-            const qsizetype start = s.value(K::start).toLongLong(), count = s.value(K::count).toLongLong();
+            const qsizetype start = s.value(K::start).toLongLong(),
+                            count = s.value(K::count).toLongLong();
             for (qsizetype r = start; r < start + count; ++r) {
                 const double x = xOf(layer.at(K::x, r));
                 if (candles) {
                     sticks->append(new QCandlestickSet(layer.at(K::open, r), layer.at(K::high, r),
-                                                       layer.at(K::low, r), layer.at(K::close, r), x));
+                                                       layer.at(K::low, r), layer.at(K::close, r),
+                                                       x));
                 } else {
                     const double low = layer.at(K::y, r), high = layer.at(K::y2, r);
                     sticks->append(new QCandlestickSet(low, high, low, low, x));
@@ -452,11 +485,13 @@ private:
         const QVariantMap axes = m_spec.value(K::axes).toMap();
         const QVariantList xDomain = axes.value(K::x).toMap().value(K::domain).toList();
         const bool right = y.value(K::axis) == K::right;
-        const QVariantList yDomain = axes.value(right ? K::yRight : K::y).toMap().value(K::domain).toList();
+        const QVariantList yDomain =
+            axes.value(right ? K::yRight : K::y).toMap().value(K::domain).toList();
         QList<QList<QPointF>> lines;
         if (y.contains(K::value)) {
             const double at = y.value(K::value).toDouble();
-            lines.append({{xOf(xDomain.value(0).toDouble()), at}, {xOf(xDomain.value(1).toDouble()), at}});
+            lines.append(
+                {{xOf(xDomain.value(0).toDouble()), at}, {xOf(xDomain.value(1).toDouble()), at}});
         } else if (x.contains(K::value)) {
             const double at = xOf(x.value(K::value).toDouble());
             lines.append({{at, yDomain.value(0).toDouble()}, {at, yDomain.value(1).toDouble()}});
@@ -468,10 +503,12 @@ private:
                     lines.append({{at, layer.at(K::y, r)}, {at, layer.at(K::y2, r)}});
                 } else if (layer.column(K::y)) {
                     const double at = layer.at(K::y, r);
-                    lines.append({{xOf(xDomain.value(0).toDouble()), at}, {xOf(xDomain.value(1).toDouble()), at}});
+                    lines.append({{xOf(xDomain.value(0).toDouble()), at},
+                                  {xOf(xDomain.value(1).toDouble()), at}});
                 } else {
                     const double at = xOf(layer.at(K::x, r));
-                    lines.append({{at, yDomain.value(0).toDouble()}, {at, yDomain.value(1).toDouble()}});
+                    lines.append(
+                        {{at, yDomain.value(0).toDouble()}, {at, yDomain.value(1).toDouble()}});
                 }
             }
         }
@@ -502,10 +539,12 @@ private:
         const QVariantMap axes = m_spec.value(K::axes).toMap();
         const auto cells = [&](const QString& axis, const QString& channel) {
             const QVariantMap a = axes.value(axis).toMap();
-            if (a.value(K::scale) == QStringLiteral("band")) return int(a.value(K::labels).toStringList().size());
+            if (a.value(K::scale) == QStringLiteral("band"))
+                return int(a.value(K::labels).toStringList().size());
             const double step = layer.encoding(channel).value(K::binStep).toDouble();
             const QVariantList d = a.value(K::domain).toList();
-            return step > 0 ? int(std::ceil((d.value(1).toDouble() - d.value(0).toDouble()) / step)) : 1;
+            return step > 0 ? int(std::ceil((d.value(1).toDouble() - d.value(0).toDouble()) / step))
+                            : 1;
         };
         const bool bandX = axes.value(K::x).toMap().value(K::scale) == QStringLiteral("band");
         const bool bandY = axes.value(K::y).toMap().value(K::scale) == QStringLiteral("band");
@@ -526,8 +565,10 @@ private:
             const int cx = int(bandX ? x : std::floor((x - xd.value(0).toDouble()) / xStep + 1e-9));
             const int cy = int(bandY ? y : std::floor((y - yd.value(0).toDouble()) / yStep + 1e-9));
             const double value = layer.at(K::color, r);
-            if (cx < 0 || cy < 0 || cx >= map.columns || cy >= map.rows || std::isnan(value)) continue;
-            map.image.setPixelColor(cx, map.rows - 1 - cy, sequentialColor(hi > lo ? (value - lo) / (hi - lo) : 0.5));
+            if (cx < 0 || cy < 0 || cx >= map.columns || cy >= map.rows || std::isnan(value))
+                continue;
+            map.image.setPixelColor(cx, map.rows - 1 - cy,
+                                    sequentialColor(hi > lo ? (value - lo) / (hi - lo) : 0.5));
         }
         // An invisible series over the plot's corners lets cells be placed by value.
         auto* anchor = new QScatterSeries;
@@ -540,7 +581,7 @@ private:
         map.anchor = anchor;
         map.item = new QGraphicsPixmapItem;
         map.item->setTransformationMode(Qt::FastTransformation);
-        map.item->setZValue(-1);
+        map.item->setZValue(5);  // over the plot's background and grid
         m_chart->scene()->addItem(map.item);
         m_items << map.item;
         m_heatmaps << map;
@@ -556,12 +597,13 @@ private:
         const qsizetype rows = std::min<qsizetype>(layer.spec.value(K::rows).toLongLong(), 2000);
         const QStringList labels = layer.encoding(K::text).value(K::labels).toStringList();
         const Column* text = layer.column(K::text);
+        const QString format = layer.encoding(K::text).value(K::format).toString();
         for (qsizetype r = 0; r < rows; ++r) {
             const QPointF at(xOf(layer.at(K::x, r)), layer.at(K::y, r));
             anchor->append(at);
-            QString s = !text ? QString()
+            QString s = !text               ? QString()
                         : !labels.isEmpty() ? labels.value(qsizetype(text->number(r)))
-                        : text->isNumeric() ? QString::number(text->number(r), 'g', 6)
+                        : text->isNumeric() ? formatNumber(text->number(r), format)
                                             : text->display(r);
             auto* item = new QGraphicsSimpleTextItem(s);
             item->setBrush(palette().color(QPalette::WindowText));
@@ -581,13 +623,14 @@ private:
             const QPointF bottomRight = m_chart->mapToPosition(values.bottomRight(), map.anchor);
             const QRectF area = QRectF(topLeft, bottomRight).normalized();
             if (area.width() < 1 || area.height() < 1) continue;
-            map.item->setPixmap(QPixmap::fromImage(map.image.scaled(area.size().toSize(), Qt::IgnoreAspectRatio, Qt::FastTransformation)));
+            map.item->setPixmap(QPixmap::fromImage(map.image.scaled(
+                area.size().toSize(), Qt::IgnoreAspectRatio, Qt::FastTransformation)));
             map.item->setPos(area.topLeft());
         }
         for (const Label& label : m_labels) {
             const QPointF p = m_chart->mapToPosition(label.at, label.anchor);
             const QRectF box = label.item->boundingRect();
-            label.item->setPos(p - QPointF(box.width() / 2, box.height() / 2));
+            label.item->setPos(p - QPointF(box.width() / 2, box.height() + 2));  // above its point
         }
     }
 

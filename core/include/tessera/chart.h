@@ -26,28 +26,28 @@ namespace tessera {
 /// One encoding of a layer: a column with its type, scale and axis, or a constant value.
 class TESSERA_CORE_EXPORT Field {
 public:
-    Field() = default;  ///< no column (with aggregate(Aggregate::Count): rows per group)
-    Field(QString column);                   ///< the column `column`
-    Field(const char* column);               ///< the column `column`
-    static Field value(double constant);     ///< a constant, as a rule at a threshold
-    static Field count();                    ///< the number of rows in each group
+    Field() = default;          ///< no column (with aggregate(Aggregate::Count): rows per group)
+    Field(QString column);      ///< the column `column`
+    Field(const char* column);  ///< the column `column`
+    static Field value(double constant);  ///< a constant, as a rule at a threshold
+    static Field count();                 ///< the number of rows in each group
 
     Field& type(FieldType type);  ///< default: from the column (numbers, timestamps, text)
     Field& title(QString title);  ///< the axis's or legend's title; default: the column's name
     /// How values are written on the axis and in tooltips: for numbers ".2f" (decimals),
     /// ".1%" (a percentage) or "s" (k, M, G); for times a QDateTime format ("HH:mm").
     Field& format(QString format);
-    Field& ticks(int count);                 ///< about this many ticks on the axis
-    Field& scale(ScaleType type);            ///< default: from the field's type
-    Field& domain(double min, double max);   ///< the axis's range; default: the data's
-    Field& nice(bool on);                    ///< round the range to tick steps (default on)
-    Field& zero(bool on);                    ///< include zero (default: bars and areas)
-    Field& bin(int maxBins = 20);            ///< group values into at most maxBins bins
-    Field& binStep(double step);             ///< group values into bins this wide
-    Field& aggregate(Aggregate aggregate);   ///< summarize each group of rows
-    Field& stack(StackMode mode);            ///< stacking of a y (default: bars and areas)
-    Field& rightAxis();                      ///< a y on a second axis, at the right
-    Field& timeZone(QString ianaId);         ///< times shown in this zone (default: column's)
+    Field& ticks(int count);                ///< about this many ticks on the axis
+    Field& scale(ScaleType type);           ///< default: from the field's type
+    Field& domain(double min, double max);  ///< the axis's range; default: the data's
+    Field& nice(bool on);                   ///< round the range to tick steps (default on)
+    Field& zero(bool on);                   ///< include zero (default: bars and areas)
+    Field& bin(int maxBins = 20);           ///< group values into at most maxBins bins
+    Field& binStep(double step);            ///< group values into bins this wide
+    Field& aggregate(Aggregate aggregate);  ///< summarize each group of rows
+    Field& stack(StackMode mode);           ///< stacking of a y (default: bars and areas)
+    Field& rightAxis();                     ///< a y on a second axis, at the right
+    Field& timeZone(QString ianaId);        ///< times shown in this zone (default: column's)
 
     bool isSet() const { return !m_map.isEmpty(); }     ///< something was set
     const QVariantMap& toMap() const { return m_map; }  ///< the encoding as a spec's map

@@ -138,8 +138,9 @@ ChartPlan compileChart(const QVariantMap& spec, const DataFrame& data) {
     for (qsizetype i = 0; i < layers.size(); ++i) {
         CompiledLayer layer = chartlayer::compileLayer(int(i), layers[i].toMap(), data, chartZone);
         if (!layer.error.isEmpty()) {
-            plan.error = layers.size() > 1 ? QStringLiteral("layer %1, %2").arg(i + 1).arg(layer.error)
-                                           : layer.error;
+            plan.error = layers.size() > 1
+                             ? QStringLiteral("layer %1, %2").arg(i + 1).arg(layer.error)
+                             : layer.error;
             return plan;
         }
         compiled.push_back(std::move(layer));
@@ -154,7 +155,8 @@ ChartPlan compileChart(const QVariantMap& spec, const DataFrame& data) {
         for (int a = 0; a < 3; ++a) {
             const AxisUse* use = a == 0 ? &layer.xAxis : a == 1 ? &layer.yAxis : &layer.yRightAxis;
             if (!use->used) continue;
-            if (const QString problem = axisProblem(axes[a], *use, axisNames[a]); !problem.isEmpty()) {
+            if (const QString problem = axisProblem(axes[a], *use, axisNames[a]);
+                !problem.isEmpty()) {
                 plan.error = problem;
                 return plan;
             }

@@ -31,30 +31,46 @@ const QStringList kPositions{K::x, K::y, K::y2};
 
 QStringList allowedChannels(Mark mark) {
     switch (mark) {
-    case Mark::Line: return {K::x, K::y, K::color};
-    case Mark::Area:
-    case Mark::Bar: return {K::x, K::y, K::y2, K::color};
-    case Mark::Point: return {K::x, K::y, K::color, K::size};
-    case Mark::Rect: return {K::x, K::y, K::color};
-    case Mark::Arc: return {K::theta, K::color};
-    case Mark::Boxplot: return {K::x, K::y};
-    case Mark::Errorband:
-    case Mark::Errorbar: return {K::x, K::y, K::y2, K::color};
-    case Mark::Rule: return {K::x, K::y, K::y2, K::color};
-    case Mark::Text: return {K::x, K::y, K::text, K::color};
-    case Mark::Candlestick: return {K::x, K::open, K::high, K::low, K::close};
+        case Mark::Line:
+            return {K::x, K::y, K::color};
+        case Mark::Area:
+        case Mark::Bar:
+            return {K::x, K::y, K::y2, K::color};
+        case Mark::Point:
+            return {K::x, K::y, K::color, K::size};
+        case Mark::Rect:
+            return {K::x, K::y, K::color};
+        case Mark::Arc:
+            return {K::theta, K::color};
+        case Mark::Boxplot:
+            return {K::x, K::y};
+        case Mark::Errorband:
+        case Mark::Errorbar:
+            return {K::x, K::y, K::y2, K::color};
+        case Mark::Rule:
+            return {K::x, K::y, K::y2, K::color};
+        case Mark::Text:
+            return {K::x, K::y, K::text, K::color};
+        case Mark::Candlestick:
+            return {K::x, K::open, K::high, K::low, K::close};
     }
     return {};
 }
 
 QStringList requiredChannels(Mark mark) {
     switch (mark) {
-    case Mark::Arc: return {K::theta, K::color};
-    case Mark::Boxplot: return {K::y};
-    case Mark::Rule: return {};
-    case Mark::Text: return {K::x, K::y, K::text};
-    case Mark::Candlestick: return {K::x, K::open, K::high, K::low, K::close};
-    default: return {K::x, K::y};
+        case Mark::Arc:
+            return {K::theta, K::color};
+        case Mark::Boxplot:
+            return {K::y};
+        case Mark::Rule:
+            return {};
+        case Mark::Text:
+            return {K::x, K::y, K::text};
+        case Mark::Candlestick:
+            return {K::x, K::open, K::high, K::low, K::close};
+        default:
+            return {K::x, K::y};
     }
 }
 
@@ -189,8 +205,9 @@ private:
         const QVariantMap encoding = m_layer.value(K::encoding).toMap();
         for (auto it = encoding.cbegin(); it != encoding.cend(); ++it) {
             if (!allowed.contains(it.key()))
-                return fail(it.key(), QStringLiteral("a %1 mark has no %2 channel (it takes %3)")
-                                          .arg(markName(), it.key(), allowed.join(QStringLiteral(", "))));
+                return fail(it.key(),
+                            QStringLiteral("a %1 mark has no %2 channel (it takes %3)")
+                                .arg(markName(), it.key(), allowed.join(QStringLiteral(", "))));
             Channel c;
             c.name = it.key();
             c.enc = it.value().toMap();
@@ -199,7 +216,9 @@ private:
         }
         for (const QString& required : requiredChannels(m_mark))
             if (!has(required))
-                return fail(required, QStringLiteral("a %1 mark needs a %2 channel").arg(markName(), required));
+                return fail(
+                    required,
+                    QStringLiteral("a %1 mark needs a %2 channel").arg(markName(), required));
         if (m_mark == Mark::Rule && !has(K::x) && !has(K::y))
             return fail(K::y, QStringLiteral("a rule needs an x or a y"));
         const QVariantList tooltip = m_layer.value(K::tooltip).toList();
@@ -208,7 +227,8 @@ private:
             c.name = K::tooltip + QString::number(i);
             c.enc = tooltip[i].toMap();
             if (!resolveChannel(c)) return false;
-            if (c.constant || c.aggregate) return fail(c.name, QStringLiteral("a tooltip shows a column as it is"));
+            if (c.constant || c.aggregate)
+                return fail(c.name, QStringLiteral("a tooltip shows a column as it is"));
             m_tooltips.append(c);
         }
         const double inner = m_layer.value(K::innerRadius, 0.0).toDouble();
@@ -232,8 +252,9 @@ private:
         if (c.enc.contains(K::aggregate)) {
             c.aggregate = enumFromName<Aggregate>(c.enc.value(K::aggregate).toString());
             if (!c.aggregate)
-                return fail(c.name, QStringLiteral("'%1' is not an aggregate (%2)")
-                                        .arg(c.enc.value(K::aggregate).toString(), names<Aggregate>()));
+                return fail(c.name,
+                            QStringLiteral("'%1' is not an aggregate (%2)")
+                                .arg(c.enc.value(K::aggregate).toString(), names<Aggregate>()));
         }
         const QString field = c.field();
         if (field.isEmpty()) {
@@ -245,8 +266,9 @@ private:
                 QStringList columns;
                 for (const Column& column : m_data.columns()) columns << column.name();
                 return fail(c.name, QStringLiteral("no column '%1' (the data has %2)")
-                                        .arg(field, columns.isEmpty() ? QStringLiteral("no columns")
-                                                                      : columns.join(QStringLiteral(", "))));
+                                        .arg(field, columns.isEmpty()
+                                                        ? QStringLiteral("no columns")
+                                                        : columns.join(QStringLiteral(", "))));
             }
         }
         if (c.enc.contains(K::type)) {
@@ -259,10 +281,15 @@ private:
             c.type = FieldType::Quantitative;
         } else {
             switch (c.column->type()) {
-            case ColumnType::Float64:
-            case ColumnType::Int64: c.type = FieldType::Quantitative; break;
-            case ColumnType::Timestamp: c.type = FieldType::Temporal; break;
-            default: c.type = FieldType::Nominal;
+                case ColumnType::Float64:
+                case ColumnType::Int64:
+                    c.type = FieldType::Quantitative;
+                    break;
+                case ColumnType::Timestamp:
+                    c.type = FieldType::Temporal;
+                    break;
+                default:
+                    c.type = FieldType::Nominal;
             }
         }
         c.enc.insert(K::type, enumName(c.type));
@@ -279,7 +306,7 @@ private:
             if (!scale)
                 return fail(c.name, QStringLiteral("'%1' is not a scale (%2)")
                                         .arg(c.enc.value(K::scale).toString(), names<ScaleType>()));
-            const bool fits = *scale == ScaleType::Band ? c.discrete()
+            const bool fits = *scale == ScaleType::Band   ? c.discrete()
                               : *scale == ScaleType::Time ? c.type == FieldType::Temporal
                                                           : c.type == FieldType::Quantitative;
             if (!fits)
@@ -322,11 +349,13 @@ private:
                 rows = c->column->size();
                 first = c->column->name();
             } else if (c->column->size() != rows) {
-                return fail(QString(), QStringLiteral("columns of different lengths: '%1' has %2 rows, '%3' has %4")
-                                           .arg(first)
-                                           .arg(rows)
-                                           .arg(c->column->name())
-                                           .arg(c->column->size()));
+                return fail(
+                    QString(),
+                    QStringLiteral("columns of different lengths: '%1' has %2 rows, '%3' has %4")
+                        .arg(first)
+                        .arg(rows)
+                        .arg(c->column->name())
+                        .arg(c->column->size()));
             }
         }
         m_rows = std::max<qsizetype>(rows, 0);
@@ -343,19 +372,21 @@ private:
                                          .arg(findRow([](double x) { return std::isinf(x); })));
             if (c->type == FieldType::Temporal && !c->extent.empty() &&
                 (c->extent.lo < double(kMinMs) || c->extent.hi > double(kMaxMs)))
-                return fail(c->name, QStringLiteral("'%1' has a time out of range (row %2): times go "
-                                                    "from year 1 to 9999")
-                                         .arg(c->field())
-                                         .arg(findRow([](double x) {
-                                             return x < double(kMinMs) || x > double(kMaxMs);
-                                         })));
+                return fail(c->name,
+                            QStringLiteral("'%1' has a time out of range (row %2): times go "
+                                           "from year 1 to 9999")
+                                .arg(c->field())
+                                .arg(findRow([](double x) {
+                                    return x < double(kMinMs) || x > double(kMaxMs);
+                                })));
             if (c->enc.value(K::scale) == enumName(ScaleType::Log) && !c->extent.empty() &&
                 c->extent.lo <= 0)
-                return fail(c->name, QStringLiteral("a log scale needs positive values; '%1' has %2 "
-                                                    "(row %3)")
-                                         .arg(c->field())
-                                         .arg(c->extent.lo)
-                                         .arg(findRow([](double x) { return x <= 0; })));
+                return fail(c->name,
+                            QStringLiteral("a log scale needs positive values; '%1' has %2 "
+                                           "(row %3)")
+                                .arg(c->field())
+                                .arg(c->extent.lo)
+                                .arg(findRow([](double x) { return x <= 0; })));
         }
         return true;
     }
@@ -374,54 +405,62 @@ private:
         Channel* y = channel(K::y);
         Channel* color = channel(K::color);
         switch (m_mark) {
-        case Mark::Line:
-        case Mark::Area:
-        case Mark::Errorband:
-        case Mark::Errorbar:
-            if (!needQuantitative(K::y, QStringLiteral("a %1's y").arg(markName()))) return false;
-            break;
-        case Mark::Bar:
-            m_horizontal = y->discrete() && x->continuous() && !x->binned;
-            if (x->discrete() && y->discrete())
-                return fail(K::y, QStringLiteral("a bar needs one quantitative axis; x and y are both %1")
-                                      .arg(enumName(y->type)));
-            break;
-        case Mark::Rect:
-            for (Channel* c : {x, y})
-                if (c->continuous() && !c->binned)
-                    return fail(c->name, QStringLiteral("a heatmap's %1 must be nominal, ordinal or "
-                                                        "binned; '%2' is %3")
-                                             .arg(c->name, c->field(), enumName(c->type)));
-            if (!needQuantitative(K::color, QStringLiteral("a heatmap's color"))) return false;
-            break;
-        case Mark::Arc:
-            if (!needQuantitative(K::theta, QStringLiteral("a slice's angle"))) return false;
-            if (color->continuous())
-                return fail(K::color, QStringLiteral("an arc's slices need a nominal or ordinal "
-                                                     "color; '%1' is %2")
-                                          .arg(color->field(), enumName(color->type)));
-            break;
-        case Mark::Boxplot:
-            if (!needQuantitative(K::y, QStringLiteral("a box plot's y"))) return false;
-            if (x && x->continuous())
-                return fail(K::x, QStringLiteral("a box plot's groups must be nominal or ordinal; "
-                                                 "'%1' is %2")
-                                      .arg(x->field(), enumName(x->type)));
-            break;
-        case Mark::Candlestick:
-            for (const QString& price : {K::open, K::high, K::low, K::close})
-                if (!needQuantitative(price, QStringLiteral("a candlestick's %1").arg(price)))
+            case Mark::Line:
+            case Mark::Area:
+            case Mark::Errorband:
+            case Mark::Errorbar:
+                if (!needQuantitative(K::y, QStringLiteral("a %1's y").arg(markName())))
                     return false;
-            break;
-        default: break;
+                break;
+            case Mark::Bar:
+                m_horizontal = y->discrete() && x->continuous() && !x->binned;
+                if (x->discrete() && y->discrete())
+                    return fail(K::y, QStringLiteral(
+                                          "a bar needs one quantitative axis; x and y are both %1")
+                                          .arg(enumName(y->type)));
+                break;
+            case Mark::Rect:
+                for (Channel* c : {x, y})
+                    if (c->continuous() && !c->binned)
+                        return fail(c->name,
+                                    QStringLiteral("a heatmap's %1 must be nominal, ordinal or "
+                                                   "binned; '%2' is %3")
+                                        .arg(c->name, c->field(), enumName(c->type)));
+                if (!needQuantitative(K::color, QStringLiteral("a heatmap's color"))) return false;
+                break;
+            case Mark::Arc:
+                if (!needQuantitative(K::theta, QStringLiteral("a slice's angle"))) return false;
+                if (color->continuous())
+                    return fail(K::color,
+                                QStringLiteral("an arc's slices need a nominal or ordinal "
+                                               "color; '%1' is %2")
+                                    .arg(color->field(), enumName(color->type)));
+                break;
+            case Mark::Boxplot:
+                if (!needQuantitative(K::y, QStringLiteral("a box plot's y"))) return false;
+                if (x && x->continuous())
+                    return fail(K::x,
+                                QStringLiteral("a box plot's groups must be nominal or ordinal; "
+                                               "'%1' is %2")
+                                    .arg(x->field(), enumName(x->type)));
+                break;
+            case Mark::Candlestick:
+                for (const QString& price : {K::open, K::high, K::low, K::close})
+                    if (!needQuantitative(price, QStringLiteral("a candlestick's %1").arg(price)))
+                        return false;
+                break;
+            default:
+                break;
         }
         if (color && color->continuous() && m_mark != Mark::Rect && m_mark != Mark::Point)
-            return fail(K::color, QStringLiteral("a %1's color must be nominal or ordinal (series); '%2' "
-                                                 "is %3")
-                                      .arg(markName(), color->field(), enumName(color->type)));
+            return fail(K::color,
+                        QStringLiteral("a %1's color must be nominal or ordinal (series); '%2' "
+                                       "is %3")
+                            .arg(markName(), color->field(), enumName(color->type)));
         if (!needQuantitative(K::size, QStringLiteral("a point's size"))) return false;
         if (Channel* y2 = channel(K::y2); y2 && y && y2->type != y->type && !y2->constant)
-            return fail(K::y2, QStringLiteral("y2 must be of y's type (%1)").arg(enumName(y->type)));
+            return fail(K::y2,
+                        QStringLiteral("y2 must be of y's type (%1)").arg(enumName(y->type)));
         return true;
     }
 
@@ -488,7 +527,8 @@ private:
         });
         keys.cardinality = c.bins.count;
         keys.values.resize(size_t(c.bins.count));
-        for (int i = 0; i < c.bins.count; ++i) keys.values[size_t(i)] = c.bins.start + i * c.bins.step;
+        for (int i = 0; i < c.bins.count; ++i)
+            keys.values[size_t(i)] = c.bins.start + i * c.bins.step;
         return keys;
     }
 
@@ -498,18 +538,19 @@ private:
         for (const Channel& c : m_channels)
             if (c.aggregate) out << c.name;
         switch (m_mark) {
-        case Mark::Rect:
-            if (!out.contains(K::color)) out << K::color;
-            break;
-        case Mark::Arc:
-            if (!out.contains(K::theta)) out << K::theta;
-            break;
-        case Mark::Boxplot:
-        case Mark::Errorband:
-        case Mark::Errorbar:
-            if (!out.contains(K::y)) out << K::y;
-            break;
-        default: break;
+            case Mark::Rect:
+                if (!out.contains(K::color)) out << K::color;
+                break;
+            case Mark::Arc:
+                if (!out.contains(K::theta)) out << K::theta;
+                break;
+            case Mark::Boxplot:
+            case Mark::Errorband:
+            case Mark::Errorbar:
+                if (!out.contains(K::y)) out << K::y;
+                break;
+            default:
+                break;
         }
         return out;
     }
@@ -530,7 +571,8 @@ private:
         // Dimensions: color first, so that each series' rows come together.
         QList<Channel*> dims;
         for (const QString& name : {K::color, K::x, K::y, K::size, K::text})
-            if (Channel* c = channel(name); c && !c->constant && !measured.contains(name)) dims << c;
+            if (Channel* c = channel(name); c && !c->constant && !measured.contains(name))
+                dims << c;
         std::vector<Keys> keys;
         qint64 combinations = 1;
         for (Channel* d : dims) {
@@ -540,12 +582,13 @@ private:
                 return fail(d->name, QStringLiteral("too many groups to draw"));
         }
         if (m_mark == Mark::Rect && combinations > kMaxChartCells)
-            return fail(QString(), QStringLiteral("a heatmap of %L1 cells (%2 × %3) is more than the "
-                                                  "%L4 a chart draws; bin x or y")
-                                       .arg(combinations)
-                                       .arg(keys[0].cardinality)
-                                       .arg(keys[1].cardinality)
-                                       .arg(kMaxChartCells));
+            return fail(QString(),
+                        QStringLiteral("a heatmap of %L1 cells (%2 × %3) is more than the "
+                                       "%L4 a chart draws; bin x or y")
+                            .arg(combinations)
+                            .arg(keys[0].cardinality)
+                            .arg(keys[1].cardinality)
+                            .arg(kMaxChartCells));
         // Each row's combined key, then each key's group, in key order.
         const size_t n = size_t(m_rows);
         std::vector<qint64> key(n);
@@ -601,7 +644,7 @@ private:
                 ends = values;
                 for (double& v : ends) v += dims[d]->bins.step;
                 m_out.columns.insert_or_assign(dims[d]->name == K::x ? K::x2 : K::y2,
-                                     Column(dims[d]->name, std::move(ends)));
+                                               Column(dims[d]->name, std::move(ends)));
                 dims[d]->enc.insert(K::binStep, dims[d]->bins.step);
             }
             m_out.columns.insert_or_assign(dims[d]->name, Column(dims[d]->name, std::move(values)));
@@ -613,9 +656,10 @@ private:
 
     /// The measure `c` per group: its aggregate, or the mark's statistics.
     void summarize(Channel& c, const std::vector<qint32>& groupOf, size_t groups) {
-        const std::vector<double>* v = c.column && c.column->isNumeric() ? &c.column->numbers() : nullptr;
-        const Aggregate aggregate = c.aggregate ? *c.aggregate
-                                    : !c.column ? Aggregate::Count
+        const std::vector<double>* v =
+            c.column && c.column->isNumeric() ? &c.column->numbers() : nullptr;
+        const Aggregate aggregate = c.aggregate           ? *c.aggregate
+                                    : !c.column           ? Aggregate::Count
                                     : m_mark == Mark::Arc ? Aggregate::Sum
                                                           : Aggregate::Mean;
         const size_t n = groupOf.size();
@@ -623,7 +667,8 @@ private:
             boxStatistics(*v, groupOf, groups);
             return;
         }
-        if ((m_mark == Mark::Errorband || m_mark == Mark::Errorbar) && c.name == K::y && !c.aggregate) {
+        if ((m_mark == Mark::Errorband || m_mark == Mark::Errorbar) && c.name == K::y &&
+            !c.aggregate) {
             // Mean ± one standard deviation.
             std::vector<double> sum(groups), squares(groups), count(groups);
             for (size_t r = 0; r < n; ++r) {
@@ -643,50 +688,55 @@ private:
             }
             m_out.columns.insert_or_assign(K::y, Column(K::y, std::move(low)));
             m_out.columns.insert_or_assign(K::y2, Column(K::y2, std::move(high)));
-            c.enc.insert(K::title, c.enc.value(K::title).toString() + QStringLiteral(" (mean ± sd)"));
+            c.enc.insert(K::title,
+                         c.enc.value(K::title).toString() + QStringLiteral(" (mean ± sd)"));
             return;
         }
         c.enc.insert(K::aggregate, enumName(aggregate));
         std::vector<double> out(groups, 0.0);
         switch (aggregate) {
-        case Aggregate::Count:
-            for (size_t r = 0; r < n; ++r)
-                if (groupOf[r] >= 0 && (!v || !std::isnan((*v)[r]))) out[size_t(groupOf[r])] += 1;
-            break;
-        case Aggregate::Sum:
-        case Aggregate::Mean: {
-            std::vector<double> count(groups);
-            for (size_t r = 0; r < n; ++r) {
-                const double x = (*v)[r];
-                if (groupOf[r] < 0 || std::isnan(x)) continue;
-                out[size_t(groupOf[r])] += x;
-                count[size_t(groupOf[r])] += 1;
+            case Aggregate::Count:
+                for (size_t r = 0; r < n; ++r)
+                    if (groupOf[r] >= 0 && (!v || !std::isnan((*v)[r])))
+                        out[size_t(groupOf[r])] += 1;
+                break;
+            case Aggregate::Sum:
+            case Aggregate::Mean: {
+                std::vector<double> count(groups);
+                for (size_t r = 0; r < n; ++r) {
+                    const double x = (*v)[r];
+                    if (groupOf[r] < 0 || std::isnan(x)) continue;
+                    out[size_t(groupOf[r])] += x;
+                    count[size_t(groupOf[r])] += 1;
+                }
+                if (aggregate == Aggregate::Mean)
+                    for (size_t g = 0; g < groups; ++g)
+                        out[g] = count[g] > 0 ? out[g] / count[g] : std::nan("");
+                break;
             }
-            if (aggregate == Aggregate::Mean)
-                for (size_t g = 0; g < groups; ++g) out[g] = count[g] > 0 ? out[g] / count[g] : std::nan("");
-            break;
-        }
-        case Aggregate::Min:
-        case Aggregate::Max: {
-            const bool min = aggregate == Aggregate::Min;
-            std::fill(out.begin(), out.end(), std::nan(""));
-            for (size_t r = 0; r < n; ++r) {
-                const double x = (*v)[r];
-                if (groupOf[r] < 0 || std::isnan(x)) continue;
-                double& o = out[size_t(groupOf[r])];
-                if (std::isnan(o) || (min ? x < o : x > o)) o = x;
+            case Aggregate::Min:
+            case Aggregate::Max: {
+                const bool min = aggregate == Aggregate::Min;
+                std::fill(out.begin(), out.end(), std::nan(""));
+                for (size_t r = 0; r < n; ++r) {
+                    const double x = (*v)[r];
+                    if (groupOf[r] < 0 || std::isnan(x)) continue;
+                    double& o = out[size_t(groupOf[r])];
+                    if (std::isnan(o) || (min ? x < o : x > o)) o = x;
+                }
+                break;
             }
-            break;
-        }
-        case Aggregate::Median:
-        case Aggregate::Q1:
-        case Aggregate::Q3: {
-            const double p = aggregate == Aggregate::Median ? 0.5 : aggregate == Aggregate::Q1 ? 0.25 : 0.75;
-            forEachGroup(*v, groupOf, groups, [&](size_t g, std::vector<double>& values) {
-                out[g] = chartstats::quantile(values, p);
-            });
-            break;
-        }
+            case Aggregate::Median:
+            case Aggregate::Q1:
+            case Aggregate::Q3: {
+                const double p = aggregate == Aggregate::Median ? 0.5
+                                 : aggregate == Aggregate::Q1   ? 0.25
+                                                                : 0.75;
+                forEachGroup(*v, groupOf, groups, [&](size_t g, std::vector<double>& values) {
+                    out[g] = chartstats::quantile(values, p);
+                });
+                break;
+            }
         }
         m_out.columns.insert_or_assign(c.name, Column(c.name, std::move(out)));
     }
@@ -711,7 +761,8 @@ private:
     }
 
     /// Quartiles, and whiskers at the furthest values within 1.5 interquartile ranges.
-    void boxStatistics(const std::vector<double>& v, const std::vector<qint32>& groupOf, size_t groups) {
+    void boxStatistics(const std::vector<double>& v, const std::vector<qint32>& groupOf,
+                       size_t groups) {
         std::vector<double> lower(groups), q1(groups), median(groups), q3(groups), upper(groups);
         forEachGroup(v, groupOf, groups, [&](size_t g, std::vector<double>& values) {
             std::sort(values.begin(), values.end());
@@ -757,14 +808,16 @@ private:
                                                     {K::count, 1},
                                                     {K::color, -1}});
             } else {
-                m_out.series.append(QVariantMap{{K::label, layerName()}, {K::start, 0}, {K::count, qlonglong(m_drawnRows)}});
+                m_out.series.append(QVariantMap{
+                    {K::label, layerName()}, {K::start, 0}, {K::count, qlonglong(m_drawnRows)}});
             }
             return;
         }
         const std::vector<qint32> order = seriesOrder(byColor);
         if (!order.empty()) gather(order);
         if (!byColor) {
-            m_out.series.append(QVariantMap{{K::label, layerName()}, {K::start, 0}, {K::count, qlonglong(m_drawnRows)}});
+            m_out.series.append(QVariantMap{
+                {K::label, layerName()}, {K::start, 0}, {K::count, qlonglong(m_drawnRows)}});
             return;
         }
         const QStringList labels = m_labels.value(K::color);
@@ -772,14 +825,16 @@ private:
         qsizetype start = 0;
         while (start < qsizetype(codes.size())) {
             qsizetype end = start;
-            while (end < qsizetype(codes.size()) && (codes[size_t(end)] == codes[size_t(start)] ||
-                                                     (std::isnan(codes[size_t(end)]) && std::isnan(codes[size_t(start)]))))
+            while (end < qsizetype(codes.size()) &&
+                   (codes[size_t(end)] == codes[size_t(start)] ||
+                    (std::isnan(codes[size_t(end)]) && std::isnan(codes[size_t(start)]))))
                 ++end;
             if (!std::isnan(codes[size_t(start)]))
-                m_out.series.append(QVariantMap{{K::label, labels.value(qsizetype(codes[size_t(start)]))},
-                                                {K::start, qlonglong(start)},
-                                                {K::count, qlonglong(end - start)},
-                                                {K::color, -1}});
+                m_out.series.append(
+                    QVariantMap{{K::label, labels.value(qsizetype(codes[size_t(start)]))},
+                                {K::start, qlonglong(start)},
+                                {K::count, qlonglong(end - start)},
+                                {K::color, -1}});
             start = end;
         }
     }
@@ -798,8 +853,9 @@ private:
         const size_t n = size_t(m_drawnRows);
         std::vector<double> codes;
         if (byColor) codes = drawn(K::color).numbers();
-        const bool sortX = (m_mark == Mark::Line || m_mark == Mark::Area || m_mark == Mark::Errorband) &&
-                           m_out.columns.count(K::x) > 0;
+        const bool sortX =
+            (m_mark == Mark::Line || m_mark == Mark::Area || m_mark == Mark::Errorband) &&
+            m_out.columns.count(K::x) > 0;
         const std::vector<double>* xs = sortX ? &drawn(K::x).numbers() : nullptr;
         bool inOrder = true;
         for (size_t r = 1; r < n && inOrder; ++r) {
@@ -850,7 +906,8 @@ private:
         Channel* m = channel(measure);
         Channel* color = channel(K::color);
         StackMode mode = color && color->discrete() ? StackMode::Zero : StackMode::None;
-        if (m->enc.contains(K::stack)) mode = *enumFromName<StackMode>(m->enc.value(K::stack).toString());
+        if (m->enc.contains(K::stack))
+            mode = *enumFromName<StackMode>(m->enc.value(K::stack).toString());
         m->enc.insert(K::stack, enumName(mode));
         if (mode == StackMode::None) return true;
         if (has(K::y2) && !m_channels[K::y2].constant && !m_horizontal)
@@ -898,10 +955,11 @@ private:
         QVariantMap spec;
         for (const QString& key : {K::title, K::format, K::ticks, K::domain, K::nice, K::type})
             if (c.enc.contains(key)) spec.insert(key, c.enc.value(key));
-        ScaleType scale = axis.band ? ScaleType::Band
+        ScaleType scale = axis.band                       ? ScaleType::Band
                           : c.type == FieldType::Temporal ? ScaleType::Time
                                                           : ScaleType::Linear;
-        if (c.enc.contains(K::scale)) scale = *enumFromName<ScaleType>(c.enc.value(K::scale).toString());
+        if (c.enc.contains(K::scale))
+            scale = *enumFromName<ScaleType>(c.enc.value(K::scale).toString());
         spec.insert(K::scale, enumName(scale));
         if (c.type == FieldType::Temporal) {
             spec.insert(K::timeZone, zoneOf(c));
@@ -938,8 +996,9 @@ private:
         if (Channel* color = channel(K::color); color && color->continuous()) {
             const Column& c = drawn(K::color);
             const Extent e = chartstats::extentOf(c.numbers().data(), c.numbers().size());
-            m_out.colorScale = {{K::title, color->enc.value(K::title)},
-                                {K::domain, QVariantList{e.empty() ? 0.0 : e.lo, e.empty() ? 1.0 : e.hi}}};
+            m_out.colorScale = {
+                {K::title, color->enc.value(K::title)},
+                {K::domain, QVariantList{e.empty() ? 0.0 : e.lo, e.empty() ? 1.0 : e.hi}}};
         }
         QVariantMap spec;
         for (const QString& key : {K::mark, K::name, K::innerRadius})

@@ -8,8 +8,8 @@
 #include "chartstats.h"
 
 #include <QVariantList>
-#include <map>
 #include <QVariantMap>
+#include <map>
 
 namespace tessera::chartlayer {
 
@@ -18,15 +18,15 @@ struct AxisUse {
     bool used = false;
     QVariantMap spec;  ///< scale, type, title, format, ticks, timeZone, domain, nice
     bool band = false;
-    QStringList labels;          ///< a band axis's values, which the codes index
-    chartstats::Extent extent;   ///< of a continuous axis
-    bool zero = false;           ///< the axis should include zero
-    QStringList codeChannels;    ///< the layer's channels holding codes into `labels`
+    QStringList labels;         ///< a band axis's values, which the codes index
+    chartstats::Extent extent;  ///< of a continuous axis
+    bool zero = false;          ///< the axis should include zero
+    QStringList codeChannels;   ///< the layer's channels holding codes into `labels`
 };
 
 struct CompiledLayer {
-    QString error;                  ///< "y: …"; nothing else is set
-    QVariantMap spec;               ///< the completed layer
+    QString error;                      ///< "y: …"; nothing else is set
+    QVariantMap spec;                   ///< the completed layer
     std::map<QString, Column> columns;  ///< by channel
     QVariantList series;  ///< {label, start, count}, with color -1 when named by the legend
     AxisUse xAxis, yAxis, yRightAxis;
