@@ -22,8 +22,7 @@ using tessera::Mark;
 using tessera::ScaleType;
 using tessera::StackMode;
 
-const QStringList kServices{QStringLiteral("api"), QStringLiteral("web"),
-                            QStringLiteral("search")};
+const QStringList kServices{QStringLiteral("api"), QStringLiteral("web"), QStringLiteral("search")};
 constexpr qint64 kWeekStart = 1796601600000;  // Monday 2026-12-07, 00:00 UTC
 constexpr qint64 kMinute = 60'000;
 
@@ -63,7 +62,9 @@ DataFrame latencies() {
         service << kServices[s];
         ms.push_back(fast(rng) * (1 + 0.4 * s));
     }
-    return DataFrame().add(Column::categories(QStringLiteral("service"), service)).add(QStringLiteral("latency (ms)"), ms);
+    return DataFrame()
+        .add(Column::categories(QStringLiteral("service"), service))
+        .add(QStringLiteral("latency (ms)"), ms);
 }
 
 /// Requests per hour of a week, by weekday and hour.
@@ -142,14 +143,14 @@ void grammar(tessera::Ui& ui) {
 
     const DataFrame metrics = serviceMetrics();
     ui.subheader(QStringLiteral("A week of latency, with a threshold"));
-    ui.chart(metrics, Chart(Layer(Mark::Line)
-                                .x(Field(QStringLiteral("time")).title(QStringLiteral("time (Paris)")))
-                                .y(QStringLiteral("latency (ms)"))
-                                .color(QStringLiteral("service")))
-                          .layer(Layer(Mark::Rule)
-                                     .y(Field::value(250))
-                                     .name(QStringLiteral("alert threshold")))
-                          .height(300));
+    ui.chart(
+        metrics,
+        Chart(Layer(Mark::Line)
+                  .x(Field(QStringLiteral("time")).title(QStringLiteral("time (Paris)")))
+                  .y(QStringLiteral("latency (ms)"))
+                  .color(QStringLiteral("service")))
+            .layer(Layer(Mark::Rule).y(Field::value(250)).name(QStringLiteral("alert threshold")))
+            .height(300));
 
     QVector<tessera::Ui> cols = ui.columns(2);
     const DataFrame samples = latencies();
@@ -158,9 +159,9 @@ void grammar(tessera::Ui& ui) {
                                      .x(Field(QStringLiteral("latency (ms)")).bin(30))
                                      .y(Field::count().title(QStringLiteral("requests")))));
     cols[1].subheader(QStringLiteral("Latency per service"));
-    cols[1].chart(samples, Chart(Layer(Mark::Boxplot)
-                                     .x(QStringLiteral("service"))
-                                     .y(QStringLiteral("latency (ms)"))));
+    cols[1].chart(
+        samples,
+        Chart(Layer(Mark::Boxplot).x(QStringLiteral("service")).y(QStringLiteral("latency (ms)"))));
 
     cols = ui.columns(2);
     cols[0].subheader(QStringLiteral("Requests by hour and weekday"));
@@ -176,30 +177,32 @@ void grammar(tessera::Ui& ui) {
                                      .innerRadius(0.55)));
 
     ui.subheader(QStringLiteral("Prices and volume"));
-    ui.chart(prices(), Chart(Layer(Mark::Bar)
-                                 .x(QStringLiteral("day"))
-                                 .y(Field(QStringLiteral("volume")).rightAxis().domain(0, 6e6))
-                                 .name(QStringLiteral("volume")))
-                           .layer(Layer(Mark::Candlestick)
-                                      .x(QStringLiteral("day"))
-                                      .open(QStringLiteral("open"))
-                                      .high(QStringLiteral("high"))
-                                      .low(QStringLiteral("low"))
-                                      .close(Field(QStringLiteral("close")).title(QStringLiteral("price (€)")))
-                                      .name(QStringLiteral("price")))
-                           .height(320));
+    ui.chart(
+        prices(),
+        Chart(Layer(Mark::Bar)
+                  .x(QStringLiteral("day"))
+                  .y(Field(QStringLiteral("volume")).rightAxis().domain(0, 6e6))
+                  .name(QStringLiteral("volume")))
+            .layer(Layer(Mark::Candlestick)
+                       .x(QStringLiteral("day"))
+                       .open(QStringLiteral("open"))
+                       .high(QStringLiteral("high"))
+                       .low(QStringLiteral("low"))
+                       .close(Field(QStringLiteral("close")).title(QStringLiteral("price (€)")))
+                       .name(QStringLiteral("price")))
+            .height(320));
 
     cols = ui.columns(2);
     const DataFrame outlook = forecast();
     cols[0].subheader(QStringLiteral("A forecast and its range"));
-    cols[0].chart(outlook, Chart(Layer(Mark::Errorband)
-                                     .x(QStringLiteral("day"))
-                                     .y(Field(QStringLiteral("low")).title(QStringLiteral("sign-ups")))
-                                     .y2(QStringLiteral("high"))
-                                     .name(QStringLiteral("80% range")))
-                               .layer(Layer(Mark::Line)
-                                          .x(QStringLiteral("day"))
-                                          .y(QStringLiteral("sign-ups"))));
+    cols[0].chart(
+        outlook,
+        Chart(Layer(Mark::Errorband)
+                  .x(QStringLiteral("day"))
+                  .y(Field(QStringLiteral("low")).title(QStringLiteral("sign-ups")))
+                  .y2(QStringLiteral("high"))
+                  .name(QStringLiteral("80% range")))
+            .layer(Layer(Mark::Line).x(QStringLiteral("day")).y(QStringLiteral("sign-ups"))));
     cols[1].subheader(QStringLiteral("Requests per day, stacked"));
     cols[1].chart(metrics, Chart(Layer(Mark::Area)
                                      .x(QStringLiteral("time"))
@@ -208,12 +211,12 @@ void grammar(tessera::Ui& ui) {
 
     cols = ui.columns(2);
     cols[0].subheader(QStringLiteral("Mean latency ± one deviation"));
-    cols[0].chart(samples, Chart(Layer(Mark::Errorbar)
-                                     .x(QStringLiteral("service"))
-                                     .y(QStringLiteral("latency (ms)")))
-                               .layer(Layer(Mark::Point)
-                                          .x(QStringLiteral("service"))
-                                          .y(Field(QStringLiteral("latency (ms)")).aggregate(Aggregate::Mean))));
+    cols[0].chart(
+        samples,
+        Chart(Layer(Mark::Errorbar).x(QStringLiteral("service")).y(QStringLiteral("latency (ms)")))
+            .layer(Layer(Mark::Point)
+                       .x(QStringLiteral("service"))
+                       .y(Field(QStringLiteral("latency (ms)")).aggregate(Aggregate::Mean))));
     cols[1].subheader(QStringLiteral("Requests per weekday, labelled"));
     const Field perDay = Field(QStringLiteral("requests")).aggregate(Aggregate::Sum);
     cols[1].chart(requestsByHour(),

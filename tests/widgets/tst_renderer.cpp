@@ -82,6 +82,7 @@ void everything(Ui& ui) {
     ui.areaChart(f, {.x = "x"});
     ui.barChart(f, {.x = "label"});
     ui.scatterChart(f, {.x = "x"});
+    ui.chart(f, Chart(Layer(Mark::Bar).x("label").y("y")));
     ui.table(f);
     ui.dataframe(f);
     ui.dataframe(f, {.selectionMode = SelectionMode::MultiRow, .key = "rows"});
