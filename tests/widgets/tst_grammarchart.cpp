@@ -8,10 +8,9 @@
 #include <QAreaSeries>
 #include <QBarCategoryAxis>
 #include <QBarSet>
-#include <QCandlestickSet>
-#include <QTimeZone>
 #include <QBoxPlotSeries>
 #include <QCandlestickSeries>
+#include <QCandlestickSet>
 #include <QChartView>
 #include <QDateTimeAxis>
 #include <QGraphicsPixmapItem>
@@ -22,6 +21,7 @@
 #include <QScatterSeries>
 #include <QStackedBarSeries>
 #include <QTest>
+#include <QTimeZone>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -95,7 +95,10 @@ class TestGrammarChart : public QObject {
     Q_OBJECT
 private slots:
     void aLineHasASeriesPerColorOnATimeAxis() {
-        Drawn d(Layer(Mark::Line).x(QStringLiteral("time")).y(QStringLiteral("value")).color(QStringLiteral("service")));
+        Drawn d(Layer(Mark::Line)
+                    .x(QStringLiteral("time"))
+                    .y(QStringLiteral("value"))
+                    .color(QStringLiteral("service")));
         QVERIFY(d.wait());
         const auto lines = d.series<QLineSeries>();
         QCOMPARE(lines.size(), 2);
@@ -115,7 +118,10 @@ private slots:
     }
 
     void stackedAreasHaveALowerLine() {
-        Drawn d(Layer(Mark::Area).x(QStringLiteral("time")).y(QStringLiteral("value")).color(QStringLiteral("service")));
+        Drawn d(Layer(Mark::Area)
+                    .x(QStringLiteral("time"))
+                    .y(QStringLiteral("value"))
+                    .color(QStringLiteral("service")));
         QVERIFY(d.wait());
         const auto areas = d.series<QAreaSeries>();
         QCOMPARE(areas.size(), 2);
@@ -125,7 +131,10 @@ private slots:
     }
 
     void barsOfNamesStackOnACategoryAxis() {
-        Drawn d(Layer(Mark::Bar).x(QStringLiteral("service")).y(Field(QStringLiteral("value")).aggregate(Aggregate::Sum)).color(QStringLiteral("service")));
+        Drawn d(Layer(Mark::Bar)
+                    .x(QStringLiteral("service"))
+                    .y(Field(QStringLiteral("value")).aggregate(Aggregate::Sum))
+                    .color(QStringLiteral("service")));
         QVERIFY(d.wait());
         auto* bars = d.series<QStackedBarSeries>().value(0);
         QVERIFY(bars);
@@ -146,7 +155,10 @@ private slots:
     }
 
     void aHeatmapIsADrawnImage() {
-        Drawn d(Layer(Mark::Rect).x(QStringLiteral("service")).y(Field(QStringLiteral("time")).type(FieldType::Ordinal)).color(QStringLiteral("value")));
+        Drawn d(Layer(Mark::Rect)
+                    .x(QStringLiteral("service"))
+                    .y(Field(QStringLiteral("time")).type(FieldType::Ordinal))
+                    .color(QStringLiteral("value")));
         QVERIFY(d.wait());
         QList<QGraphicsPixmapItem*> cells;
         for (QGraphicsItem* item : d.chart->scene()->items())
@@ -157,7 +169,10 @@ private slots:
     }
 
     void aDonutHasASlicePerName() {
-        Drawn d(Layer(Mark::Arc).theta(QStringLiteral("value")).color(QStringLiteral("service")).innerRadius(0.5));
+        Drawn d(Layer(Mark::Arc)
+                    .theta(QStringLiteral("value"))
+                    .color(QStringLiteral("service"))
+                    .innerRadius(0.5));
         QVERIFY(d.wait());
         auto* pie = d.series<QPieSeries>().value(0);
         QVERIFY(pie);
@@ -183,7 +198,10 @@ private slots:
                           .high(QStringLiteral("high"))
                           .low(QStringLiteral("low"))
                           .close(QStringLiteral("value")))
-                    .layer(Layer(Mark::Errorbar).x(QStringLiteral("time")).y(QStringLiteral("low")).y2(QStringLiteral("high"))));
+                    .layer(Layer(Mark::Errorbar)
+                               .x(QStringLiteral("time"))
+                               .y(QStringLiteral("low"))
+                               .y2(QStringLiteral("high"))));
         QVERIFY(d.wait());
         const auto sticks = d.series<QCandlestickSeries>();
         QCOMPARE(sticks.size(), 2);
@@ -192,7 +210,10 @@ private slots:
     }
 
     void bandsRulesAndTextOnASecondAxis() {
-        Drawn d(Chart(Layer(Mark::Errorband).x(QStringLiteral("time")).y(QStringLiteral("low")).y2(QStringLiteral("high")))
+        Drawn d(Chart(Layer(Mark::Errorband)
+                          .x(QStringLiteral("time"))
+                          .y(QStringLiteral("low"))
+                          .y2(QStringLiteral("high")))
                     .layer(Layer(Mark::Rule).y(Field::value(12)))
                     .layer(Layer(Mark::Text)
                                .x(QStringLiteral("time"))
@@ -203,7 +224,8 @@ private slots:
         QCOMPARE(d.chart->axes(Qt::Vertical).size(), 2);
         int labels = 0;
         for (QGraphicsItem* item : d.chart->scene()->items())
-            if (auto* t = dynamic_cast<QGraphicsSimpleTextItem*>(item); t && (t->text() == QStringLiteral("api") || t->text() == QStringLiteral("web")))
+            if (auto* t = dynamic_cast<QGraphicsSimpleTextItem*>(item);
+                t && (t->text() == QStringLiteral("api") || t->text() == QStringLiteral("web")))
                 ++labels;
         QCOMPARE(labels, 8);
         const auto lines = d.series<QLineSeries>();
@@ -213,7 +235,9 @@ private slots:
     }
 
     void aLogScaleIsALogAxis() {
-        Drawn d(Layer(Mark::Line).x(QStringLiteral("time")).y(Field(QStringLiteral("value")).scale(ScaleType::Log)));
+        Drawn d(Layer(Mark::Line)
+                    .x(QStringLiteral("time"))
+                    .y(Field(QStringLiteral("value")).scale(ScaleType::Log)));
         QVERIFY(d.wait());
         auto* y = d.axis<QLogValueAxis>(Qt::Vertical);
         QVERIFY(y);

@@ -3,6 +3,7 @@
 // state of the person's); blocks, widgets, charts and tables update in place.
 import { ChartView } from './chart';
 import { el } from './dom';
+import { GrammarChartView } from './grammar/grammarview';
 import { renderMarkdown } from './markdown';
 import { Element, ElementOfKind, isKind } from './protocol';
 import { BlockKind, PropsOf } from './schema';
@@ -401,6 +402,8 @@ export function createView(element: Element, ctx: ViewContext): View {
     case 'bar_chart':
     case 'scatter_chart':
       return new ChartView(element, ctx);
+    case 'chart':
+      return new GrammarChartView(element, ctx);
     case 'table':
     case 'dataframe':
       return new TableView(element, ctx);
