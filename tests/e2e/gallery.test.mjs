@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import { open, settled, withServer } from './harness.mjs';
 
-const PAGES = ['gallery', 'gallery-charts', 'gallery-widgets', 'gallery-layout', 'gallery-chat'];
+const PAGES = ['gallery', 'gallery-charts', 'gallery-grammar', 'gallery-widgets', 'gallery-layout', 'gallery-chat'];
 
 /// The kinds on a page as `tessera --once --json` reports them.
 function kindsOf(dashboard) {
