@@ -309,20 +309,76 @@ private slots:
         QCOMPARE(chart.chartSpec().value(QStringLiteral("labels")).toStringList().size(), 2);
     }
 
-    void aGrammarChartTakesNoRows() {
-        bool refused = false;
+    void rowsAddedAreChartedInARollingWindow() {
+        // Readings of two sensors, ten a second, shown as per-second means over the last
+        // three seconds.
+        const auto readings = [](int from, int count) {
+            std::vector<qint64> t;
+            QStringList sensor;
+            std::vector<double> v;
+            for (int i = from; i < from + count; ++i) {
+                t.push_back(kMonday + i * 100);
+                sensor << (i % 2 ? QStringLiteral("b") : QStringLiteral("a"));
+                v.push_back(i % 2 ? 100 + i / 10 : i / 10);
+            }
+            return DataFrame()
+                .add(Column::timestamps(QStringLiteral("t"), t))
+                .add(Column::categories(QStringLiteral("sensor"), sensor))
+                .add(QStringLiteral("v"), v);
+        };
+        QString refused;
         AppTest at([&](Ui& ui) {
             const DataHandle h = ui.chart(
-                serviceMetrics(),
-                Chart(Layer(Mark::Point).x(QStringLiteral("time")).y(QStringLiteral("latency"))));
+                readings(0, 10), Chart(Layer(Mark::Line)
+                                           .x(Field(QStringLiteral("t")).binStep(1000))
+                                           .y(Field(QStringLiteral("v")).aggregate(Aggregate::Mean))
+                                           .color(QStringLiteral("sensor")))
+                                     .keepLastSeconds(3));
+            for (int second = 1; second < 6; ++second) h.addRows(readings(second * 10, 10));
             try {
-                h.addRows(serviceMetrics());
-            } catch (const std::logic_error&) {
-                refused = true;
+                h.addRows(DataFrame().add(QStringLiteral("other"), std::vector<double>{1}));
+            } catch (const std::invalid_argument& e) {
+                refused = QString::fromUtf8(e.what());
             }
         });
         QVERIFY(at.run());
-        QVERIFY(refused);
+        const ElementView chart = at.element(QStringLiteral("chart"));
+        QCOMPARE(chart.prop(prop::rows).toInt(), 31);  // 3 s of readings, and the latest
+        // Per second and sensor, seconds 2 to 5; the window starts on one of b's readings, so
+        // b's series comes first.
+        const std::vector<double> x = values(chart.chartColumn(0, QStringLiteral("x")));
+        const std::vector<double> y = values(chart.chartColumn(0, QStringLiteral("y")));
+        QCOMPARE(x.front(), double(kMonday + 2000));
+        QCOMPARE(y.front(), 102.0);
+        QCOMPARE(x.back(), double(kMonday + 5000));
+        QCOMPARE(y.back(), 5.0);
+        QVERIFY2(refused.contains(QStringLiteral("other")), qPrintable(refused));
+    }
+
+    void keepLastRowsKeepsTheLatestRows() {
+        AppTest at([](Ui& ui) {
+            const DataHandle h =
+                ui.chart(DataFrame()
+                             .add(QStringLiteral("x"), std::vector<double>{0, 1})
+                             .add(QStringLiteral("y"), std::vector<double>{0, 10}),
+                         Chart(Layer(Mark::Point).x(QStringLiteral("x")).y(QStringLiteral("y")))
+                             .keepLastRows(3));
+            for (double i = 2; i < 6; ++i)
+                h.addRows(DataFrame()
+                              .add(QStringLiteral("x"), std::vector<double>{i})
+                              .add(QStringLiteral("y"), std::vector<double>{i * 10}));
+        });
+        QVERIFY(at.run());
+        const ElementView chart = at.element(QStringLiteral("chart"));
+        QCOMPARE(values(chart.chartColumn(0, QStringLiteral("x"))), (std::vector<double>{3, 4, 5}));
+        QCOMPARE(chart.chartSpec()
+                     .value(QStringLiteral("axes"))
+                     .toMap()
+                     .value(QStringLiteral("y"))
+                     .toMap()
+                     .value(QStringLiteral("domain"))
+                     .toList(),
+                 (QVariantList{30.0, 50.0}));
     }
 
     void badSpecsShowWhyInTheChartsPlace_data() {

@@ -43,7 +43,7 @@ public:
     Field& nice(bool on);                   ///< round the range to tick steps (default on)
     Field& zero(bool on);                   ///< include zero (default: bars and areas)
     Field& bin(int maxBins = 20);           ///< group values into at most maxBins bins
-    Field& binStep(double step);            ///< group values into bins this wide
+    Field& binStep(double step);            ///< bins this wide (for times, milliseconds)
     Field& aggregate(Aggregate aggregate);  ///< summarize each group of rows
     Field& stack(StackMode mode);           ///< stacking of a y (default: bars and areas)
     Field& rightAxis();                     ///< a y on a second axis, at the right
@@ -98,6 +98,11 @@ public:
     Chart& title(QString title);       ///< shown above the chart
     Chart& height(int pixels);         ///< default 280
     Chart& timeZone(QString ianaId);   ///< every time shown in this zone (default: columns')
+    /// When rows are added (DataHandle::addRows()), keep only the last `rows` of them.
+    Chart& keepLastRows(qsizetype rows);
+    /// When rows are added, keep only those within `seconds` of the latest time on the
+    /// first layer's x (a temporal field, rows in time order).
+    Chart& keepLastSeconds(double seconds);
 
     const QVariantMap& toMap() const { return m_map; }  ///< the chart as a spec's map
 

@@ -110,6 +110,8 @@ public:
 
 private:
     friend class Ui;
+    /// addRows() of a grammar chart: its data with the rows, charted again.
+    void addChartRows(const DataFrame& rows) const;
     DataHandle(std::shared_ptr<const Ui> ui, Path path, ElementKind kind,
                std::shared_ptr<const DataFrame> data, QString selectionId);
 

@@ -88,9 +88,9 @@ public:
     /// Shows `data` as a chart of the grammar (chart.h): layers of marks with typed encodings.
     /// Bins, aggregates, stacks and box-plot statistics are computed here, in the run. A spec
     /// that does not fit the data (a missing column, a type the mark cannot draw, lengths
-    /// that differ) shows an error naming the channel and the reason instead. Its handle
-    /// takes no rows (addRows() throws std::logic_error): draw it again with the new data.
-    /// Since 1.1.
+    /// that differ) shows an error naming the channel and the reason instead. Its handle's
+    /// addRows() adds rows to the chart's data and charts it again, keeping the window that
+    /// Chart::keepLastRows() or keepLastSeconds() asks for. Since 1.1.
     DataHandle chart(const DataFrame& data, const Chart& chart);
     ///@{
     /// Shows `data` as a table (every row) or a dataframe (scrolling, sortable). The handle's

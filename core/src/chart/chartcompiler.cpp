@@ -134,6 +134,15 @@ ChartPlan compileChart(const QVariantMap& spec, const DataFrame& data) {
         return plan;
     }
 
+    if (spec.contains(K::keepLastRows) && spec.value(K::keepLastRows).toLongLong() < 1) {
+        plan.error = QStringLiteral("keepLastRows: keep at least one row");
+        return plan;
+    }
+    if (spec.contains(K::keepLastSeconds) && !(spec.value(K::keepLastSeconds).toDouble() > 0)) {
+        plan.error = QStringLiteral("keepLastSeconds: keep a positive number of seconds");
+        return plan;
+    }
+
     std::vector<CompiledLayer> compiled;
     for (qsizetype i = 0; i < layers.size(); ++i) {
         CompiledLayer layer = chartlayer::compileLayer(int(i), layers[i].toMap(), data, chartZone);
@@ -144,6 +153,14 @@ ChartPlan compileChart(const QVariantMap& spec, const DataFrame& data) {
             return plan;
         }
         compiled.push_back(std::move(layer));
+    }
+
+    if (spec.contains(K::keepLastSeconds) &&
+        compiled.front().spec.value(K::encoding).toMap().value(K::x).toMap().value(K::type) !=
+            enumName(FieldType::Temporal)) {
+        plan.error =
+            QStringLiteral("keepLastSeconds: the first layer's x must be a temporal field");
+        return plan;
     }
 
     // Axes and the legend, from every layer.

@@ -317,8 +317,9 @@ private:
             return fail(c.name, QStringLiteral("'%1' is not a stack (%2)")
                                     .arg(c.enc.value(K::stack).toString(), names<StackMode>()));
         if (c.enc.contains(K::bin) || c.enc.contains(K::binStep)) {
-            if (c.type != FieldType::Quantitative || !c.column)
-                return fail(c.name, QStringLiteral("only a quantitative field can be binned"));
+            if (!c.column || (c.type != FieldType::Quantitative && c.type != FieldType::Temporal))
+                return fail(c.name,
+                            QStringLiteral("only a quantitative or temporal field can be binned"));
             if (c.enc.value(K::bin, 20).toInt() < 1 || c.enc.value(K::binStep, 1.0).toDouble() <= 0)
                 return fail(c.name, QStringLiteral("bins need a positive count or step"));
             c.binned = true;

@@ -182,4 +182,14 @@ Chart& Chart::timeZone(QString ianaId) {
     return *this;
 }
 
+Chart& Chart::keepLastRows(qsizetype rows) {
+    m_map.insert(chartkey::keepLastRows, qlonglong(rows));
+    return *this;
+}
+
+Chart& Chart::keepLastSeconds(double seconds) {
+    m_map.insert(chartkey::keepLastSeconds, seconds);
+    return *this;
+}
+
 }  // namespace tessera

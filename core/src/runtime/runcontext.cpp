@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runcontext.h"
+#include "chartwindow.h"
 
 #include <tessera/errors.h>
 #include <tessera/host/pagetree.h>
@@ -80,6 +81,26 @@ void RunContext::post(const Path& path, ElementPtr element, bool addRows) {
     m.type = Message::Type::Delta;
     m.delta = Delta{path, std::move(element), runId, scopeText, addRows};
     core->post(std::move(m));
+}
+
+void RunContext::keepChart(const Path& path, QVariantMap spec, DataFrame data) {
+    std::lock_guard lock(m_mutex);
+    m_charts.insert(path, {std::move(spec), std::move(data)});
+}
+
+DataFrame RunContext::addChartRows(const Path& path, const DataFrame& rows, QVariantMap* spec,
+                                   QString* problem) {
+    std::lock_guard lock(m_mutex);
+    const auto it = m_charts.find(path);
+    if (it == m_charts.end()) {
+        *problem = QStringLiteral("this chart was not drawn by this run");
+        return {};
+    }
+    *problem = it->data.rowsProblem(rows);
+    if (!problem->isEmpty()) return it->data;
+    it->data = chartwindow::keep(it->spec, it->data.withRows(rows));
+    *spec = it->spec;
+    return it->data;
 }
 
 bool RunContext::sleepFor(std::chrono::milliseconds duration) {

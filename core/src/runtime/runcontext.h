@@ -72,6 +72,14 @@ public:
     void reportProblem(const QString& problem);
     QStringList takeProblems();
 
+    /// Keeps the spec and data of the grammar chart at `path`, for rows added to it.
+    void keepChart(const Path& path, QVariantMap spec, DataFrame data);
+    /// The chart at `path`'s data with `rows` below it, cut to its rolling window, kept as its
+    /// data from now on; its spec in `spec`. On a problem (no such chart, columns that do not
+    /// fit) it sets `problem` and keeps the data as it was.
+    DataFrame addChartRows(const Path& path, const DataFrame& rows, QVariantMap* spec,
+                           QString* problem);
+
     /// The run the calling thread works for (set while a run or a bound function executes).
     static const std::shared_ptr<RunContext>& current();
     static void setCurrent(std::shared_ptr<RunContext> context);
@@ -81,6 +89,11 @@ private:
     std::condition_variable m_wake;
     QHash<Path, int> m_cursors;
     QStringList m_problems;
+    struct ChartSource {
+        QVariantMap spec;
+        DataFrame data;
+    };
+    QHash<Path, ChartSource> m_charts;  ///< grammar charts drawn by this run, by path
     std::atomic<bool> m_interrupted{false};
     std::atomic<bool> m_ended{false};
 };

@@ -184,21 +184,31 @@ DataHandle Ui::scatterChart(const DataFrame& d, const ChartOptions& o) {
     return emitChart(ElementKind::ScatterChart, d, o);
 }
 
+namespace {
+
+/// The element of a compiled grammar chart over `rows` rows of data.
+std::shared_ptr<Element> chartElement(const ChartPlan& plan, qsizetype rows) {
+    auto e = make(ElementKind::Chart, {{prop::spec, plan.spec},
+                                       {prop::title, plan.spec.value(chartkey::title).toString()},
+                                       {prop::height, plan.spec.value(chartkey::height).toInt()},
+                                       {prop::rows, qlonglong(rows)}});
+    e->frame = plan.data;
+    return e;
+}
+
+}  // namespace
+
 DataHandle Ui::chart(const DataFrame& data, const Chart& chart) {
     const ChartPlan plan = compileChart(chart.toMap(), data);
-    const QString title =
-        plan.spec.value(chartkey::title, chart.toMap().value(chartkey::title)).toString();
     if (!plan.error.isEmpty()) {
+        const QString title = chart.toMap().value(chartkey::title).toString();
         usageError(title.isEmpty() ? QStringLiteral("chart: %1").arg(plan.error)
                                    : QStringLiteral("chart '%1': %2").arg(title, plan.error));
         return {};
     }
-    auto e = make(ElementKind::Chart, {{prop::spec, plan.spec},
-                                       {prop::title, title},
-                                       {prop::height, plan.spec.value(chartkey::height).toInt()},
-                                       {prop::rows, qlonglong(data.rowCount())}});
-    e->frame = plan.data;
-    return placeData(e);
+    const DataHandle handle = placeData(chartElement(plan, data.rowCount()));
+    context()->keepChart(handle.m_path, chart.toMap(), data);
+    return handle;
 }
 
 DataHandle Ui::longFormChart(ElementKind kind, Mark mark, const DataFrame& data,
@@ -282,19 +292,34 @@ Value<DataSelection> DataHandle::selection() const {
 
 void DataHandle::addRows(const DataFrame& rows) const {
     if (!m_ui) return;
-    if (m_kind == ElementKind::Chart)
-        throw std::logic_error(
-            "addRows: a grammar chart (Ui::chart) takes no rows; draw it again with the new data");
-    if (const QString problem = m_data->rowsProblem(rows); !problem.isEmpty())
-        throw std::invalid_argument(QStringLiteral("addRows: %1").arg(problem).toStdString());
     if (m_path.last() == PageTree::kAppend)
         throw std::logic_error(
             "addRows: this element was drawn by a fragment into a container outside the "
             "fragment, where its place is not known; draw it inside the fragment");
+    if (m_kind == ElementKind::Chart) {
+        addChartRows(rows);
+        return;
+    }
+    if (const QString problem = m_data->rowsProblem(rows); !problem.isEmpty())
+        throw std::invalid_argument(QStringLiteral("addRows: %1").arg(problem).toStdString());
     // In the element's column order, so that each viewer can add them column by column.
     auto ordered = std::make_shared<DataFrame>();
     for (const Column& c : m_data->columns()) ordered->add(*rows.column(c.name()));
     m_ui->addRowsAt(m_path, m_kind, ordered);
+}
+
+void DataHandle::addChartRows(const DataFrame& rows) const {
+    const auto& ctx = m_ui->context();
+    ctx->check();
+    QVariantMap spec;
+    QString problem;
+    const DataFrame data = ctx->addChartRows(m_path, rows, &spec, &problem);
+    if (!problem.isEmpty())
+        throw std::invalid_argument(QStringLiteral("addRows: %1").arg(problem).toStdString());
+    const ChartPlan plan = compileChart(spec, data);
+    if (!plan.error.isEmpty())
+        throw std::invalid_argument(QStringLiteral("addRows: %1").arg(plan.error).toStdString());
+    ctx->post(m_path, chartElement(plan, data.rowCount()));
 }
 
 void Ui::image(const QByteArray& encoded, const QString& caption, int width) {

@@ -61,6 +61,8 @@ inline const QString innerRadius = QStringLiteral("innerRadius");
 inline const QString name = QStringLiteral("name");
 inline const QString layers = QStringLiteral("layers");
 inline const QString height = QStringLiteral("height");
+inline const QString keepLastRows = QStringLiteral("keepLastRows");
+inline const QString keepLastSeconds = QStringLiteral("keepLastSeconds");
 // Added by compilation.
 inline const QString rows = QStringLiteral("rows");
 inline const QString series = QStringLiteral("series");
