@@ -559,16 +559,29 @@ private:
         map.image.fill(Qt::transparent);
         const QVariantList domain = m_spec.value(K::colorScale).toMap().value(K::domain).toList();
         const double lo = domain.value(0).toDouble(), hi = domain.value(1).toDouble();
-        const qsizetype rows = layer.spec.value(K::rows).toLongLong();
-        for (qsizetype r = 0; r < rows; ++r) {
-            const double x = layer.at(K::x, r), y = layer.at(K::y, r);
-            const int cx = int(bandX ? x : std::floor((x - xd.value(0).toDouble()) / xStep + 1e-9));
-            const int cy = int(bandY ? y : std::floor((y - yd.value(0).toDouble()) / yStep + 1e-9));
-            const double value = layer.at(K::color, r);
+        // A ramp of 256 colours, then a pixel per cell straight into the image's rows.
+        QRgb ramp[256];
+        for (int i = 0; i < 256; ++i) ramp[i] = sequentialColor(i / 255.0).rgba();
+        const std::vector<double> none;
+        const auto numbers = [&](const QString& channel) -> const std::vector<double>& {
+            const Column* c = layer.column(channel);
+            return c && c->isNumeric() ? c->numbers() : none;
+        };
+        const std::vector<double>& xs = numbers(K::x);
+        const std::vector<double>& ys = numbers(K::y);
+        const std::vector<double>& values = numbers(K::color);
+        const size_t rows = std::min({xs.size(), ys.size(), values.size()});
+        const double x0 = xd.value(0).toDouble(), y0 = yd.value(0).toDouble();
+        const double scale = hi > lo ? 255.0 / (hi - lo) : 0;
+        for (size_t r = 0; r < rows; ++r) {
+            const int cx = int(bandX ? xs[r] : std::floor((xs[r] - x0) / xStep + 1e-9));
+            const int cy = int(bandY ? ys[r] : std::floor((ys[r] - y0) / yStep + 1e-9));
+            const double value = values[r];
             if (cx < 0 || cy < 0 || cx >= map.columns || cy >= map.rows || std::isnan(value))
                 continue;
-            map.image.setPixelColor(cx, map.rows - 1 - cy,
-                                    sequentialColor(hi > lo ? (value - lo) / (hi - lo) : 0.5));
+            const int shade = scale > 0 ? int((value - lo) * scale) : 128;
+            reinterpret_cast<QRgb*>(map.image.scanLine(map.rows - 1 - cy))[cx] =
+                ramp[std::clamp(shade, 0, 255)];
         }
         // An invisible series over the plot's corners lets cells be placed by value.
         auto* anchor = new QScatterSeries;

@@ -100,13 +100,45 @@ struct Channel {
     QString field() const { return enc.value(K::field).toString(); }
 };
 
-/// Per-row keys of a grouping channel: codes in [0, cardinality), -1 when missing.
+/// Per-row keys of a grouping channel: codes in [0, cardinality), -1 when missing. A binned
+/// channel's are computed from its values when asked for, not kept per row.
 struct Keys {
     std::vector<qint32> row;
     qint32 cardinality = 0;
     std::vector<double> values;  ///< the drawn value of each code (a code, bin start, number)
     QStringList labels;          ///< of a discrete channel
+    const std::vector<double>* binned = nullptr;  ///< the values a binned channel's codes come from
+    Bins bins;
+
+    qint32 code(size_t r) const { return binned ? bins.index((*binned)[r]) : row[r]; }
 };
+
+/// Codes of whole numbers in a range of at most a few million (hours, years, ids), by a
+/// table indexed by value: no sort, no hash. False (and `keys` untouched) for other numbers.
+bool wholeNumberKeys(const Column& column, Keys* keys) {
+    constexpr double kMaxRange = 4'000'000;
+    const std::vector<double>& v = column.numbers();
+    const Extent e = chartstats::extentOf(v.data(), v.size());
+    if (e.empty() || e.hi - e.lo >= kMaxRange || e.lo != std::floor(e.lo)) return false;
+    std::vector<qint32> codeOf(size_t(e.hi - e.lo) + 1, -1);
+    std::vector<qsizetype> firstRow(codeOf.size(), -1);
+    for (size_t r = 0; r < v.size(); ++r) {
+        const double x = v[r];
+        if (std::isnan(x)) continue;
+        if (x != std::floor(x)) return false;
+        const size_t at = size_t(x - e.lo);
+        if (firstRow[at] < 0) firstRow[at] = qsizetype(r);
+    }
+    for (size_t at = 0; at < codeOf.size(); ++at)
+        if (firstRow[at] >= 0) {
+            codeOf[at] = qint32(keys->labels.size());
+            keys->labels << column.display(firstRow[at]);
+        }
+    keys->row.resize(v.size());
+    for (size_t r = 0; r < v.size(); ++r)
+        keys->row[r] = std::isnan(v[r]) ? -1 : codeOf[size_t(v[r] - e.lo)];
+    return true;
+}
 
 /// Discrete codes of `column` (a code per row, -1 missing) and their labels: a category's
 /// own, text's in first-come order (sorted for ordinal), numbers' in ascending order.
@@ -142,7 +174,7 @@ Keys discreteKeys(const Column& column, bool sortLabels) {
                 if (k >= 0) k = to[size_t(k)];
             keys.labels = sorted;
         }
-    } else {
+    } else if (!wholeNumberKeys(column, &keys)) {
         const std::vector<double>& v = column.numbers();
         std::vector<double> distinct;
         for (qsizetype r = 0; r < n; ++r)
@@ -522,10 +554,8 @@ private:
         c.bins = chartstats::binsFor(c.extent, c.enc.value(K::bin, 20).toInt(),
                                      c.enc.value(K::binStep, 0.0).toDouble());
         Keys keys;
-        keys.row.resize(v.size());
-        chartstats::forParts(v.size(), [&](size_t begin, size_t end, int) {
-            for (size_t r = begin; r < end; ++r) keys.row[r] = c.bins.index(v[r]);
-        });
+        keys.binned = &v;
+        keys.bins = c.bins;
         keys.cardinality = c.bins.count;
         keys.values.resize(size_t(c.bins.count));
         for (int i = 0; i < c.bins.count; ++i)
@@ -590,6 +620,10 @@ private:
                             .arg(keys[0].cardinality)
                             .arg(keys[1].cardinality)
                             .arg(kMaxChartCells));
+        if (combinations <= kDirectKeys &&
+            std::all_of(measured.begin(), measured.end(),
+                        [&](const QString& name) { return streams(*channel(name)); }))
+            return groupStreaming(dims, keys, measured, combinations);
         // Each row's combined key, then each key's group, in key order.
         const size_t n = size_t(m_rows);
         std::vector<qint64> key(n);
@@ -597,7 +631,7 @@ private:
             for (size_t r = begin; r < end; ++r) {
                 qint64 k = 0;
                 for (const Keys& d : keys) {
-                    const qint32 code = d.row[r];
+                    const qint32 code = d.code(r);
                     if (code < 0) {
                         k = -1;
                         break;
@@ -633,7 +667,16 @@ private:
                 if (key[r] >= 0) groupOf[r] = index.value(key[r]);
         }
         const size_t groups = groupKeys.size();
-        // The dimensions' drawn values per group.
+        emitDimensions(dims, keys, groupKeys);
+        for (const QString& name : measured) summarize(*channel(name), groupOf, groups);
+        m_drawnRows = qsizetype(groups);
+        return true;
+    }
+
+    /// The dimensions' drawn values per group (a binned one's bin ends too).
+    void emitDimensions(const QList<Channel*>& dims, const std::vector<Keys>& keys,
+                        const std::vector<qint64>& groupKeys) {
+        const size_t groups = groupKeys.size();
         for (qsizetype d = dims.size(); d-- > 0;) {
             const Keys& k = keys[size_t(d)];
             std::vector<double> values(groups), ends;
@@ -650,8 +693,132 @@ private:
             }
             m_out.columns.insert_or_assign(dims[d]->name, Column(dims[d]->name, std::move(values)));
         }
-        for (const QString& name : measured) summarize(*channel(name), groupOf, groups);
-        m_drawnRows = qsizetype(groups);
+    }
+
+    /// The aggregate a measure summarizes its groups with.
+    Aggregate aggregateOf(const Channel& c) const {
+        return c.aggregate           ? *c.aggregate
+               : !c.column           ? Aggregate::Count
+               : m_mark == Mark::Arc ? Aggregate::Sum
+                                     : Aggregate::Mean;
+    }
+
+    /// True when `c` summarizes in one pass, without keeping each group's values.
+    bool streams(const Channel& c) const {
+        if (!c.aggregate &&
+            (m_mark == Mark::Boxplot || m_mark == Mark::Errorband || m_mark == Mark::Errorbar))
+            return false;
+        const Aggregate a = aggregateOf(c);
+        return a != Aggregate::Median && a != Aggregate::Q1 && a != Aggregate::Q3;
+    }
+
+    /// Groups in one pass over the rows (two threads, each over its half, for many rows and
+    /// few groups): per key combination, its rows and each measure's sum, count, min or max.
+    bool groupStreaming(const QList<Channel*>& dims, const std::vector<Keys>& keys,
+                        const QStringList& measured, qint64 combinations) {
+        struct Sums {
+            std::vector<double> rows;
+            std::vector<std::vector<double>> value, count;  ///< per measure
+        };
+        const size_t n = size_t(m_rows), cells = size_t(combinations);
+        std::vector<const Channel*> measures;
+        std::vector<Aggregate> aggregates;
+        std::vector<const std::vector<double>*> sources;
+        for (const QString& name : measured) {
+            const Channel* c = channel(name);
+            measures.push_back(c);
+            aggregates.push_back(aggregateOf(*c));
+            sources.push_back(c->column && c->column->isNumeric() ? &c->column->numbers()
+                                                                  : nullptr);
+        }
+        const auto accumulate = [&](Sums& sums, size_t begin, size_t end) {
+            sums.rows.assign(cells, 0);
+            sums.value.assign(measures.size(), {});
+            sums.count.assign(measures.size(), {});
+            for (size_t m = 0; m < measures.size(); ++m) {
+                const bool extreme =
+                    aggregates[m] == Aggregate::Min || aggregates[m] == Aggregate::Max;
+                sums.value[m].assign(cells, extreme ? std::nan("") : 0.0);
+                sums.count[m].assign(cells, 0);
+            }
+            for (size_t r = begin; r < end; ++r) {
+                qint64 k = 0;
+                for (const Keys& d : keys) {
+                    const qint32 code = d.code(r);
+                    if (code < 0) {
+                        k = -1;
+                        break;
+                    }
+                    k = k * d.cardinality + code;
+                }
+                if (k < 0) continue;
+                sums.rows[size_t(k)] += 1;
+                for (size_t m = 0; m < measures.size(); ++m) {
+                    const double x = sources[m] ? (*sources[m])[r] : 0.0;
+                    if (std::isnan(x)) continue;
+                    double& value = sums.value[m][size_t(k)];
+                    sums.count[m][size_t(k)] += 1;
+                    switch (aggregates[m]) {
+                        case Aggregate::Min:
+                            value = std::isnan(value) || x < value ? x : value;
+                            break;
+                        case Aggregate::Max:
+                            value = std::isnan(value) || x > value ? x : value;
+                            break;
+                        default:
+                            value += x;
+                    }
+                }
+            }
+        };
+        Sums parts[2];
+        if (n >= (size_t(1) << 20) && cells * 8 < n)
+            chartstats::forParts(n, [&](size_t begin, size_t end, int part) {
+                accumulate(parts[part], begin, end);
+            });
+        else
+            accumulate(parts[0], 0, n);
+        Sums& sums = parts[0];
+        if (!parts[1].rows.empty()) {
+            for (size_t k = 0; k < cells; ++k) sums.rows[k] += parts[1].rows[k];
+            for (size_t m = 0; m < measures.size(); ++m)
+                for (size_t k = 0; k < cells; ++k) {
+                    const double other = parts[1].value[m][k];
+                    double& value = sums.value[m][k];
+                    sums.count[m][k] += parts[1].count[m][k];
+                    if (aggregates[m] == Aggregate::Min)
+                        value = std::isnan(value) || other < value ? other : value;
+                    else if (aggregates[m] == Aggregate::Max)
+                        value = std::isnan(value) || other > value ? other : value;
+                    else
+                        value += other;
+                }
+        }
+        std::vector<qint64> groupKeys;
+        for (size_t k = 0; k < cells; ++k)
+            if (sums.rows[k] > 0) groupKeys.push_back(qint64(k));
+        emitDimensions(dims, keys, groupKeys);
+        for (size_t m = 0; m < measures.size(); ++m) {
+            std::vector<double> out(groupKeys.size());
+            for (size_t g = 0; g < groupKeys.size(); ++g) {
+                const size_t k = size_t(groupKeys[g]);
+                const double count = sums.count[m][k];
+                switch (aggregates[m]) {
+                    case Aggregate::Count:
+                        out[g] = count;
+                        break;
+                    case Aggregate::Mean:
+                        out[g] = count > 0 ? sums.value[m][k] / count : std::nan("");
+                        break;
+                    default:
+                        out[g] = sums.value[m][k];
+                }
+            }
+            Channel* c = channel(measured[qsizetype(m)]);
+            c->enc.insert(K::aggregate, enumName(aggregates[m]));
+            m_out.columns.insert_or_assign(c->name, Column(c->name, std::move(out)));
+        }
+        m_drawnRows = qsizetype(groupKeys.size());
         return true;
     }
 

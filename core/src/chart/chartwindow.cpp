@@ -19,7 +19,8 @@ Column tailOf(const Column& c, qsizetype from) {
     for (qsizetype r = from; r < n; ++r) missing[size_t(r - from)] = c.isMissing(r);
     switch (c.type()) {
         case ColumnType::Float64:
-            return Column(c.name(), std::vector<double>(c.numbers().begin() + from, c.numbers().end()));
+            return Column(c.name(),
+                          std::vector<double>(c.numbers().begin() + from, c.numbers().end()));
         case ColumnType::Text:
             return Column(c.name(), c.text().mid(from));
         case ColumnType::Category:
@@ -34,9 +35,9 @@ Column tailOf(const Column& c, qsizetype from) {
             return Column::bools(c.name(), values, std::move(missing));
         }
         case ColumnType::Int64:
-            return Column::int64s(c.name(),
-                                  std::vector<qint64>(c.integers().begin() + from, c.integers().end()),
-                                  std::move(missing));
+            return Column::int64s(
+                c.name(), std::vector<qint64>(c.integers().begin() + from, c.integers().end()),
+                std::move(missing));
     }
     return c;
 }
@@ -57,7 +58,8 @@ DataFrame keep(const QVariantMap& spec, const DataFrame& data) {
         from = std::max<qsizetype>(0, rows - spec.value(K::keepLastRows).toLongLong());
     if (spec.contains(K::keepLastSeconds)) {
         const QVariantMap first = spec.value(K::layers).toList().value(0).toMap();
-        const QString field = first.value(K::encoding).toMap().value(K::x).toMap().value(K::field).toString();
+        const QString field =
+            first.value(K::encoding).toMap().value(K::x).toMap().value(K::field).toString();
         const Column* x = data.column(field);
         if (x && x->isNumeric() && rows > 0) {
             const std::vector<double>& v = x->numbers();

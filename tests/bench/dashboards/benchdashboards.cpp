@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "benchdashboards.h"
+#include "../chartdata.h"
 
 #include <tessera/cache.h>
 
@@ -9,6 +10,7 @@
 
 using tessera::DataFrame;
 using tessera::Ui;
+using namespace benchcharts;
 
 namespace {
 
@@ -77,6 +79,28 @@ void millionPointsStreaming(Ui& ui) {
     }
 }
 
+/// A grammar line of a million timestamps, one a second.
+void timeSeries(Ui& ui) {
+    ui.title(QStringLiteral("A million-point time series"));
+    const DataFrame data = tessera::cacheData<DataFrame>(QStringLiteral("bench.timeseries"),
+                                                         [] { return benchTimeSeries(1'000'000); });
+    ui.chart(data, tessera::Chart(tessera::Layer(tessera::Mark::Line)
+                                      .x(QStringLiteral("time"))
+                                      .y(QStringLiteral("value"))));
+}
+
+void heatmap(Ui& ui) {
+    ui.title(QStringLiteral("A 1,000 × 1,000 heatmap"));
+    const DataFrame data = tessera::cacheData<DataFrame>(QStringLiteral("bench.heatmap"),
+                                                         [] { return benchHeatmapCells(1000); });
+    ui.chart(data, benchHeatmapChart());
+}
+
+void chartStream(Ui& ui) {
+    ui.title(QStringLiteral("Streaming into a rolling chart"));
+    streamChart(ui, benchStreamSeconds());
+}
+
 /// A dataframe of a million rows, for the viewer page's virtualised table.
 void millionRows(Ui& ui) {
     ui.title(QStringLiteral("A million rows"));
@@ -133,6 +157,15 @@ QVector<tessera::Dashboard> BenchDashboardsPlugin::dashboards() const {
          {},
          millionPointsStreaming},
         {QStringLiteral("bench-rows"), QStringLiteral("A million rows"), {}, millionRows},
+        {QStringLiteral("bench-timeseries"),
+         QStringLiteral("A million-point time series"),
+         {},
+         timeSeries},
+        {QStringLiteral("bench-heatmap"), QStringLiteral("A 1,000 × 1,000 heatmap"), {}, heatmap},
+        {QStringLiteral("bench-chart-stream"),
+         QStringLiteral("Streaming into a rolling chart"),
+         {},
+         chartStream},
         {QStringLiteral("bench-10k"), QStringLiteral("Ten thousand elements"), {}, tenThousand},
         {QStringLiteral("hostile-text"), QStringLiteral("Markup as text"), {}, hostileText}};
 }
