@@ -11,12 +11,12 @@
 #include "benchpage.h"
 #include "chartdata.h"
 
+#include <sys/resource.h>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QScrollArea>
 #include <cstdio>
 #include <random>
-#include <sys/resource.h>
 
 using namespace tessera;
 

@@ -64,6 +64,56 @@ await withServer(
     });
     report('1,000,000-point chart: data arrived to drawn', million);
 
+    const drawTime = async (page) => {
+      await page.waitForFunction(() => performance.getEntriesByName('tessera-chart').length > 0, null, {
+        timeout: 60_000,
+      });
+      return page.evaluate(() => performance.getEntriesByName('tessera-chart')[0].duration);
+    };
+    const timeSeries = await perLoad(browser, `${server.url}?dashboard=bench-timeseries`, drawTime);
+    report('1,000,000-point time series (grammar line): data arrived to drawn', timeSeries);
+    const heatmap = await perLoad(browser, `${server.url}?dashboard=bench-heatmap`, drawTime);
+    report('1,000 x 1,000 heatmap: data arrived to drawn', heatmap);
+
+    // 1,000 rows a second into a rolling one-hour chart of four series: the page's frames and
+    // the bytes the bridge sends while it streams (TESSERA_STREAM_SECONDS, 60 by default).
+    const seconds = Number(process.env.TESSERA_STREAM_SECONDS || 60);
+    const stream = await open(browser, `${server.url}?dashboard=bench-chart-stream`);
+    let bytes = 0;
+    stream.on('websocket', (ws) =>
+      ws.on('framereceived', ({ payload }) => (bytes += typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length)),
+    );
+    await stream.reload();
+    await stream.waitForFunction(() => document.querySelector('.chart.grammar canvas'), null, { timeout: 30_000 });
+    const startBytes = bytes;
+    const started = Date.now();
+    const frames = await stream.evaluate(
+      (ms) =>
+        new Promise((resolve) => {
+          const gaps = [];
+          let last = performance.now();
+          const end = last + ms;
+          const frame = (now) => {
+            gaps.push(now - last);
+            last = now;
+            if (now < end) requestAnimationFrame(frame);
+            else resolve(gaps);
+          };
+          requestAnimationFrame(frame);
+        }),
+      Math.max(1000, (seconds - 3) * 1000),
+    );
+    const elapsed = (Date.now() - started) / 1000;
+    const sorted = [...frames].sort((a, b) => a - b);
+    const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+    console.log(
+      `${'streaming into a rolling chart: page frame time'.padEnd(64)} p50 ${at(0.5).toFixed(1)} ms, p99 ${at(0.99).toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`,
+    );
+    console.log(
+      `${'streaming into a rolling chart: bytes over the bridge'.padEnd(64)} ${((bytes - startBytes) / elapsed / 1024).toFixed(1)} KiB/s`,
+    );
+    await stream.context().close();
+
     const page = await open(browser, `${server.url}?dashboard=bench-10k`);
     await page.waitForFunction(() => document.querySelectorAll('#main > .el').length === 10_000, null, {
       timeout: 60_000,

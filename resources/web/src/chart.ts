@@ -182,6 +182,10 @@ let messageArrivedAt = 0;
 export function noteMessageArrived(at: number): void {
   messageArrivedAt = at;
 }
+/// When the message being applied arrived.
+export function lastMessageArrivedAt(): number {
+  return messageArrivedAt;
+}
 
 /// A chart: one uPlot that later versions of the element update in place.
 export class ChartView implements View {

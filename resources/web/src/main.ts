@@ -5,6 +5,7 @@
 import 'uplot/dist/uPlot.min.css';
 import './style.css';
 import { noteMessageArrived, redrawCharts } from './chart';
+import { redrawGrammarCharts } from './grammar/grammarview';
 import { el } from './dom';
 import { mark, measure } from './metrics';
 import { Page } from './page';
@@ -26,6 +27,7 @@ function setUpTheme(button: HTMLButtonElement): void {
     document.documentElement.dataset.theme = current();
     button.textContent = current() === 'dark' ? 'Light theme' : 'Dark theme';
     redrawCharts();
+    redrawGrammarCharts();
   };
   button.onclick = () => {
     localStorage.setItem(THEME_KEY, current() === 'dark' ? 'light' : 'dark');

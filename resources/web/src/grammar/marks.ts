@@ -5,7 +5,7 @@
 import uPlot from 'uplot';
 import { decimateForView } from '../decimate';
 import { formatNumber } from './format';
-import { rampColour, seriesColour } from './palette';
+import { rampColour, rampPixels, seriesColour } from './palette';
 import { ChartSpec, Layer, SeriesSpec } from './spec';
 
 export interface Canvas {
@@ -200,16 +200,17 @@ export function drawCells(c: Canvas, layer: Layer): void {
   const ys = layer.numbers('y');
   const values = layer.numbers('color');
   const [lo, hi] = c.spec.colorScale?.domain ?? [0, 1];
-  for (let i = 0; i < values.length; i++) {
+  const pixels = new Uint32Array(image.data.buffer);
+  const ramp = rampPixels();
+  const scale = hi > lo ? 255 / (hi - lo) : 0;
+  const n = Math.min(xs.length, ys.length, values.length);
+  for (let i = 0; i < n; i++) {
     const col = cx.band ? xs[i] : Math.floor((xs[i] - cx.lo) / cx.step + 1e-9);
     const row = cy.band ? ys[i] : Math.floor((ys[i] - cy.lo) / cy.step + 1e-9);
-    if (!(col >= 0 && col < cx.n && row >= 0 && row < cy.n) || !Number.isFinite(values[i])) continue;
-    const [r, g, b] = rampColour(hi > lo ? (values[i] - lo) / (hi - lo) : 0.5);
-    const o = ((cy.n - 1 - row) * cx.n + col) * 4;
-    image.data[o] = r;
-    image.data[o + 1] = g;
-    image.data[o + 2] = b;
-    image.data[o + 3] = 255;
+    const value = values[i];
+    if (!(col >= 0 && col < cx.n && row >= 0 && row < cy.n) || value !== value) continue;
+    const shade = scale > 0 ? Math.min(255, Math.max(0, Math.floor((value - lo) * scale))) : 128;
+    pixels[(cy.n - 1 - row) * cx.n + col] = ramp[shade];
   }
   const sprite = document.createElement('canvas');
   sprite.width = cx.n;

@@ -18,6 +18,20 @@ function channels(hex: string): number[] {
   return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 }
 
+let rampTable: Uint32Array | null = null;
+
+/// The ramp in 256 steps, as opaque RGBA pixels (little-endian ABGR words) for ImageData.
+export function rampPixels(): Uint32Array {
+  if (!rampTable) {
+    rampTable = new Uint32Array(256);
+    for (let i = 0; i < 256; i++) {
+      const [r, g, b] = rampColour(i / 255);
+      rampTable[i] = (255 << 24) | (b << 16) | (g << 8) | r;
+    }
+  }
+  return rampTable;
+}
+
 /// The ramp's colour at `t` (0 to 1) as [r, g, b].
 export function rampColour(t: number): [number, number, number] {
   const last = RAMP.length - 1;
