@@ -76,6 +76,49 @@ private:
     qint64 m_sequence = -1;
 };
 
+/// Typed columns and grammar charts made from widget values, so that fuzzed values reach the
+/// chart compiler and the codec's typed columns: times that may leave the years a chart can
+/// show (at a large scale), categories from typed text, missing values, a bin count from a
+/// number (not always positive), and a field named by typed text (mostly missing). Bad specs
+/// show errors in their charts' places; the rest goes to the client, which decodes it.
+void grammarCharts(Ui& ui, int n, double scale, const QString& name, double number) {
+    std::vector<qint64> times, counts;
+    std::vector<bool> flags, missing;
+    QStringList kinds;
+    std::vector<double> values;
+    for (int i = 0; i < n; ++i) {
+        times.push_back(qint64(double(i) * scale * 1e13));
+        counts.push_back(i % 5);
+        flags.push_back(i % 2 == 0);
+        missing.push_back(i % 7 == 3);
+        kinds << name.left(8) + QString::number(i % 3);
+        values.push_back(scale * i - number);
+    }
+    const DataFrame data = DataFrame()
+                               .add(Column::timestamps(QStringLiteral("t"), times, missing,
+                                                       QStringLiteral("Europe/Paris")))
+                               .add(Column::categories(QStringLiteral("kind"), kinds, missing))
+                               .add(Column::int64s(QStringLiteral("count"), counts, missing))
+                               .add(Column::bools(QStringLiteral("ok"), flags, missing))
+                               .add(QStringLiteral("v"), values);
+    ui.dataframe(data, 160);
+    ui.chart(data, Chart(Layer(Mark::Line)
+                             .x(QStringLiteral("t"))
+                             .y(QStringLiteral("v"))
+                             .color(QStringLiteral("kind")))
+                       .layer(Layer(Mark::Rule).y(Field::value(number))));
+    ui.chart(data, Chart(Layer(Mark::Bar)
+                             .x(Field(QStringLiteral("v")).bin(int(number)))
+                             .y(Field::count())
+                             .color(QStringLiteral("kind"))));
+    ui.chart(data, Chart(Layer(Mark::Rect)
+                             .x(Field(QStringLiteral("count")).type(FieldType::Ordinal))
+                             .y(QStringLiteral("kind"))
+                             .color(QStringLiteral("v"))));
+    ui.chart(data, Chart(Layer(Mark::Arc).theta(Field(name)).color(QStringLiteral("kind"))));
+    ui.chart(data, Chart(Layer(Mark::Boxplot).x(QStringLiteral("kind")).y(QStringLiteral("v"))));
+}
+
 /// A small dashboard with every widget kind, a fragment, a chart and a sidebar, so that
 /// widget messages reach every coercion and rerun path.
 void everyWidget(Ui& ui) {
@@ -90,9 +133,9 @@ void everyWidget(Ui& ui) {
     ui.toggle(QStringLiteral("Toggle"), true);
     ui.radio(QStringLiteral("Radio"), {QStringLiteral("a"), QStringLiteral("b")});
     ui.multiselect(QStringLiteral("Many"), {QStringLiteral("x"), QStringLiteral("y")});
-    ui.textInput(QStringLiteral("Name"));
+    const QString name = ui.textInput(QStringLiteral("Name")).get();
     ui.textArea(QStringLiteral("Notes"));
-    ui.numberInput(QStringLiteral("Number"), 1, -10, 10);
+    const double number = ui.numberInput(QStringLiteral("Number"), 1, -10, 10).get();
     ui.dateInput(QStringLiteral("Day"), QDate(2026, 1, 1));
     ui.colorPicker(QStringLiteral("Colour"));
     ui.fileUploader(QStringLiteral("Files"),
@@ -120,6 +163,7 @@ void everyWidget(Ui& ui) {
     auto columns = ui.columns(2);
     columns[0].text(QString::number(n));
     ui.expander(QStringLiteral("More")).json(QJsonObject{{QStringLiteral("n"), n}});
+    grammarCharts(ui, n, scale, name, number);
 }
 
 struct Harness {
