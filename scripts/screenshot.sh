@@ -15,6 +15,9 @@ shoot() {
 shoot docs/screenshot-gallery.png gallery
 shoot docs/screenshot-layout-dark.png --dark gallery-layout
 shoot docs/screenshot-growth.png growth
+# The chart grammar: every mark, light and dark.
+shoot docs/screenshot-charts.png gallery-grammar
+shoot docs/screenshot-charts-dark.png --dark --screenshot-at "Latency histogram" gallery-grammar
 # Editable and selectable data, with edits and a selection given as --set values.
 shoot docs/screenshot-data-editor.png --screenshot-at "Editable data" \
     --set 'Shopping list={"edited":{"2":{"qty":10}},"added":[{"item":"Tea","kind":"pantry","qty":2,"price (€)":3.5}]}' \

@@ -181,7 +181,10 @@ void grammar(tessera::Ui& ui) {
         prices(),
         Chart(Layer(Mark::Bar)
                   .x(QStringLiteral("day"))
-                  .y(Field(QStringLiteral("volume")).rightAxis().domain(0, 6e6))
+                  .y(Field(QStringLiteral("volume"))
+                         .rightAxis()
+                         .domain(0, 6e6)
+                         .format(QStringLiteral("s")))
                   .name(QStringLiteral("volume")))
             .layer(Layer(Mark::Candlestick)
                        .x(QStringLiteral("day"))

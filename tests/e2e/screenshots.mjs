@@ -15,6 +15,26 @@ await withServer('gallery', async (server, browser) => {
   await gallery.context().close();
 });
 
+await withServer('gallery-grammar', async (server, browser) => {
+  for (const [colorScheme, name, from] of [
+    ['light', 'screenshot-browser-charts.png', 'Chart grammar'],
+    ['dark', 'screenshot-browser-charts-dark.png', 'Prices and volume'],
+  ]) {
+    const page = await open(browser, server.url, { colorScheme, height: 900 });
+    await settled(page);
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.chart.grammar')].every((c) => c.dataset.series && c.querySelector('canvas')),
+    );
+    await page.evaluate((text) => {
+      const heading = [...document.querySelectorAll('h1, h2, h3')].find((h) => h.textContent === text);
+      heading?.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -60); // below the header bar
+    }, from);
+    await page.screenshot({ path: path.join(out, name) });
+    await page.context().close();
+  }
+});
+
 await withServer('growth', async (server, browser) => {
   const growth = await open(browser, server.url, { colorScheme: 'dark', height: 1000 });
   await growth.waitForFunction(() => document.querySelectorAll('.chart canvas').length === 3, null, {

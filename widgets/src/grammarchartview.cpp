@@ -17,6 +17,7 @@
 #include <QBoxSet>
 #include <QCandlestickSeries>
 #include <QCandlestickSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QDateTimeAxis>
@@ -66,6 +67,7 @@ QString labelFormat(const QString& format) {
         return QStringLiteral("%") + format;
     if (format.startsWith(QLatin1Char('.')) && format.endsWith(QLatin1Char('%')))
         return QStringLiteral("%") + format.chopped(1) + QStringLiteral("f");
+    if (format == QStringLiteral("s")) return QStringLiteral("%.3g");
     return QStringLiteral("%.6g");
 }
 
@@ -127,8 +129,12 @@ private:
         m_chart->setTitle(e.props.value(prop::title).toString());
         m_spec = e.props.value(prop::spec).toMap();
         if (!e.frame) return;
-        makeAxes();
         const QVariantList layers = m_spec.value(K::layers).toList();
+        m_barsOrBoxes = std::any_of(layers.begin(), layers.end(), [](const QVariant& l) {
+            const QString mark = l.toMap().value(K::mark).toString();
+            return mark == QStringLiteral("bar") || mark == QStringLiteral("boxplot");
+        });
+        makeAxes();
         bool legend = false;
         for (qsizetype i = 0; i < layers.size(); ++i) {
             LayerData layer{int(i), layers[i].toMap(), e.frame.get()};
@@ -155,10 +161,14 @@ private:
         const double lo = domain.value(0).toDouble(), hi = domain.value(1).toDouble();
         QAbstractAxis* axis = nullptr;
         if (scale == QStringLiteral("band")) {
-            auto* band = new QBarCategoryAxis;
-            band->append(a.value(K::labels).toStringList());
-            if (band->count() > 12) band->setLabelsAngle(-90);  // many narrow bands
-            axis = band;
+            const QStringList labels = a.value(K::labels).toStringList();
+            if (labels.size() > 12 && !m_barsOrBoxes) {
+                axis = sparseBandAxis(labels);
+            } else {
+                auto* band = new QBarCategoryAxis;
+                band->append(labels);
+                axis = band;
+            }
         } else if (scale == QStringLiteral("time")) {
             auto* time = new QDateTimeAxis;
             const QTimeZone zone(a.value(K::timeZone).toString().toUtf8());
@@ -196,6 +206,21 @@ private:
             axis = value;
         }
         axis->setTitleText(a.value(K::title).toString());
+        return axis;
+    }
+
+    /// A band axis with too many bands to name each: every k-th named, k odd, so that each
+    /// name sits under its own band (bars and box plots need a QBarCategoryAxis instead).
+    static QAbstractAxis* sparseBandAxis(const QStringList& labels) {
+        const int n = int(labels.size());
+        int k = (n + 11) / 12;
+        if (k % 2 == 0) ++k;
+        auto* axis = new QCategoryAxis;
+        axis->setRange(-0.5, n - 0.5);
+        axis->setStartValue(-0.5);
+        axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
+        for (int start = 0; start < n; start += k)
+            axis->append(labels[std::min(n - 1, start + k / 2)], std::min(n, start + k) - 0.5);
         return axis;
     }
 
@@ -652,6 +677,7 @@ private:
     QVariantMap m_spec;
     Axes m_axes;
     bool m_dark = false;
+    bool m_barsOrBoxes = false;  ///< band axes must be QBarCategoryAxis
     QList<QGraphicsItem*> m_items;
     QList<Heatmap> m_heatmaps;
     QList<QRectF> m_heatmapCorners;
