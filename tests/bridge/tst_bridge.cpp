@@ -92,8 +92,8 @@ private slots:
 
     void snapshotOfTheGalleryIsTheOncePage_data() {
         QTest::addColumn<QString>("dashboard");
-        for (const char* id :
-             {"gallery", "gallery-charts", "gallery-widgets", "gallery-layout", "gallery-chat"})
+        for (const char* id : {"gallery", "gallery-charts", "gallery-grammar", "gallery-widgets",
+                               "gallery-layout", "gallery-chat"})
             QTest::newRow(id) << QString::fromLatin1(id);
     }
     void snapshotOfTheGalleryIsTheOncePage() {
@@ -121,6 +121,60 @@ private slots:
         QTRY_COMPARE(late.snapshots(), 1);
         QVERIFY2(late.problem().isEmpty(), qPrintable(late.problem()));
         QCOMPARE(QJsonValue(late.page().toJson()), expected);
+    }
+
+    // A grammar chart over the bridge: a bad spec is an error element with its reason, the
+    // rest of the page comes, typed columns decode, and rows added keep the chart's window.
+    void grammarChartsTravelWithTheirReasonsAndTheirRows() {
+        const auto frame = [](qint64 from, int count) {
+            std::vector<qint64> t;
+            QStringList kind;
+            std::vector<double> v;
+            for (int i = 0; i < count; ++i) {
+                t.push_back((from + i) * 1000);
+                kind << (i % 2 ? QStringLiteral("b") : QStringLiteral("a"));
+                v.push_back(double(from + i));
+            }
+            return DataFrame()
+                .add(Column::timestamps(QStringLiteral("t"), t, {}, QStringLiteral("Europe/Paris")))
+                .add(Column::categories(QStringLiteral("k"), kind))
+                .add(QStringLiteral("v"), v);
+        };
+        const Dashboard grammar{
+            QStringLiteral("grammar"), QStringLiteral("Grammar"), {}, [&](Ui& ui) {
+                ui.chart(frame(0, 4),
+                         Chart(Layer(Mark::Line).x(QStringLiteral("t")).y(QStringLiteral("nope"))));
+                const DataHandle h = ui.chart(frame(0, 4), Chart(Layer(Mark::Line)
+                                                                     .x(QStringLiteral("t"))
+                                                                     .y(QStringLiteral("v"))
+                                                                     .color(QStringLiteral("k")))
+                                                               .keepLastRows(5));
+                h.addRows(frame(4, 3));
+                ui.text(QStringLiteral("after"));
+            }};
+        auto bridge = startBridge({grammar});
+        QVERIFY(bridge);
+        BridgeClient client;
+        QVERIFY(client.open(bridge->url()));
+        client.hello();
+        QTRY_VERIFY_WITH_TIMEOUT(client.runsFinished() > 0 && !client.running(), 10'000);
+        QVERIFY2(client.problem().isEmpty(), qPrintable(client.problem()));
+        QCOMPARE(client.firstProp(QStringLiteral("error"), QStringLiteral("text")),
+                 QStringLiteral("chart: y: no column 'nope' (the data has t, k, v)"));
+        QCOMPARE(client.firstProp(QStringLiteral("text"), QStringLiteral("text")),
+                 QStringLiteral("after"));
+        const QVector<Path> charts = client.pathsOf(QStringLiteral("chart"));
+        QCOMPARE(charts.size(), 1);
+        const Element& chart = *client.page().node(charts.first())->element;
+        QCOMPARE(chart.props.value(prop::rows).toInt(), 5);  // rows 2 to 6
+        const Column* x = chart.frame->column(QStringLiteral("0.x"));
+        QVERIFY(x);
+        QCOMPARE(x->type(), ColumnType::Timestamp);  // the time column, passed through whole
+        QCOMPARE(x->timeZone(), QStringLiteral("Europe/Paris"));
+        QCOMPARE(x->integer(0), 2000);  // series a first: rows 2, 4, 6
+        QCOMPARE(
+            chart.props.value(prop::spec).toMap().value(QStringLiteral("labels")).toStringList(),
+            (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
     }
 
     // What a user does: start the server from the command line and connect.

@@ -2,6 +2,7 @@
 // One chart layer: resolve its channels against the data, check them against the mark, then
 // pass rows through or group them, make series contiguous, stack, and describe its axes.
 #include "chartlayer.h"
+#include "chartwindow.h"
 
 #include <tessera/enums.h>
 #include <tessera/host/chartplan.h>
@@ -1049,20 +1050,7 @@ private:
     }
 
     void gather(const std::vector<qint32>& order) {
-        for (auto it = m_out.columns.begin(); it != m_out.columns.end(); ++it) {
-            const Column& c = it->second;
-            if (c.isNumeric()) {
-                const std::vector<double>& v = c.numbers();
-                std::vector<double> out(order.size());
-                for (size_t i = 0; i < order.size(); ++i) out[i] = v[size_t(order[i])];
-                it->second = Column(c.name(), std::move(out));
-            } else {
-                QStringList out;
-                out.reserve(qsizetype(order.size()));
-                for (qint32 r : order) out.append(c.display(r));
-                it->second = Column(c.name(), std::move(out));
-            }
-        }
+        for (auto& [channel, column] : m_out.columns) column = chartwindow::pick(column, order);
     }
 
     /// Bars and areas of one position, stacked: y (or x, across) becomes the top of each

@@ -44,6 +44,44 @@ Column tailOf(const Column& c, qsizetype from) {
 
 }  // namespace
 
+Column pick(const Column& c, const std::vector<qint32>& rows) {
+    std::vector<bool> missing(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i) missing[i] = c.isMissing(rows[i]);
+    const auto integers = [&] {
+        std::vector<qint64> out(rows.size());
+        for (size_t i = 0; i < rows.size(); ++i) out[i] = c.integer(rows[i]);
+        return out;
+    };
+    const auto text = [&] {
+        QStringList out;
+        out.reserve(qsizetype(rows.size()));
+        for (qint32 r : rows) out.append(c.text()[r]);
+        return out;
+    };
+    switch (c.type()) {
+        case ColumnType::Float64: {
+            const std::vector<double>& v = c.numbers();
+            std::vector<double> out(rows.size());
+            for (size_t i = 0; i < rows.size(); ++i) out[i] = v[size_t(rows[i])];
+            return Column(c.name(), std::move(out));
+        }
+        case ColumnType::Text:
+            return Column(c.name(), text());
+        case ColumnType::Category:
+            return Column::categories(c.name(), text(), std::move(missing));
+        case ColumnType::Timestamp:
+            return Column::timestamps(c.name(), integers(), std::move(missing), c.timeZone());
+        case ColumnType::Int64:
+            return Column::int64s(c.name(), integers(), std::move(missing));
+        case ColumnType::Bool: {
+            const std::vector<qint64> values = integers();
+            return Column::bools(c.name(), std::vector<bool>(values.begin(), values.end()),
+                                 std::move(missing));
+        }
+    }
+    return c;
+}
+
 DataFrame tail(const DataFrame& data, qsizetype from) {
     if (from <= 0) return data;
     DataFrame out;

@@ -9,6 +9,9 @@
 
 namespace tessera::chartwindow {
 
+/// The rows `rows` of `column`, in that order, keeping its type (and time zone, or labels).
+Column pick(const Column& column, const std::vector<qint32>& rows);
+
 /// Rows [from, end) of `data`, each column keeping its type (and time zone, or labels).
 DataFrame tail(const DataFrame& data, qsizetype from);
 
