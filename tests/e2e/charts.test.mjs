@@ -14,7 +14,7 @@ const CHARTS = [
   { marks: 'boxplot', series: 1, x: ['api', 'search', 'web'], y: ['0', '300'] },
   { marks: 'heatmap', series: 1, x: ['0', '12', '23'], y: ['Mon', 'Sun'] },
   { marks: 'donut', series: 3 },
-  { marks: 'candlestick + bars', series: 2, x: ['Sep 8', 'Dec 1'], y: ['95', '130'], yRight: ['0', '6000000'] },
+  { marks: 'candlestick + bars', series: 2, x: ['Sep 8', 'Dec 1'], y: ['95', '130'], yRight: ['0', '6M'] },
   { marks: 'errorband + line', series: 2, x: ['Dec 7', 'Dec 31'], y: ['800', '2000'] },
   { marks: 'stacked areas', series: 3, x: ['Dec 8', 'Dec 14'], y: ['0', '1400'] },
   { marks: 'errorbar + point', series: 2, x: ['api', 'web'] },
