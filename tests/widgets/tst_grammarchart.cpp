@@ -22,6 +22,7 @@
 #include <QStackedBarSeries>
 #include <QTest>
 #include <QTimeZone>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -108,6 +109,21 @@ private slots:
         QVERIFY(x);
         QCOMPARE(x->min().toUTC(), QDateTime::fromMSecsSinceEpoch(kMonday, QTimeZone::utc()));
         QCOMPARE(x->format(), QStringLiteral("MMM d"));
+    }
+
+    void hoveringAPointShowsItsTimeInTheAxissZone() {
+        Drawn d(Chart(Layer(Mark::Line)
+                          .x(QStringLiteral("time"))
+                          .y(Field(QStringLiteral("value")).format(QStringLiteral(".1f")))
+                          .color(QStringLiteral("service")))
+                    .timeZone(QStringLiteral("Asia/Tokyo")));
+        QVERIFY(d.wait());
+        QLineSeries* api = d.series<QLineSeries>().value(0);
+        QVERIFY(api);
+        emit api->hovered(api->at(1), true);
+        QTRY_COMPARE(QToolTip::text(), QStringLiteral("api\n2026-12-08 09:00:00 JST: 11.0"));
+        emit api->hovered(api->at(1), false);
+        QTRY_VERIFY(QToolTip::text().isEmpty());
     }
 
     void pointsAreScatterSeries() {

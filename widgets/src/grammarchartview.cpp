@@ -20,6 +20,7 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
+#include <QCursor>
 #include <QDateTimeAxis>
 #include <QGraphicsPixmapItem>
 #include <QGraphicsSimpleTextItem>
@@ -32,6 +33,7 @@
 #include <QScatterSeries>
 #include <QStackedBarSeries>
 #include <QTimeZone>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <cmath>
@@ -251,6 +253,38 @@ private:
         if (!inLegend)
             for (QLegendMarker* marker : m_chart->legend()->markers(series))
                 marker->setVisible(false);
+        else if (auto* xy = qobject_cast<QXYSeries*>(series))
+            showValuesOnHover(xy, layer.encoding(K::y).value(K::format).toString());
+    }
+
+    /// A tooltip with the series, x (a time in the axis's zone) and y of the point hovered.
+    void showValuesOnHover(QXYSeries* series, const QString& format) {
+        QObject::connect(series, &QXYSeries::hovered, this,
+                         [this, series, format](const QPointF& point, bool state) {
+                             if (!state) {
+                                 QToolTip::hideText();
+                                 return;
+                             }
+                             QToolTip::showText(QCursor::pos(),
+                                                QStringLiteral("%1\n%2: %3")
+                                                    .arg(series->name(), writeX(point.x()),
+                                                         formatNumber(point.y(), format)),
+                                                m_view);
+                         });
+    }
+
+    /// `x` as its axis writes it: a time in the axis's zone, a band's name, or a number.
+    QString writeX(double x) const {
+        const QVariantMap axis = m_spec.value(K::axes).toMap().value(K::x).toMap();
+        if (timeX()) {
+            const QTimeZone zone(axis.value(K::timeZone).toString().toUtf8());
+            return QDateTime::fromMSecsSinceEpoch(qint64(x - m_axes.timeShift),
+                                                  zone.isValid() ? zone : QTimeZone::utc())
+                .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t"));
+        }
+        if (axis.value(K::scale) == QStringLiteral("band"))
+            return axis.value(K::labels).toStringList().value(qRound(x));
+        return formatNumber(x, axis.value(K::format).toString());
     }
 
     bool timeX() const { return qobject_cast<QDateTimeAxis*>(m_axes.x) != nullptr; }
