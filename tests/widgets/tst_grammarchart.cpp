@@ -126,6 +126,44 @@ private slots:
         QTRY_VERIFY(QToolTip::text().isEmpty());
     }
 
+    void timesAcrossADaylightSavingChangeShowTheirWallClock() {
+        // Hourly readings over the night Paris moves to summer time (01:00 UTC, 29 March).
+        const qint64 start =
+            QDateTime(QDate(2026, 3, 28), QTime(22, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+        std::vector<qint64> times;
+        std::vector<double> values;
+        for (int h = 0; h < 6; ++h) times.push_back(start + h * 3'600'000), values.push_back(h);
+        const DataFrame data = DataFrame()
+                                   .add(Column::timestamps(QStringLiteral("t"), times, {},
+                                                           QStringLiteral("Europe/Paris")))
+                                   .add(QStringLiteral("v"), values);
+        LocalSessionHandle handle;
+        widgets::Renderer renderer;
+        QWidget window;
+        (new QVBoxLayout(&window))->addWidget(renderer.mainArea());
+        window.resize(900, 600);
+        renderer.attach(&handle);
+        handle.session().setDashboard(Dashboard{
+            QStringLiteral("t"), {}, {}, [=](Ui& ui) {
+                ui.chart(data, Layer(Mark::Line).x(QStringLiteral("t")).y(QStringLiteral("v")));
+            }});
+        window.show();
+        QTRY_VERIFY(handle.session().isIdle() && renderer.widgetAt({MainRoot, 0}));
+        QChart* chart = renderer.widgetAt({MainRoot, 0})->findChild<QChartView*>()->chart();
+        auto* line = qobject_cast<QLineSeries*>(chart->series().value(0));
+        QVERIFY(line);
+        const QTimeZone paris("Europe/Paris"), local = QTimeZone::systemTimeZone();
+        for (int h = 0; h < 6; ++h) {
+            const QDateTime t = QDateTime::fromMSecsSinceEpoch(times[size_t(h)], QTimeZone::utc());
+            const double shift = double(paris.offsetFromUtc(t) - local.offsetFromUtc(t)) * 1000;
+            QCOMPARE(line->at(h).x(), double(times[size_t(h)]) + shift);
+        }
+        // The hover names the instant itself, in Paris time.
+        emit line->hovered(line->at(4), true);
+        QTRY_COMPARE(QToolTip::text(), QStringLiteral("v\n2026-03-29 04:00:00 CEST: 4"));
+        emit line->hovered(line->at(4), false);
+    }
+
     void pointsAreScatterSeries() {
         Drawn d(Layer(Mark::Point).x(QStringLiteral("time")).y(QStringLiteral("value")));
         QVERIFY(d.wait());

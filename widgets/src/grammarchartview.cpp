@@ -36,6 +36,7 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <algorithm>
 #include <cmath>
 
 namespace tessera::widgets {
@@ -89,6 +90,41 @@ QString formatNumber(double v, const QString& format) {
     }
     return QString::number(v, 'g', 6);
 }
+
+/// What Qt's time axis, which shows local time, needs added to an instant to show it in
+/// another zone: that zone's offset minus the local one. It changes where either zone
+/// changes its offset (daylight saving), so it is kept as steps over the axis's range.
+class TimeShift {
+public:
+    TimeShift() = default;
+    TimeShift(const QTimeZone& zone, double from, double to) {
+        if (!zone.isValid()) return;
+        const QTimeZone local = QTimeZone::systemTimeZone();
+        const QDateTime start = QDateTime::fromMSecsSinceEpoch(qint64(from), QTimeZone::utc());
+        const QDateTime end = QDateTime::fromMSecsSinceEpoch(qint64(to), QTimeZone::utc());
+        std::vector<double> changes{from};
+        for (const QTimeZone& z : {zone, local})
+            for (const QTimeZone::OffsetData& t : z.transitions(start, end))
+                changes.push_back(double(t.atUtc.toMSecsSinceEpoch()));
+        std::sort(changes.begin(), changes.end());
+        for (double at : changes) {
+            const QDateTime t = QDateTime::fromMSecsSinceEpoch(qint64(at), QTimeZone::utc());
+            m_starts.push_back(at);
+            m_shifts.push_back(double(zone.offsetFromUtc(t) - local.offsetFromUtc(t)) * 1000);
+        }
+    }
+    /// The shift at instant `ms`.
+    double at(double ms) const {
+        if (m_shifts.empty()) return 0;
+        const auto it = std::upper_bound(m_starts.begin(), m_starts.end(), ms);
+        return m_shifts[it == m_starts.begin() ? 0 : size_t(it - m_starts.begin()) - 1];
+    }
+    /// The instant shown at `shown`.
+    double instant(double shown) const { return shown - at(shown - at(shown)); }
+
+private:
+    std::vector<double> m_starts, m_shifts;
+};
 
 class GrammarChartView : public ElementWidget {
 public:
@@ -154,7 +190,7 @@ private:
         QAbstractAxis* x = nullptr;
         QAbstractAxis* y = nullptr;
         QAbstractAxis* yRight = nullptr;
-        double timeShift = 0;  ///< ms added to times so that Qt's local time shows the zone's
+        TimeShift timeShift;  ///< added to times so that Qt's local time shows the axis's zone
     };
 
     QAbstractAxis* makeAxis(const QVariantMap& a) {
@@ -174,12 +210,9 @@ private:
         } else if (scale == QStringLiteral("time")) {
             auto* time = new QDateTimeAxis;
             const QTimeZone zone(a.value(K::timeZone).toString().toUtf8());
-            const QDateTime start = QDateTime::fromMSecsSinceEpoch(qint64(lo));
-            m_axes.timeShift =
-                zone.isValid() ? double(zone.offsetFromUtc(start) - start.offsetFromUtc()) * 1000
-                               : 0;
-            time->setRange(QDateTime::fromMSecsSinceEpoch(qint64(lo + m_axes.timeShift)),
-                           QDateTime::fromMSecsSinceEpoch(qint64(hi + m_axes.timeShift)));
+            m_axes.timeShift = TimeShift(zone, lo, hi);
+            time->setRange(QDateTime::fromMSecsSinceEpoch(qint64(lo + m_axes.timeShift.at(lo))),
+                           QDateTime::fromMSecsSinceEpoch(qint64(hi + m_axes.timeShift.at(hi))));
             const double days = (hi - lo) / 86400000.0;
             QString format = a.value(K::format).toString();
             if (format.isEmpty())
@@ -278,7 +311,7 @@ private:
         const QVariantMap axis = m_spec.value(K::axes).toMap().value(K::x).toMap();
         if (timeX()) {
             const QTimeZone zone(axis.value(K::timeZone).toString().toUtf8());
-            return QDateTime::fromMSecsSinceEpoch(qint64(x - m_axes.timeShift),
+            return QDateTime::fromMSecsSinceEpoch(qint64(m_axes.timeShift.instant(x)),
                                                   zone.isValid() ? zone : QTimeZone::utc())
                 .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t"));
         }
@@ -288,7 +321,7 @@ private:
     }
 
     bool timeX() const { return qobject_cast<QDateTimeAxis*>(m_axes.x) != nullptr; }
-    double xOf(double x) const { return timeX() ? x + m_axes.timeShift : x; }
+    double xOf(double x) const { return timeX() ? x + m_axes.timeShift.at(x) : x; }
 
     // ---- layers -------------------------------------------------------------------------
 
@@ -326,7 +359,7 @@ private:
         if (!x || !y) return {};
         std::vector<double> xs(x->numbers().begin() + start, x->numbers().begin() + start + count);
         if (timeX())
-            for (double& v : xs) v += m_axes.timeShift;
+            for (double& v : xs) v += m_axes.timeShift.at(v);
         const double* ys = y->numbers().data() + start;
         Bounds bounds;
         const int width = qMax(1024, this->width());
