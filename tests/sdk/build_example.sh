@@ -19,4 +19,5 @@ grep -q '^sdk-hello ' "$work/list.txt" || { echo "example plugin not listed:"; c
 
 "$work/prefix/bin/tessera" --plugin-dir "$(dirname "$plugin")" --once --json --set "Name=SDK" sdk-hello > "$work/run.json"
 grep -q '"text": "Hello, SDK!"' "$work/run.json" || { echo "unexpected output:"; cat "$work/run.json"; exit 1; }
+grep -q '"mark": "arc"' "$work/run.json" || { echo "no grammar chart in the output:"; cat "$work/run.json"; exit 1; }
 echo "out-of-tree plugin built against the installed SDK and loaded"
