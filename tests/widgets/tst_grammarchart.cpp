@@ -61,6 +61,7 @@ struct Drawn {
     explicit Drawn(const Chart& spec) {
         auto* layout = new QVBoxLayout(&window);
         layout->addWidget(renderer.mainArea());
+        layout->addWidget(renderer.sidebarArea());  // the window owns both areas
         window.resize(900, 600);
         renderer.attach(&handle);
         const DataFrame data = sample();
@@ -140,7 +141,9 @@ private slots:
         LocalSessionHandle handle;
         widgets::Renderer renderer;
         QWidget window;
-        (new QVBoxLayout(&window))->addWidget(renderer.mainArea());
+        auto* layout = new QVBoxLayout(&window);
+        layout->addWidget(renderer.mainArea());
+        layout->addWidget(renderer.sidebarArea());
         window.resize(900, 600);
         renderer.attach(&handle);
         handle.session().setDashboard(Dashboard{
