@@ -148,7 +148,8 @@ void grammar(tessera::Ui& ui) {
         Chart(Layer(Mark::Line)
                   .x(Field(QStringLiteral("time")).title(QStringLiteral("time (Paris)")))
                   .y(QStringLiteral("latency (ms)"))
-                  .color(QStringLiteral("service")))
+                  .color(QStringLiteral("service"))
+                  .tooltip({Field(QStringLiteral("requests")).format(QStringLiteral(".0f"))}))
             .layer(Layer(Mark::Rule).y(Field::value(250)).name(QStringLiteral("alert threshold")))
             .height(300));
 

@@ -46,6 +46,15 @@ test('every mark of the chart grammar page is drawn with its series and ticks', 
           for (const tick of expected[axis] ?? [])
             assert.ok(ticks(chart[axis]).includes(tick), `${expected.marks} (${colorScheme}): ${axis} tick ${tick} in ${chart[axis]}`);
       });
+      // Hovering the week of latency reads each service's value and its tooltip field.
+      const plot = page.locator('.chart.grammar .u-over').first();
+      const box = await plot.boundingBox();
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      const tip = page.locator('.chart.grammar .chart-tip').first();
+      await tip.waitFor({ state: 'visible' });
+      const text = await tip.textContent();
+      assert.match(text, /^Dec \d+, 2026, \d\d:\d\d/, text);
+      assert.match(text, /api: [\d.]+\n  requests: \d+\n/, text);
       const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
       assert.ok(loaded.some((name) => name.includes('tessera-arcs.js')), 'the donut brought the pie library');
       assert.deepEqual(page.problems, []);

@@ -167,6 +167,26 @@ private slots:
         emit line->hovered(line->at(4), false);
     }
 
+    void hoveringShowsTheTooltipFieldsOfTheRowDrawnThere() {
+        Drawn d(Layer(Mark::Point)
+                    .x(QStringLiteral("time"))
+                    .y(QStringLiteral("value"))
+                    .tooltip({Field(QStringLiteral("service")),
+                              Field(QStringLiteral("low")).format(QStringLiteral(".1f")),
+                              Field(QStringLiteral("time")).title(QStringLiteral("when"))}));
+        QVERIFY(d.wait());
+        QScatterSeries* points = d.series<QScatterSeries>().value(0);
+        QVERIFY(points);
+        // Row 3: day 1, web, 16.
+        QPointF at;
+        for (const QPointF& p : points->points())
+            if (p.y() == 16.0) at = p;
+        emit points->hovered(at, true);
+        QTRY_COMPARE(QToolTip::text(),
+                     QStringLiteral("value\n2026-12-08 00:00:00 UTC: 16\nservice: web\nlow: "
+                                    "15.0\nwhen: 2026-12-08 00:00:00 UTC"));
+    }
+
     void pointsAreScatterSeries() {
         Drawn d(Layer(Mark::Point).x(QStringLiteral("time")).y(QStringLiteral("value")));
         QVERIFY(d.wait());

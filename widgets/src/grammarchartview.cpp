@@ -276,7 +276,8 @@ private:
     }
 
     /// Adds `series` on the layer's axes (its y's own side).
-    void add(QAbstractSeries* series, const LayerData& layer, bool inLegend = true) {
+    void add(QAbstractSeries* series, const LayerData& layer, bool inLegend = true,
+             const QVariantMap& rows = {}) {
         m_chart->addSeries(series);
         const bool right =
             layer.encoding(layer.mark() == QStringLiteral("candlestick") ? K::close : K::y)
@@ -287,23 +288,81 @@ private:
             for (QLegendMarker* marker : m_chart->legend()->markers(series))
                 marker->setVisible(false);
         else if (auto* xy = qobject_cast<QXYSeries*>(series))
-            showValuesOnHover(xy, layer.encoding(K::y).value(K::format).toString());
+            showValuesOnHover(xy, layer, rows);
     }
 
-    /// A tooltip with the series, x (a time in the axis's zone) and y of the point hovered.
-    void showValuesOnHover(QXYSeries* series, const QString& format) {
-        QObject::connect(series, &QXYSeries::hovered, this,
-                         [this, series, format](const QPointF& point, bool state) {
-                             if (!state) {
-                                 QToolTip::hideText();
-                                 return;
-                             }
-                             QToolTip::showText(QCursor::pos(),
-                                                QStringLiteral("%1\n%2: %3")
-                                                    .arg(series->name(), writeX(point.x()),
-                                                         formatNumber(point.y(), format)),
-                                                m_view);
-                         });
+    /// A tooltip with the series, x (a time in the axis's zone) and y of the point hovered,
+    /// and the layer's tooltip fields of the row drawn there (`rows`: the series' rows).
+    void showValuesOnHover(QXYSeries* series, const LayerData& layer, const QVariantMap& rows) {
+        QObject::connect(
+            series, &QXYSeries::hovered, this,
+            [this, series, layer, rows](const QPointF& point, bool state) {
+                if (!state) {
+                    QToolTip::hideText();
+                    return;
+                }
+                QString text =
+                    QStringLiteral("%1\n%2: %3")
+                        .arg(series->name(), writeX(point.x()),
+                             formatNumber(point.y(),
+                                          layer.encoding(K::y).value(K::format).toString()));
+                const qsizetype row = nearestRow(layer, rows, point);
+                const QVariantList tooltip = layer.spec.value(K::tooltip).toList();
+                for (qsizetype i = 0; row >= 0 && i < tooltip.size(); ++i)
+                    text += QStringLiteral("\n%1: %2")
+                                .arg(tooltip[i].toMap().value(K::title).toString(),
+                                     writeField(layer, K::tooltip + QString::number(i),
+                                                tooltip[i].toMap(), row));
+                QToolTip::showText(QCursor::pos(), text, m_view);
+            });
+    }
+
+    /// The row of the series' rows whose point is nearest to `point` (in value units, each
+    /// axis scaled to its range); -1 when there are none.
+    qsizetype nearestRow(const LayerData& layer, const QVariantMap& rows,
+                         const QPointF& point) const {
+        const Column* x = layer.column(K::x);
+        const Column* y = layer.column(K::y);
+        if (!x || !y || !x->isNumeric() || !y->isNumeric()) return -1;
+        const qsizetype start = rows.value(K::start).toLongLong();
+        const qsizetype end = start + rows.value(K::count).toLongLong();
+        const QVariantMap axes = m_spec.value(K::axes).toMap();
+        const auto span = [&](const QString& axis) {
+            const QVariantList d = axes.value(axis).toMap().value(K::domain).toList();
+            return std::max(1e-300, d.value(1).toDouble() - d.value(0).toDouble());
+        };
+        const double sx = span(K::x),
+                     sy = span(layer.encoding(K::y).value(K::axis) == K::right ? K::yRight : K::y);
+        qsizetype best = -1;
+        double distance = INFINITY;
+        for (qsizetype r = start; r < end && r < x->size() && r < y->size(); ++r) {
+            const double dx = (xOf(x->numbers()[size_t(r)]) - point.x()) / sx;
+            const double dy = (y->numbers()[size_t(r)] - point.y()) / sy;
+            if (dx * dx + dy * dy < distance) distance = dx * dx + dy * dy, best = r;
+        }
+        return best;
+    }
+
+    /// Row `row` of the layer's column for `channel`, written as its field asks.
+    QString writeField(const LayerData& layer, const QString& channel, const QVariantMap& field,
+                       qsizetype row) const {
+        const Column* c = layer.column(channel);
+        if (!c || row >= c->size()) return {};
+        if (c->type() == ColumnType::Timestamp) {
+            QString zone = field.value(K::timeZone).toString();
+            if (zone.isEmpty())
+                zone =
+                    m_spec.value(K::axes).toMap().value(K::x).toMap().value(K::timeZone).toString();
+            const QTimeZone z(zone.toUtf8());
+            return QDateTime::fromMSecsSinceEpoch(c->integer(row),
+                                                  z.isValid() ? z : QTimeZone::utc())
+                .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t"));
+        }
+        if (c->type() == ColumnType::Float64 || c->type() == ColumnType::Int64)
+            return c->isMissing(row)
+                       ? QStringLiteral("—")
+                       : formatNumber(c->number(row), field.value(K::format).toString());
+        return c->display(row);
     }
 
     /// `x` as its axis writes it: a time in the axis's zone, a band's name, or a number.
@@ -382,7 +441,7 @@ private:
                 points->setColor(color);
                 points->setBorderColor(color);
                 points->replace(this->points(layer, K::y, start, count, true));
-                add(points, layer);
+                add(points, layer, true, s);
                 continue;
             }
             auto* upper = new QLineSeries;
@@ -392,7 +451,7 @@ private:
             upper->setPen(pen);
             if (mark == QStringLiteral("line")) {
                 upper->replace(this->points(layer, K::y, start, count, false));
-                add(upper, layer);
+                add(upper, layer, true, s);
                 continue;
             }
             // Areas and bands: from y2 (or zero) up to y.

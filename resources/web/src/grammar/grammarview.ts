@@ -248,8 +248,12 @@ export class GrammarChartView implements View {
           const d = Math.abs(xs[i] - x);
           if (d < distance) ((distance = d), (best = i));
         }
-        if (best >= 0 && Number.isFinite(ys[best]))
+        if (best >= 0 && Number.isFinite(ys[best])) {
           lines.push(`${s.label}: ${formatNumber(ys[best], layer.encoding('y')?.format)}`);
+          (layer.spec.tooltip ?? []).forEach((field, i) =>
+            lines.push(`  ${field.title ?? ''}: ${layer.write(`tooltip${i}`, best, field, xAxis?.timeZone ?? 'UTC')}`),
+          );
+        }
       }
     }
     this.tip.textContent = lines.join('\n');

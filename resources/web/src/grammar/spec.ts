@@ -2,6 +2,7 @@
 // A grammar chart as the server computed it (docs/protocol.md, "Charts"): the completed spec
 // and each layer's drawn columns ("L.C").
 import { Buffers, Column, Element, ElementOfKind } from '../protocol';
+import { formatNumber, formatTime } from './format';
 
 export interface AxisSpec {
   scale: 'linear' | 'log' | 'time' | 'band';
@@ -22,6 +23,7 @@ export interface EncodingSpec {
   axis?: string;
   labels?: string[];
   binStep?: number;
+  timeZone?: string;
 }
 
 export interface SeriesSpec {
@@ -39,6 +41,8 @@ export interface LayerSpec {
   horizontal?: boolean;
   innerRadius?: number;
   name?: string;
+  /// Fields shown on hover, as the columns "L.tooltip0", "L.tooltip1", …
+  tooltip?: EncodingSpec[];
 }
 
 export interface ChartSpec {
@@ -77,6 +81,16 @@ export class Layer {
   /// The channel's text, for a text column.
   text(channel: string): string[] {
     return this.columns.get(`${this.index}.${channel}`)?.values ?? [];
+  }
+  /// Row `row` of the channel's column as its field writes it: text as it is, times in
+  /// `timeZone`, numbers by the field's format.
+  write(channel: string, row: number, field: EncodingSpec, timeZone: string): string {
+    const column = this.columns.get(`${this.index}.${channel}`);
+    if (!column) return '';
+    if (column.type === 'text') return column.values?.[row] ?? '';
+    const value = this.buffers.numbers(column)[row];
+    if (field.type === 'temporal') return formatTime(value, field.timeZone ?? timeZone, 0);
+    return formatNumber(value, field.format);
   }
   /// Whether the layer's y is on the second axis.
   get right(): boolean {
