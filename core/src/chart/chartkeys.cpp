@@ -99,5 +99,4 @@ Keys discreteKeys(const Column& column, bool sortLabels) {
     return keys;
 }
 
-
 }  // namespace tessera::chartkeys
