@@ -6,6 +6,8 @@
 // A chart drawn with a selection mode selects rows (chartselection.h).
 #include <tessera/schema.h>
 #include <tessera/value.h>
+#include "chartframe.h"
+#include "chartpalette.h"
 #include "chartselection.h"
 #include "decimate.h"
 #include "elementwidget.h"
@@ -29,28 +31,16 @@ namespace tessera::widgets {
 
 namespace {
 
-const QColor kPalette[] = {QColor(0x00, 0x68, 0xc9), QColor(0xff, 0x2b, 0x2b),
-                           QColor(0x29, 0xb0, 0x9d), QColor(0xff, 0x87, 0x00),
-                           QColor(0x83, 0xc9, 0xff), QColor(0x7d, 0x35, 0x3b),
-                           QColor(0x6d, 0x3f, 0xc0), QColor(0xff, 0xd1, 0x6a)};
 constexpr int kMaxBars = 120;
 
 class ChartView : public ElementWidget {
 public:
     ChartView() {
-        auto* layout = new QVBoxLayout(this);
-        layout->setContentsMargins(0, 0, 0, 0);
-        m_chart = new QChart;
-        m_chart->setAnimationOptions(QChart::NoAnimation);
-        m_chart->legend()->setAlignment(Qt::AlignBottom);
-        m_chart->setMargins(QMargins(4, 4, 4, 4));
-        m_chart->setBackgroundRoundness(0);
-        m_view = new QChartView(m_chart, this);
-        m_view->setRenderHint(QPainter::Antialiasing);
+        m_view = addChartView(this);
+        m_chart = m_view->chart();
         m_view->viewport()->installEventFilter(this);
         m_selection = std::make_unique<ChartSelection>(
             m_view, [this](const QVariant& value) { sendValue(value); });
-        layout->addWidget(m_view);
         m_resizeTimer.setSingleShot(true);
         m_resizeTimer.setInterval(120);
         QObject::connect(&m_resizeTimer, &QTimer::timeout, this, [this] {
@@ -144,8 +134,8 @@ private:
     }
 
     void applyPalette() {
-        const bool dark = palette().color(QPalette::Window).lightness() < 128;
-        m_chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+        m_dark = palette().color(QPalette::Window).lightness() < 128;
+        m_chart->setTheme(m_dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
         m_chart->setBackgroundBrush(palette().color(QPalette::Base));
     }
 
@@ -186,7 +176,7 @@ private:
             const auto& ys = column->numbers();
             const double* xs = xColumn ? xColumn->numbers().data() : nullptr;
             const size_t n = xColumn ? std::min(ys.size(), xColumn->numbers().size()) : ys.size();
-            const QColor color = kPalette[colorIndex++ % std::size(kPalette)];
+            const QColor color = seriesColor(colorIndex++, m_dark);
             if (e.kind == ElementKind::ScatterChart) {
                 auto* s = new QScatterSeries;
                 s->setName(name);
@@ -293,7 +283,7 @@ private:
             const Column* column = e.frame->column(name);
             if (!column || !column->isNumeric()) continue;
             auto* set = new QBarSet(name);
-            set->setColor(kPalette[colorIndex++ % std::size(kPalette)]);
+            set->setColor(seriesColor(colorIndex++, m_dark));
             set->setBorderColor(Qt::transparent);
             QList<qreal> values;
             for (qsizetype g = 0; g < groups; ++g) {
@@ -332,6 +322,7 @@ private:
 
     QChart* m_chart;
     QChartView* m_view;
+    bool m_dark = false;  ///< the series take the dark palette
     std::unique_ptr<ChartSelection> m_selection;
     QTimer m_resizeTimer;
     size_t m_buckets = 0;

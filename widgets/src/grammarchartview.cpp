@@ -5,6 +5,7 @@
 // drawn items placed over the plot area.
 #include <tessera/host/chartplan.h>
 #include <tessera/schema.h>
+#include "chartframe.h"
 #include "chartpalette.h"
 #include "decimate.h"
 #include "elementwidget.h"
@@ -128,17 +129,7 @@ private:
 
 class GrammarChartView : public ElementWidget {
 public:
-    GrammarChartView() {
-        auto* layout = new QVBoxLayout(this);
-        layout->setContentsMargins(0, 0, 0, 0);
-        m_chart = new QChart;
-        m_chart->setAnimationOptions(QChart::NoAnimation);
-        m_chart->legend()->setAlignment(Qt::AlignBottom);
-        m_chart->setMargins(QMargins(4, 4, 4, 4));
-        m_chart->setBackgroundRoundness(0);
-        m_view = new QChartView(m_chart, this);
-        m_view->setRenderHint(QPainter::Antialiasing);
-        layout->addWidget(m_view);
+    GrammarChartView() : m_view(addChartView(this)), m_chart(m_view->chart()) {
         QObject::connect(m_chart, &QChart::plotAreaChanged, this, [this] { placeItems(); });
     }
 
@@ -798,8 +789,8 @@ private:
         }
     }
 
-    QChart* m_chart;
     QChartView* m_view;
+    QChart* m_chart;
     QVariantMap m_spec;
     Axes m_axes;
     bool m_dark = false;

@@ -25,6 +25,17 @@ struct Keys {
     qint32 code(size_t r) const { return binned ? bins.index((*binned)[r]) : row[r]; }
 };
 
+/// Row `r`'s key across `keys` (the first most significant), or -1 when any is missing.
+inline qint64 combined(const std::vector<Keys>& keys, size_t r) {
+    qint64 k = 0;
+    for (const Keys& d : keys) {
+        const qint32 code = d.code(r);
+        if (code < 0) return -1;
+        k = k * d.cardinality + code;
+    }
+    return k;
+}
+
 /// Discrete codes of `column` (a code per row, -1 missing) and their labels: a category's
 /// own, text's in first-come order (sorted when `sortLabels`), numbers' in ascending order.
 Keys discreteKeys(const Column& column, bool sortLabels);

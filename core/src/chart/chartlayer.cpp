@@ -534,18 +534,7 @@ private:
         const size_t n = size_t(m_rows);
         std::vector<qint64> key(n);
         chartstats::forParts(n, [&](size_t begin, size_t end, int) {
-            for (size_t r = begin; r < end; ++r) {
-                qint64 k = 0;
-                for (const Keys& d : keys) {
-                    const qint32 code = d.code(r);
-                    if (code < 0) {
-                        k = -1;
-                        break;
-                    }
-                    k = k * d.cardinality + code;
-                }
-                key[r] = k;
-            }
+            for (size_t r = begin; r < end; ++r) key[r] = chartkeys::combined(keys, r);
         });
         std::vector<qint64> groupKeys;
         std::vector<qint32> groupOf(n, -1);
@@ -648,15 +637,7 @@ private:
                 sums.count[m].assign(cells, 0);
             }
             for (size_t r = begin; r < end; ++r) {
-                qint64 k = 0;
-                for (const Keys& d : keys) {
-                    const qint32 code = d.code(r);
-                    if (code < 0) {
-                        k = -1;
-                        break;
-                    }
-                    k = k * d.cardinality + code;
-                }
+                const qint64 k = chartkeys::combined(keys, r);
                 if (k < 0) continue;
                 sums.rows[size_t(k)] += 1;
                 for (size_t m = 0; m < measures.size(); ++m) {
