@@ -125,6 +125,30 @@ private slots:
                  0.0);  // bars from zero
     }
 
+    void binsEndForAnyRangeAndCount() {
+        // One bin over values on both sides of zero cannot be aligned to a nice step: it once
+        // looped for ever (found by the fuzzer); huge ranges and tiny steps are bounded too.
+        const auto bins = [](std::vector<double> v, const Field& x) {
+            return compileChart(Chart(Layer(Mark::Bar).x(x).y(Field::count())).toMap(),
+                                DataFrame().add(QStringLiteral("v"), std::move(v)));
+        };
+        for (int maxBins : {1, 2, 3}) {
+            const ChartPlan plan = bins({-1, 1, 0.5}, Field(QStringLiteral("v")).bin(maxBins));
+            QVERIFY2(plan.error.isEmpty(), qPrintable(plan.error));
+            const std::vector<double> counts = plan.data->column(QStringLiteral("0.y"))->numbers();
+            QVERIFY(counts.size() <= size_t(maxBins + 1));
+            QCOMPARE(std::accumulate(counts.begin(), counts.end(), 0.0), 3.0);
+        }
+        const ChartPlan wide = bins({-1e300, 1e300, 5}, Field(QStringLiteral("v")).bin(1));
+        QVERIFY2(wide.error.isEmpty(), qPrintable(wide.error));
+        QVERIFY(wide.data->column(QStringLiteral("0.y"))->numbers().size() <= 2);
+        QCOMPARE(bins({-1e308, 1e308}, Field(QStringLiteral("v")).bin(1)).error,
+                 QStringLiteral("x: 'v' spans more than a number holds (-1e+308 to 1e+308); "
+                                "bins need a narrower range"));
+        const ChartPlan tiny = bins({0, 1e6}, Field(QStringLiteral("v")).binStep(1e-9));
+        QVERIFY(tiny.error.startsWith(QStringLiteral("x: bins of 1e-09 make more than")));
+    }
+
     void aHeatmapAveragesEachCell() {
         QStringList day, hour;
         std::vector<double> requests;

@@ -309,6 +309,12 @@ private:
                 return fail(c->name, QStringLiteral("'%1' has an infinite value (row %2)")
                                          .arg(c->field())
                                          .arg(findRow([](double x) { return std::isinf(x); })));
+            if (c->binned && !c->extent.empty() && !std::isfinite(c->extent.hi - c->extent.lo))
+                return fail(c->name, QStringLiteral("'%1' spans more than a number holds (%2 to "
+                                                    "%3); bins need a narrower range")
+                                         .arg(c->field())
+                                         .arg(c->extent.lo)
+                                         .arg(c->extent.hi));
             if (c->type == FieldType::Temporal && !c->extent.empty() &&
                 (c->extent.lo < double(kMinMs) || c->extent.hi > double(kMaxMs)))
                 return fail(c->name,
@@ -514,6 +520,11 @@ private:
         qint64 combinations = 1;
         for (Channel* d : dims) {
             keys.push_back(dimensionKeys(*d));
+            if (d->binned && d->bins.tooMany)
+                return fail(d->name, QStringLiteral("bins of %1 make more than the %L2 bins a "
+                                                    "chart draws")
+                                         .arg(d->enc.value(K::binStep).toDouble())
+                                         .arg(chartstats::kMaxBins));
             combinations *= std::max<qint64>(1, keys.back().cardinality);
             if (combinations > (qint64(1) << 40))
                 return fail(d->name, QStringLiteral("too many groups to draw"));

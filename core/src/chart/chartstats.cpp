@@ -62,12 +62,25 @@ Bins binsFor(const Extent& extent, int maxBins, double step) {
     if (extent.empty()) return bins;
     double lo = extent.lo, hi = extent.hi;
     if (hi == lo) hi = lo + 1;
-    bins.step = step > 0 ? step : niceStep(hi - lo, std::max(1, maxBins));
-    // Nice steps may give a bin or two more than asked; a wider step keeps the promise.
-    while (step <= 0 && std::ceil(hi / bins.step) - std::floor(lo / bins.step) > maxBins)
-        bins.step = niceStep(bins.step * 1.5 * maxBins, maxBins);
-    bins.start = std::floor(lo / bins.step) * bins.step;
-    bins.count = std::max(1, int(std::ceil((hi - bins.start) / bins.step)));
+    maxBins = std::max(1, maxBins);
+    bins.step = step > 0 ? step : niceStep(hi - lo, maxBins);
+    // Nice steps may give a bin or two more than asked; a wider step keeps the promise,
+    // within a few tries (bins aligned to their step may need one more than maxBins).
+    const auto needed = [&](double s) { return std::ceil(hi / s) - std::floor(lo / s); };
+    for (int tries = 0; step <= 0 && tries < 8 && needed(bins.step) > maxBins + 1; ++tries) {
+        const double wider = niceStep(bins.step * 1.5 * maxBins, maxBins);
+        if (!(wider > bins.step) || !std::isfinite(wider)) break;
+        bins.step = wider;
+    }
+    if (step <= 0 && !(needed(bins.step) <= maxBins + 1)) {
+        bins.step = (hi - lo) / maxBins;  // a range no nice step covers: plain bins
+        bins.start = lo;
+    } else {
+        bins.start = std::floor(lo / bins.step) * bins.step;
+    }
+    const double count = std::ceil((hi - bins.start) / bins.step);
+    bins.tooMany = !(count <= double(kMaxBins));
+    bins.count = bins.tooMany ? 1 : std::max(1, int(count));
     return bins;
 }
 

@@ -36,10 +36,14 @@ Extent extentOf(const double* values, size_t n);
 double niceStep(double span, int ticks);
 
 /// Bins of equal width: bin i holds [start + i·step, start + (i+1)·step).
+/// The most bins a chart makes.
+inline constexpr int kMaxBins = 1'000'000;
+
 struct Bins {
     double start = 0;
     double step = 1;
     int count = 1;
+    bool tooMany = false;       ///< the step asked for would make more than kMaxBins
     int index(double v) const;  ///< the bin of `v` (the last bin holds its upper end); -1: none
 };
 
